@@ -1,0 +1,2 @@
+//! wattage-facility (in progress).
+#![no_std]

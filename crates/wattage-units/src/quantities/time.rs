@@ -1,0 +1,61 @@
+//! The time quantity and its units.
+
+measure_type! {
+    /// A duration (dimension T), such as a simulation step, a lease term or a
+    /// block interval.
+    ///
+    /// A year here is the Julian year of 365.25 days (31,557,600 s), the
+    /// average calendar year; a month is a twelfth of it (30.4375 days). These
+    /// are the units annual energy (8,766 h) and monthly lease rents use.
+    ///
+    /// ```
+    /// use wattage_units::{unit, Time};
+    ///
+    /// let year = Time::new(1.0, unit::YEAR)?;
+    /// assert_eq!(year.get(unit::HOUR), 8766.0);
+    /// assert_eq!(year.get(unit::MONTH), 12.0);
+    /// assert_eq!("90 min".parse::<Time>()?.to_string(), "1.5 h");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub struct Time(Time);
+    name: "time",
+    expected: "a duration",
+    non_negative: true,
+    base: units::SECOND,
+    units: [units::SECOND, units::MINUTE, units::HOUR, units::DAY, units::MONTH, units::YEAR]
+}
+
+/// The units of Time.
+pub(crate) mod units {
+    use super::Time;
+    use crate::Unit;
+
+    /// Second (s), the base unit.
+    pub const SECOND: Unit<Time> = Unit::new("s", "second", 1e0)
+        .aliases(&["sec", "seconds"])
+        .auto();
+
+    /// Minute (min): 60.0 base units.
+    pub const MINUTE: Unit<Time> = Unit::new("min", "minute", 60.0)
+        .aliases(&["minutes"])
+        .auto();
+
+    /// Hour (h): 3600.0 base units.
+    pub const HOUR: Unit<Time> = Unit::new("h", "hour", 3600.0)
+        .aliases(&["hr", "hours"])
+        .auto();
+
+    /// Day (day): 86400.0 base units.
+    pub const DAY: Unit<Time> = Unit::new("day", "day", 86400.0)
+        .aliases(&["d", "days"])
+        .auto();
+
+    /// A month: one twelfth of a 365.25-day year, 30.4375 days.
+    pub const MONTH: Unit<Time> = Unit::new("month", "month", 2629800.0)
+        .aliases(&["mo", "months"]);
+
+    /// A Julian year: 365.25 days, 8,766 hours.
+    pub const YEAR: Unit<Time> = Unit::new("yr", "year", 31557600.0)
+        .aliases(&["years", "y"])
+        .auto();
+}

@@ -1,0 +1,2 @@
+//! wattage facade (in progress).
+#![no_std]
