@@ -111,6 +111,8 @@ pub enum ParseErrorKind {
     NotFinite,
     /// The value was negative where the quantity cannot be.
     Negative,
+    /// The value was zero or negative where it must be positive.
+    NotPositive,
     /// A number without the unit it needs.
     MissingUnit {
         /// The units that would have been accepted.
@@ -135,6 +137,7 @@ impl fmt::Display for ParseErrorKind {
             Self::MissingNumber => f.write_str("expected a number first"),
             Self::NotFinite => f.write_str("the value must be finite (no NaN or infinity)"),
             Self::Negative => f.write_str("the value must not be negative"),
+            Self::NotPositive => f.write_str("the value must be greater than zero"),
             Self::MissingUnit { accepted } => {
                 write!(f, "a unit is required after the number; expected one of {accepted}")
             }
@@ -182,6 +185,14 @@ pub enum MoneyError {
     #[error("{value} BTC is not a whole number of satoshis")]
     SubSatoshi {
         /// The amount, in BTC, as written.
+        value: rust_decimal::Decimal,
+    },
+    /// A price that cannot be negative was.
+    #[error("{what} must not be negative, got {value}")]
+    Negative {
+        /// Which price.
+        what: &'static str,
+        /// The value given.
         value: rust_decimal::Decimal,
     },
     /// A price that must be positive was zero or negative.

@@ -1,5 +1,90 @@
-//! wattage-units
+//! Typed quantities and exact money for the energy-to-compute economy.
+//!
+//! Power, energy, hashes, hashrate, J/TH, FLOPs, FLOP/s and FLOPS/W are
+//! distinct types, so adding a hashrate to a FLOP rate, or an energy to a
+//! power, does not compile. Their algebra works with plain operators.
+//! Money is exact: dollars are `Decimal`, bitcoin is whole satoshis.
+//!
+//! ```
+//! use wattage_units::{EnergyPrice, HashEfficiency, Hashprice, Hashrate, Time, unit};
+//!
+//! // An Antminer S21 XP, as people write its figures.
+//! let rate: Hashrate = "270 TH/s".parse()?;
+//! let efficiency: HashEfficiency = "13.5 J/TH".parse()?;
+//! let month = Time::new(30.0, unit::DAY)?;
+//!
+//! let power = rate * efficiency; // a Power
+//! let energy = power * month; // an Energy
+//! assert_eq!(power.to_string(), "3.645 kW");
+//! assert_eq!(energy.to_string(), "2.6244 MWh");
+//!
+//! // Money is exact; f64 quantities enter it once, by a documented rule.
+//! let power_bill = "$45/MWh".parse::<EnergyPrice>()?.cost(energy)?;
+//! let revenue = "$52/PH/day".parse::<Hashprice>()?.revenue(rate * month)?;
+//! let margin = revenue.checked_sub(power_bill)?;
+//! assert_eq!(format!("{margin:.2}"), "$303.10");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! A unit mistake is a compile error:
+//!
+//! ```compile_fail
+//! use wattage_units::{FlopRate, Hashrate, unit};
+//! let h = Hashrate::new(1.0, unit::EXAHASH_PER_SECOND).unwrap();
+//! let f = FlopRate::new(1.0, unit::EXAFLOP_PER_SECOND).unwrap();
+//! let nonsense = h + f; // error[E0308]: mismatched types
+//! ```
+//!
+//! # The quantities
+//!
+//! | type | dimension | display units |
+//! |---|---|---|
+//! | [`Time`] | T | s, min, h, day, yr (365.25 d) |
+//! | [`Energy`] | M L² T⁻² | J, Wh, kWh, MWh, GWh, TWh |
+//! | [`Power`] | M L² T⁻³ | W, kW, MW, GW, TW |
+//! | [`Frequency`] | T⁻¹ | Hz, kHz, MHz, GHz |
+//! | [`Hashes`] | H | H, kH, ..., ZH |
+//! | [`Hashrate`] | H T⁻¹ | H/s, ..., TH/s, PH/s, EH/s, ZH/s |
+//! | [`HashEfficiency`] | M L² T⁻² H⁻¹ | J/TH, J/GH, J/MH, J/H |
+//! | [`Flops`] | F | FLOP, ..., EFLOP, ZFLOP, YFLOP |
+//! | [`FlopRate`] | F T⁻¹ | FLOP/s, ..., TFLOP/s, PFLOP/s, EFLOP/s |
+//! | [`ComputeEfficiency`] | F M⁻¹ L⁻² T² | FLOPS/W (= FLOP/J), GFLOPS/W, TFLOPS/W |
+//!
+//! Each is a validated wrapper around a quantity of the uom [`system`] with
+//! hash (H) and floating-point operation (F) as base dimensions. Values come
+//! from [`Hashrate::new`] and its siblings (with a typed [`unit`]), from
+//! parsing, or from arithmetic; constructors and parsers reject NaN,
+//! infinities and negative values where the quantity cannot be negative
+//! (energy and power may be negative: net flows).
+//!
+//! # Money and prices
+//!
+//! [`Usd`] (exact `Decimal`, checked arithmetic), [`Btc`] (whole satoshis),
+//! and prices: [`BtcPrice`], [`EnergyPrice`], [`Hashprice`], [`Hashcost`],
+//! [`BtcHashprice`], [`LeaseRate`], [`GpuHourPrice`], [`CapexPerMw`]. The
+//! cross products users expect are methods returning `Result`: energy ×
+//! energy price ([`EnergyPrice::cost`]), hashes × hashprice
+//! ([`Hashprice::revenue`]), power × time × lease rate ([`LeaseRate::rent`]),
+//! GPUs × time × GPU-hour price ([`GpuHourPrice::revenue`]). The rounding
+//! rule where an `f64` quantity enters money is stated once, in
+//! [`money::to_decimal`].
+//!
+//! # Text
+//!
+//! Every quantity and price displays as people write it and parses what
+//! they type (grammar in [`parse`] and [`money`]). `{}` chooses the unit
+//! and prints six significant digits; `{:.2}` prints two decimals;
+//! `display_in` picks the unit; `to_exact_string` reads back bit for bit.
+//!
+//! # Features
+//!
+//! - `std` (default): use the standard library. Without it the crate is
+//!   `no_std` and needs only `alloc`.
+//! - `serde`: quantities and money serialize as their unit strings
+//!   (`"950 EH/s"`, `"$45/MWh"`) in human-readable formats and validate on
+//!   the way in.
 #![no_std]
+#![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 extern crate alloc;
@@ -13,6 +98,7 @@ mod algebra;
 mod error;
 mod format;
 mod measure;
+pub mod money;
 pub mod parse;
 mod quantities;
 #[cfg(feature = "serde")]
@@ -23,6 +109,10 @@ mod unit_def;
 pub use error::{MoneyError, ParseError, ParseErrorKind, QuantityError};
 pub use format::DisplayIn;
 pub use measure::Measure;
+pub use money::{
+    Btc, BtcHashprice, BtcPrice, CapexPerMw, EnergyPrice, GpuHourPrice, Hashcost, Hashprice,
+    LeaseRate, Usd,
+};
 pub use quantities::{
     ComputeEfficiency, Energy, FlopRate, Flops, Frequency, HashEfficiency, Hashes, Hashrate,
     Power, Time,

@@ -9,7 +9,7 @@ measure_type! {
     ///
     /// let work: Flops = FlopRate::new(1.0, unit::EXAFLOP_PER_SECOND)? * Time::new(1.0, unit::DAY)?;
     /// assert_eq!(work.to_string(), "86.4 ZFLOP");
-    /// assert_eq!("1e25 FLOP".parse::<Flops>()?.get(unit::YOTTAFLOP), 10.0);
+    /// assert_eq!("1e25 FLOP".parse::<Flops>()?.to_string(), "10 YFLOP");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub struct Flops(Flops);

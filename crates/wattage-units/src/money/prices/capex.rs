@@ -1,0 +1,43 @@
+//! Capital cost per unit of capacity.
+
+use rust_decimal::Decimal;
+
+use super::{dec, price_type};
+use crate::error::MoneyError;
+use crate::money::{Usd, to_decimal};
+use crate::{Power, unit};
+
+price_type! {
+    /// Capital expenditure in US dollars per megawatt of capacity: about
+    /// $0.3-0.5M for a mining site, $8-11M per critical MW for an AI hall.
+    ///
+    /// ```
+    /// use wattage_units::{CapexPerMw, Power, unit};
+    ///
+    /// let hall: CapexPerMw = "$10M/MW".parse()?;
+    /// let capex = hall.capex(Power::new(50.0, unit::MEGAWATT)?)?;
+    /// assert_eq!(capex.to_string(), "$500000000");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub struct CapexPerMw;
+    what: "a capex per MW",
+    sign: NonNegative,
+    currency: usd,
+    display: "$", "/MW",
+    denominators: [
+        ("MW", Decimal::ONE),
+        ("kW", Decimal::ONE_THOUSAND),
+        ("W", dec(1_000_000, 0)),
+    ]
+}
+
+impl CapexPerMw {
+    /// The capital cost of `capacity`.
+    ///
+    /// # Errors
+    /// [`MoneyError`] when the capacity is not representable or the product overflows.
+    pub fn capex(self, capacity: Power) -> Result<Usd, MoneyError> {
+        let megawatts = to_decimal("capacity in MW", capacity.get(unit::MEGAWATT))?;
+        Usd::new(megawatts).checked_mul(self.0)
+    }
+}
