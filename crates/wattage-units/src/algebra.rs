@@ -16,8 +16,8 @@
 //! | frequency × time = (a plain number of cycles) | clock cycles |
 
 use crate::quantities::{
-    ComputeEfficiency, Energy, FlopRate, Flops, Frequency, HashEfficiency, Hashes, Hashrate,
-    Power, Time,
+    ComputeEfficiency, Energy, FlopRate, Flops, Frequency, HashEfficiency, Hashes, Hashrate, Power,
+    Time,
 };
 
 macro_rules! product {

@@ -139,12 +139,17 @@ impl fmt::Display for ParseErrorKind {
             Self::Negative => f.write_str("the value must not be negative"),
             Self::NotPositive => f.write_str("the value must be greater than zero"),
             Self::MissingUnit { accepted } => {
-                write!(f, "a unit is required after the number; expected one of {accepted}")
+                write!(
+                    f,
+                    "a unit is required after the number; expected one of {accepted}"
+                )
             }
             Self::UnknownUnit { unit, accepted } => {
                 write!(f, "unknown unit {unit:?}; expected one of {accepted}")
             }
-            Self::OutOfRange => f.write_str("the value is out of the representable range or precision"),
+            Self::OutOfRange => {
+                f.write_str("the value is out of the representable range or precision")
+            }
         }
     }
 }

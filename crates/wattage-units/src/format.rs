@@ -30,11 +30,7 @@ pub(crate) fn auto_unit<Q: Measure>(base: f64) -> Unit<Q> {
 }
 
 /// Writes `value` (already in the chosen unit) and the unit symbol.
-pub(crate) fn write_value(
-    f: &mut fmt::Formatter<'_>,
-    value: f64,
-    symbol: &str,
-) -> fmt::Result {
+pub(crate) fn write_value(f: &mut fmt::Formatter<'_>, value: f64, symbol: &str) -> fmt::Result {
     let text = match f.precision() {
         Some(decimals) => format!("{value:.decimals$}"),
         None => significant(value, 6),

@@ -114,8 +114,8 @@ pub use money::{
     LeaseRate, Usd,
 };
 pub use quantities::{
-    ComputeEfficiency, Energy, FlopRate, Flops, Frequency, HashEfficiency, Hashes, Hashrate,
-    Power, Time,
+    ComputeEfficiency, Energy, FlopRate, Flops, Frequency, HashEfficiency, Hashes, Hashrate, Power,
+    Time,
 };
 pub use unit_def::Unit;
 

@@ -62,7 +62,11 @@ pub(crate) fn split_number(text: &str) -> Option<(&str, &str)> {
 /// Whether `text` starts with a spelled non-finite number (`NaN`, `inf`).
 pub(crate) fn starts_non_finite(text: &str) -> bool {
     let unsigned = text.trim_start_matches(['+', '-']);
-    let lower: String = unsigned.chars().take(3).flat_map(char::to_lowercase).collect();
+    let lower: String = unsigned
+        .chars()
+        .take(3)
+        .flat_map(char::to_lowercase)
+        .collect();
     lower == "nan" || lower == "inf"
 }
 
@@ -92,15 +96,12 @@ pub(crate) fn parse_quantity<Q: Measure>(input: &str) -> Result<Q, ParseError> {
             accepted: accepted_units::<Q>(),
         }));
     }
-    let unit = Q::UNITS
-        .iter()
-        .find(|u| u.matches(symbol))
-        .ok_or_else(|| {
-            fail(ParseErrorKind::UnknownUnit {
-                unit: symbol.into(),
-                accepted: accepted_units::<Q>(),
-            })
-        })?;
+    let unit = Q::UNITS.iter().find(|u| u.matches(symbol)).ok_or_else(|| {
+        fail(ParseErrorKind::UnknownUnit {
+            unit: symbol.into(),
+            accepted: accepted_units::<Q>(),
+        })
+    })?;
     let base = value * unit.factor();
     if !base.is_finite() {
         return Err(fail(ParseErrorKind::NotFinite));

@@ -43,7 +43,12 @@ where
     type Value = Q;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} written with its unit, such as \"{}\"", Q::EXPECTED, example::<Q>())
+        write!(
+            f,
+            "{} written with its unit, such as \"{}\"",
+            Q::EXPECTED,
+            example::<Q>()
+        )
     }
 
     fn visit_str<E: de::Error>(self, text: &str) -> Result<Q, E> {

@@ -55,11 +55,11 @@ impl Btc {
     /// [`MoneyError::SubSatoshi`] when `btc` has more than eight decimal
     /// places that are not zero; [`MoneyError::Overflow`] beyond `i64` sats.
     pub fn from_btc(btc: Decimal) -> Result<Self, MoneyError> {
-        let sats = btc
-            .checked_mul(Decimal::from(Self::SATS_PER_BTC))
-            .ok_or(MoneyError::Overflow {
-                operation: "BTC to satoshis",
-            })?;
+        let sats =
+            btc.checked_mul(Decimal::from(Self::SATS_PER_BTC))
+                .ok_or(MoneyError::Overflow {
+                    operation: "BTC to satoshis",
+                })?;
         if sats.fract() != Decimal::ZERO {
             return Err(MoneyError::SubSatoshi { value: btc });
         }
@@ -72,11 +72,11 @@ impl Btc {
     /// # Errors
     /// [`MoneyError::Overflow`] beyond `i64` satoshis.
     pub fn from_btc_rounded(btc: Decimal) -> Result<Self, MoneyError> {
-        let sats = btc
-            .checked_mul(Decimal::from(Self::SATS_PER_BTC))
-            .ok_or(MoneyError::Overflow {
-                operation: "BTC to satoshis",
-            })?;
+        let sats =
+            btc.checked_mul(Decimal::from(Self::SATS_PER_BTC))
+                .ok_or(MoneyError::Overflow {
+                    operation: "BTC to satoshis",
+                })?;
         to_sats(sats.round_dp_with_strategy(0, RoundingStrategy::MidpointNearestEven))
     }
 
@@ -97,9 +97,12 @@ impl Btc {
     /// # Errors
     /// [`MoneyError::Overflow`] beyond `i64` satoshis.
     pub fn checked_add(self, other: Self) -> Result<Self, MoneyError> {
-        self.0.checked_add(other.0).map(Self).ok_or(MoneyError::Overflow {
-            operation: "BTC addition",
-        })
+        self.0
+            .checked_add(other.0)
+            .map(Self)
+            .ok_or(MoneyError::Overflow {
+                operation: "BTC addition",
+            })
     }
 
     /// `self - other`.
@@ -107,9 +110,12 @@ impl Btc {
     /// # Errors
     /// [`MoneyError::Overflow`] beyond `i64` satoshis.
     pub fn checked_sub(self, other: Self) -> Result<Self, MoneyError> {
-        self.0.checked_sub(other.0).map(Self).ok_or(MoneyError::Overflow {
-            operation: "BTC subtraction",
-        })
+        self.0
+            .checked_sub(other.0)
+            .map(Self)
+            .ok_or(MoneyError::Overflow {
+                operation: "BTC subtraction",
+            })
     }
 
     /// `self × count`.
@@ -117,9 +123,12 @@ impl Btc {
     /// # Errors
     /// [`MoneyError::Overflow`] beyond `i64` satoshis.
     pub fn checked_mul(self, count: i64) -> Result<Self, MoneyError> {
-        self.0.checked_mul(count).map(Self).ok_or(MoneyError::Overflow {
-            operation: "BTC multiplication",
-        })
+        self.0
+            .checked_mul(count)
+            .map(Self)
+            .ok_or(MoneyError::Overflow {
+                operation: "BTC multiplication",
+            })
     }
 
     /// The exact sum of `amounts`.
@@ -134,9 +143,11 @@ impl Btc {
 }
 
 fn to_sats(sats: Decimal) -> Result<Btc, MoneyError> {
-    i64::try_from(sats).map(Btc).map_err(|_| MoneyError::Overflow {
-        operation: "BTC to satoshis",
-    })
+    i64::try_from(sats)
+        .map(Btc)
+        .map_err(|_| MoneyError::Overflow {
+            operation: "BTC to satoshis",
+        })
 }
 
 impl fmt::Display for Btc {

@@ -14,7 +14,6 @@ mod usd;
 pub use btc::Btc;
 pub use conversion::{SIGNIFICANT_DIGITS, to_decimal};
 pub use prices::{
-    BtcHashprice, BtcPrice, CapexPerMw, EnergyPrice, GpuHourPrice, Hashcost, Hashprice,
-    LeaseRate,
+    BtcHashprice, BtcPrice, CapexPerMw, EnergyPrice, GpuHourPrice, Hashcost, Hashprice, LeaseRate,
 };
 pub use usd::Usd;

@@ -56,7 +56,11 @@ pub(crate) struct ParsedMoney<'a> {
 
 impl ParsedMoney<'_> {
     /// The amount in US dollars.
-    pub(crate) fn usd_amount(&self, input: &str, expected: &'static str) -> Result<Decimal, ParseError> {
+    pub(crate) fn usd_amount(
+        &self,
+        input: &str,
+        expected: &'static str,
+    ) -> Result<Decimal, ParseError> {
         match self.currency {
             Currency::Usd => Ok(self.amount),
             Currency::Cents => self
@@ -68,7 +72,11 @@ impl ParsedMoney<'_> {
     }
 
     /// The amount in BTC.
-    pub(crate) fn btc_amount(&self, input: &str, expected: &'static str) -> Result<Decimal, ParseError> {
+    pub(crate) fn btc_amount(
+        &self,
+        input: &str,
+        expected: &'static str,
+    ) -> Result<Decimal, ParseError> {
         match self.currency {
             Currency::Btc => Ok(self.amount),
             Currency::Sat => self
@@ -80,7 +88,11 @@ impl ParsedMoney<'_> {
     }
 
     /// Fails if a `/denominator` was written.
-    pub(crate) fn expect_no_denominator(&self, input: &str, expected: &'static str) -> Result<(), ParseError> {
+    pub(crate) fn expect_no_denominator(
+        &self,
+        input: &str,
+        expected: &'static str,
+    ) -> Result<(), ParseError> {
         match self.denominator {
             None => Ok(()),
             Some(unit) => Err(ParseError::new(
@@ -110,7 +122,9 @@ impl ParsedMoney<'_> {
             return Err(ParseError::new(
                 input,
                 expected,
-                ParseErrorKind::MissingUnit { accepted: accepted() },
+                ParseErrorKind::MissingUnit {
+                    accepted: accepted(),
+                },
             ));
         };
         table
@@ -214,7 +228,9 @@ pub(crate) fn parse_money<'a>(
         (false, "BTC") => Currency::Btc,
         (false, "sat" | "sats") => Currency::Sat,
         (false, "") => {
-            return Err(fail(ParseErrorKind::MissingUnit { accepted: accepted() }));
+            return Err(fail(ParseErrorKind::MissingUnit {
+                accepted: accepted(),
+            }));
         }
         (_, other) => {
             return Err(fail(ParseErrorKind::UnknownUnit {
@@ -270,7 +286,9 @@ macro_rules! serde_via_string {
                 impl serde::de::Visitor<'_> for TextVisitor {
                     type Value = $ty;
                     fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-                        f.write_str("an amount written with its currency and unit, such as \"$45/MWh\"")
+                        f.write_str(
+                            "an amount written with its currency and unit, such as \"$45/MWh\"",
+                        )
                     }
                     fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<$ty, E> {
                         text.parse().map_err(E::custom)

@@ -74,7 +74,10 @@ impl Usd {
     /// Rounded to whole cents, half away from zero (as a bill rounds).
     #[must_use]
     pub fn round_to_cents(self) -> Self {
-        Self(self.0.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero))
+        Self(
+            self.0
+                .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero),
+        )
     }
 
     /// Whether the amount is below zero.
@@ -88,9 +91,12 @@ impl Usd {
     /// # Errors
     /// [`MoneyError::Overflow`] when the sum does not fit.
     pub fn checked_add(self, other: Self) -> Result<Self, MoneyError> {
-        self.0.checked_add(other.0).map(Self).ok_or(MoneyError::Overflow {
-            operation: "USD addition",
-        })
+        self.0
+            .checked_add(other.0)
+            .map(Self)
+            .ok_or(MoneyError::Overflow {
+                operation: "USD addition",
+            })
     }
 
     /// `self - other`.
@@ -98,9 +104,12 @@ impl Usd {
     /// # Errors
     /// [`MoneyError::Overflow`] when the difference does not fit.
     pub fn checked_sub(self, other: Self) -> Result<Self, MoneyError> {
-        self.0.checked_sub(other.0).map(Self).ok_or(MoneyError::Overflow {
-            operation: "USD subtraction",
-        })
+        self.0
+            .checked_sub(other.0)
+            .map(Self)
+            .ok_or(MoneyError::Overflow {
+                operation: "USD subtraction",
+            })
     }
 
     /// `self × factor`.
@@ -108,9 +117,12 @@ impl Usd {
     /// # Errors
     /// [`MoneyError::Overflow`] when the product does not fit.
     pub fn checked_mul(self, factor: Decimal) -> Result<Self, MoneyError> {
-        self.0.checked_mul(factor).map(Self).ok_or(MoneyError::Overflow {
-            operation: "USD multiplication",
-        })
+        self.0
+            .checked_mul(factor)
+            .map(Self)
+            .ok_or(MoneyError::Overflow {
+                operation: "USD multiplication",
+            })
     }
 
     /// `self ÷ divisor`.
@@ -123,9 +135,12 @@ impl Usd {
                 operation: "USD division",
             });
         }
-        self.0.checked_div(divisor).map(Self).ok_or(MoneyError::Overflow {
-            operation: "USD division",
-        })
+        self.0
+            .checked_div(divisor)
+            .map(Self)
+            .ok_or(MoneyError::Overflow {
+                operation: "USD division",
+            })
     }
 
     /// The ratio of two amounts (`self / other`), a plain number.
@@ -133,9 +148,11 @@ impl Usd {
     /// # Errors
     /// [`MoneyError::DivisionByZero`] when `other` is zero.
     pub fn ratio(self, other: Self) -> Result<Decimal, MoneyError> {
-        self.checked_div(other.0).map(|q| q.0).map_err(|_| MoneyError::DivisionByZero {
-            operation: "USD ratio",
-        })
+        self.checked_div(other.0)
+            .map(|q| q.0)
+            .map_err(|_| MoneyError::DivisionByZero {
+                operation: "USD ratio",
+            })
     }
 
     /// The exact sum of `amounts`.

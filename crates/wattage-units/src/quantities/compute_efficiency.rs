@@ -37,27 +37,32 @@ pub(crate) mod units {
         .auto();
 
     /// Kiloflops per watt (kFLOPS/W): 1e3 base units.
-    pub const KILOFLOPS_PER_WATT: Unit<ComputeEfficiency> = Unit::new("kFLOPS/W", "kiloflops per watt", 1e3)
-        .aliases(&["kFLOP/J", "kFLOP/s/W", "kFLOP/s per W"])
-        .auto();
+    pub const KILOFLOPS_PER_WATT: Unit<ComputeEfficiency> =
+        Unit::new("kFLOPS/W", "kiloflops per watt", 1e3)
+            .aliases(&["kFLOP/J", "kFLOP/s/W", "kFLOP/s per W"])
+            .auto();
 
     /// Megaflops per watt (MFLOPS/W): 1e6 base units.
-    pub const MEGAFLOPS_PER_WATT: Unit<ComputeEfficiency> = Unit::new("MFLOPS/W", "megaflops per watt", 1e6)
-        .aliases(&["MFLOP/J", "MFLOP/s/W", "MFLOP/s per W"])
-        .auto();
+    pub const MEGAFLOPS_PER_WATT: Unit<ComputeEfficiency> =
+        Unit::new("MFLOPS/W", "megaflops per watt", 1e6)
+            .aliases(&["MFLOP/J", "MFLOP/s/W", "MFLOP/s per W"])
+            .auto();
 
     /// Gigaflops per watt (GFLOPS/W): 1e9 base units.
-    pub const GIGAFLOPS_PER_WATT: Unit<ComputeEfficiency> = Unit::new("GFLOPS/W", "gigaflops per watt", 1e9)
-        .aliases(&["GFLOP/J", "GFLOP/s/W", "GFLOP/s per W"])
-        .auto();
+    pub const GIGAFLOPS_PER_WATT: Unit<ComputeEfficiency> =
+        Unit::new("GFLOPS/W", "gigaflops per watt", 1e9)
+            .aliases(&["GFLOP/J", "GFLOP/s/W", "GFLOP/s per W"])
+            .auto();
 
     /// Teraflops per watt (TFLOPS/W): 1e12 base units.
-    pub const TERAFLOPS_PER_WATT: Unit<ComputeEfficiency> = Unit::new("TFLOPS/W", "teraflops per watt", 1e12)
-        .aliases(&["TFLOP/J", "TFLOP/s/W", "TFLOP/s per W"])
-        .auto();
+    pub const TERAFLOPS_PER_WATT: Unit<ComputeEfficiency> =
+        Unit::new("TFLOPS/W", "teraflops per watt", 1e12)
+            .aliases(&["TFLOP/J", "TFLOP/s/W", "TFLOP/s per W"])
+            .auto();
 
     /// Petaflops per watt (PFLOPS/W): 1e15 base units.
-    pub const PETAFLOPS_PER_WATT: Unit<ComputeEfficiency> = Unit::new("PFLOPS/W", "petaflops per watt", 1e15)
-        .aliases(&["PFLOP/J", "PFLOP/s/W", "PFLOP/s per W"])
-        .auto();
+    pub const PETAFLOPS_PER_WATT: Unit<ComputeEfficiency> =
+        Unit::new("PFLOPS/W", "petaflops per watt", 1e15)
+            .aliases(&["PFLOP/J", "PFLOP/s/W", "PFLOP/s per W"])
+            .auto();
 }

@@ -43,8 +43,7 @@ pub(crate) mod units {
     pub const GIGAJOULE: Unit<Energy> = Unit::new("GJ", "gigajoule", 1e9);
 
     /// Watt-hour (Wh): 3600.0 base units.
-    pub const WATT_HOUR: Unit<Energy> = Unit::new("Wh", "watt-hour", 3600.0)
-        .auto();
+    pub const WATT_HOUR: Unit<Energy> = Unit::new("Wh", "watt-hour", 3600.0).auto();
 
     /// Kilowatt-hour (kWh): 3.6e6 base units.
     pub const KILOWATT_HOUR: Unit<Energy> = Unit::new("kWh", "kilowatt-hour", 3.6e6)
@@ -57,10 +56,8 @@ pub(crate) mod units {
         .auto();
 
     /// Gigawatt-hour (GWh): 3.6e12 base units.
-    pub const GIGAWATT_HOUR: Unit<Energy> = Unit::new("GWh", "gigawatt-hour", 3.6e12)
-        .auto();
+    pub const GIGAWATT_HOUR: Unit<Energy> = Unit::new("GWh", "gigawatt-hour", 3.6e12).auto();
 
     /// Terawatt-hour (TWh): 3.6e15 base units.
-    pub const TERAWATT_HOUR: Unit<Energy> = Unit::new("TWh", "terawatt-hour", 3.6e15)
-        .auto();
+    pub const TERAWATT_HOUR: Unit<Energy> = Unit::new("TWh", "terawatt-hour", 3.6e15).auto();
 }

@@ -31,29 +31,34 @@ pub(crate) mod units {
         .auto();
 
     /// Kiloflop per second (kFLOP/s): 1e3 base units.
-    pub const KILOFLOP_PER_SECOND: Unit<FlopRate> = Unit::new("kFLOP/s", "kiloflop per second", 1e3)
-        .aliases(&["kFLOPS"])
-        .auto();
+    pub const KILOFLOP_PER_SECOND: Unit<FlopRate> =
+        Unit::new("kFLOP/s", "kiloflop per second", 1e3)
+            .aliases(&["kFLOPS"])
+            .auto();
 
     /// Megaflop per second (MFLOP/s): 1e6 base units.
-    pub const MEGAFLOP_PER_SECOND: Unit<FlopRate> = Unit::new("MFLOP/s", "megaflop per second", 1e6)
-        .aliases(&["MFLOPS"])
-        .auto();
+    pub const MEGAFLOP_PER_SECOND: Unit<FlopRate> =
+        Unit::new("MFLOP/s", "megaflop per second", 1e6)
+            .aliases(&["MFLOPS"])
+            .auto();
 
     /// Gigaflop per second (GFLOP/s): 1e9 base units.
-    pub const GIGAFLOP_PER_SECOND: Unit<FlopRate> = Unit::new("GFLOP/s", "gigaflop per second", 1e9)
-        .aliases(&["GFLOPS"])
-        .auto();
+    pub const GIGAFLOP_PER_SECOND: Unit<FlopRate> =
+        Unit::new("GFLOP/s", "gigaflop per second", 1e9)
+            .aliases(&["GFLOPS"])
+            .auto();
 
     /// Teraflop per second (TFLOP/s): 1e12 base units.
-    pub const TERAFLOP_PER_SECOND: Unit<FlopRate> = Unit::new("TFLOP/s", "teraflop per second", 1e12)
-        .aliases(&["TFLOPS"])
-        .auto();
+    pub const TERAFLOP_PER_SECOND: Unit<FlopRate> =
+        Unit::new("TFLOP/s", "teraflop per second", 1e12)
+            .aliases(&["TFLOPS"])
+            .auto();
 
     /// Petaflop per second (PFLOP/s): 1e15 base units.
-    pub const PETAFLOP_PER_SECOND: Unit<FlopRate> = Unit::new("PFLOP/s", "petaflop per second", 1e15)
-        .aliases(&["PFLOPS"])
-        .auto();
+    pub const PETAFLOP_PER_SECOND: Unit<FlopRate> =
+        Unit::new("PFLOP/s", "petaflop per second", 1e15)
+            .aliases(&["PFLOPS"])
+            .auto();
 
     /// Exaflop per second (EFLOP/s): 1e18 base units.
     pub const EXAFLOP_PER_SECOND: Unit<FlopRate> = Unit::new("EFLOP/s", "exaflop per second", 1e18)
@@ -61,7 +66,8 @@ pub(crate) mod units {
         .auto();
 
     /// Zettaflop per second (ZFLOP/s): 1e21 base units.
-    pub const ZETTAFLOP_PER_SECOND: Unit<FlopRate> = Unit::new("ZFLOP/s", "zettaflop per second", 1e21)
-        .aliases(&["ZFLOPS"])
-        .auto();
+    pub const ZETTAFLOP_PER_SECOND: Unit<FlopRate> =
+        Unit::new("ZFLOP/s", "zettaflop per second", 1e21)
+            .aliases(&["ZFLOPS"])
+            .auto();
 }

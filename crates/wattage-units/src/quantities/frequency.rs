@@ -27,18 +27,14 @@ pub(crate) mod units {
     use crate::Unit;
 
     /// Hertz (Hz), the base unit.
-    pub const HERTZ: Unit<Frequency> = Unit::new("Hz", "hertz", 1e0)
-        .auto();
+    pub const HERTZ: Unit<Frequency> = Unit::new("Hz", "hertz", 1e0).auto();
 
     /// Kilohertz (kHz): 1e3 base units.
-    pub const KILOHERTZ: Unit<Frequency> = Unit::new("kHz", "kilohertz", 1e3)
-        .auto();
+    pub const KILOHERTZ: Unit<Frequency> = Unit::new("kHz", "kilohertz", 1e3).auto();
 
     /// Megahertz (MHz): 1e6 base units.
-    pub const MEGAHERTZ: Unit<Frequency> = Unit::new("MHz", "megahertz", 1e6)
-        .auto();
+    pub const MEGAHERTZ: Unit<Frequency> = Unit::new("MHz", "megahertz", 1e6).auto();
 
     /// Gigahertz (GHz): 1e9 base units.
-    pub const GIGAHERTZ: Unit<Frequency> = Unit::new("GHz", "gigahertz", 1e9)
-        .auto();
+    pub const GIGAHERTZ: Unit<Frequency> = Unit::new("GHz", "gigahertz", 1e9).auto();
 }

@@ -30,23 +30,26 @@ pub(crate) mod units {
     use crate::Unit;
 
     /// Joule per petahash (J/PH): 1e-15 base units.
-    pub const JOULE_PER_PETAHASH: Unit<HashEfficiency> = Unit::new("J/PH", "joule per petahash", 1e-15)
-        .aliases(&["W/PH/s", "W/(PH/s)"]);
+    pub const JOULE_PER_PETAHASH: Unit<HashEfficiency> =
+        Unit::new("J/PH", "joule per petahash", 1e-15).aliases(&["W/PH/s", "W/(PH/s)"]);
 
     /// Joule per terahash (J/TH): 1e-12 base units.
-    pub const JOULE_PER_TERAHASH: Unit<HashEfficiency> = Unit::new("J/TH", "joule per terahash", 1e-12)
-        .aliases(&["W/TH/s", "W/(TH/s)", "J/Th"])
-        .auto();
+    pub const JOULE_PER_TERAHASH: Unit<HashEfficiency> =
+        Unit::new("J/TH", "joule per terahash", 1e-12)
+            .aliases(&["W/TH/s", "W/(TH/s)", "J/Th"])
+            .auto();
 
     /// Joule per gigahash (J/GH): 1e-9 base units.
-    pub const JOULE_PER_GIGAHASH: Unit<HashEfficiency> = Unit::new("J/GH", "joule per gigahash", 1e-9)
-        .aliases(&["W/GH/s", "W/(GH/s)", "J/Gh"])
-        .auto();
+    pub const JOULE_PER_GIGAHASH: Unit<HashEfficiency> =
+        Unit::new("J/GH", "joule per gigahash", 1e-9)
+            .aliases(&["W/GH/s", "W/(GH/s)", "J/Gh"])
+            .auto();
 
     /// Joule per megahash (J/MH): 1e-6 base units.
-    pub const JOULE_PER_MEGAHASH: Unit<HashEfficiency> = Unit::new("J/MH", "joule per megahash", 1e-6)
-        .aliases(&["W/MH/s", "W/(MH/s)"])
-        .auto();
+    pub const JOULE_PER_MEGAHASH: Unit<HashEfficiency> =
+        Unit::new("J/MH", "joule per megahash", 1e-6)
+            .aliases(&["W/MH/s", "W/(MH/s)"])
+            .auto();
 
     /// Joule per hash (J/H), the base unit.
     pub const JOULE_PER_HASH: Unit<HashEfficiency> = Unit::new("J/H", "joule per hash", 1e0)

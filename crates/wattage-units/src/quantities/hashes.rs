@@ -33,30 +33,23 @@ pub(crate) mod units {
         .auto();
 
     /// Kilohash (kH): 1e3 base units.
-    pub const KILOHASH: Unit<Hashes> = Unit::new("kH", "kilohash", 1e3)
-        .auto();
+    pub const KILOHASH: Unit<Hashes> = Unit::new("kH", "kilohash", 1e3).auto();
 
     /// Megahash (MH): 1e6 base units.
-    pub const MEGAHASH: Unit<Hashes> = Unit::new("MH", "megahash", 1e6)
-        .auto();
+    pub const MEGAHASH: Unit<Hashes> = Unit::new("MH", "megahash", 1e6).auto();
 
     /// Gigahash (GH): 1e9 base units.
-    pub const GIGAHASH: Unit<Hashes> = Unit::new("GH", "gigahash", 1e9)
-        .auto();
+    pub const GIGAHASH: Unit<Hashes> = Unit::new("GH", "gigahash", 1e9).auto();
 
     /// Terahash (TH): 1e12 base units.
-    pub const TERAHASH: Unit<Hashes> = Unit::new("TH", "terahash", 1e12)
-        .auto();
+    pub const TERAHASH: Unit<Hashes> = Unit::new("TH", "terahash", 1e12).auto();
 
     /// Petahash (PH): 1e15 base units.
-    pub const PETAHASH: Unit<Hashes> = Unit::new("PH", "petahash", 1e15)
-        .auto();
+    pub const PETAHASH: Unit<Hashes> = Unit::new("PH", "petahash", 1e15).auto();
 
     /// Exahash (EH): 1e18 base units.
-    pub const EXAHASH: Unit<Hashes> = Unit::new("EH", "exahash", 1e18)
-        .auto();
+    pub const EXAHASH: Unit<Hashes> = Unit::new("EH", "exahash", 1e18).auto();
 
     /// Zettahash (ZH): 1e21 base units.
-    pub const ZETTAHASH: Unit<Hashes> = Unit::new("ZH", "zettahash", 1e21)
-        .auto();
+    pub const ZETTAHASH: Unit<Hashes> = Unit::new("ZH", "zettahash", 1e21).auto();
 }

@@ -62,7 +62,8 @@ pub(crate) mod units {
         .auto();
 
     /// Zettahash per second (ZH/s): 1e21 base units.
-    pub const ZETTAHASH_PER_SECOND: Unit<Hashrate> = Unit::new("ZH/s", "zettahash per second", 1e21)
-        .aliases(&["Zh/s", "ZH/S", "ZHs"])
-        .auto();
+    pub const ZETTAHASH_PER_SECOND: Unit<Hashrate> =
+        Unit::new("ZH/s", "zettahash per second", 1e21)
+            .aliases(&["Zh/s", "ZH/S", "ZHs"])
+            .auto();
 }

@@ -29,22 +29,17 @@ pub(crate) mod units {
     use crate::Unit;
 
     /// Watt (W), the base unit.
-    pub const WATT: Unit<Power> = Unit::new("W", "watt", 1e0)
-        .auto();
+    pub const WATT: Unit<Power> = Unit::new("W", "watt", 1e0).auto();
 
     /// Kilowatt (kW): 1e3 base units.
-    pub const KILOWATT: Unit<Power> = Unit::new("kW", "kilowatt", 1e3)
-        .auto();
+    pub const KILOWATT: Unit<Power> = Unit::new("kW", "kilowatt", 1e3).auto();
 
     /// Megawatt (MW): 1e6 base units.
-    pub const MEGAWATT: Unit<Power> = Unit::new("MW", "megawatt", 1e6)
-        .auto();
+    pub const MEGAWATT: Unit<Power> = Unit::new("MW", "megawatt", 1e6).auto();
 
     /// Gigawatt (GW): 1e9 base units.
-    pub const GIGAWATT: Unit<Power> = Unit::new("GW", "gigawatt", 1e9)
-        .auto();
+    pub const GIGAWATT: Unit<Power> = Unit::new("GW", "gigawatt", 1e9).auto();
 
     /// Terawatt (TW): 1e12 base units.
-    pub const TERAWATT: Unit<Power> = Unit::new("TW", "terawatt", 1e12)
-        .auto();
+    pub const TERAWATT: Unit<Power> = Unit::new("TW", "terawatt", 1e12).auto();
 }

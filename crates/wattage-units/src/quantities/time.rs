@@ -51,8 +51,7 @@ pub(crate) mod units {
         .auto();
 
     /// A month: one twelfth of a 365.25-day year, 30.4375 days.
-    pub const MONTH: Unit<Time> = Unit::new("month", "month", 2629800.0)
-        .aliases(&["mo", "months"]);
+    pub const MONTH: Unit<Time> = Unit::new("month", "month", 2629800.0).aliases(&["mo", "months"]);
 
     /// A Julian year: 365.25 days, 8,766 hours.
     pub const YEAR: Unit<Time> = Unit::new("yr", "year", 31557600.0)

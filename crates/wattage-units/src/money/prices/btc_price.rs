@@ -47,7 +47,9 @@ impl BtcPrice {
         let btc = amount
             .dollars()
             .checked_div(self.0)
-            .ok_or(MoneyError::Overflow { operation: "USD to BTC" })?;
+            .ok_or(MoneyError::Overflow {
+                operation: "USD to BTC",
+            })?;
         Btc::from_btc_rounded(btc.round_dp_with_strategy(12, RoundingStrategy::MidpointNearestEven))
     }
 }

@@ -69,15 +69,22 @@ impl EnergyPrice {
     /// # Errors
     /// [`MoneyError`] when the efficiency is not representable or the product overflows.
     pub fn hashcost(self, efficiency: HashEfficiency) -> Result<Hashcost, MoneyError> {
-        let joules_per_th = to_decimal("efficiency in J/TH", efficiency.get(unit::JOULE_PER_TERAHASH))?;
+        let joules_per_th = to_decimal(
+            "efficiency in J/TH",
+            efficiency.get(unit::JOULE_PER_TERAHASH),
+        )?;
         // 1 PH/s for a day at e J/TH draws e kW for 24 h: e × 24 kWh = e × 24 / 1000 MWh.
         let mwh_per_ph_day = joules_per_th
             .checked_mul(dec(24, 0))
             .and_then(|x| x.checked_div(Decimal::ONE_THOUSAND))
-            .ok_or(MoneyError::Overflow { operation: "hashcost" })?;
+            .ok_or(MoneyError::Overflow {
+                operation: "hashcost",
+            })?;
         let value = mwh_per_ph_day
             .checked_mul(self.0)
-            .ok_or(MoneyError::Overflow { operation: "hashcost" })?;
+            .ok_or(MoneyError::Overflow {
+                operation: "hashcost",
+            })?;
         Hashcost::new(value)
     }
 }

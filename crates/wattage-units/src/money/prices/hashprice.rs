@@ -13,7 +13,10 @@ const HASHES_PER_PH_DAY: f64 = 8.64e19;
 
 /// PH/s-days of work in `work`, converted once to `Decimal`.
 fn ph_days(work: Hashes) -> Result<Decimal, MoneyError> {
-    to_decimal("work in PH/s-days", work.get(unit::HASH) / HASHES_PER_PH_DAY)
+    to_decimal(
+        "work in PH/s-days",
+        work.get(unit::HASH) / HASHES_PER_PH_DAY,
+    )
 }
 
 price_type! {
@@ -82,7 +85,9 @@ impl Hashprice {
     pub fn margin(self, cost: Hashcost) -> Result<Decimal, MoneyError> {
         self.0
             .checked_sub(cost.value())
-            .ok_or(MoneyError::Overflow { operation: "hash margin" })
+            .ok_or(MoneyError::Overflow {
+                operation: "hash margin",
+            })
     }
 }
 
@@ -152,7 +157,9 @@ impl BtcHashprice {
     pub fn revenue(self, work: Hashes) -> Result<Btc, MoneyError> {
         let btc = ph_days(work)?
             .checked_mul(self.0)
-            .ok_or(MoneyError::Overflow { operation: "BTC revenue" })?;
+            .ok_or(MoneyError::Overflow {
+                operation: "BTC revenue",
+            })?;
         Btc::from_btc_rounded(btc)
     }
 
@@ -164,7 +171,9 @@ impl BtcHashprice {
         let usd = self
             .0
             .checked_mul(price.value())
-            .ok_or(MoneyError::Overflow { operation: "hashprice in USD" })?;
+            .ok_or(MoneyError::Overflow {
+                operation: "hashprice in USD",
+            })?;
         Hashprice::new(usd)
     }
 }

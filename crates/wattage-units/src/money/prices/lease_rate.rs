@@ -64,12 +64,16 @@ impl LeaseRate {
     ///
     /// # Errors
     /// [`MoneyError`] for zero capacity or term, or unrepresentable figures.
-    pub fn implied_by_contract(value: Usd, capacity: Power, term: Time) -> Result<Self, MoneyError> {
+    pub fn implied_by_contract(
+        value: Usd,
+        capacity: Power,
+        term: Time,
+    ) -> Result<Self, MoneyError> {
         let kilowatts = to_decimal("capacity in kW", capacity.get(unit::KILOWATT))?;
         let months = to_decimal("term in months", term.get(unit::MONTH))?;
-        let kw_months = kilowatts
-            .checked_mul(months)
-            .ok_or(MoneyError::Overflow { operation: "kW-months" })?;
+        let kw_months = kilowatts.checked_mul(months).ok_or(MoneyError::Overflow {
+            operation: "kW-months",
+        })?;
         Self::new(value.checked_div(kw_months)?.dollars())
     }
 }

@@ -32,7 +32,11 @@ pub(crate) enum Sign {
 }
 
 impl Sign {
-    pub(crate) fn check(self, what: &'static str, value: rust_decimal::Decimal) -> Result<(), crate::MoneyError> {
+    pub(crate) fn check(
+        self,
+        what: &'static str,
+        value: rust_decimal::Decimal,
+    ) -> Result<(), crate::MoneyError> {
         let ok = match self {
             Self::Any => true,
             Self::NonNegative => !value.is_sign_negative() || value.is_zero(),

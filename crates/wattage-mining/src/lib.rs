@@ -1,0 +1,3 @@
+//! wattage-mining: under construction; see the workspace README.
+#![no_std]
+#![forbid(unsafe_code)]
