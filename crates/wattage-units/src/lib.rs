@@ -50,9 +50,9 @@
 //! | [`FlopRate`] | F T⁻¹ | FLOP/s, ..., TFLOP/s, PFLOP/s, EFLOP/s |
 //! | [`ComputeEfficiency`] | F M⁻¹ L⁻² T² | FLOPS/W (= FLOP/J), GFLOPS/W, TFLOPS/W |
 //!
-//! Each is a validated wrapper around a quantity of the uom [`system`] with
+//! Each is a validated wrapper around a quantity of the uom [`mod@system`] with
 //! hash (H) and floating-point operation (F) as base dimensions. Values come
-//! from [`Hashrate::new`] and its siblings (with a typed [`unit`]), from
+//! from [`Hashrate::new`] and its siblings (with a typed [`mod@unit`]), from
 //! parsing, or from arithmetic; constructors and parsers reject NaN,
 //! infinities and negative values where the quantity cannot be negative
 //! (energy and power may be negative: net flows).
