@@ -1,2 +1,94 @@
-//! wattage facade (in progress).
+//! The typed vocabulary of the energy-to-compute economy.
+//!
+//! wattage models the stack that turns electricity into computation and
+//! computation into revenue: **electrons** (power prices and contracts) →
+//! **infrastructure** (sites, megawatts, PUE) → **compute** (ASIC miners,
+//! AI accelerators) → **revenue** (bitcoin, lease rent, GPU-hours). Units
+//! are types, so a hashrate cannot be added to a FLOP rate, and money is
+//! exact, so a lease never loses a cent.
+//!
+//! ```
+//! use wattage::prelude::*;
+//!
+//! // From watts to dollars: one miner for thirty days.
+//! let rate: Hashrate = "270 TH/s".parse()?;
+//! let efficiency: HashEfficiency = "13.5 J/TH".parse()?;
+//! let month = Time::new(30.0, unit::DAY)?;
+//!
+//! let energy = rate * efficiency * month;
+//! let revenue = "$52/PH/day".parse::<Hashprice>()?.revenue(rate * month)?;
+//! let power_bill = "$45/MWh".parse::<EnergyPrice>()?.cost(energy)?;
+//! assert_eq!(format!("{:.2}", revenue.checked_sub(power_bill)?), "$303.10");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # The crates
+//!
+//! | module | crate | what it holds |
+//! |---|---|---|
+//! | [`units`] | `wattage-units` | quantities with hash and FLOP dimensions; exact money and prices |
+//! | [`hardware`] | `wattage-hardware` | ASIC miners, accelerators, the sourced catalog, fleets |
+//! | [`mining`] | `wattage-mining` | Bitcoin consensus arithmetic and hashprice economics |
+//! | [`facility`] | `wattage-facility` | sites, power prices, workloads, curtailment, P&L |
+//!
+//! [`uom`] and [`rust_decimal`] are re-exported so that your code and
+//! wattage share one version of each.
+//!
+//! # The book
+//!
+//! Prose chapters for analysts and educators, whose examples run as tests:
+//! [`book::quantities`], [`book::money`].
+//!
+//! # Features
+//!
+//! - `std` (default): use the standard library.
+//! - `serde`: serialize quantities and prices as unit strings.
 #![no_std]
+#![forbid(unsafe_code)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+pub use rust_decimal;
+pub use uom;
+
+/// Typed quantities, units, exact money and prices (`wattage-units`).
+pub mod units {
+    #[doc(inline)]
+    pub use wattage_units::*;
+}
+
+/// ASIC miners, AI accelerators and their catalog (`wattage-hardware`).
+pub mod hardware {
+    #[doc(inline)]
+    pub use wattage_hardware::*;
+}
+
+/// Bitcoin consensus arithmetic and hashprice economics (`wattage-mining`).
+pub mod mining {
+    #[doc(inline)]
+    pub use wattage_mining::*;
+}
+
+/// Sites, power, workloads and their P&L (`wattage-facility`).
+pub mod facility {
+    #[doc(inline)]
+    pub use wattage_facility::*;
+}
+
+/// The names nearly every user needs: `use wattage::prelude::*;`.
+pub mod prelude {
+    #[doc(no_inline)]
+    pub use wattage_units::{
+        Btc, BtcPrice, ComputeEfficiency, Energy, EnergyPrice, FlopRate, GpuHourPrice,
+        HashEfficiency, Hashprice, Hashrate, LeaseRate, Measure, Power, Time, Usd, unit,
+    };
+}
+
+/// The book: chapters from the repository's `docs/`, rendered here so that
+/// every example in them compiles and runs as a test.
+pub mod book {
+    #[doc = include_str!("../book/02-quantities.md")]
+    pub mod quantities {}
+
+    #[doc = include_str!("../book/03-money.md")]
+    pub mod money {}
+}
