@@ -1,0 +1,198 @@
+//! How throughput and power move together away from nameplate.
+//!
+//! Two documented, deliberately simple curve forms, each with a default
+//! exponent and the measurement it rests on. Both work on fractions of
+//! nameplate, so one curve serves every model of a family.
+//!
+//! | device | form | default | monotone |
+//! |---|---|---|---|
+//! | ASIC miner | `P/P₀ = (H/H₀)^k` | k = 1.6 | power, J/TH and hashrate all rise together |
+//! | GPU under a power cap | `T/T₀ = (P/P₀)^b` | b = 0.87 (compute-bound) | throughput rises with power, FLOP/J falls |
+//!
+//! Real chips have floors and ceilings these forms ignore (a minimum
+//! voltage below which J/TH rises again; boost limits): the inputs are kept
+//! to the range stated on each curve, and outside it you get an error, not
+//! an extrapolation.
+
+use crate::error::{Error, Result, fraction};
+
+/// Largest hashrate or power fraction an ASIC curve accepts (overclock to 150 %).
+pub const MAX_ASIC_FRACTION: f64 = 1.5;
+
+/// A miner's power as a function of its hashrate, both as fractions of
+/// nameplate: `P/P₀ = (H/H₀)^k`, so efficiency in J/TH scales as
+/// `(H/H₀)^(k-1)`.
+///
+/// With k > 1, underclocking saves more power than hashrate (J/TH falls) and
+/// overclocking costs more power than it gains (J/TH rises), as dynamic CMOS
+/// power `C·V²·f` does when the voltage follows the clock.
+///
+/// **Default k = 1.6.** Basis: an Antminer S19j Pro (96 TH/s at 2,850 W
+/// stock) tuned down to 74.5 TH/s drew 1,905 W (Braiins-OS-style
+/// underclock, reported by Hashprophet): ln(1905/2850) / ln(74.5/96) = 1.59.
+/// Physics bounds it between 1 (voltage fixed) and 3 (voltage proportional to
+/// clock). Accepted hashrate fractions: (0, 1.5].
+///
+/// ```
+/// use wattage_hardware::efficiency_curve::AsicCurve;
+///
+/// let curve = AsicCurve::default();
+/// let p = curve.power_fraction(0.8)?;           // 80 % of nameplate hashrate
+/// assert!((p - 0.8f64.powf(1.6)).abs() < 1e-12); // at about 70 % of the power
+/// assert!(curve.efficiency_factor(0.8)? < 1.0);  // and better J/TH
+/// assert!((curve.hashrate_fraction(p)? - 0.8).abs() < 1e-12);
+/// # Ok::<(), wattage_hardware::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct AsicCurve {
+    exponent: f64,
+}
+
+impl AsicCurve {
+    /// The default exponent, from an S19j Pro underclock (see the type docs).
+    pub const DEFAULT_EXPONENT: f64 = 1.6;
+
+    /// A curve with exponent `k` in [1, 3].
+    ///
+    /// # Errors
+    /// [`Error::OutOfRange`] outside [1, 3].
+    pub fn new(exponent: f64) -> Result<Self> {
+        if exponent.is_finite() && (1.0..=3.0).contains(&exponent) {
+            Ok(Self { exponent })
+        } else {
+            Err(Error::OutOfRange {
+                what: "ASIC curve exponent",
+                expected: "between 1 and 3",
+                value: exponent,
+                unit: "(exponent)",
+            })
+        }
+    }
+
+    /// The exponent k.
+    #[must_use]
+    pub const fn exponent(&self) -> f64 {
+        self.exponent
+    }
+
+    /// Power fraction at hashrate fraction `h` in (0, 1.5].
+    ///
+    /// # Errors
+    /// [`Error::OutOfRange`] outside that range.
+    pub fn power_fraction(&self, h: f64) -> Result<f64> {
+        let h = fraction("hashrate fraction", h, MAX_ASIC_FRACTION, "in (0, 1.5]")?;
+        Ok(libm::pow(h, self.exponent))
+    }
+
+    /// Hashrate fraction at power fraction `p`, the inverse of
+    /// [`AsicCurve::power_fraction`]; `p` must give a hashrate fraction in
+    /// (0, 1.5].
+    ///
+    /// # Errors
+    /// [`Error::OutOfRange`] outside that range.
+    pub fn hashrate_fraction(&self, p: f64) -> Result<f64> {
+        let max_p = libm::pow(MAX_ASIC_FRACTION, self.exponent);
+        let p = fraction("power fraction", p, max_p * (1.0 + 1e-12), "in (0, 1.5^k]")?;
+        Ok(libm::pow(p, 1.0 / self.exponent).min(MAX_ASIC_FRACTION))
+    }
+
+    /// J/TH at hashrate fraction `h`, as a fraction of nameplate J/TH:
+    /// `h^(k-1)`.
+    ///
+    /// # Errors
+    /// [`Error::OutOfRange`] for `h` outside (0, 1.5].
+    pub fn efficiency_factor(&self, h: f64) -> Result<f64> {
+        let h = fraction("hashrate fraction", h, MAX_ASIC_FRACTION, "in (0, 1.5]")?;
+        Ok(libm::pow(h, self.exponent - 1.0))
+    }
+}
+
+impl Default for AsicCurve {
+    fn default() -> Self {
+        Self {
+            exponent: Self::DEFAULT_EXPONENT,
+        }
+    }
+}
+
+/// An accelerator's throughput under a power cap, both as fractions of
+/// nameplate (board power, and the throughput the chip sustains at it):
+/// `T/T₀ = (P/P₀)^b` with 0 < b ≤ 1, so a capped chip loses less throughput
+/// than power and its FLOP/J improves by `(P/P₀)^(b-1)`.
+///
+/// **Default b = 0.87, compute-bound work.** Basis: capping an H100 SXM
+/// from 700 W to 600 W (−14 %) costs transformer pre-training 10 to 15 % of
+/// step throughput (factryze.ai scale atlas, "Power capping"):
+/// ln(0.875)/ln(600/700) = 0.87. [`PowerCapCurve::MEMORY_BOUND`] (b = 0.44)
+/// uses the same source's 5 to 8 % for memory-bound LLM inference. Caps are
+/// accepted in (0, 1]: a cap cannot exceed the board power.
+///
+/// ```
+/// use wattage_hardware::efficiency_curve::PowerCapCurve;
+///
+/// let curve = PowerCapCurve::default();
+/// let t = curve.throughput_fraction(0.8)?;
+/// assert!(t > 0.8 && t < 1.0); // loses less throughput than power
+/// # Ok::<(), wattage_hardware::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct PowerCapCurve {
+    exponent: f64,
+}
+
+impl PowerCapCurve {
+    /// Compute-bound default, b = 0.87 (see the type docs).
+    pub const COMPUTE_BOUND: Self = Self { exponent: 0.87 };
+    /// Memory-bound inference, b = 0.44 (see the type docs).
+    pub const MEMORY_BOUND: Self = Self { exponent: 0.44 };
+
+    /// A curve with exponent `b` in (0, 1].
+    ///
+    /// # Errors
+    /// [`Error::OutOfRange`] outside (0, 1].
+    pub fn new(exponent: f64) -> Result<Self> {
+        fraction("power-cap curve exponent", exponent, 1.0, "in (0, 1]")
+            .map(|exponent| Self { exponent })
+    }
+
+    /// The exponent b.
+    #[must_use]
+    pub const fn exponent(&self) -> f64 {
+        self.exponent
+    }
+
+    /// Throughput fraction at power-cap fraction `p` in (0, 1].
+    ///
+    /// # Errors
+    /// [`Error::OutOfRange`] outside (0, 1].
+    pub fn throughput_fraction(&self, p: f64) -> Result<f64> {
+        let p = fraction("power-cap fraction", p, 1.0, "in (0, 1]")?;
+        Ok(libm::pow(p, self.exponent))
+    }
+
+    /// The power-cap fraction that keeps throughput fraction `t` in (0, 1].
+    ///
+    /// # Errors
+    /// [`Error::OutOfRange`] outside (0, 1].
+    pub fn power_fraction(&self, t: f64) -> Result<f64> {
+        let t = fraction("throughput fraction", t, 1.0, "in (0, 1]")?;
+        Ok(libm::pow(t, 1.0 / self.exponent).min(1.0))
+    }
+
+    /// FLOP/J at cap `p`, as a fraction of the uncapped FLOP/J: `p^(b-1)`.
+    ///
+    /// # Errors
+    /// [`Error::OutOfRange`] outside (0, 1].
+    pub fn efficiency_factor(&self, p: f64) -> Result<f64> {
+        let p = fraction("power-cap fraction", p, 1.0, "in (0, 1]")?;
+        Ok(libm::pow(p, self.exponent - 1.0))
+    }
+}
+
+impl Default for PowerCapCurve {
+    fn default() -> Self {
+        Self::COMPUTE_BOUND
+    }
+}

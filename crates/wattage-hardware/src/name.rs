@@ -1,0 +1,186 @@
+//! Name matching for catalog look-ups: tolerant of case, spacing, punctuation
+//! and the "Hyd"/"Hydro" spelling, strict about `+` (an S21+ is not an S21).
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+/// Words a query may leave out: brands that prefix model names.
+const BRAND_WORDS: &[&str] = &[
+    "antminer",
+    "bitmain",
+    "whatsminer",
+    "microbt",
+    "avalon",
+    "canaan",
+    "auradine",
+    "teraflux",
+    "bitdeer",
+    "sealminer",
+    "nvidia",
+    "amd",
+    "instinct",
+    "google",
+    "cloud",
+    "amazon",
+    "aws",
+    "intel",
+    "habana",
+];
+
+/// Splits `text` into lower-case tokens of letters, digits and `+`,
+/// normalizing spelling variants.
+fn tokens(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let flush = |cur: &mut String, out: &mut Vec<String>| {
+        if !cur.is_empty() {
+            let t = match cur.as_str() {
+                "hydro" | "hydraulic" => String::from("hyd"),
+                "imm" => String::from("immersion"),
+                _ => core::mem::take(cur),
+            };
+            cur.clear();
+            out.push(t);
+        }
+    };
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            cur.extend(c.to_lowercase());
+        } else if c == '+' {
+            // "S21+" and "S21 +" both become the tokens "s21", "+".
+            flush(&mut cur, &mut out);
+            out.push(String::from("+"));
+        } else {
+            flush(&mut cur, &mut out);
+        }
+    }
+    flush(&mut cur, &mut out);
+    out
+}
+
+/// The normalized key of a name: its tokens joined.
+pub(crate) fn key(text: &str) -> String {
+    tokens(text).concat()
+}
+
+/// The normalized key with brand words removed.
+pub(crate) fn short_key(text: &str) -> String {
+    tokens(text)
+        .into_iter()
+        .filter(|t| !BRAND_WORDS.contains(&t.as_str()))
+        .collect::<Vec<_>>()
+        .concat()
+}
+
+/// Whether `query` names the entry called `name` (made by `maker`).
+pub(crate) fn matches(query: &str, name: &str, maker: &str) -> bool {
+    let q = key(query);
+    if q.is_empty() {
+        return false;
+    }
+    let full = key(name);
+    q == full
+        || q == short_key(name)
+        || (!short_key(query).is_empty() && short_key(query) == short_key(name))
+        || q == alloc::format!("{}{full}", key(maker))
+}
+
+/// Whether the query's tokens (brands dropped) begin the name's tokens:
+/// "tpu v7" begins "Google TPU v7 Ironwood".
+pub(crate) fn is_prefix(query: &str, name: &str) -> bool {
+    let strip = |t: Vec<String>| -> Vec<String> {
+        t.into_iter()
+            .filter(|t| !BRAND_WORDS.contains(&t.as_str()))
+            .collect()
+    };
+    let q = strip(tokens(query));
+    let n = strip(tokens(name));
+    !q.is_empty() && n.starts_with(&q)
+}
+
+/// Levenshtein distance between two strings, by characters.
+pub(crate) fn distance(a: &str, b: &str) -> usize {
+    let b_chars: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b_chars.len()).collect();
+    let mut cur = Vec::with_capacity(prev.len());
+    for (i, ca) in a.chars().enumerate() {
+        cur.clear();
+        cur.push(i + 1);
+        for (j, cb) in b_chars.iter().enumerate() {
+            let sub = prev
+                .get(j)
+                .copied()
+                .unwrap_or(usize::MAX)
+                .saturating_add(usize::from(ca != *cb));
+            let del = prev
+                .get(j + 1)
+                .copied()
+                .unwrap_or(usize::MAX)
+                .saturating_add(1);
+            let ins = cur.get(j).copied().unwrap_or(usize::MAX).saturating_add(1);
+            cur.push(sub.min(del).min(ins));
+        }
+        core::mem::swap(&mut prev, &mut cur);
+    }
+    prev.last().copied().unwrap_or(0)
+}
+
+/// Up to three catalog names closest to `query`, best first.
+pub(crate) fn suggest<'a>(query: &str, names: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let q = short_key(query);
+    let q = if q.is_empty() { key(query) } else { q };
+    let mut scored: Vec<(usize, &str)> = names
+        .filter_map(|name| {
+            let k = short_key(name);
+            let d = if !q.is_empty() && (k.contains(&q) || q.contains(&k)) {
+                // A fragment of the name (or the name plus noise) is close.
+                k.len().abs_diff(q.len()).min(2)
+            } else {
+                distance(&q, &k)
+            };
+            let limit = (q.chars().count() / 3).max(2);
+            (d <= limit).then_some((d, name))
+        })
+        .collect();
+    scored.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)));
+    scored
+        .into_iter()
+        .take(3)
+        .map(|(_, n)| String::from(n))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_ignore_case_spacing_and_hydro_spelling() {
+        assert_eq!(key("Antminer S21 XP Hyd"), key("antminer s21xp HYDRO"));
+        assert_eq!(short_key("Antminer S21 XP Hyd"), "s21xphyd");
+        assert_ne!(key("Antminer S21+ Hyd"), key("Antminer S21 Hyd"));
+        assert!(matches("s21 xp hyd", "Antminer S21 XP Hyd", "Bitmain"));
+        assert!(matches("Bitmain Antminer S21", "Antminer S21", "Bitmain"));
+        assert!(!matches("s21", "Antminer S21 XP", "Bitmain"));
+        assert!(matches("h100 sxm", "NVIDIA H100 SXM", "NVIDIA"));
+        assert!(is_prefix("tpu v7", "Google TPU v7 Ironwood"));
+        assert!(is_prefix("A100", "NVIDIA A100 SXM4 80GB"));
+        assert!(!is_prefix("", "NVIDIA A100 SXM4 80GB"));
+        assert!(!is_prefix("s21 hyd", "Antminer S21+ Hyd"));
+    }
+
+    #[test]
+    fn distance_counts_edits() {
+        assert_eq!(distance("kitten", "sitting"), 3);
+        assert_eq!(distance("", "abc"), 3);
+        assert_eq!(distance("s21xp", "s21xp"), 0);
+    }
+
+    #[test]
+    fn suggestions_find_near_misses() {
+        let names = ["Antminer S21 XP", "Antminer S21 XP Hyd", "Antminer S9"];
+        let s = suggest("s21 xpp", names.iter().copied());
+        assert_eq!(s.first().map(String::as_str), Some("Antminer S21 XP"));
+        assert!(suggest("zzzzzzzz", names.iter().copied()).is_empty());
+    }
+}

@@ -1,0 +1,217 @@
+//! The crate's error type.
+
+/// Everything that can go wrong in `wattage-mining`.
+///
+/// Every message names the offending value (and its unit where it has one),
+/// so a log line is enough to see what was wrong:
+///
+/// ```
+/// use wattage_mining::{Difficulty, Error};
+///
+/// let err = Difficulty::new(-3.0).unwrap_err();
+/// assert_eq!(err.to_string(), "difficulty must be finite and positive, got -3");
+/// assert!(err.is_invalid_input());
+/// ```
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A compact target (`nBits`) has the sign bit `0x00800000` set with a
+    /// non-zero mantissa: Bitcoin Core decodes it as a negative number.
+    #[error(
+        "compact target (nBits) {bits:#010x} has the sign bit 0x00800000 set: a negative target"
+    )]
+    NegativeCompact {
+        /// The offending `nBits`.
+        bits: u32,
+    },
+    /// A compact target (`nBits`) encodes a number of more than 256 bits.
+    #[error("compact target (nBits) {bits:#010x} overflows 256 bits")]
+    CompactOverflow {
+        /// The offending `nBits`.
+        bits: u32,
+    },
+    /// A target is zero: no hash can meet it and its difficulty is infinite.
+    #[error("target must be positive, got 0 (nBits {bits:#010x})")]
+    ZeroTarget {
+        /// The `nBits` that decoded to zero (0 when the target was given directly).
+        bits: u32,
+    },
+    /// A target is easier than the network's proof-of-work limit.
+    #[error("target {target} is above the proof-of-work limit {limit}")]
+    TargetAboveLimit {
+        /// The offending target, as `0x`-prefixed hex.
+        target: alloc::string::String,
+        /// The proof-of-work limit, as `0x`-prefixed hex.
+        limit: alloc::string::String,
+    },
+    /// A target does not fit in 256 bits (for example from a difficulty below `2^-32`).
+    #[error(
+        "the target for difficulty {difficulty} does not fit in 256 bits (difficulty must be at least about 2.33e-10)"
+    )]
+    TargetOutOfRange {
+        /// The difficulty whose target was asked for.
+        difficulty: f64,
+    },
+    /// A difficulty is zero, negative, NaN or infinite.
+    #[error("difficulty must be finite and positive, got {value}")]
+    InvalidDifficulty {
+        /// The offending difficulty.
+        value: f64,
+    },
+    /// A hashrate is zero, negative, NaN or infinite.
+    #[error("hashrate must be finite and positive, got {value} H/s")]
+    InvalidHashrate {
+        /// The offending hashrate in hashes per second.
+        value: f64,
+    },
+    /// A block interval or other duration is zero or negative.
+    #[error("{what} must be positive, got {seconds} s")]
+    NonPositiveDuration {
+        /// Which duration.
+        what: &'static str,
+        /// The offending duration in seconds.
+        seconds: f64,
+    },
+    /// A halving interval or retarget timespan parameter is zero.
+    #[error("consensus parameter {name} must be positive, got {value}")]
+    InvalidParameter {
+        /// The parameter's name.
+        name: &'static str,
+        /// The offending value.
+        value: i64,
+    },
+    /// The height is past every halving that still changes the subsidy.
+    #[error(
+        "height {height} is past every halving: the subsidy is already 0 sat (from height 6930000 on mainnet), so no later halving changes it"
+    )]
+    PastLastHalving {
+        /// The offending height.
+        height: u32,
+    },
+    /// A later height was expected.
+    #[error("height {later} must not be below height {earlier}")]
+    HeightOrder {
+        /// The height that should be the earlier one.
+        earlier: u32,
+        /// The height that should be the later one.
+        later: u32,
+    },
+    /// A string could not be parsed.
+    #[error("cannot parse {input:?} as a {what}")]
+    Parse {
+        /// What was expected.
+        what: &'static str,
+        /// The offending input.
+        input: alloc::string::String,
+    },
+    /// A date computation left chrono's representable range.
+    #[error("date out of range: {what}")]
+    DateOutOfRange {
+        /// What was being computed.
+        what: &'static str,
+    },
+    /// A fee share of the block reward outside `[0, 1)`.
+    #[error("fee share of the block reward must be at least 0 and below 1 (100%), got {value}")]
+    InvalidFeeShare {
+        /// The offending share (0.0107 is 1.07%).
+        value: rust_decimal::Decimal,
+    },
+    /// A fraction (uptime, pool fee, revenue share) outside its range.
+    #[error("{what} must be between 0 and 1, got {value}")]
+    InvalidFraction {
+        /// Which fraction.
+        what: &'static str,
+        /// The offending value.
+        value: rust_decimal::Decimal,
+    },
+    /// A value that must be positive (a price, an efficiency) was not.
+    #[error("{what} must be positive, got {value}")]
+    NotPositive {
+        /// Which value, with its unit.
+        what: &'static str,
+        /// The offending value.
+        value: f64,
+    },
+    /// A value that must not be negative (fees) was.
+    #[error("{what} must not be negative, got {value}")]
+    Negative {
+        /// Which value, with its unit.
+        what: &'static str,
+        /// The offending value.
+        value: f64,
+    },
+    /// A series is too short for what was asked of it.
+    #[error("{what} needs at least {needed} values, got {got}")]
+    NotEnoughData {
+        /// What was being computed.
+        what: &'static str,
+        /// How many values it needs.
+        needed: usize,
+        /// How many it got.
+        got: usize,
+    },
+    /// Scenario paths of different lengths, or a setting out of range.
+    #[error("invalid scenario: {reason}")]
+    InvalidScenario {
+        /// What is wrong.
+        reason: &'static str,
+    },
+    /// A money computation failed (from `wattage-units`).
+    #[error(transparent)]
+    Money(#[from] wattage_units::MoneyError),
+    /// A physical quantity was invalid (from `wattage-units`).
+    #[error(transparent)]
+    Quantity(#[from] wattage_units::QuantityError),
+    /// An exact integer computation would overflow.
+    #[error("arithmetic overflow computing {what}")]
+    Overflow {
+        /// What was being computed.
+        what: &'static str,
+    },
+}
+
+impl Error {
+    /// Whether the error comes from an invalid argument (as opposed to a
+    /// result that left a representable range).
+    ///
+    /// ```
+    /// use wattage_mining::{CompactTarget, Error};
+    ///
+    /// let err = CompactTarget::from_consensus(0x04923456).to_target().unwrap_err();
+    /// assert!(matches!(err, Error::NegativeCompact { bits: 0x04923456 }));
+    /// assert!(err.is_invalid_input());
+    /// ```
+    #[must_use]
+    pub fn is_invalid_input(&self) -> bool {
+        !matches!(
+            self,
+            Self::DateOutOfRange { .. }
+                | Self::Overflow { .. }
+                | Self::TargetOutOfRange { .. }
+                | Self::Money(wattage_units::MoneyError::Overflow { .. })
+        )
+    }
+
+    /// Whether the error is about a compact target (`nBits`) or a 256-bit target.
+    ///
+    /// ```
+    /// use wattage_mining::CompactTarget;
+    ///
+    /// let err = CompactTarget::from_consensus(0xff123456).to_target().unwrap_err();
+    /// assert!(err.is_target_error());
+    /// ```
+    #[must_use]
+    pub fn is_target_error(&self) -> bool {
+        matches!(
+            self,
+            Self::NegativeCompact { .. }
+                | Self::CompactOverflow { .. }
+                | Self::ZeroTarget { .. }
+                | Self::TargetAboveLimit { .. }
+                | Self::TargetOutOfRange { .. }
+        )
+    }
+}
+
+/// Shorthand for `Result<T, wattage_mining::Error>`.
+pub type Result<T, E = Error> = core::result::Result<T, E>;
