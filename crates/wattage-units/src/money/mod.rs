@@ -4,6 +4,34 @@
 //! Money never lives in an `f64`. Where a price meets a physical quantity
 //! (an energy price times an energy), the quantity is converted to a
 //! `Decimal` once, by the rule in [`to_decimal`], and the rest is exact.
+//!
+//! # Text
+//!
+//! Amounts and prices display exactly (`$45/MWh`, `3.125 BTC`; `{:.2}`
+//! rounds half away from zero) and parse what people type:
+//!
+//! ```text
+//! money       := ws* sign? "$"? sign? number scale? ws* currency? ws* ("/" denominator)? ws*
+//! number      := digits with optional "," thousands separators and "." decimals
+//! scale       := "k" | "M" | "B"          (thousand, million, billion; after "$" only)
+//! currency    := "USD" | "c" | "¢" | "cents" | "BTC" | "sat" | "sats"
+//! denominator := a unit the price knows, such as "MWh", "kWh", "PH/day",
+//!                "TH/s/day", "kW/month", "GPU-h", "MW"
+//! ```
+//!
+//! A leading `$` means US dollars; otherwise a currency word is required,
+//! and a price requires its denominator: `"$45"` is not an energy price.
+//!
+//! ```
+//! use wattage_units::{EnergyPrice, Hashprice, LeaseRate, Usd};
+//!
+//! assert_eq!("4.5 c/kWh".parse::<EnergyPrice>()?, "$45/MWh".parse()?);
+//! assert_eq!("$0.05597/TH/s/day".parse::<Hashprice>()?.to_string(), "$55.97/PH/day");
+//! assert_eq!("$150/kW-month".parse::<LeaseRate>()?.to_string(), "$150/kW/month");
+//! assert_eq!("$3.5B".parse::<Usd>()?.to_string(), "$3500000000");
+//! assert!("$45".parse::<EnergyPrice>().is_err());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 mod btc;
 mod conversion;

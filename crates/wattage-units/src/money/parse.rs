@@ -1,17 +1,7 @@
 //! Reading and writing money and prices: `$45/MWh`, `4.5 c/kWh`,
 //! `$55.97/PH/day`, `0.5 BTC`, `50000 sat/PH/day`.
 //!
-//! The grammar:
-//!
-//! ```text
-//! money       := ws* sign? "$"? sign? number scale? ws* currency? ws* ("/" denominator)? ws*
-//! number      := digits with optional "," thousands separators, optional "." decimals
-//! scale       := "k" | "M" | "B"          (thousand, million, billion; after "$" only)
-//! currency    := "USD" | "c" | "¢" | "cents" | "BTC" | "sat" | "sats"
-//! denominator := a unit the price knows, such as "MWh" or "PH/day"
-//! ```
-//!
-//! A leading `$` means US dollars; otherwise a currency word is required.
+//! The grammar is documented in the `money` module.
 
 use alloc::format;
 use alloc::string::String;

@@ -73,3 +73,37 @@ fn typed_quantities_cost_no_space() {
     );
     assert_eq!(core::mem::size_of::<Power>(), core::mem::size_of::<f64>());
 }
+
+fn assert_auto_units_ascend<Q: Measure>() {
+    let factors: Vec<f64> = Q::UNITS
+        .iter()
+        .filter(|u| u.is_auto())
+        .map(|u| u.factor())
+        .collect();
+    assert!(!factors.is_empty(), "{} has no automatic unit", Q::NAME);
+    assert!(
+        factors.windows(2).all(|w| w[0] < w[1]),
+        "{} auto units out of order",
+        Q::NAME
+    );
+    assert!(
+        Q::UNITS
+            .iter()
+            .any(|u| u.factor() == 1.0 && u.symbol() == Q::BASE_UNIT.symbol())
+    );
+}
+
+#[test]
+fn unit_tables_are_well_formed() {
+    // Automatic display relies on ascending order; exact text on a base unit.
+    assert_auto_units_ascend::<Time>();
+    assert_auto_units_ascend::<Energy>();
+    assert_auto_units_ascend::<Power>();
+    assert_auto_units_ascend::<Frequency>();
+    assert_auto_units_ascend::<Hashes>();
+    assert_auto_units_ascend::<Hashrate>();
+    assert_auto_units_ascend::<HashEfficiency>();
+    assert_auto_units_ascend::<Flops>();
+    assert_auto_units_ascend::<FlopRate>();
+    assert_auto_units_ascend::<ComputeEfficiency>();
+}
