@@ -37,7 +37,8 @@
 //! # The book
 //!
 //! Prose chapters for analysts and educators, whose examples run as tests:
-//! [`book::quantities`], [`book::money`].
+//! [`book::stack`], [`book::quantities`], [`book::money`],
+//! [`book::glossary`].
 //!
 //! # Features
 //!
@@ -86,9 +87,15 @@ pub mod prelude {
 /// The book: chapters from the repository's `docs/`, rendered here so that
 /// every example in them compiles and runs as a test.
 pub mod book {
+    #[doc = include_str!("../book/01-stack.md")]
+    pub mod stack {}
+
     #[doc = include_str!("../book/02-quantities.md")]
     pub mod quantities {}
 
     #[doc = include_str!("../book/03-money.md")]
     pub mod money {}
+
+    #[doc = include_str!("../book/09-glossary.md")]
+    pub mod glossary {}
 }
