@@ -1,0 +1,88 @@
+//! Shared helpers for wattage's examples: where charts go, and a small
+//! line-chart function on plotters' SVG backend.
+
+use std::path::{Path, PathBuf};
+
+use plotters::prelude::*;
+
+/// The directory charts are written to: the first command-line argument,
+/// or `target/wattage-charts` when none is given. Created if missing.
+///
+/// # Errors
+/// When the directory cannot be created.
+pub fn chart_dir() -> std::io::Result<PathBuf> {
+    let dir = std::env::args()
+        .nth(1)
+        .map_or_else(|| PathBuf::from("target/wattage-charts"), PathBuf::from);
+    std::fs::create_dir_all(&dir)?;
+    Ok(dir)
+}
+
+/// One named line of a chart.
+#[derive(Debug, Clone)]
+pub struct Series {
+    /// The legend label.
+    pub label: String,
+    /// The points, x ascending.
+    pub points: Vec<(f64, f64)>,
+}
+
+/// Draws `series` as a line chart into `path` (SVG, 800 × 480).
+///
+/// # Errors
+/// When the file cannot be written or there is nothing to draw.
+pub fn line_chart(
+    path: &Path,
+    title: &str,
+    x_label: &str,
+    y_label: &str,
+    series: &[Series],
+) -> Result<(), Box<dyn std::error::Error>> {
+    let all = series.iter().flat_map(|s| s.points.iter());
+    let (mut x_min, mut x_max, mut y_min, mut y_max) = (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
+    for (x, y) in all {
+        x_min = x_min.min(*x);
+        x_max = x_max.max(*x);
+        y_min = y_min.min(*y);
+        y_max = y_max.max(*y);
+    }
+    if x_min > x_max {
+        return Err("nothing to draw".into());
+    }
+    let y_pad = ((y_max - y_min) * 0.05).max(1e-9);
+    let y_low = if y_min >= 0.0 { 0.0 } else { y_min - y_pad };
+    let root = SVGBackend::new(path, (800, 480)).into_drawing_area();
+    root.fill(&WHITE)?;
+    let mut chart = ChartBuilder::on(&root)
+        .caption(title, ("sans-serif", 22))
+        .margin(16)
+        .x_label_area_size(40)
+        .y_label_area_size(70)
+        .build_cartesian_2d(x_min..x_max, y_low..(y_max + y_pad))?;
+    chart
+        .configure_mesh()
+        .x_desc(x_label)
+        .y_desc(y_label)
+        .light_line_style(WHITE.mix(0.0))
+        .draw()?;
+    for (i, s) in series.iter().enumerate() {
+        let color = Palette99::pick(i).to_rgba();
+        chart
+            .draw_series(LineSeries::new(
+                s.points.iter().copied(),
+                color.stroke_width(2),
+            ))?
+            .label(s.label.clone())
+            .legend(move |(x, y)| {
+                PathElement::new(vec![(x, y), (x + 18, y)], color.stroke_width(2))
+            });
+    }
+    chart
+        .configure_series_labels()
+        .background_style(WHITE.mix(0.8))
+        .border_style(BLACK.mix(0.3))
+        .position(SeriesLabelPosition::UpperRight)
+        .draw()?;
+    root.present()?;
+    Ok(())
+}
