@@ -27,11 +27,15 @@ pub const MAX_ASIC_FRACTION: f64 = 1.5;
 /// overclocking costs more power than it gains (J/TH rises), as dynamic CMOS
 /// power `C·V²·f` does when the voltage follows the clock.
 ///
-/// **Default k = 1.6.** Basis: an Antminer S19j Pro (96 TH/s at 2,850 W
-/// stock) tuned down to 74.5 TH/s drew 1,905 W (Braiins-OS-style
-/// underclock, reported by Hashprophet): ln(1905/2850) / ln(74.5/96) = 1.59.
-/// Physics bounds it between 1 (voltage fixed) and 3 (voltage proportional to
-/// clock). Accepted hashrate fractions: (0, 1.5].
+/// **Default k = 1.6.** Basis: the underclocked profile of an Antminer
+/// S19j Pro in Hashprophet's hashcost model (jrjr.meme/hashprophet): 96 TH/s
+/// at 2,850 W stock, 74.5 TH/s at 1,905 W underclocked, so
+/// ln(1905/2850) / ln(74.5/96) = 1.59. The same source's overclocked profile
+/// (105 TH/s at 3,100 W) is no worse per TH than stock, because tuning
+/// firmware also trims voltage: above nameplate the curve follows physics
+/// (J/TH rises), not a measurement. Physics bounds k between 1 (voltage
+/// fixed) and 3 (voltage proportional to clock). Accepted hashrate
+/// fractions: (0, 1.5].
 ///
 /// ```
 /// use wattage_hardware::efficiency_curve::AsicCurve;
@@ -45,6 +49,7 @@ pub const MAX_ASIC_FRACTION: f64 = 1.5;
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "CurveRepr", into = "CurveRepr"))]
 pub struct AsicCurve {
     exponent: f64,
 }
@@ -122,8 +127,9 @@ impl Default for AsicCurve {
 /// than power and its FLOP/J improves by `(P/P₀)^(b-1)`.
 ///
 /// **Default b = 0.87, compute-bound work.** Basis: capping an H100 SXM
-/// from 700 W to 600 W (−14 %) costs transformer pre-training 10 to 15 % of
-/// step throughput (factryze.ai scale atlas, "Power capping"):
+/// from 700 W to 600 W (−14 %) typically costs transformer pre-training 10
+/// to 15 % of step throughput (factryze.ai scale atlas, "Power capping", a
+/// practitioner's figure rather than a published measurement):
 /// ln(0.875)/ln(600/700) = 0.87. [`PowerCapCurve::MEMORY_BOUND`] (b = 0.44)
 /// uses the same source's 5 to 8 % for memory-bound LLM inference. Caps are
 /// accepted in (0, 1]: a cap cannot exceed the board power.
@@ -138,6 +144,7 @@ impl Default for AsicCurve {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "CurveRepr", into = "CurveRepr"))]
 pub struct PowerCapCurve {
     exponent: f64,
 }
@@ -194,5 +201,47 @@ impl PowerCapCurve {
 impl Default for PowerCapCurve {
     fn default() -> Self {
         Self::COMPUTE_BOUND
+    }
+}
+
+/// The serialized form of a curve, checked on the way in.
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CurveRepr {
+    exponent: f64,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<CurveRepr> for AsicCurve {
+    type Error = Error;
+    fn try_from(r: CurveRepr) -> Result<Self> {
+        Self::new(r.exponent)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl From<AsicCurve> for CurveRepr {
+    fn from(c: AsicCurve) -> Self {
+        Self {
+            exponent: c.exponent,
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<CurveRepr> for PowerCapCurve {
+    type Error = Error;
+    fn try_from(r: CurveRepr) -> Result<Self> {
+        Self::new(r.exponent)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl From<PowerCapCurve> for CurveRepr {
+    fn from(c: PowerCapCurve) -> Self {
+        Self {
+            exponent: c.exponent,
+        }
     }
 }

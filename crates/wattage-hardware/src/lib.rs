@@ -42,9 +42,10 @@
 //!   to v7, AWS Trainium2, Intel Gaudi 3) and 3 systems, compiled in, each
 //!   figure with its source and each doubt in a note. Look-ups forgive case
 //!   and spacing and suggest near misses.
-//! * **Your data.** [`load`]: CSV (and TOML/JSON with `serde`) specs
-//!   validated like the catalog; Epoch AI's `ml_hardware.csv` read with its
-//!   quirks, every unusable row reported with its reason.
+//! * **Your data.** [`load`]: CSV (and TOML/JSON with `serde`) specs of
+//!   miners and accelerators, validated like the catalog; Epoch AI's
+//!   `ml_hardware.csv` read with its quirks; every unusable row reported
+//!   with its reason.
 //! * **Fleets and comparisons.** [`Fleet`], [`Cluster`], [`compare`]
 //!   (efficiency gains, the best J/TH by year), and [`landauer`], the
 //!   physical floor.
@@ -98,6 +99,10 @@ pub use fleet::{Cluster, Fleet};
 pub use operating_mode::OperatingMode;
 pub use precision::{Precision, Sparsity};
 pub use system::System;
+
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+mod readme_doctests {}
 
 /// The quantity crate this one is built on, re-exported so that users share
 /// one version of it.

@@ -69,8 +69,8 @@ impl<T> Loaded<T> {
     }
 }
 
-/// A number cell: `None` when empty or a spelling of "missing"
-/// (`inf`, `Infinity`, `nan`, `-`, `n/a`), `Err` when unreadable.
+/// A number cell: a finite value, or missing (empty, or a placeholder such
+/// as `inf`, `Infinity`, `nan`, `-`, `n/a`, with the reason to report).
 enum Cell {
     Missing(Option<&'static str>),
     Value(f64),
@@ -288,6 +288,9 @@ struct EpochColumns {
     tdp: Option<usize>,
     memory: Option<usize>,
     bandwidth: Option<usize>,
+    sparsity: Option<usize>,
+    source: Option<usize>,
+    note: Option<usize>,
 }
 
 const EPOCH_FIGURES: &[(Precision, &[&str])] = &[
@@ -340,9 +343,10 @@ impl EpochColumns {
                 "hardware_name",
                 "Name of the hardware",
                 "Name",
+                "model",
             ],
             "hardware name",
-            "Hardware name, hardware_name",
+            "Hardware name, hardware_name, name",
         )?;
         let mut figures = Vec::new();
         for (p, aliases) in EPOCH_FIGURES {
@@ -384,6 +388,9 @@ impl EpochColumns {
                     "Memory bandwidth (bytes/s)",
                 ],
             ),
+            sparsity: csv::find_column(header, &["sparsity"]),
+            source: csv::find_column(header, SOURCE),
+            note: csv::find_column(header, NOTE),
         })
     }
 }
@@ -424,6 +431,48 @@ impl EpochColumns {
 /// [`Error::Csv`] for malformed CSV, [`Error::MissingColumn`] without a
 /// name column or any throughput column.
 pub fn accelerators_from_epoch_csv(text: &str) -> Result<Loaded<Accelerator>> {
+    read_accelerators(text, Origin::Epoch)
+}
+
+/// Reads your own accelerators from CSV with the same columns as
+/// [`accelerators_from_epoch_csv`] (Epoch's header names, or the short
+/// names `hardware_name`, `fp64`, `fp32`, `tf32`, `tensor_fp16_bf16`, `fp8`,
+/// `int8`, `fp4`, `tdp_w`, `memory_bytes`, `mem_bw_bytes_s`), plus optional
+/// `sparsity` (`dense` or `sparse`, for the row's tensor figures; FP64 and
+/// FP32 are always dense), `source` and `note` columns.
+///
+/// ```
+/// use wattage_hardware::{load, Precision, Sparsity};
+///
+/// let csv = "name,vendor,release_date,tensor_fp16_bf16,fp32,tdp_w,sparsity,source\n\
+///            Lab card,Us,2025-03,2e15,5e13,800,sparse,bench sheet\n";
+/// let loaded = load::accelerators_from_csv(csv)?;
+/// let card = &loaded.items[0];
+/// assert_eq!(card.peak(Precision::Bf16)?.sparsity(), Sparsity::Sparse);
+/// assert_eq!(card.peak(Precision::Fp32)?.sparsity(), Sparsity::Dense);
+/// assert_eq!(card.throughput_source(), "bench sheet");
+/// # Ok::<(), wattage_hardware::Error>(())
+/// ```
+///
+/// # Errors
+/// As for [`accelerators_from_epoch_csv`]; bad rows are reported in
+/// [`Loaded::rejected`].
+pub fn accelerators_from_csv(text: &str) -> Result<Loaded<Accelerator>> {
+    read_accelerators(text, Origin::User)
+}
+
+/// Whose CSV an accelerator file is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Origin {
+    /// Epoch AI's database: dense figures, Epoch as the source.
+    Epoch,
+    /// The user's own: sparsity and source from the row.
+    User,
+}
+
+const EPOCH_SOURCE: &str = "Epoch AI, Machine Learning Hardware database (CC-BY 4.0), https://epoch.ai/data/machine-learning-hardware";
+
+fn read_accelerators(text: &str, origin: Origin) -> Result<Loaded<Accelerator>> {
     let records = csv::records(text)?;
     let mut out = Loaded::default();
     let Some((header, rows)) = records.split_first() else {
@@ -443,7 +492,7 @@ pub fn accelerators_from_epoch_csv(text: &str) -> Result<Loaded<Accelerator>> {
             continue;
         }
         let mut notices = Vec::new();
-        match epoch_row(row, &cols, name, &mut notices) {
+        match accelerator_row(row, &cols, name, origin, &mut notices) {
             Ok(acc) => {
                 out.items.push(acc);
                 out.notices.append(&mut notices);
@@ -458,10 +507,11 @@ pub fn accelerators_from_epoch_csv(text: &str) -> Result<Loaded<Accelerator>> {
     Ok(out)
 }
 
-fn epoch_row(
+fn accelerator_row(
     row: &Record,
     cols: &EpochColumns,
     name: &str,
+    origin: Origin,
     notices: &mut Vec<Notice>,
 ) -> Result<Accelerator> {
     let mut value = |col: Option<usize>, label: &str, what: &'static str| -> Result<Option<f64>> {
@@ -487,12 +537,20 @@ fn epoch_row(
         "" => None,
         d => Some(d.parse()?),
     };
+    let row_sparsity = match (origin, row.get(cols.sparsity)) {
+        (Origin::Epoch, _) | (Origin::User, "") => Sparsity::Dense,
+        (Origin::User, text) => text.parse()?,
+    };
     for (precision, col, label) in &cols.figures {
         if let Some(v) = value(Some(*col), label, "a rate in FLOP/s or OP/s")? {
             spec.peaks.push(PeakSpec {
                 precision: *precision,
                 ops_per_second: v,
-                sparsity: Sparsity::Dense,
+                sparsity: if precision.has_sparse_mode() {
+                    row_sparsity
+                } else {
+                    Sparsity::Dense
+                },
             });
         }
     }
@@ -508,9 +566,16 @@ fn epoch_row(
         "Memory bandwidth (byte/s)",
         "a bandwidth in bytes/s",
     )?;
-    spec.source = String::from(
-        "Epoch AI, Machine Learning Hardware database (CC-BY 4.0), https://epoch.ai/data/machine-learning-hardware",
-    );
+    match origin {
+        Origin::Epoch => spec.source = String::from(EPOCH_SOURCE),
+        Origin::User => {
+            let source = row.get(cols.source);
+            if !source.is_empty() {
+                spec.source = String::from(source);
+            }
+            spec.note = Some(String::from(row.get(cols.note))).filter(|n| !n.is_empty());
+        }
+    }
     spec.validate()
 }
 

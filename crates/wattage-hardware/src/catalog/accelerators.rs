@@ -31,13 +31,16 @@ const H100_SXM: &[Pk] = &[
     Pk::catalog(Fp8, 3958.0e12, Sp),
     Pk::catalog(Int8, 3958.0e12, Sp),
 ];
-const H100_SRC: &str = "NVIDIA H100 Tensor Core GPU datasheet, SXM column (tensor figures \"with sparsity\"), via glennklockwood.com/garden/processors/h100 and awesomeagents.ai/hardware/nvidia-h100";
+const H100_SRC: &str = "NVIDIA H100 Tensor Core GPU datasheet, SXM column (tensor figures \"with sparsity\"), table reprinted by HPC Tech (archive-lib.hpctech.co.jp/gpuproduct/nvidia-h100.html); glennklockwood.com/garden/processors/h100";
+const H100_PCIE_SRC: &str = "NVIDIA H100 Tensor Core GPU datasheet, PCIe column (tensor figures \"with sparsity\"), table reprinted by HPC Tech (archive-lib.hpctech.co.jp/gpuproduct/nvidia-h100.html)";
 
 const H100_PCIE: &[Pk] = &[
-    Pk::catalog(Fp64, 25.61e12, Dn),
-    Pk::catalog(Fp32, 51.22e12, Dn),
-    Pk::catalog(Tf32, 378.0e12, Dn),
-    Pk::catalog(Bf16, 756.0e12, Dn),
+    Pk::catalog(Fp64, 26.0e12, Dn),
+    Pk::catalog(Fp32, 51.0e12, Dn),
+    Pk::catalog(Tf32, 756.0e12, Sp),
+    Pk::catalog(Bf16, 1513.0e12, Sp),
+    Pk::catalog(Fp8, 3026.0e12, Sp),
+    Pk::catalog(Int8, 3026.0e12, Sp),
 ];
 
 const H200_SRC: &str = "NVIDIA H200 specifications as reprinted by lzwjava.github.io and ai-hpc.github.io (FP8 3,958 TFLOPS with sparsity, compute identical to H100 SXM); aiwiki.ai/wiki/nvidia_h200";
@@ -187,15 +190,15 @@ pub(crate) static ACCELERATORS: [Accelerator; 21] = [
         "NVIDIA",
         D::of(2022, 9),
         Some(350.0),
-        (Some(80.0e9), Some(2.04e12)),
+        (Some(80.0e9), Some(2.0e12)),
         H100_PCIE,
         (
-            EPOCH,
+            H100_PCIE_SRC,
             "NVIDIA H100 PCIe product brief PB-11133-001_v02 (Nov 2022): 350 W maximum TDP, via manuals.plus",
-            EPOCH,
+            H100_PCIE_SRC,
         ),
         Some(
-            "throughput from Epoch AI (dense); FP8 and INT8 left out: not confirmed from a primary source. The product brief gives bandwidth as \"greater than 2,000 GB/s\"",
+            "TF32, BF16/FP16, FP8 and INT8 are stated with sparsity; FP64 Tensor Core 51 TFLOPS. The datasheet gives the TDP as 300-350 W (350 W listed) and bandwidth as 2,000 GB/s; Epoch AI lists 2.04 TB/s and dense 378/756 TFLOPS TF32/BF16",
         ),
     ),
     Accelerator::catalog(

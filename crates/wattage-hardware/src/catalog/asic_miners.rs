@@ -186,11 +186,11 @@ pub(crate) static ASIC_MINERS: [AsicMiner; 29] = [
         "Antminer S21 Pro",
         "Bitmain",
         D::of(2024, 0),
-        (234.0, 3510.0, 15.0),
+        (234.0, 3531.0, 15.0),
         Air,
         CSV,
         Some(
-            "from the project data file (secondary hardware catalog); CleanSpark deployed S21 Pro fleets in 2024",
+            "234 TH/s at 3,531 W per antminer-s21-pro-profitability.pages.dev (15.1 J/TH); Bitmain's rated 15 J/TH kept; the project data file had 3,510 W. CleanSpark deployed S21 Pro fleets in 2024",
         ),
     ),
     AsicMiner::catalog(

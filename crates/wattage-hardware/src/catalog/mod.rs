@@ -37,13 +37,14 @@ mod systems;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use wattage_units::{HashEfficiency, unit};
+use wattage_units::{ComputeEfficiency, HashEfficiency, unit};
 
 use crate::accelerator::Accelerator;
 use crate::asic::AsicMiner;
 use crate::cooling::Cooling;
 use crate::error::{Error, Result};
 use crate::name;
+use crate::precision::Precision;
 use crate::system::System;
 
 /// The credit line to ship with any data derived from the accelerator catalog.
@@ -174,6 +175,30 @@ pub fn asics_by_efficiency() -> Vec<&'static AsicMiner> {
             .get(unit::JOULE_PER_TERAHASH)
             .total_cmp(&b.efficiency().get(unit::JOULE_PER_TERAHASH))
     });
+    v
+}
+
+/// Accelerators with a `precision` figure and a published board power,
+/// best dense peak per watt first, with that efficiency.
+///
+/// ```
+/// use wattage_hardware::{catalog, Precision};
+///
+/// let ranked = catalog::accelerators_by_efficiency(Precision::Bf16);
+/// let (best, _) = ranked[0];
+/// assert!(ranked.windows(2).all(|w| w[0].1 >= w[1].1));
+/// assert!(ranked.iter().all(|(a, _)| a.board_power().is_some()));
+/// assert_ne!(best.vendor(), "");
+/// ```
+#[must_use]
+pub fn accelerators_by_efficiency(
+    precision: Precision,
+) -> Vec<(&'static Accelerator, ComputeEfficiency)> {
+    let mut v: Vec<(&Accelerator, ComputeEfficiency)> = accelerators()
+        .iter()
+        .filter_map(|a| a.efficiency(precision).ok().map(|e| (a, e)))
+        .collect();
+    v.sort_by(|a, b| b.1.base_value().total_cmp(&a.1.base_value()));
     v
 }
 

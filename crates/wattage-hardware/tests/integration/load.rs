@@ -326,3 +326,61 @@ peaks = [
         assert_eq!(a.items.as_slice(), catalog::accelerators());
     }
 }
+
+#[cfg(feature = "serde")]
+mod curves_and_modes_serde {
+    use wattage_hardware::{AsicCurve, OperatingMode, PowerCapCurve};
+
+    #[test]
+    fn curves_deserialize_through_validation() {
+        let c: AsicCurve = serde_json::from_str(r#"{"exponent": 2.0}"#).unwrap();
+        assert_eq!(c.exponent(), 2.0);
+        assert!(serde_json::from_str::<AsicCurve>(r#"{"exponent": 9.0}"#).is_err());
+        assert!(serde_json::from_str::<PowerCapCurve>(r#"{"exponent": 0.0}"#).is_err());
+        let json = serde_json::to_string(&PowerCapCurve::MEMORY_BOUND).unwrap();
+        assert_eq!(json, r#"{"exponent":0.44}"#);
+        let mode: OperatingMode = toml::from_str::<toml::Value>("m = { hashrate_fraction = 0.8 }")
+            .unwrap()["m"]
+            .clone()
+            .try_into()
+            .unwrap();
+        assert_eq!(mode, OperatingMode::HashrateFraction(0.8));
+    }
+}
+
+#[test]
+fn user_accelerator_csv_keeps_sparsity_and_source() {
+    let csv = "\
+name,vendor,release_date,tensor_fp16_bf16,fp8,fp64,tdp_w,sparsity,source,note
+Card A,Us,2025-03,2e15,4e15,1e13,800,sparse,bench sheet,liquid
+Card B,Us,2025,1e15,,,400,,,
+Card C,Us,2025,1e15,,,400,half,,
+";
+    let loaded = load::accelerators_from_csv(csv).unwrap();
+    assert_eq!(loaded.items.len(), 2);
+    let a = &loaded.items[0];
+    assert_eq!(a.peak(Precision::Fp8).unwrap().sparsity(), Sparsity::Sparse);
+    assert_eq!(a.peak(Precision::Fp64).unwrap().sparsity(), Sparsity::Dense);
+    assert_eq!(
+        a.peak_rate(Precision::Fp8, Sparsity::Dense)
+            .unwrap()
+            .get(unit::PETAFLOP_PER_SECOND),
+        2.0
+    );
+    assert_eq!(a.note(), Some("liquid"));
+    let b = &loaded.items[1];
+    assert_eq!(b.throughput_source(), "user-supplied");
+    assert_eq!(b.peak(Precision::Bf16).unwrap().sparsity(), Sparsity::Dense);
+    assert_eq!(loaded.rejected[0].line, 4);
+    assert!(loaded.rejected[0].error.to_string().contains("\"half\""));
+    // The Epoch reader ignores a sparsity column: Epoch figures are dense.
+    let epoch = load::accelerators_from_epoch_csv(csv).unwrap();
+    assert_eq!(epoch.items.len(), 3);
+    assert!(
+        epoch
+            .items
+            .iter()
+            .all(|x| x.peaks().iter().all(|p| p.sparsity() == Sparsity::Dense))
+    );
+    assert!(epoch.items[0].throughput_source().starts_with("Epoch AI"));
+}

@@ -159,6 +159,7 @@ proptest! {
     fn loaders_never_panic_on_arbitrary_text(text in any::<String>()) {
         let _ = load::asics_from_csv(&text);
         let _ = load::accelerators_from_epoch_csv(&text);
+        let _ = load::accelerators_from_csv(&text);
     }
 
     #[test]
@@ -173,6 +174,7 @@ proptest! {
             prop_assert!(l.items.len() + l.rejected.len() <= rows.len() + body.matches('\n').count());
         }
         let _ = load::asics_from_csv(&text);
+        let _ = load::accelerators_from_csv(&text);
     }
 
     #[test]
