@@ -1,0 +1,202 @@
+//! Money over time: net present value, internal rate of return and payback
+//! on exact [`Usd`] cash flows.
+//!
+//! Cash flows are one per period, in order; `flows[0]` falls at time 0 (not
+//! discounted), `flows[t]` at the end of period `t`, discounted by
+//! `(1 + rate)^t`. Rates are per period, as fractions (`0.08` is 8%); for
+//! monthly flows use a monthly rate. Note that spreadsheet `NPV()`
+//! discounts the first flow too: its result is this one divided by
+//! `1 + rate`.
+//!
+//! ```
+//! use rust_decimal::Decimal;
+//! use wattage_facility::finance::{irr, npv, payback_period};
+//! use wattage_units::Usd;
+//!
+//! // A $1,000 machine returning $300, $400 and $500.
+//! let flows = [-1000, 300, 400, 500].map(|d| Usd::new(Decimal::from(d)));
+//! assert_eq!(npv(Decimal::ZERO, &flows)?, Usd::new(Decimal::from(200)));
+//! let rate = irr(&flows)?;
+//! assert_eq!(rate.round_dp(4), Decimal::new(890, 4)); // 8.90%
+//! assert!(npv(rate, &flows)?.dollars().abs() < Decimal::new(1, 6));
+//! assert_eq!(payback_period(&flows)?, Some(Decimal::new(26, 1))); // 2.6 periods
+//! # Ok::<(), wattage_facility::FacilityError>(())
+//! ```
+
+use rust_decimal::Decimal;
+use wattage_units::{MoneyError, Usd};
+
+use crate::FacilityError;
+
+/// Rates at which the IRR search looks for a change of sign, lowest first.
+const IRR_GRID: [f64; 30] = [
+    -0.999, -0.99, -0.95, -0.9, -0.8, -0.6, -0.4, -0.2, -0.1, -0.05, 0.0, 0.02, 0.05, 0.1, 0.15,
+    0.2, 0.3, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 5.0, 10.0, 20.0, 50.0, 100.0, 1_000.0, 10_000.0,
+];
+
+fn overflow(operation: &'static str) -> FacilityError {
+    FacilityError::Money(MoneyError::Overflow { operation })
+}
+
+/// Net present value of `flows` at `rate` per period, in exact `Decimal`
+/// arithmetic (each discounted term is rounded only where `Decimal`'s 28
+/// digits run out; at a rate of zero the result is the exact sum).
+///
+/// # Errors
+/// [`FacilityError::InvalidRate`] for a rate at or below -1;
+/// [`FacilityError::Money`] when a discount factor or the sum overflows.
+pub fn npv(rate: Decimal, flows: &[Usd]) -> Result<Usd, FacilityError> {
+    Ok(Usd::try_sum(discount_each(rate, flows)?)?)
+}
+
+/// The NPV in `f64`, for the IRR search; `None` when it is not finite.
+fn npv_f64(rate: f64, flows: &[f64]) -> Option<f64> {
+    let growth = 1.0 + rate;
+    let mut factor = 1.0;
+    let mut total = 0.0;
+    for (period, flow) in flows.iter().enumerate() {
+        if period > 0 {
+            factor *= growth;
+        }
+        total += flow / factor;
+    }
+    total.is_finite().then_some(total)
+}
+
+/// Internal rate of return per period: the rate at which the NPV of
+/// `flows` is zero.
+///
+/// The search evaluates the NPV on a fixed grid of rates from -99.9% to
+/// 1,000,000% per period, takes the **lowest** pair of neighbouring rates
+/// between which the NPV changes sign, and bisects it to `f64` precision
+/// (bisection cannot diverge, unlike Newton's method). Flows with one sign
+/// change (an investment, then returns) have exactly one IRR; with several
+/// sign changes there may be several, and this returns the lowest on the
+/// grid. The result enters `Decimal` by [`wattage_units::money::to_decimal`]
+/// (15 significant digits).
+///
+/// # Errors
+/// [`FacilityError::TooFewCashFlows`] for fewer than two flows;
+/// [`FacilityError::NoSignChange`] when the flows are all of one sign (or
+/// zero) or the NPV never changes sign on the grid;
+/// [`FacilityError::Money`] when the rate cannot be represented.
+pub fn irr(flows: &[Usd]) -> Result<Decimal, FacilityError> {
+    if flows.len() < 2 {
+        return Err(FacilityError::TooFewCashFlows {
+            needed: 2,
+            got: flows.len(),
+        });
+    }
+    let values: alloc::vec::Vec<f64> = flows.iter().map(|f| f.to_f64()).collect();
+    let evaluated: alloc::vec::Vec<(f64, f64)> = IRR_GRID
+        .iter()
+        .filter_map(|&rate| npv_f64(rate, &values).map(|npv| (rate, npv)))
+        .collect();
+    let no_sign_change = || {
+        let (low_rate, npv_at_low) = evaluated.first().copied().unwrap_or((IRR_GRID[0], f64::NAN));
+        let (high_rate, npv_at_high) = evaluated.last().copied().unwrap_or((IRR_GRID[29], f64::NAN));
+        FacilityError::NoSignChange {
+            low_rate,
+            npv_at_low,
+            high_rate,
+            npv_at_high,
+        }
+    };
+    let has_inflow = flows.iter().any(|f| f.dollars() > Decimal::ZERO);
+    let has_outflow = flows.iter().any(|f| f.is_negative());
+    if !(has_inflow && has_outflow) {
+        return Err(no_sign_change());
+    }
+    if let Some(&(rate, _)) = evaluated.iter().find(|(_, npv)| *npv == 0.0) {
+        return Ok(wattage_units::money::to_decimal("IRR", rate)?);
+    }
+    let (mut low, mut high) = evaluated
+        .windows(2)
+        .find_map(|pair| match pair {
+            [(r0, v0), (r1, v1)] if (*v0 < 0.0) != (*v1 < 0.0) => Some(((*r0, *v0), (*r1, *v1))),
+            _ => None,
+        })
+        .ok_or_else(no_sign_change)?;
+    for _ in 0..200 {
+        let mid = 0.5 * (low.0 + high.0);
+        if mid <= low.0 || mid >= high.0 {
+            break;
+        }
+        let Some(value) = npv_f64(mid, &values) else {
+            break;
+        };
+        if value == 0.0 {
+            low = (mid, value);
+            high = (mid, value);
+            break;
+        }
+        if (value < 0.0) == (low.1 < 0.0) {
+            low = (mid, value);
+        } else {
+            high = (mid, value);
+        }
+    }
+    // The end whose NPV is nearer zero.
+    let magnitude = |x: f64| if x < 0.0 { -x } else { x };
+    let rate = if magnitude(low.1) <= magnitude(high.1) { low.0 } else { high.0 };
+    Ok(wattage_units::money::to_decimal("IRR", rate)?)
+}
+
+/// Periods until the cumulative cash flow turns non-negative, interpolated
+/// linearly within the period in which it does (`2.6` = during the third
+/// period). `Some(0)` when the first flow is already non-negative; `None`
+/// when the flows never pay back.
+///
+/// # Errors
+/// [`FacilityError::Money`] when a running sum overflows.
+pub fn payback_period(flows: &[Usd]) -> Result<Option<Decimal>, FacilityError> {
+    let mut cumulative = Usd::ZERO;
+    for (period, &flow) in flows.iter().enumerate() {
+        let before = cumulative;
+        cumulative = cumulative.checked_add(flow)?;
+        if !cumulative.is_negative() {
+            if period == 0 {
+                return Ok(Some(Decimal::ZERO));
+            }
+            // `before` < 0 <= `cumulative`, so `flow` > 0: the fraction of
+            // this period needed to cover what was still owed.
+            let fraction = (-before).ratio(flow)?;
+            let whole = Decimal::from(period - 1);
+            return whole
+                .checked_add(fraction)
+                .map(Some)
+                .ok_or_else(|| overflow("payback period"));
+        }
+    }
+    Ok(None)
+}
+
+/// [`payback_period`] of the flows discounted at `rate` per period.
+///
+/// # Errors
+/// As for [`npv`] and [`payback_period`].
+pub fn discounted_payback_period(rate: Decimal, flows: &[Usd]) -> Result<Option<Decimal>, FacilityError> {
+    let discounted = discount_each(rate, flows)?;
+    payback_period(&discounted)
+}
+
+/// Each flow divided by its discount factor `(1 + rate)^t`.
+fn discount_each(rate: Decimal, flows: &[Usd]) -> Result<alloc::vec::Vec<Usd>, FacilityError> {
+    if rate <= Decimal::NEGATIVE_ONE {
+        return Err(FacilityError::InvalidRate { rate });
+    }
+    let growth = Decimal::ONE
+        .checked_add(rate)
+        .ok_or_else(|| overflow("discount factor"))?;
+    let mut factor = Decimal::ONE;
+    let mut discounted = alloc::vec::Vec::with_capacity(flows.len());
+    for (period, &flow) in flows.iter().enumerate() {
+        if period > 0 {
+            factor = factor
+                .checked_mul(growth)
+                .ok_or_else(|| overflow("discount factor"))?;
+        }
+        discounted.push(flow.checked_div(factor)?);
+    }
+    Ok(discounted)
+}

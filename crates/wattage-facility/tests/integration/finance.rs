@@ -1,0 +1,105 @@
+//! NPV, IRR and payback against worked examples and invariants.
+
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+use wattage_facility::FacilityError;
+use wattage_facility::finance::{discounted_payback_period, irr, npv, payback_period};
+use wattage_units::Usd;
+
+fn usd(dollars: i64) -> Usd {
+    Usd::new(Decimal::from(dollars))
+}
+
+fn flows(dollars: &[i64]) -> Vec<Usd> {
+    dollars.iter().map(|&d| usd(d)).collect()
+}
+
+#[test]
+fn npv_matches_the_spreadsheet_convention() {
+    // Microsoft's NPV() example: NPV(10%, -10000, 3000, 4200, 6800) = $1,188.44,
+    // which discounts the first flow too; ours does not, so divide by 1.1.
+    let rate = Decimal::new(1, 1);
+    let ours = npv(rate, &flows(&[-10_000, 3_000, 4_200, 6_800])).unwrap();
+    let spreadsheet = ours.checked_div(Decimal::new(11, 1)).unwrap();
+    assert_eq!(spreadsheet.round_to_cents(), Usd::from_cents(118_844));
+    assert_eq!(npv(rate, &[]).unwrap(), Usd::ZERO);
+    assert_eq!(npv(rate, &flows(&[-5])).unwrap(), usd(-5));
+}
+
+#[test]
+fn npv_rejects_rates_at_or_below_minus_one() {
+    let err = npv(Decimal::NEGATIVE_ONE, &flows(&[1, 2])).unwrap_err();
+    assert_eq!(err, FacilityError::InvalidRate { rate: Decimal::NEGATIVE_ONE });
+    assert_eq!(err.to_string(), "discount rate must be above -1 (-100%) per period, got -1");
+    assert!(npv(Decimal::new(-15, 1), &flows(&[1])).is_err());
+}
+
+#[test]
+fn npv_overflow_is_an_error_not_a_panic() {
+    let huge = Usd::new(Decimal::MAX);
+    assert!(matches!(npv(Decimal::ZERO, &[huge, huge]), Err(FacilityError::Money(_))));
+    let many = vec![usd(1); 400];
+    assert!(npv(Decimal::from(1_000), &many).is_err());
+}
+
+#[test]
+fn irr_of_worked_examples() {
+    // One period: 10% exactly.
+    assert_eq!(irr(&flows(&[-100, 110])).unwrap(), Decimal::new(1, 1));
+    // Microsoft's IRR() example: -70,000 then 12,000 ... 26,000 gives 8.66%.
+    let rate = irr(&flows(&[-70_000, 12_000, 15_000, 18_000, 21_000, 26_000])).unwrap();
+    assert_eq!(rate.round_dp(4), Decimal::new(866, 4));
+    // A loss: IRR below zero.
+    let rate = irr(&flows(&[-100, 50])).unwrap();
+    assert_eq!(rate, Decimal::new(-5, 1));
+}
+
+#[test]
+fn irr_errors_without_a_sign_change() {
+    for bad in [&[-100, -5][..], &[100, 5], &[0, 0, 0]] {
+        let err = irr(&flows(bad)).unwrap_err();
+        assert!(matches!(err, FacilityError::NoSignChange { .. }), "{bad:?}: {err}");
+        assert!(err.to_string().starts_with("no IRR: NPV does not change sign between rate -0.999"), "{err}");
+    }
+    assert_eq!(
+        irr(&flows(&[-100])),
+        Err(FacilityError::TooFewCashFlows { needed: 2, got: 1 })
+    );
+}
+
+#[test]
+fn payback_interpolates_within_the_period() {
+    assert_eq!(payback_period(&flows(&[-1000, 300, 400, 500])).unwrap(), Some(Decimal::new(26, 1)));
+    assert_eq!(payback_period(&flows(&[-1000, 1000])).unwrap(), Some(Decimal::ONE));
+    assert_eq!(payback_period(&flows(&[50, -10])).unwrap(), Some(Decimal::ZERO));
+    assert_eq!(payback_period(&flows(&[-1000, 300, 300])).unwrap(), None);
+    assert_eq!(payback_period(&[]).unwrap(), None);
+    // Discounting delays payback: at 10%, 300/1.1 + 400/1.21 + 500/1.331 = 978.2 < 1000.
+    let d = discounted_payback_period(Decimal::new(1, 1), &flows(&[-1000, 300, 400, 500])).unwrap();
+    assert_eq!(d, None);
+    let d = discounted_payback_period(Decimal::new(1, 1), &flows(&[-1000, 300, 400, 500, 100])).unwrap();
+    let d = d.unwrap();
+    assert!(d > Decimal::from(3) && d < Decimal::from(4), "{d}");
+}
+
+proptest! {
+    #[test]
+    fn npv_at_zero_rate_is_the_exact_sum(cents in prop::collection::vec(-1_000_000_000_000_i64..1_000_000_000_000, 0..40)) {
+        let flows: Vec<Usd> = cents.iter().map(|&c| Usd::from_cents(c)).collect();
+        prop_assert_eq!(npv(Decimal::ZERO, &flows).unwrap(), Usd::try_sum(flows.iter().copied()).unwrap());
+    }
+
+    #[test]
+    fn npv_at_the_irr_is_about_zero(
+        investment in 1_000_i64..10_000_000_000,
+        returns in prop::collection::vec(5_u32..=50, 1..20),
+    ) {
+        // An investment, then returns of 5% to 50% of it each period: one sign change.
+        let mut flows = vec![usd(-investment)];
+        flows.extend(returns.iter().map(|&pct| usd(investment * i64::from(pct) / 100)));
+        let rate = irr(&flows).unwrap();
+        let residual = npv(rate, &flows).unwrap().dollars().abs();
+        let tolerance = Decimal::from(investment) * Decimal::new(1, 6);
+        prop_assert!(residual <= tolerance, "rate {} leaves NPV {} on {:?}", rate, residual, flows);
+    }
+}

@@ -1,0 +1,14 @@
+//! Integration tests of wattage-facility, compiled as one binary.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod contract;
+#[cfg(feature = "std")]
+mod ercot_csv;
+#[cfg(feature = "std")]
+mod ercot_files;
+mod finance;
+mod lease;
+mod meta;
+mod price_series;
+mod simulation;
+mod site;
