@@ -30,7 +30,10 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+use alloc::vec::Vec;
+
 use rust_decimal::Decimal;
+use wattage_hardware::AsicMiner;
 use wattage_units::{Energy, EnergyPrice, HashEfficiency, Hashprice, Hashrate, Power, Time, unit};
 
 use crate::costs::breakeven_efficiency;
@@ -50,6 +53,7 @@ pub const HOURS_PER_YEAR: f64 = 8_766.0;
 
 /// A lower bound, best guess and upper bound.
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Bounds<T> {
     /// The lower bound.
@@ -62,6 +66,7 @@ pub struct Bounds<T> {
 
 /// A CBECI estimate of the network's power draw.
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct CbeciEstimate {
     /// Network power: lower bound, best guess, upper bound.
@@ -80,7 +85,11 @@ impl CbeciEstimate {
     /// [`Error::Quantity`] if a value is not a valid energy.
     pub fn annual_energy(&self) -> Result<Bounds<Energy>> {
         let year = Time::new(HOURS_PER_YEAR, unit::HOUR)?;
-        Ok(Bounds { lower: self.power.lower * year, best: self.power.best * year, upper: self.power.upper * year })
+        Ok(Bounds {
+            lower: self.power.lower * year,
+            best: self.power.best * year,
+            upper: self.power.upper * year,
+        })
     }
 }
 
@@ -102,7 +111,10 @@ pub fn network_power(
 ) -> Result<CbeciEstimate> {
     let threshold = breakeven_efficiency(revenue, electricity)?;
     let limit = threshold.get(unit::JOULE_PER_TERAHASH);
-    let profitable = efficiencies.iter().map(|e| e.get(unit::JOULE_PER_TERAHASH)).filter(|j| *j > 0.0 && *j <= limit);
+    let profitable = efficiencies
+        .iter()
+        .map(|e| e.get(unit::JOULE_PER_TERAHASH))
+        .filter(|j| *j > 0.0 && *j <= limit);
     let (mut count, mut sum, mut min, mut max) = (0usize, 0.0f64, f64::INFINITY, 0.0f64);
     for j in profitable {
         count += 1;
@@ -111,17 +123,55 @@ pub fn network_power(
         max = max.max(j);
     }
     if count == 0 {
-        return Err(Error::NotEnoughData { what: "a CBECI estimate (profitable machines)", needed: 1, got: 0 });
+        return Err(Error::NotEnoughData {
+            what: "a CBECI estimate (profitable machines)",
+            needed: 1,
+            got: 0,
+        });
     }
     let mean = sum / count as f64;
     let power = |j_th: f64, pue: f64| -> Result<Power> {
         Ok(network * HashEfficiency::new(j_th * pue, unit::JOULE_PER_TERAHASH)?)
     };
     Ok(CbeciEstimate {
-        power: Bounds { lower: power(min, PUE_LOWER)?, best: power(mean, PUE_BEST)?, upper: power(max, PUE_UPPER)? },
+        power: Bounds {
+            lower: power(min, PUE_LOWER)?,
+            best: power(mean, PUE_BEST)?,
+            upper: power(max, PUE_UPPER)?,
+        },
         threshold,
         profitable: count,
     })
+}
+
+/// [`network_power`] for the machines of a hardware catalog, such as
+/// [`wattage_hardware::catalog::asic_miners`].
+///
+/// # Errors
+///
+/// As [`network_power`].
+///
+/// ```
+/// use wattage_hardware::catalog;
+/// use wattage_mining::cbeci::network_power_from_catalog;
+///
+/// let est = network_power_from_catalog(
+///     "650 EH/s".parse()?,
+///     catalog::asic_miners(),
+///     "$50/PH/day".parse()?,
+///     "$50/MWh".parse()?,
+/// )?;
+/// assert!(est.power.lower < est.power.best && est.power.best < est.power.upper);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn network_power_from_catalog(
+    network: Hashrate,
+    miners: &[AsicMiner],
+    revenue: Hashprice,
+    electricity: EnergyPrice,
+) -> Result<CbeciEstimate> {
+    let efficiencies: Vec<HashEfficiency> = miners.iter().map(AsicMiner::efficiency).collect();
+    network_power(network, &efficiencies, revenue, electricity)
 }
 
 /// The mean of the last `window` daily hashprices (CBECI smooths over 14 days).
@@ -142,12 +192,22 @@ pub fn network_power(
 /// ```
 pub fn trailing_mean_hashprice(series: &[Hashprice], window: usize) -> Result<Hashprice> {
     if window == 0 || window > series.len() {
-        return Err(Error::NotEnoughData { what: "a trailing mean hashprice", needed: window.max(1), got: series.len() });
+        return Err(Error::NotEnoughData {
+            what: "a trailing mean hashprice",
+            needed: window.max(1),
+            got: series.len(),
+        });
     }
     let tail = series.get(series.len() - window..).unwrap_or(&[]);
-    let sum = tail.iter().try_fold(Decimal::ZERO, |s, h| s.checked_add(h.value()));
-    let sum = sum.ok_or(Error::Overflow { what: "hashprice sum" })?;
+    let sum = tail
+        .iter()
+        .try_fold(Decimal::ZERO, |s, h| s.checked_add(h.value()));
+    let sum = sum.ok_or(Error::Overflow {
+        what: "hashprice sum",
+    })?;
     let n = Decimal::from(u64::try_from(window).map_err(|_| Error::Overflow { what: "window" })?);
-    let mean = sum.checked_div(n).ok_or(Error::Overflow { what: "mean hashprice" })?;
+    let mean = sum.checked_div(n).ok_or(Error::Overflow {
+        what: "mean hashprice",
+    })?;
     Ok(Hashprice::new(mean)?)
 }

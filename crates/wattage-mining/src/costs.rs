@@ -35,7 +35,10 @@ fn mwh_per_ph_day_per_j_th() -> Decimal {
 }
 
 fn joules_per_th(efficiency: HashEfficiency) -> Result<Decimal> {
-    let j = to_decimal("efficiency in J/TH", efficiency.get(unit::JOULE_PER_TERAHASH))?;
+    let j = to_decimal(
+        "efficiency in J/TH",
+        efficiency.get(unit::JOULE_PER_TERAHASH),
+    )?;
     if j <= Decimal::ZERO {
         return Err(Error::NotPositive {
             what: "efficiency (J/TH)",
@@ -69,8 +72,13 @@ pub fn hashcost(efficiency: HashEfficiency, power_price: EnergyPrice) -> Result<
 /// # Errors
 ///
 /// [`Error::NotPositive`] for a zero efficiency; [`Error::Money`] on overflow.
-pub fn breakeven_power_price(hashprice: Hashprice, efficiency: HashEfficiency) -> Result<EnergyPrice> {
-    Ok(EnergyPrice::new(revenue_per_mwh(hashprice, efficiency)?.dollars())?)
+pub fn breakeven_power_price(
+    hashprice: Hashprice,
+    efficiency: HashEfficiency,
+) -> Result<EnergyPrice> {
+    Ok(EnergyPrice::new(
+        revenue_per_mwh(hashprice, efficiency)?.dollars(),
+    )?)
 }
 
 /// What one MWh consumed by a machine of `efficiency` earns at `hashprice`:
@@ -91,7 +99,9 @@ pub fn breakeven_power_price(hashprice: Hashprice, efficiency: HashEfficiency) -
 pub fn revenue_per_mwh(hashprice: Hashprice, efficiency: HashEfficiency) -> Result<Usd> {
     let mwh_per_ph_day = joules_per_th(efficiency)?
         .checked_mul(mwh_per_ph_day_per_j_th())
-        .ok_or(Error::Overflow { what: "MWh per PH/s-day" })?;
+        .ok_or(Error::Overflow {
+            what: "MWh per PH/s-day",
+        })?;
     Ok(Usd::new(hashprice.value()).checked_div(mwh_per_ph_day)?)
 }
 
@@ -111,18 +121,28 @@ pub fn revenue_per_mwh(hashprice: Hashprice, efficiency: HashEfficiency) -> Resu
 /// assert!((e.get(unit::JOULE_PER_TERAHASH) - 20.0).abs() < 1e-12);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn breakeven_efficiency(hashprice: Hashprice, power_price: EnergyPrice) -> Result<HashEfficiency> {
+pub fn breakeven_efficiency(
+    hashprice: Hashprice,
+    power_price: EnergyPrice,
+) -> Result<HashEfficiency> {
     let price = power_price.value();
     if price <= Decimal::ZERO {
-        return Err(Error::NotPositive { what: "power price ($/MWh)", value: power_price.to_f64() });
+        return Err(Error::NotPositive {
+            what: "power price ($/MWh)",
+            value: power_price.to_f64(),
+        });
     }
     let denominator = price
         .checked_mul(mwh_per_ph_day_per_j_th())
-        .ok_or(Error::Overflow { what: "breakeven efficiency" })?;
+        .ok_or(Error::Overflow {
+            what: "breakeven efficiency",
+        })?;
     let j_th = hashprice
         .value()
         .checked_div(denominator)
-        .ok_or(Error::Overflow { what: "breakeven efficiency" })?;
+        .ok_or(Error::Overflow {
+            what: "breakeven efficiency",
+        })?;
     let j_th = rust_decimal::prelude::ToPrimitive::to_f64(&j_th).unwrap_or(f64::NAN);
     Ok(HashEfficiency::new(j_th, unit::JOULE_PER_TERAHASH)?)
 }
@@ -145,7 +165,10 @@ pub fn breakeven_efficiency(hashprice: Hashprice, power_price: EnergyPrice) -> R
 /// ```
 pub fn payback_days(capex: Usd, daily_cash_margin: Usd) -> Result<Option<Decimal>> {
     if capex.is_negative() {
-        return Err(Error::Negative { what: "capex (USD)", value: capex.to_f64() });
+        return Err(Error::Negative {
+            what: "capex (USD)",
+            value: capex.to_f64(),
+        });
     }
     if daily_cash_margin <= Usd::ZERO {
         return Ok(None);
@@ -168,7 +191,10 @@ pub fn payback_days(capex: Usd, daily_cash_margin: Usd) -> Result<Option<Decimal
 /// ```
 pub fn roi(capex: Usd, total_cash_margin: Usd) -> Result<Decimal> {
     if capex <= Usd::ZERO {
-        return Err(Error::NotPositive { what: "capex (USD)", value: capex.to_f64() });
+        return Err(Error::NotPositive {
+            what: "capex (USD)",
+            value: capex.to_f64(),
+        });
     }
     Ok(total_cash_margin.checked_sub(capex)?.ratio(capex)?)
 }

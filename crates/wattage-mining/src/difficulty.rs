@@ -25,6 +25,7 @@
 use core::fmt;
 
 use primitive_types::U256;
+use wattage_units::{Hashrate, unit};
 
 use crate::compact::encode_compact;
 use crate::target::{div_u256_by_f64, pow2, u256_to_f64};
@@ -197,6 +198,39 @@ impl Difficulty {
     #[must_use]
     pub fn implied_hashrate_hs(self) -> f64 {
         self.expected_hashes() / TARGET_SPACING_SECS
+    }
+
+    /// The network [`Hashrate`] implied by this difficulty with blocks every
+    /// 600 s: `difficulty x 2^32 / 600 s`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Quantity`] if the hashrate is not finite (difficulty above about 1e305).
+    ///
+    /// ```
+    /// use wattage_mining::Difficulty;
+    /// use wattage_units::unit;
+    ///
+    /// let d = Difficulty::new(124_932_866_006_548.16)?; // June 2026
+    /// let h = d.implied_hashrate()?;
+    /// assert_eq!(format!("{:.1}", h.display_in(unit::EXAHASH_PER_SECOND)), "894.3 EH/s");
+    /// assert!((Difficulty::from_hashrate(h)?.get() / d.get() - 1.0).abs() < 1e-15);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn implied_hashrate(self) -> Result<Hashrate> {
+        Ok(Hashrate::new(
+            self.implied_hashrate_hs(),
+            unit::HASH_PER_SECOND,
+        )?)
+    }
+
+    /// The difficulty at which `hashrate` finds a block every 600 s.
+    ///
+    /// # Errors
+    ///
+    /// As [`Difficulty::from_hashrate_hs`].
+    pub fn from_hashrate(hashrate: Hashrate) -> Result<Self> {
+        Self::from_hashrate_hs(hashrate.get(unit::HASH_PER_SECOND))
     }
 
     /// The hashrate in hashes per second implied by this difficulty at an

@@ -44,9 +44,10 @@ pub enum Error {
         /// The proof-of-work limit, as `0x`-prefixed hex.
         limit: alloc::string::String,
     },
-    /// A target does not fit in 256 bits (for example from a difficulty below `2^-32`).
+    /// The target of a difficulty is 0 or does not fit in 256 bits (a
+    /// difficulty below about 2.3e-10 or above about 2.7e67).
     #[error(
-        "the target for difficulty {difficulty} does not fit in 256 bits (difficulty must be at least about 2.33e-10)"
+        "the target for difficulty {difficulty} is not a positive 256-bit integer (difficulty must be between about 2.3e-10 and 2.7e67)"
     )]
     TargetOutOfRange {
         /// The difficulty whose target was asked for.

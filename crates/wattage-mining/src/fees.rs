@@ -83,25 +83,40 @@ pub fn trailing_averages(fees: &[Btc], window: usize) -> Result<Vec<Btc>> {
 pub fn fee_share(subsidy: Btc, fees: Btc) -> Result<Decimal> {
     check_fee(fees)?;
     if subsidy < Btc::ZERO {
-        return Err(Error::Negative { what: "block subsidy (BTC)", value: subsidy.to_btc_f64() });
+        return Err(Error::Negative {
+            what: "block subsidy (BTC)",
+            value: subsidy.to_btc_f64(),
+        });
     }
     let total = subsidy.checked_add(fees)?;
     if total == Btc::ZERO {
-        return Err(Error::NotPositive { what: "block reward (BTC)", value: 0.0 });
+        return Err(Error::NotPositive {
+            what: "block reward (BTC)",
+            value: 0.0,
+        });
     }
-    fees.to_btc().checked_div(total.to_btc()).ok_or(Error::Overflow { what: "fee share" })
+    fees.to_btc()
+        .checked_div(total.to_btc())
+        .ok_or(Error::Overflow { what: "fee share" })
 }
 
 fn check_window(len: usize, window: usize) -> Result<()> {
     if window == 0 || window > len {
-        return Err(Error::NotEnoughData { what: "a trailing fee average", needed: window.max(1), got: len });
+        return Err(Error::NotEnoughData {
+            what: "a trailing fee average",
+            needed: window.max(1),
+            got: len,
+        });
     }
     Ok(())
 }
 
 fn check_fee(fee: Btc) -> Result<()> {
     if fee < Btc::ZERO {
-        return Err(Error::Negative { what: "fees per block (BTC)", value: fee.to_btc_f64() });
+        return Err(Error::Negative {
+            what: "fees per block (BTC)",
+            value: fee.to_btc_f64(),
+        });
     }
     Ok(())
 }
@@ -114,11 +129,16 @@ fn checked_sum(fees: &[Btc]) -> Result<Btc> {
 }
 
 fn average(sum: Btc, window: usize) -> Result<Btc> {
-    let n = Decimal::from(u64::try_from(window).map_err(|_| Error::Overflow { what: "fee window" })?);
+    let n =
+        Decimal::from(u64::try_from(window).map_err(|_| Error::Overflow { what: "fee window" })?);
     let sats = Decimal::from(sum.to_sat())
         .checked_div(n)
-        .ok_or(Error::Overflow { what: "trailing fee average" })?
+        .ok_or(Error::Overflow {
+            what: "trailing fee average",
+        })?
         .round_dp_with_strategy(0, RoundingStrategy::MidpointNearestEven);
-    let sats = i64::try_from(sats).map_err(|_| Error::Overflow { what: "trailing fee average" })?;
+    let sats = i64::try_from(sats).map_err(|_| Error::Overflow {
+        what: "trailing fee average",
+    })?;
     Ok(Btc::from_sat(sats))
 }

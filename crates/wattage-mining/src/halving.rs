@@ -21,11 +21,13 @@
 //! let est = halving::estimate_next_halving(BlockHeight::new(840_000), at, TimeDelta::seconds(600))?;
 //! assert_eq!(est.height, BlockHeight::new(1_050_000));
 //! assert_eq!(est.subsidy_after_sat, 156_250_000);
+//! assert_eq!(est.subsidy_after().to_string(), "1.5625 BTC");
 //! assert_eq!(est.eta.to_rfc3339(), "2028-04-17T08:09:27+00:00");
 //! # Ok::<(), wattage_mining::Error>(())
 //! ```
 
 use chrono::{DateTime, TimeDelta, Utc};
+use wattage_units::Btc;
 
 use crate::height::RETARGET_INTERVAL;
 use crate::subsidy::block_subsidy_sat;
@@ -50,6 +52,25 @@ pub struct HalvingEstimate {
     pub subsidy_before_sat: u64,
     /// The subsidy from the halving block on, in satoshis.
     pub subsidy_after_sat: u64,
+}
+
+impl HalvingEstimate {
+    /// The subsidy before the halving.
+    #[must_use]
+    pub fn subsidy_before(&self) -> Btc {
+        sat(self.subsidy_before_sat)
+    }
+
+    /// The subsidy from the halving block on.
+    #[must_use]
+    pub fn subsidy_after(&self) -> Btc {
+        sat(self.subsidy_after_sat)
+    }
+}
+
+fn sat(value: u64) -> Btc {
+    // Subsidies are at most 5e9 sat.
+    Btc::from_sat(i64::try_from(value).unwrap_or(i64::MAX))
 }
 
 /// An estimate of the next retarget.

@@ -62,6 +62,11 @@ pub const HASHES_PER_PH_DAY: f64 = 8.64e19;
 /// assert!(Fees::per_block(Btc::from_sat(-1)).is_err());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case", try_from = "RawFees")
+)]
 #[non_exhaustive]
 pub enum Fees {
     /// An average fee amount per block.
@@ -81,7 +86,10 @@ impl Fees {
     /// [`Error::Negative`] if `fees` is negative.
     pub fn per_block(fees: Btc) -> Result<Self> {
         if fees < Btc::ZERO {
-            return Err(Error::Negative { what: "fees per block (BTC)", value: fees.to_btc_f64() });
+            return Err(Error::Negative {
+                what: "fees per block (BTC)",
+                value: fees.to_btc_f64(),
+            });
         }
         Ok(Self::PerBlock(fees))
     }
@@ -119,13 +127,17 @@ impl Fees {
     pub fn reward_btc(self, subsidy: Btc) -> Result<Decimal> {
         let subsidy = subsidy.to_btc();
         match self {
-            Self::PerBlock(fees) => subsidy
-                .checked_add(fees.to_btc())
-                .ok_or(Error::Overflow { what: "block reward (subsidy + fees)" }),
+            Self::PerBlock(fees) => subsidy.checked_add(fees.to_btc()).ok_or(Error::Overflow {
+                what: "block reward (subsidy + fees)",
+            }),
             Self::ShareOfReward(share) => {
-                let rest = Decimal::ONE.checked_sub(share).filter(|r| *r > Decimal::ZERO);
+                let rest = Decimal::ONE
+                    .checked_sub(share)
+                    .filter(|r| *r > Decimal::ZERO);
                 let rest = rest.ok_or(Error::InvalidFeeShare { value: share })?;
-                subsidy.checked_div(rest).ok_or(Error::Overflow { what: "block reward (subsidy / (1 - fee share))" })
+                subsidy.checked_div(rest).ok_or(Error::Overflow {
+                    what: "block reward (subsidy / (1 - fee share))",
+                })
             }
         }
     }
@@ -137,7 +149,30 @@ impl Fees {
     /// As [`Fees::reward_btc`].
     pub fn fees_btc(self, subsidy: Btc) -> Result<Decimal> {
         let reward = self.reward_btc(subsidy)?;
-        reward.checked_sub(subsidy.to_btc()).ok_or(Error::Overflow { what: "fees per block" })
+        reward.checked_sub(subsidy.to_btc()).ok_or(Error::Overflow {
+            what: "fees per block",
+        })
+    }
+}
+
+/// [`Fees`] as read, before validation.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum RawFees {
+    PerBlock(Btc),
+    ShareOfReward(Decimal),
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<RawFees> for Fees {
+    type Error = Error;
+
+    fn try_from(raw: RawFees) -> Result<Self> {
+        match raw {
+            RawFees::PerBlock(fees) => Self::per_block(fees),
+            RawFees::ShareOfReward(share) => Self::share_of_reward(share),
+        }
     }
 }
 
@@ -159,6 +194,7 @@ impl Fees {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct NetworkState {
     difficulty: Difficulty,
     subsidy: Btc,
@@ -173,14 +209,21 @@ impl NetworkState {
     /// [`Error::Negative`] for a negative subsidy; the fee errors of [`Fees`].
     pub fn new(difficulty: Difficulty, subsidy: Btc, fees: Fees) -> Result<Self> {
         if subsidy < Btc::ZERO {
-            return Err(Error::Negative { what: "block subsidy (BTC)", value: subsidy.to_btc_f64() });
+            return Err(Error::Negative {
+                what: "block subsidy (BTC)",
+                value: subsidy.to_btc_f64(),
+            });
         }
         // Validate fees that were built without their constructor.
         match fees {
             Fees::PerBlock(f) => Fees::per_block(f)?,
             Fees::ShareOfReward(s) => Fees::share_of_reward(s)?,
         };
-        Ok(Self { difficulty, subsidy, fees })
+        Ok(Self {
+            difficulty,
+            subsidy,
+            fees,
+        })
     }
 
     /// A network state with the mainnet subsidy at `height`.
@@ -199,7 +242,11 @@ impl NetworkState {
     ///
     /// [`Error::InvalidHashrate`] for a zero hashrate; as [`NetworkState::new`].
     pub fn from_hashrate(network: Hashrate, subsidy: Btc, fees: Fees) -> Result<Self> {
-        Self::new(Difficulty::from_hashrate_hs(network.get(unit::HASH_PER_SECOND))?, subsidy, fees)
+        Self::new(
+            Difficulty::from_hashrate_hs(network.get(unit::HASH_PER_SECOND))?,
+            subsidy,
+            fees,
+        )
     }
 
     /// The difficulty.
@@ -232,7 +279,10 @@ impl NetworkState {
     ///
     /// [`Error::Quantity`] if it is not a valid hashrate (never for a valid difficulty).
     pub fn implied_hashrate(&self) -> Result<Hashrate> {
-        Ok(Hashrate::new(self.difficulty.implied_hashrate_hs(), unit::HASH_PER_SECOND)?)
+        Ok(Hashrate::new(
+            self.difficulty.implied_hashrate_hs(),
+            unit::HASH_PER_SECOND,
+        )?)
     }
 
     /// Total reward per block in BTC (subsidy + fees).
@@ -267,10 +317,15 @@ impl NetworkState {
     ///
     /// [`Error::Money`] if a value does not fit a `Decimal`.
     pub fn btc_hashprice(&self) -> Result<BtcHashprice> {
-        let blocks = to_decimal("blocks a day won by 1 PH/s", HASHES_PER_PH_DAY / self.difficulty.expected_hashes())?;
+        let blocks = to_decimal(
+            "blocks a day won by 1 PH/s",
+            HASHES_PER_PH_DAY / self.difficulty.expected_hashes(),
+        )?;
         let btc = blocks
             .checked_mul(self.reward_per_block_btc()?)
-            .ok_or(Error::Overflow { what: "BTC hashprice" })?;
+            .ok_or(Error::Overflow {
+                what: "BTC hashprice",
+            })?;
         Ok(BtcHashprice::new(btc)?)
     }
 

@@ -18,9 +18,27 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
-//! # Overview
+//! And what a machine earns at that difficulty (the economics half):
 //!
-//! Consensus values are exact integers that match Bitcoin Core:
+//! ```
+//! use wattage_mining::{hashprice::{Fees, NetworkState}, operation::Operation, BlockHeight, Difficulty};
+//! use wattage_units::{Btc, BtcPrice, Time, unit};
+//!
+//! let state = NetworkState::at_height(
+//!     Difficulty::new(124.93e12)?,
+//!     BlockHeight::new(953_568),
+//!     Fees::per_block("0.015 BTC".parse::<Btc>()?)?,
+//! )?;
+//! let price: BtcPrice = "$62,242/BTC".parse()?;
+//! assert_eq!(format!("{:.2}", state.hashprice(price)?), "$31.47/PH/day");
+//!
+//! let s21xp = Operation::new("270 TH/s".parse()?, "13.5 J/TH".parse()?, "$45/MWh".parse()?);
+//! let day = s21xp.evaluate(&state, price, Time::new(1.0, unit::DAY)?)?;
+//! assert_eq!(format!("{:.2}", day.cash_margin()?), "$4.56");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Consensus: exact integers that match Bitcoin Core
 //!
 //! - [`BlockHeight`] and [`HalvingEpoch`] ([`height`]);
 //! - the block subsidy and the total issued ([`subsidy`]), in satoshis,
@@ -28,27 +46,52 @@
 //! - compact targets ([`CompactTarget`], `nBits`) and exact 256-bit
 //!   [`Target`]s, with negative and overflowing encodings rejected
 //!   ([`compact`], [`target`]);
-//! - [`Difficulty`], expected hashes per block and difficulty-implied
-//!   hashrate ([`difficulty`]);
-//! - the 2,016-block retarget with Core's clamp and pow-limit cap
-//!   ([`retarget`]);
+//! - [`Difficulty`] (Core's `GetDifficulty`), expected hashes per block
+//!   exactly (`2^256 / (target + 1)`) and as `D x 2^32`, and the
+//!   difficulty-implied hashrate ([`difficulty`]);
+//! - the 2,016-block retarget with Core's clamp and pow-limit cap, Core's
+//!   `PermittedDifficultyTransition` and `CheckProofOfWork` ([`retarget`]);
 //! - halving and retarget date estimates with `chrono` ([`halving`]).
 //!
-//! Every vector of Bitcoin Core's `pow_tests.cpp`, `blockchain_tests.cpp`
-//! and the `SetCompact` cases of `arith_uint256_tests.cpp` is reproduced in
-//! the integration tests, as is every retarget epoch of mainnet to mid-2026.
+//! Every vector of Bitcoin Core's `pow_tests.cpp` and `blockchain_tests.cpp`,
+//! the `SetCompact` cases of `arith_uint256_tests.cpp` and the subsidy tests
+//! of `validation_tests.cpp` are reproduced in the integration tests, as is
+//! every mainnet retarget epoch to mid-2026.
+//!
+//! # Economics: exact money, typed quantities
+//!
+//! - hashprice in BTC and USD per PH/s (or TH/s) per day from difficulty or
+//!   network hashrate, subsidy or height, and fees as an amount or a share
+//!   of the reward ([`hashprice`]), with trailing fee averages ([`fees`]);
+//! - pool payouts (FPPS, PPS+, PPLNS, solo) with the luck each leaves to the
+//!   miner ([`payout`]);
+//! - an operation's revenue, power, hosting, opex, depreciation and cost per
+//!   bitcoin over a period ([`operation`]); hashcost, breakeven power price
+//!   and efficiency, revenue per MWh, payback and ROI ([`costs`]);
+//! - projections over days or months that cross halvings
+//!   ([`projection`]) and seeded Monte Carlo percentile bands ([`montecarlo`]);
+//! - network power and annual energy by the Cambridge CBECI method ([`cbeci`]).
+//!
+//! Money is `wattage_units`' [`Usd`](wattage_units::Usd) (a `Decimal`) and
+//! [`Btc`](wattage_units::Btc) (whole satoshis) with checked arithmetic. An
+//! `f64` (a block rate, an energy) enters money once, by the rule of
+//! [`wattage_units::money::to_decimal`] (15 significant digits).
 //!
 //! # Errors and panics
 //!
 //! Every fallible function returns [`Result`] with the crate's [`Error`],
-//! whose message names the offending value. No public function panics.
+//! whose message names the offending value: a zero or negative difficulty,
+//! an `nBits` with the sign bit, a fee share of 100%, a height past every
+//! halving. No public function panics, and none returns an infinity.
 //!
 //! # Crate features
 //!
 //! - `std` (default): use the standard library. Without it the crate is
-//!   `no_std` with `alloc`.
-//! - `serde`: `Serialize`/`Deserialize` for heights, compact targets and
-//!   difficulties (validated on the way in).
+//!   `no_std` with `alloc` (math through `libm`).
+//! - `serde`: `Serialize`/`Deserialize` for heights, compact targets,
+//!   targets, difficulties, fees, pools, operations and scenarios (validated
+//!   on the way in through the same constructors), and `Serialize` for
+//!   results (payouts, period economics, projections, bands, CBECI estimates).
 #![no_std]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -89,3 +132,15 @@ pub use primitive_types::U256;
 
 /// Re-exported so callers share one version of `chrono` with this crate.
 pub use chrono;
+
+/// Re-exported: money, prices and quantities in this crate's API are
+/// `wattage_units` types.
+pub use wattage_units;
+
+/// Re-exported: fee shares, uptimes and pool fees are `Decimal`s.
+pub use rust_decimal;
+
+/// The README's example, compiled and run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -8,7 +8,8 @@
 //! difficulty_k+1 = difficulty_k x clamp(1 + difficulty growth + sigma_d x w, 1/4, 4)
 //! ```
 //!
-//! so the median path follows the scenario's deterministic growth. Every
+//! so the *mean* price follows the scenario's deterministic growth (the
+//! median sits below it by `exp(-sigma_p^2 k / 2)` after `k` steps). Every
 //! path then runs through [`crate::projection::project`], exact in money,
 //! and the bands are nearest-rank percentiles across paths at each step.
 //! The same seed gives the same bands.
@@ -44,15 +45,19 @@ use rand_chacha::ChaCha8Rng;
 use rand_chacha::rand_core::{RngCore, SeedableRng};
 use wattage_units::{Btc, BtcPrice, Usd};
 
-use crate::projection::{Path, Scenario, project};
 use crate::operation::Operation;
+use crate::projection::{Path, Scenario, project};
 use crate::{Difficulty, Error, Result};
 
 /// The most paths a run may have.
 pub const MAX_PATHS: u32 = 1_000_000;
 
+/// The most paths x steps a run may have (the bands keep every value).
+pub const MAX_PATH_STEPS: u64 = 20_000_000;
+
 /// Monte Carlo settings.
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct MonteCarlo {
     paths: u32,
     seed: u64,
@@ -62,6 +67,7 @@ pub struct MonteCarlo {
 
 /// Nearest-rank percentiles of a value across paths.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Bands<T> {
     /// 5th percentile.
@@ -78,6 +84,7 @@ pub struct Bands<T> {
 
 /// Percentile bands at every step.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct MonteCarloBands {
     /// The BTC price at each step.
@@ -101,9 +108,16 @@ impl MonteCarlo {
     /// [`Error::InvalidScenario`] for 0 paths or more than [`MAX_PATHS`].
     pub fn new(paths: u32, seed: u64) -> Result<Self> {
         if paths == 0 || paths > MAX_PATHS {
-            return Err(Error::InvalidScenario { reason: "the number of paths must be between 1 and 1,000,000" });
+            return Err(Error::InvalidScenario {
+                reason: "the number of paths must be between 1 and 1,000,000",
+            });
         }
-        Ok(Self { paths, seed, price_volatility: 0.0, difficulty_volatility: 0.0 })
+        Ok(Self {
+            paths,
+            seed,
+            price_volatility: 0.0,
+            difficulty_volatility: 0.0,
+        })
     }
 
     /// Volatility of the log BTC price per step (about 0.15-0.20 a month historically).
@@ -130,12 +144,19 @@ impl MonteCarlo {
     ///
     /// # Errors
     ///
-    /// [`Error::Money`] or [`Error::InvalidDifficulty`] if a path leaves the
-    /// representable range (a price rounding to zero).
+    /// [`Error::InvalidScenario`] for more than [`MAX_PATH_STEPS`] paths x
+    /// steps; [`Error::Money`] or [`Error::InvalidDifficulty`] if a path
+    /// leaves the representable range (a price rounding to zero).
     pub fn paths(&self, scenario: &Scenario) -> Result<Vec<Path>> {
+        if u64::from(self.paths).saturating_mul(u64::from(scenario.steps())) > MAX_PATH_STEPS {
+            return Err(Error::InvalidScenario {
+                reason: "paths x steps must be at most 20,000,000 (memory for the bands)",
+            });
+        }
         let mut rng = ChaCha8Rng::seed_from_u64(self.seed);
         let n = scenario.steps() as usize;
-        let drift = libm::log1p(scenario.price_growth()) - self.price_volatility * self.price_volatility / 2.0;
+        let drift = libm::log1p(scenario.price_growth())
+            - self.price_volatility * self.price_volatility / 2.0;
         let mut out = Vec::with_capacity(self.paths as usize);
         for _ in 0..self.paths {
             let mut prices = Vec::with_capacity(n);
@@ -154,7 +175,11 @@ impl MonteCarlo {
                 let factor = 1.0 + scenario.difficulty_growth() + self.difficulty_volatility * w;
                 difficulty *= factor.clamp(0.25, 4.0);
             }
-            out.push(Path::new(prices, difficulties, alloc::vec![scenario.fees(); n])?);
+            out.push(Path::new(
+                prices,
+                difficulties,
+                alloc::vec![scenario.fees(); n],
+            )?);
         }
         Ok(out)
     }
@@ -163,11 +188,13 @@ impl MonteCarlo {
     ///
     /// # Errors
     ///
-    /// As [`MonteCarlo::paths`] and [`project`].
+    /// [`Error::InvalidScenario`] for more than [`MAX_PATH_STEPS`] paths x
+    /// steps; as [`MonteCarlo::paths`] and [`project`].
     pub fn run(&self, operation: &Operation, scenario: &Scenario) -> Result<MonteCarloBands> {
         let paths = self.paths(scenario)?;
         let n = scenario.steps() as usize;
-        let mut prices: Vec<Vec<BtcPrice>> = (0..n).map(|_| Vec::with_capacity(paths.len())).collect();
+        let mut prices: Vec<Vec<BtcPrice>> =
+            (0..n).map(|_| Vec::with_capacity(paths.len())).collect();
         let mut margins: Vec<Vec<Usd>> = (0..n).map(|_| Vec::with_capacity(paths.len())).collect();
         let mut mined = Vec::with_capacity(paths.len());
         let mut paid_back = 0u32;
@@ -198,7 +225,9 @@ fn check_sigma(sigma: f64) -> Result<f64> {
     if sigma.is_finite() && (0.0..=2.0).contains(&sigma) {
         Ok(sigma)
     } else {
-        Err(Error::InvalidScenario { reason: "a volatility must be finite and between 0 and 2" })
+        Err(Error::InvalidScenario {
+            reason: "a volatility must be finite and between 0 and 2",
+        })
     }
 }
 
@@ -235,8 +264,18 @@ fn bands<T: Copy + Ord>(mut values: Vec<T>) -> Result<Bands<T>> {
     let n = values.len();
     let at = |p: usize| -> Result<T> {
         // Nearest rank: ceil(p/100 x n), 1-based.
-        let rank = (p * n).div_ceil(100).max(1);
-        values.get(rank - 1).copied().ok_or(Error::NotEnoughData { what: "percentile bands", needed: 1, got: n })
+        let rank = p.saturating_mul(n).div_ceil(100).max(1);
+        values.get(rank - 1).copied().ok_or(Error::NotEnoughData {
+            what: "percentile bands",
+            needed: 1,
+            got: n,
+        })
     };
-    Ok(Bands { p05: at(5)?, p25: at(25)?, p50: at(50)?, p75: at(75)?, p95: at(95)? })
+    Ok(Bands {
+        p05: at(5)?,
+        p25: at(25)?,
+        p50: at(50)?,
+        p75: at(75)?,
+        p95: at(95)?,
+    })
 }

@@ -30,8 +30,11 @@
 //! ```
 
 use rust_decimal::Decimal;
+use wattage_hardware::AsicMiner;
 use wattage_units::money::to_decimal;
-use wattage_units::{Btc, BtcPrice, Energy, EnergyPrice, HashEfficiency, Hashrate, Power, Time, Usd, unit};
+use wattage_units::{
+    Btc, BtcPrice, Energy, EnergyPrice, HashEfficiency, Hashrate, Power, Time, Usd, unit,
+};
 
 use crate::hashprice::{Fees, NetworkState};
 use crate::payout::{Payout, Pool};
@@ -39,6 +42,11 @@ use crate::{Error, Result};
 
 /// What a host charges on top of (or instead of) the power bill.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
 #[non_exhaustive]
 pub enum HostingFee {
     /// No hosting fee (self-hosted).
@@ -54,6 +62,11 @@ pub enum HostingFee {
 /// A mining operation: machines, how they run, where they are paid, what
 /// they cost.
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "RawOperation")
+)]
 pub struct Operation {
     hashrate: Hashrate,
     efficiency: HashEfficiency,
@@ -66,8 +79,59 @@ pub struct Operation {
     depreciation_life: Option<Time>,
 }
 
+/// [`Operation`] as read, before validation.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+struct RawOperation {
+    hashrate: Hashrate,
+    efficiency: HashEfficiency,
+    power_price: EnergyPrice,
+    #[serde(default = "one")]
+    uptime: Decimal,
+    #[serde(default = "fpps_no_fee")]
+    pool: Pool,
+    #[serde(default)]
+    hosting: HostingFee,
+    #[serde(default)]
+    opex_per_day: Usd,
+    #[serde(default)]
+    capex: Usd,
+    #[serde(default)]
+    depreciation_life: Option<Time>,
+}
+
+#[cfg(feature = "serde")]
+fn one() -> Decimal {
+    Decimal::ONE
+}
+
+#[cfg(feature = "serde")]
+fn fpps_no_fee() -> Pool {
+    Pool::FPPS_NO_FEE
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<RawOperation> for Operation {
+    type Error = Error;
+
+    fn try_from(raw: RawOperation) -> Result<Self> {
+        let mut op = Self::new(raw.hashrate, raw.efficiency, raw.power_price)
+            .with_uptime(raw.uptime)?
+            .with_pool(raw.pool)
+            .with_hosting(raw.hosting)?
+            .with_opex_per_day(raw.opex_per_day)?;
+        if let Some(life) = raw.depreciation_life {
+            op = op.with_capex(raw.capex, life)?;
+        } else if raw.capex != Usd::ZERO {
+            op = op.with_capex(raw.capex, Time::new(0.0, unit::SECOND)?)?;
+        }
+        Ok(op)
+    }
+}
+
 /// The economics of an operation over one period.
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct PeriodEconomics {
     /// The period's length.
@@ -105,6 +169,30 @@ impl Operation {
             capex: Usd::ZERO,
             depreciation_life: None,
         }
+    }
+
+    /// An operation of `count` machines of a catalog model.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Quantity`] if the total hashrate is not finite.
+    ///
+    /// ```
+    /// use wattage_hardware::catalog;
+    /// use wattage_mining::operation::Operation;
+    ///
+    /// let s21xp = catalog::asic("Antminer S21 XP")?;
+    /// let site = Operation::from_miner(&s21xp, 1_000, "$38/MWh".parse()?)?;
+    /// assert_eq!(site.hashrate().to_string(), "270 PH/s");
+    /// assert_eq!(site.power().to_string(), "3.645 MW");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_miner(miner: &AsicMiner, count: u32, power_price: EnergyPrice) -> Result<Self> {
+        let hashrate = Hashrate::new(
+            miner.hashrate().get(unit::HASH_PER_SECOND) * f64::from(count),
+            unit::HASH_PER_SECOND,
+        )?;
+        Ok(Self::new(hashrate, miner.efficiency(), power_price))
     }
 
     /// The share of time the machines hash, in `[0, 1]`.
@@ -145,7 +233,10 @@ impl Operation {
     /// [`Error::Negative`] for a negative amount.
     pub fn with_opex_per_day(mut self, opex: Usd) -> Result<Self> {
         if opex.is_negative() {
-            return Err(Error::Negative { what: "opex per day (USD)", value: opex.to_f64() });
+            return Err(Error::Negative {
+                what: "opex per day (USD)",
+                value: opex.to_f64(),
+            });
         }
         self.opex_per_day = opex;
         Ok(self)
@@ -159,11 +250,17 @@ impl Operation {
     /// for a life of zero.
     pub fn with_capex(mut self, capex: Usd, life: Time) -> Result<Self> {
         if capex.is_negative() {
-            return Err(Error::Negative { what: "capex (USD)", value: capex.to_f64() });
+            return Err(Error::Negative {
+                what: "capex (USD)",
+                value: capex.to_f64(),
+            });
         }
         let seconds = life.get(unit::SECOND);
         if seconds <= 0.0 {
-            return Err(Error::NonPositiveDuration { what: "depreciation life", seconds });
+            return Err(Error::NonPositiveDuration {
+                what: "depreciation life",
+                seconds,
+            });
         }
         self.capex = capex;
         self.depreciation_life = Some(life);
@@ -216,7 +313,10 @@ impl Operation {
     ///
     /// [`Error::Quantity`] if not a valid hashrate (never for a valid operation).
     pub fn effective_hashrate(&self) -> Result<Hashrate> {
-        Ok(Hashrate::new(self.hashrate.get(unit::HASH_PER_SECOND) * self.uptime_f64(), unit::HASH_PER_SECOND)?)
+        Ok(Hashrate::new(
+            self.hashrate.get(unit::HASH_PER_SECOND) * self.uptime_f64(),
+            unit::HASH_PER_SECOND,
+        )?)
     }
 
     /// The economics over `period` at a network state and BTC price.
@@ -224,7 +324,12 @@ impl Operation {
     /// # Errors
     ///
     /// [`Error::Money`] or [`Error::Quantity`] when a value does not fit.
-    pub fn evaluate(&self, state: &NetworkState, price: BtcPrice, period: Time) -> Result<PeriodEconomics> {
+    pub fn evaluate(
+        &self,
+        state: &NetworkState,
+        price: BtcPrice,
+        period: Time,
+    ) -> Result<PeriodEconomics> {
         self.evaluate_with_fees(state, price, period, None)
     }
 
@@ -242,7 +347,9 @@ impl Operation {
         actual_fees: Option<Fees>,
     ) -> Result<PeriodEconomics> {
         let hashing = self.effective_hashrate()?;
-        let payout = self.pool.expected_payout(state, hashing, period, actual_fees)?;
+        let payout = self
+            .pool
+            .expected_payout(state, hashing, period, actual_fees)?;
         let revenue = price.value_of(payout.net)?;
         let energy = hashing * self.efficiency * period;
         let power_cost = self.power_price.cost(energy)?;
@@ -255,12 +362,24 @@ impl Operation {
         let opex = self.opex_per_day.checked_mul(days)?;
         let depreciation = match self.depreciation_life {
             Some(life) => {
-                let fraction = to_decimal("period / depreciation life", period.get(unit::SECOND) / life.get(unit::SECOND))?;
+                let fraction = to_decimal(
+                    "period / depreciation life",
+                    period.get(unit::SECOND) / life.get(unit::SECOND),
+                )?;
                 self.capex.checked_mul(fraction)?
             }
             None => Usd::ZERO,
         };
-        Ok(PeriodEconomics { period, payout, revenue, energy, power_cost, hosting_cost, opex, depreciation })
+        Ok(PeriodEconomics {
+            period,
+            payout,
+            revenue,
+            energy,
+            power_cost,
+            hosting_cost,
+            opex,
+            depreciation,
+        })
     }
 }
 
@@ -277,7 +396,10 @@ impl PeriodEconomics {
     ///
     /// [`Error::Money`] on overflow.
     pub fn gross_margin(&self) -> Result<Usd> {
-        Ok(self.revenue.checked_sub(self.power_cost)?.checked_sub(self.hosting_cost)?)
+        Ok(self
+            .revenue
+            .checked_sub(self.power_cost)?
+            .checked_sub(self.hosting_cost)?)
     }
 
     /// Gross margin less other opex (EBITDA).
@@ -306,7 +428,10 @@ impl PeriodEconomics {
     pub fn revenue_per_mwh(&self) -> Result<Usd> {
         let mwh = to_decimal("energy in MWh", self.energy.get(unit::MEGAWATT_HOUR))?;
         if mwh <= Decimal::ZERO {
-            return Err(Error::NotPositive { what: "energy consumed (MWh)", value: self.energy.get(unit::MEGAWATT_HOUR) });
+            return Err(Error::NotPositive {
+                what: "energy consumed (MWh)",
+                value: self.energy.get(unit::MEGAWATT_HOUR),
+            });
         }
         Ok(self.revenue.checked_div(mwh)?)
     }
@@ -326,14 +451,22 @@ impl PeriodEconomics {
     ///
     /// As [`PeriodEconomics::direct_cost_per_btc`].
     pub fn all_in_cost_per_btc(&self) -> Result<Usd> {
-        let all = Usd::try_sum([self.power_cost, self.hosting_cost, self.opex, self.depreciation])?;
+        let all = Usd::try_sum([
+            self.power_cost,
+            self.hosting_cost,
+            self.opex,
+            self.depreciation,
+        ])?;
         self.per_btc(all)
     }
 
     fn per_btc(&self, cost: Usd) -> Result<Usd> {
         let btc = self.payout.net.to_btc();
         if btc <= Decimal::ZERO {
-            return Err(Error::NotPositive { what: "bitcoin mined", value: self.payout.net.to_btc_f64() });
+            return Err(Error::NotPositive {
+                what: "bitcoin mined",
+                value: self.payout.net.to_btc_f64(),
+            });
         }
         Ok(cost.checked_div(btc)?)
     }
@@ -346,11 +479,16 @@ impl PeriodEconomics {
     pub fn checked_add(&self, other: &Self) -> Result<Self> {
         let add_btc = |a: Btc, b: Btc| a.checked_add(b);
         let luck = match (self.payout.luck, other.payout.luck) {
-            (Some(a), Some(b)) => crate::payout::Luck::poisson(a.expected_blocks + b.expected_blocks).ok(),
+            (Some(a), Some(b)) => {
+                crate::payout::Luck::poisson(a.expected_blocks + b.expected_blocks).ok()
+            }
             _ => None,
         };
         Ok(Self {
-            period: Time::new(self.period.get(unit::SECOND) + other.period.get(unit::SECOND), unit::SECOND)?,
+            period: Time::new(
+                self.period.get(unit::SECOND) + other.period.get(unit::SECOND),
+                unit::SECOND,
+            )?,
             payout: Payout {
                 subsidy: add_btc(self.payout.subsidy, other.payout.subsidy)?,
                 fees: add_btc(self.payout.fees, other.payout.fees)?,
@@ -359,7 +497,10 @@ impl PeriodEconomics {
                 luck,
             },
             revenue: self.revenue.checked_add(other.revenue)?,
-            energy: Energy::new(self.energy.get(unit::JOULE) + other.energy.get(unit::JOULE), unit::JOULE)?,
+            energy: Energy::new(
+                self.energy.get(unit::JOULE) + other.energy.get(unit::JOULE),
+                unit::JOULE,
+            )?,
             power_cost: self.power_cost.checked_add(other.power_cost)?,
             hosting_cost: self.hosting_cost.checked_add(other.hosting_cost)?,
             opex: self.opex.checked_add(other.opex)?,

@@ -47,6 +47,11 @@ use crate::{Error, Result};
 
 /// How a pool pays its miners.
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
 #[non_exhaustive]
 pub enum PayoutScheme {
     /// Full pay-per-share: expected subsidy and expected fees, no luck.
@@ -64,13 +69,36 @@ pub enum PayoutScheme {
 
 /// A pool: a payout scheme and the fee it keeps.
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "RawPool")
+)]
 pub struct Pool {
     scheme: PayoutScheme,
     fee: Decimal,
 }
 
+/// [`Pool`] as read, before validation.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+struct RawPool {
+    scheme: PayoutScheme,
+    fee: Decimal,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<RawPool> for Pool {
+    type Error = Error;
+
+    fn try_from(raw: RawPool) -> Result<Self> {
+        Self::new(raw.scheme, raw.fee)
+    }
+}
+
 /// The luck of a Poisson block count.
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Luck {
     /// Expected blocks found in the period by whoever carries the luck
@@ -98,7 +126,10 @@ impl Luck {
     /// ```
     pub fn poisson(expected_blocks: f64) -> Result<Self> {
         if !(expected_blocks.is_finite() && expected_blocks > 0.0) {
-            return Err(Error::NotPositive { what: "expected blocks", value: expected_blocks });
+            return Err(Error::NotPositive {
+                what: "expected blocks",
+                value: expected_blocks,
+            });
         }
         Ok(Self {
             expected_blocks,
@@ -110,6 +141,7 @@ impl Luck {
 
 /// The expected payout of a hashrate over a period.
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Payout {
     /// Expected subsidy earned, before the pool fee.
@@ -126,7 +158,10 @@ pub struct Payout {
 
 impl Pool {
     /// FPPS without a fee: the default pool of a new [`crate::operation::Operation`].
-    pub const FPPS_NO_FEE: Self = Self { scheme: PayoutScheme::Fpps, fee: Decimal::ZERO };
+    pub const FPPS_NO_FEE: Self = Self {
+        scheme: PayoutScheme::Fpps,
+        fee: Decimal::ZERO,
+    };
 
     /// An FPPS pool keeping `fee` (0.025 for 2.5%).
     ///
@@ -159,7 +194,10 @@ impl Pool {
     /// Solo mining: no pool, no fee.
     #[must_use]
     pub const fn solo() -> Self {
-        Self { scheme: PayoutScheme::Solo, fee: Decimal::ZERO }
+        Self {
+            scheme: PayoutScheme::Solo,
+            fee: Decimal::ZERO,
+        }
     }
 
     /// A pool with any scheme.
@@ -169,7 +207,10 @@ impl Pool {
     /// As the scheme's constructor.
     pub fn new(scheme: PayoutScheme, fee: Decimal) -> Result<Self> {
         if fee.is_sign_negative() && !fee.is_zero() || fee >= Decimal::ONE {
-            return Err(Error::InvalidFraction { what: "pool fee", value: fee });
+            return Err(Error::InvalidFraction {
+                what: "pool fee",
+                value: fee,
+            });
         }
         if let PayoutScheme::Pplns { pool_hashrate } = scheme {
             let hs = pool_hashrate.get(unit::HASH_PER_SECOND);
@@ -207,7 +248,11 @@ impl Pool {
         actual_fees: Option<Fees>,
     ) -> Result<Payout> {
         let seconds = period.get(unit::SECOND);
-        let miner_blocks = expected_blocks(hashrate.get(unit::HASH_PER_SECOND), seconds, state.difficulty());
+        let miner_blocks = expected_blocks(
+            hashrate.get(unit::HASH_PER_SECOND),
+            seconds,
+            state.difficulty(),
+        );
         let blocks = to_decimal("expected blocks", miner_blocks)?;
         let fees_per_block = match self.scheme {
             PayoutScheme::Fpps => state.fees(),
@@ -228,11 +273,22 @@ impl Pool {
             ))?),
             PayoutScheme::Solo => Luck::poisson(miner_blocks).ok(),
         };
-        Ok(Payout { subsidy, fees, pool_fee, net, luck })
+        Ok(Payout {
+            subsidy,
+            fees,
+            pool_fee,
+            net,
+            luck,
+        })
     }
 }
 
 fn rounded_btc(btc: Option<Decimal>) -> Result<Btc> {
-    let btc = btc.ok_or(Error::Overflow { what: "payout in BTC" })?;
-    Ok(Btc::from_btc_rounded(btc.round_dp_with_strategy(12, RoundingStrategy::MidpointNearestEven))?)
+    let btc = btc.ok_or(Error::Overflow {
+        what: "payout in BTC",
+    })?;
+    Ok(Btc::from_btc_rounded(btc.round_dp_with_strategy(
+        12,
+        RoundingStrategy::MidpointNearestEven,
+    ))?)
 }

@@ -56,8 +56,8 @@ use rust_decimal::Decimal;
 use wattage_units::{Btc, BtcPrice, EnergyPrice, Time, Usd, unit};
 
 use crate::hashprice::{Fees, NetworkState};
-use crate::subsidy::block_subsidy;
 use crate::operation::{Operation, PeriodEconomics};
+use crate::subsidy::block_subsidy;
 use crate::{BlockHeight, Difficulty, Error, Result};
 
 /// The most steps a scenario may have (about 270 years of days).
@@ -65,6 +65,11 @@ pub const MAX_STEPS: u32 = 100_000;
 
 /// The length of one projection step.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
 #[non_exhaustive]
 pub enum StepLength {
     /// One day, 86,400 s.
@@ -86,6 +91,11 @@ impl StepLength {
 
 /// A projection's starting point and its deterministic drift.
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "RawScenario")
+)]
 pub struct Scenario {
     start_height: BlockHeight,
     start_difficulty: Difficulty,
@@ -98,8 +108,51 @@ pub struct Scenario {
     block_interval_secs: f64,
 }
 
+/// [`Scenario`] as read, before validation.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+struct RawScenario {
+    start_height: BlockHeight,
+    start_difficulty: Difficulty,
+    start_price: BtcPrice,
+    fees: Fees,
+    steps: u32,
+    step: StepLength,
+    #[serde(default)]
+    price_growth: f64,
+    #[serde(default)]
+    difficulty_growth: f64,
+    #[serde(default = "ten_minutes")]
+    block_interval_secs: f64,
+}
+
+#[cfg(feature = "serde")]
+fn ten_minutes() -> f64 {
+    600.0
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<RawScenario> for Scenario {
+    type Error = Error;
+
+    fn try_from(raw: RawScenario) -> Result<Self> {
+        Self::new(
+            raw.start_height,
+            raw.start_difficulty,
+            raw.start_price,
+            raw.fees,
+            raw.steps,
+            raw.step,
+        )?
+        .with_price_growth(raw.price_growth)?
+        .with_difficulty_growth(raw.difficulty_growth)?
+        .with_block_interval(Time::new(raw.block_interval_secs, unit::SECOND)?)
+    }
+}
+
 /// Values for each step of a projection: element `k` holds for step `k`.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Path {
     prices: Vec<BtcPrice>,
     difficulties: Vec<Difficulty>,
@@ -108,6 +161,7 @@ pub struct Path {
 
 /// One step of a projection.
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct StepResult {
     /// The step's index, from 0.
@@ -128,6 +182,7 @@ pub struct StepResult {
 
 /// The result of [`project`].
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Projection {
     steps: Vec<StepResult>,
     capex: Usd,
@@ -157,7 +212,9 @@ impl Scenario {
         step: StepLength,
     ) -> Result<Self> {
         if steps == 0 || steps > MAX_STEPS {
-            return Err(Error::InvalidScenario { reason: "the number of steps must be between 1 and 100,000" });
+            return Err(Error::InvalidScenario {
+                reason: "the number of steps must be between 1 and 100,000",
+            });
         }
         Ok(Self {
             start_height,
@@ -178,7 +235,10 @@ impl Scenario {
     ///
     /// [`Error::InvalidScenario`] unless finite, above -1 and at most 10.
     pub fn with_price_growth(mut self, growth: f64) -> Result<Self> {
-        self.price_growth = check_growth("price growth must be finite, above -100% and at most +1000% a step", growth)?;
+        self.price_growth = check_growth(
+            "price growth must be finite, above -100% and at most +1000% a step",
+            growth,
+        )?;
         Ok(self)
     }
 
@@ -189,8 +249,10 @@ impl Scenario {
     ///
     /// [`Error::InvalidScenario`] unless finite, above -1 and at most 10.
     pub fn with_difficulty_growth(mut self, growth: f64) -> Result<Self> {
-        self.difficulty_growth =
-            check_growth("difficulty growth must be finite, above -100% and at most +1000% a step", growth)?;
+        self.difficulty_growth = check_growth(
+            "difficulty growth must be finite, above -100% and at most +1000% a step",
+            growth,
+        )?;
         Ok(self)
     }
 
@@ -202,7 +264,10 @@ impl Scenario {
     pub fn with_block_interval(mut self, interval: Time) -> Result<Self> {
         let seconds = interval.get(unit::SECOND);
         if !(seconds > 0.0 && seconds.is_finite()) {
-            return Err(Error::NonPositiveDuration { what: "block interval", seconds });
+            return Err(Error::NonPositiveDuration {
+                what: "block interval",
+                seconds,
+            });
         }
         self.block_interval_secs = seconds;
         Ok(self)
@@ -271,8 +336,14 @@ impl Scenario {
         let p0 = self.start_price.to_f64();
         let (mut price_factor, mut difficulty_factor) = (1.0f64, 1.0f64);
         for k in 0..n {
-            prices.push(if k == 0 { self.start_price } else { BtcPrice::from_f64(p0 * price_factor)? });
-            difficulties.push(Difficulty::new(self.start_difficulty.get() * difficulty_factor)?);
+            prices.push(if k == 0 {
+                self.start_price
+            } else {
+                BtcPrice::from_f64(p0 * price_factor)?
+            });
+            difficulties.push(Difficulty::new(
+                self.start_difficulty.get() * difficulty_factor,
+            )?);
             price_factor *= 1.0 + self.price_growth;
             difficulty_factor *= 1.0 + self.difficulty_growth;
         }
@@ -290,11 +361,21 @@ impl Path {
     /// # Errors
     ///
     /// [`Error::InvalidScenario`] if the lengths differ or are zero.
-    pub fn new(prices: Vec<BtcPrice>, difficulties: Vec<Difficulty>, fees: Vec<Fees>) -> Result<Self> {
+    pub fn new(
+        prices: Vec<BtcPrice>,
+        difficulties: Vec<Difficulty>,
+        fees: Vec<Fees>,
+    ) -> Result<Self> {
         if prices.is_empty() || prices.len() != difficulties.len() || prices.len() != fees.len() {
-            return Err(Error::InvalidScenario { reason: "a path needs equally many prices, difficulties and fees, at least one" });
+            return Err(Error::InvalidScenario {
+                reason: "a path needs equally many prices, difficulties and fees, at least one",
+            });
         }
-        Ok(Self { prices, difficulties, fees })
+        Ok(Self {
+            prices,
+            difficulties,
+            fees,
+        })
     }
 
     /// The number of steps.
@@ -338,7 +419,9 @@ impl Path {
 /// errors of [`Operation::evaluate_with_fees`].
 pub fn project(operation: &Operation, scenario: &Scenario, path: &Path) -> Result<Projection> {
     if path.len() != scenario.steps() as usize {
-        return Err(Error::InvalidScenario { reason: "the path's length must equal the scenario's steps" });
+        return Err(Error::InvalidScenario {
+            reason: "the path's length must equal the scenario's steps",
+        });
     }
     let step_secs = scenario.step().seconds();
     let blocks_per_step = step_secs / scenario.block_interval_secs();
@@ -346,13 +429,28 @@ pub fn project(operation: &Operation, scenario: &Scenario, path: &Path) -> Resul
     let mut steps = Vec::with_capacity(path.len());
     let mut cumulative = Usd::ZERO;
     let mut start_height = scenario.start_height();
-    let rows = path.prices.iter().zip(&path.difficulties).zip(&path.fees).enumerate();
+    let rows = path
+        .prices
+        .iter()
+        .zip(&path.difficulties)
+        .zip(&path.fees)
+        .enumerate();
     for (k, ((price, difficulty), fees)) in rows {
         // Heights advance by the rounded cumulative block count, so rounding never drifts.
         let elapsed_blocks = blocks_per_step * (k as f64 + 1.0);
         let end = start.saturating_add(libm::round(elapsed_blocks) as u64);
-        let end_height = BlockHeight::new(u32::try_from(end).map_err(|_| Error::Overflow { what: "block height" })?);
-        let economics = step_economics(operation, *difficulty, *price, *fees, start_height, end_height, step_secs)?;
+        let end_height = BlockHeight::new(u32::try_from(end).map_err(|_| Error::Overflow {
+            what: "block height",
+        })?);
+        let economics = step_economics(
+            operation,
+            *difficulty,
+            *price,
+            *fees,
+            start_height,
+            end_height,
+            step_secs,
+        )?;
         cumulative = cumulative.checked_add(economics.cash_margin()?)?;
         steps.push(StepResult {
             index: k,
@@ -365,7 +463,10 @@ pub fn project(operation: &Operation, scenario: &Scenario, path: &Path) -> Resul
         });
         start_height = end_height;
     }
-    Ok(Projection { steps, capex: operation.capex() })
+    Ok(Projection {
+        steps,
+        capex: operation.capex(),
+    })
 }
 
 /// One step, split at any halving between `from` and `to`.
@@ -403,7 +504,9 @@ fn step_economics(
             None => break,
         }
     }
-    result.ok_or(Error::InvalidScenario { reason: "empty step" })
+    result.ok_or(Error::InvalidScenario {
+        reason: "empty step",
+    })
 }
 
 impl Projection {
@@ -420,7 +523,9 @@ impl Projection {
     /// [`Error::Money`] on overflow.
     pub fn total(&self) -> Result<PeriodEconomics> {
         let mut iter = self.steps.iter();
-        let first = iter.next().ok_or(Error::InvalidScenario { reason: "empty projection" })?;
+        let first = iter.next().ok_or(Error::InvalidScenario {
+            reason: "empty projection",
+        })?;
         iter.try_fold(first.economics, |sum, s| sum.checked_add(&s.economics))
     }
 
@@ -430,13 +535,17 @@ impl Projection {
     ///
     /// [`Error::Money`] on overflow.
     pub fn total_mined(&self) -> Result<Btc> {
-        Ok(Btc::try_sum(self.steps.iter().map(|s| s.economics.mined()))?)
+        Ok(Btc::try_sum(
+            self.steps.iter().map(|s| s.economics.mined()),
+        )?)
     }
 
     /// The cash margin over the projection.
     #[must_use]
     pub fn total_cash_margin(&self) -> Usd {
-        self.steps.last().map_or(Usd::ZERO, |s| s.cumulative_cash_margin)
+        self.steps
+            .last()
+            .map_or(Usd::ZERO, |s| s.cumulative_cash_margin)
     }
 
     /// The first step whose revenue per MWh consumed is below `power_price`:
@@ -446,7 +555,10 @@ impl Projection {
     /// # Errors
     ///
     /// As [`PeriodEconomics::revenue_per_mwh`].
-    pub fn first_step_revenue_per_mwh_below(&self, power_price: EnergyPrice) -> Result<Option<usize>> {
+    pub fn first_step_revenue_per_mwh_below(
+        &self,
+        power_price: EnergyPrice,
+    ) -> Result<Option<usize>> {
         for s in &self.steps {
             if s.economics.revenue_per_mwh()?.dollars() < power_price.value() {
                 return Ok(Some(s.index));
@@ -472,7 +584,10 @@ impl Projection {
     /// The first step at whose end the cumulative cash margin repays the capex.
     #[must_use]
     pub fn payback_step(&self) -> Option<usize> {
-        self.steps.iter().find(|s| s.cumulative_cash_margin >= self.capex).map(|s| s.index)
+        self.steps
+            .iter()
+            .find(|s| s.cumulative_cash_margin >= self.capex)
+            .map(|s| s.index)
     }
 
     /// Return on the capex over the projection: `(cash margin - capex) / capex`.

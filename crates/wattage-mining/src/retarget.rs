@@ -35,6 +35,11 @@ use crate::{BlockHeight, CompactTarget, ConsensusParams, Error, Result, Target};
 
 /// How the measured timespan was clamped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize),
+    serde(rename_all = "snake_case")
+)]
 #[non_exhaustive]
 pub enum TimespanClamp {
     /// The timespan was within `[timespan / 4, timespan x 4]`.
@@ -49,6 +54,7 @@ pub enum TimespanClamp {
 
 /// The result of a retarget, with what went into it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Retarget {
     /// The new compact target, as it appears in the next block's header.

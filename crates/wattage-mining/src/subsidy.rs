@@ -145,6 +145,29 @@ pub fn issued_between_sat(from: BlockHeight, to: BlockHeight) -> Result<u64> {
     })
 }
 
+/// The total subsidy of mainnet blocks `from..=to` as a [`Btc`] amount.
+///
+/// # Errors
+///
+/// As [`issued_between_sat`].
+///
+/// ```
+/// use wattage_mining::{subsidy::issued_between, BlockHeight};
+///
+/// let year = issued_between(BlockHeight::new(840_000), BlockHeight::new(840_000 + 52_595))?;
+/// assert_eq!(year.to_string(), "164362.5 BTC");
+/// # Ok::<(), wattage_mining::Error>(())
+/// ```
+pub fn issued_between(from: BlockHeight, to: BlockHeight) -> Result<Btc> {
+    let sat = issued_between_sat(from, to)?;
+    // At most MAX_SUPPLY_SAT, which fits an i64.
+    i64::try_from(sat)
+        .map(Btc::from_sat)
+        .map_err(|_| Error::Overflow {
+            what: "subsidy issued between two heights",
+        })
+}
+
 /// The sum of `subsidy(h)` for `h` in `0..=through` with the given halving
 /// interval, as a `u128` (cannot overflow: at most 64 terms of at most
 /// 5e9 x 2^32).

@@ -245,6 +245,28 @@ impl FromStr for Target {
     }
 }
 
+#[cfg(feature = "serde")]
+impl serde::Serialize for Target {
+    /// As `0x` and 64 hex digits.
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> core::result::Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Target {
+    /// From hex digits, validated like [`Target::from_str`].
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> core::result::Result<Self, D::Error> {
+        let text = <alloc::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
 impl TryFrom<U256> for Target {
     type Error = Error;
 

@@ -2,14 +2,18 @@
 
 use proptest::prelude::*;
 use rust_decimal::Decimal;
+use wattage_mining::Difficulty;
 use wattage_mining::costs::{breakeven_power_price, hashcost};
 use wattage_mining::hashprice::{Fees, NetworkState};
-use wattage_mining::Difficulty;
 use wattage_units::{Btc, BtcPrice, HashEfficiency, Hashprice, unit};
 
 fn state(difficulty: f64, fee_sat: i64) -> NetworkState {
-    NetworkState::new(Difficulty::new(difficulty).unwrap(), Btc::from_sat(312_500_000), Fees::per_block(Btc::from_sat(fee_sat)).unwrap())
-        .unwrap()
+    NetworkState::new(
+        Difficulty::new(difficulty).unwrap(),
+        Btc::from_sat(312_500_000),
+        Fees::per_block(Btc::from_sat(fee_sat)).unwrap(),
+    )
+    .unwrap()
 }
 
 proptest! {

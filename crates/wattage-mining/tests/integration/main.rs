@@ -12,6 +12,9 @@ mod core_subsidy;
 mod economics;
 mod economics_properties;
 mod halving_dates;
+mod mainnet_daily;
 mod mainnet_epochs;
 mod meta;
 mod projections;
+#[cfg(feature = "serde")]
+mod serde_configs;

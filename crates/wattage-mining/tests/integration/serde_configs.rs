@@ -1,0 +1,73 @@
+//! Scenarios and operations read from JSON go through the validating
+//! constructors; results serialize.
+
+use wattage_mining::hashprice::Fees;
+use wattage_mining::operation::Operation;
+use wattage_mining::projection::{Scenario, project};
+use wattage_mining::{CompactTarget, Difficulty, Target};
+
+const SCENARIO: &str = r#"{
+    "start_height": 953568,
+    "start_difficulty": 124932866006548.16,
+    "start_price": "$62,242.32/BTC",
+    "fees": { "per_block": "0.015 BTC" },
+    "steps": 36,
+    "step": "month",
+    "difficulty_growth": 0.03
+}"#;
+
+const OPERATION: &str = r#"{
+    "hashrate": "270 TH/s",
+    "efficiency": "13.5 J/TH",
+    "power_price": "$45/MWh",
+    "pool": { "scheme": "fpps", "fee": "0.025" },
+    "uptime": "0.97"
+}"#;
+
+#[test]
+fn scenario_and_operation_from_json() {
+    let scenario: Scenario = serde_json::from_str(SCENARIO).unwrap();
+    assert_eq!(scenario.steps(), 36);
+    assert_eq!(scenario.difficulty_growth(), 0.03);
+    let op: Operation = serde_json::from_str(OPERATION).unwrap();
+    assert_eq!(op.uptime(), "0.97".parse().unwrap());
+    let projection = project(&op, &scenario, &scenario.deterministic_path().unwrap()).unwrap();
+    let json = serde_json::to_string(&projection).unwrap();
+    assert!(json.contains("\"cumulative_cash_margin\""), "{json}");
+    // Round trips.
+    let again: Scenario = serde_json::from_str(&serde_json::to_string(&scenario).unwrap()).unwrap();
+    assert_eq!(again, scenario);
+    let again: Operation = serde_json::from_str(&serde_json::to_string(&op).unwrap()).unwrap();
+    assert_eq!(again, op);
+}
+
+#[test]
+fn invalid_json_values_are_rejected_with_the_value() {
+    let e = serde_json::from_str::<Fees>(r#"{ "share_of_reward": "1" }"#).unwrap_err();
+    assert!(e.to_string().contains("got 1"), "{e}");
+    let bad_uptime = OPERATION.replace("\"0.97\"", "\"1.5\"");
+    let e = serde_json::from_str::<Operation>(&bad_uptime).unwrap_err();
+    assert!(
+        e.to_string()
+            .contains("uptime must be between 0 and 1, got 1.5"),
+        "{e}"
+    );
+    let bad_steps = SCENARIO.replace("\"steps\": 36", "\"steps\": 0");
+    assert!(serde_json::from_str::<Scenario>(&bad_steps).is_err());
+    let e = serde_json::from_str::<Difficulty>("-3").unwrap_err();
+    assert!(e.to_string().contains("got -3"), "{e}");
+}
+
+#[test]
+fn consensus_values_serialize_readably() {
+    let bits = CompactTarget::from_consensus(0x1703_4219);
+    assert_eq!(serde_json::to_string(&bits).unwrap(), "386089497");
+    let t = bits.to_target().unwrap();
+    let json = serde_json::to_string(&t).unwrap();
+    assert_eq!(
+        json,
+        "\"0x0000000000000000000342190000000000000000000000000000000000000000\""
+    );
+    assert_eq!(serde_json::from_str::<Target>(&json).unwrap(), t);
+    assert!(serde_json::from_str::<Target>("\"0x0\"").is_err());
+}
