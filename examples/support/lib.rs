@@ -86,3 +86,78 @@ pub fn line_chart(
     root.present()?;
     Ok(())
 }
+
+/// Draws `lines` as lines and `points` as unjoined dots into `path` (SVG,
+/// 800 × 480): a frontier over the devices that make it, say. The x axis is
+/// labelled without decimals (years); the y axis starts at zero when every
+/// value is positive; the legend goes where `legend` says. Either slice may
+/// be empty, but not both.
+///
+/// # Errors
+/// When the file cannot be written or there is nothing to draw.
+pub fn scatter_chart(
+    path: &Path,
+    title: &str,
+    x_label: &str,
+    y_label: &str,
+    lines: &[Series],
+    points: &[Series],
+    legend: SeriesLabelPosition,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let all = lines.iter().chain(points).flat_map(|s| s.points.iter());
+    let (mut x_min, mut x_max, mut y_min, mut y_max) = (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
+    for (x, y) in all {
+        x_min = x_min.min(*x);
+        x_max = x_max.max(*x);
+        y_min = y_min.min(*y);
+        y_max = y_max.max(*y);
+    }
+    if x_min > x_max {
+        return Err("nothing to draw".into());
+    }
+    let x_pad = ((x_max - x_min) * 0.03).max(0.5);
+    let y_pad = ((y_max - y_min) * 0.08).max(1e-9);
+    let y_low = if y_min >= 0.0 { 0.0 } else { y_min - y_pad };
+    let root = SVGBackend::new(path, (800, 480)).into_drawing_area();
+    root.fill(&WHITE)?;
+    let mut chart = ChartBuilder::on(&root)
+        .caption(title, ("sans-serif", 22))
+        .margin(16)
+        .x_label_area_size(40)
+        .y_label_area_size(70)
+        .build_cartesian_2d((x_min - x_pad)..(x_max + x_pad), y_low..(y_max + y_pad))?;
+    chart
+        .configure_mesh()
+        .x_desc(x_label)
+        .y_desc(y_label)
+        .x_label_formatter(&|x| format!("{x:.0}"))
+        .light_line_style(WHITE.mix(0.0))
+        .draw()?;
+    for (i, s) in lines.iter().enumerate() {
+        let color = Palette99::pick(i).to_rgba();
+        chart
+            .draw_series(LineSeries::new(
+                s.points.iter().copied(),
+                color.stroke_width(2),
+            ))?
+            .label(s.label.clone())
+            .legend(move |(x, y)| {
+                PathElement::new(vec![(x, y), (x + 18, y)], color.stroke_width(2))
+            });
+    }
+    for (i, s) in points.iter().enumerate() {
+        let color = Palette99::pick(lines.len() + i).to_rgba();
+        chart
+            .draw_series(s.points.iter().map(|&p| Circle::new(p, 4, color.filled())))?
+            .label(s.label.clone())
+            .legend(move |(x, y)| Circle::new((x + 9, y), 4, color.filled()));
+    }
+    chart
+        .configure_series_labels()
+        .background_style(WHITE.mix(0.8))
+        .border_style(BLACK.mix(0.3))
+        .position(legend)
+        .draw()?;
+    root.present()?;
+    Ok(())
+}

@@ -38,7 +38,7 @@
 //!
 //! Prose chapters for analysts and educators, whose examples run as tests:
 //! [`book::stack`], [`book::quantities`], [`book::money`],
-//! [`book::glossary`].
+//! [`book::hardware`], [`book::hashprice`], [`book::glossary`].
 //!
 //! # Features
 //!
@@ -95,6 +95,12 @@ pub mod book {
 
     #[doc = include_str!("../book/03-money.md")]
     pub mod money {}
+
+    #[doc = include_str!("../book/04-hardware.md")]
+    pub mod hardware {}
+
+    #[doc = include_str!("../book/05-hashprice.md")]
+    pub mod hashprice {}
 
     #[doc = include_str!("../book/09-glossary.md")]
     pub mod glossary {}
