@@ -22,7 +22,7 @@
 
 use wattage_units::{ComputeEfficiency, Energy, HashEfficiency, Measure, unit};
 
-use crate::error::{Result, positive};
+use crate::error::{Error, Result, positive};
 
 /// Boltzmann's constant, J/K (exact in the 2019 SI).
 pub const BOLTZMANN_J_PER_K: f64 = 1.380_649e-23;
@@ -45,13 +45,21 @@ pub const LANDAUER_300K_J: f64 = BOLTZMANN_J_PER_K * ROOM_TEMPERATURE_K * core::
 /// ```
 ///
 /// # Errors
-/// [`crate::Error::OutOfRange`] for a temperature that is not finite and positive.
+/// [`crate::Error::OutOfRange`] for a temperature that is not finite and
+/// positive, or so close to 0 K (below about 1e-300 K) that the bound
+/// underflows to zero.
 pub fn limit(temperature_k: f64) -> Result<Energy> {
     let t = positive("temperature", temperature_k, "K")?;
-    Ok(Energy::new(
-        BOLTZMANN_J_PER_K * t * core::f64::consts::LN_2,
-        unit::JOULE,
-    )?)
+    let joules = BOLTZMANN_J_PER_K * t * core::f64::consts::LN_2;
+    if joules <= 0.0 {
+        return Err(Error::OutOfRange {
+            what: "temperature",
+            expected: "large enough that k_B·T·ln 2 is not zero",
+            value: temperature_k,
+            unit: "K",
+        });
+    }
+    Ok(Energy::new(joules, unit::JOULE)?)
 }
 
 /// How far a device is from Landauer's bound.
@@ -77,16 +85,34 @@ impl Gap {
     }
 }
 
+/// Builds a gap whose floor is positive and whose ratio is finite, so that
+/// [`Gap::ratio`] and [`Gap::orders_of_magnitude`] are finite numbers.
 fn gap(energy_per_operation_j: f64, temperature_k: f64, bits: f64) -> Result<Gap> {
     let bits = positive("bits erased per operation", bits, "bits")?;
     let per_bit = limit(temperature_k)?;
-    Ok(Gap {
-        energy_per_operation: Energy::new(
-            positive("energy per operation", energy_per_operation_j, "J")?,
-            unit::JOULE,
-        )?,
-        floor: (per_bit * bits).checked()?,
-    })
+    let floor = (per_bit * bits).checked()?;
+    if floor.base_value() <= 0.0 {
+        return Err(Error::OutOfRange {
+            what: "bits erased per operation",
+            expected: "large enough that the floor is not zero",
+            value: bits,
+            unit: "bits",
+        });
+    }
+    let energy = positive("energy per operation", energy_per_operation_j, "J")?;
+    let gap = Gap {
+        energy_per_operation: Energy::new(energy, unit::JOULE)?,
+        floor,
+    };
+    if !gap.ratio().is_finite() {
+        return Err(Error::OutOfRange {
+            what: "energy per operation",
+            expected: "a finite multiple of the Landauer floor",
+            value: energy,
+            unit: "J",
+        });
+    }
+    Ok(gap)
 }
 
 /// The gap of a miner with energy per hash `efficiency`.
@@ -103,7 +129,8 @@ fn gap(energy_per_operation_j: f64, temperature_k: f64, bits: f64) -> Result<Gap
 ///
 /// # Errors
 /// [`crate::Error::OutOfRange`] for a zero efficiency, a non-positive
-/// temperature or bit count.
+/// temperature or bit count, or inputs so extreme that the floor underflows
+/// to zero or the ratio overflows.
 pub fn hash_gap(
     efficiency: HashEfficiency,
     temperature_k: f64,

@@ -72,30 +72,61 @@ pub(crate) fn short_key(text: &str) -> String {
         .concat()
 }
 
+/// A look-up query, normalized once so that comparing it with every catalog
+/// name costs time in proportion to the query, not to the query times the
+/// catalog.
+pub(crate) struct Query {
+    /// Its key ([`key`]).
+    key: String,
+    /// Its key without brand words ([`short_key`]).
+    short: String,
+    /// Its tokens without brand words.
+    stripped: Vec<String>,
+}
+
+impl Query {
+    /// Normalizes `text`.
+    pub(crate) fn new(text: &str) -> Self {
+        let all = tokens(text);
+        let key = all.concat();
+        let stripped: Vec<String> = all
+            .into_iter()
+            .filter(|t| !BRAND_WORDS.contains(&t.as_str()))
+            .collect();
+        Self {
+            key,
+            short: stripped.concat(),
+            stripped,
+        }
+    }
+
+    /// Whether nothing is left of the query after normalization.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.key.is_empty()
+    }
+}
+
 /// Whether `query` names the entry called `name` (made by `maker`).
-pub(crate) fn matches(query: &str, name: &str, maker: &str) -> bool {
-    let q = key(query);
+pub(crate) fn matches(query: &Query, name: &str, maker: &str) -> bool {
+    let q = &query.key;
     if q.is_empty() {
         return false;
     }
     let full = key(name);
-    q == full
-        || q == short_key(name)
-        || (!short_key(query).is_empty() && short_key(query) == short_key(name))
-        || q == alloc::format!("{}{full}", key(maker))
+    *q == full
+        || *q == short_key(name)
+        || (!query.short.is_empty() && query.short == short_key(name))
+        || *q == alloc::format!("{}{full}", key(maker))
 }
 
 /// Whether the query's tokens (brands dropped) begin the name's tokens:
 /// "tpu v7" begins "Google TPU v7 Ironwood".
-pub(crate) fn is_prefix(query: &str, name: &str) -> bool {
-    let strip = |t: Vec<String>| -> Vec<String> {
-        t.into_iter()
-            .filter(|t| !BRAND_WORDS.contains(&t.as_str()))
-            .collect()
-    };
-    let q = strip(tokens(query));
-    let n = strip(tokens(name));
-    !q.is_empty() && n.starts_with(&q)
+pub(crate) fn is_prefix(query: &Query, name: &str) -> bool {
+    let n: Vec<String> = tokens(name)
+        .into_iter()
+        .filter(|t| !BRAND_WORDS.contains(&t.as_str()))
+        .collect();
+    !query.stripped.is_empty() && n.starts_with(&query.stripped)
 }
 
 /// Levenshtein distance between two strings, by characters.
@@ -126,19 +157,27 @@ pub(crate) fn distance(a: &str, b: &str) -> usize {
 }
 
 /// Up to three catalog names closest to `query`, best first.
-pub(crate) fn suggest<'a>(query: &str, names: impl Iterator<Item = &'a str>) -> Vec<String> {
-    let q = short_key(query);
-    let q = if q.is_empty() { key(query) } else { q };
+pub(crate) fn suggest<'a>(query: &Query, names: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let q = if query.short.is_empty() {
+        &query.key
+    } else {
+        &query.short
+    };
+    let q_chars = q.chars().count();
+    let limit = (q_chars / 3).max(2);
     let mut scored: Vec<(usize, &str)> = names
         .filter_map(|name| {
             let k = short_key(name);
-            let d = if !q.is_empty() && (k.contains(&q) || q.contains(&k)) {
+            let d = if !q.is_empty() && (k.contains(q.as_str()) || q.contains(&k)) {
                 // A fragment of the name (or the name plus noise) is close.
                 k.len().abs_diff(q.len()).min(2)
+            } else if q_chars.abs_diff(k.chars().count()) > limit {
+                // The distance is at least the difference in length: too far,
+                // and not worth a quadratic comparison with a long query.
+                return None;
             } else {
-                distance(&q, &k)
+                distance(q, &k)
             };
-            let limit = (q.chars().count() / 3).max(2);
             (d <= limit).then_some((d, name))
         })
         .collect();
@@ -159,14 +198,19 @@ mod tests {
         assert_eq!(key("Antminer S21 XP Hyd"), key("antminer s21xp HYDRO"));
         assert_eq!(short_key("Antminer S21 XP Hyd"), "s21xphyd");
         assert_ne!(key("Antminer S21+ Hyd"), key("Antminer S21 Hyd"));
-        assert!(matches("s21 xp hyd", "Antminer S21 XP Hyd", "Bitmain"));
-        assert!(matches("Bitmain Antminer S21", "Antminer S21", "Bitmain"));
-        assert!(!matches("s21", "Antminer S21 XP", "Bitmain"));
-        assert!(matches("h100 sxm", "NVIDIA H100 SXM", "NVIDIA"));
-        assert!(is_prefix("tpu v7", "Google TPU v7 Ironwood"));
-        assert!(is_prefix("A100", "NVIDIA A100 SXM4 80GB"));
-        assert!(!is_prefix("", "NVIDIA A100 SXM4 80GB"));
-        assert!(!is_prefix("s21 hyd", "Antminer S21+ Hyd"));
+        let q = Query::new;
+        assert!(matches(&q("s21 xp hyd"), "Antminer S21 XP Hyd", "Bitmain"));
+        assert!(matches(
+            &q("Bitmain Antminer S21"),
+            "Antminer S21",
+            "Bitmain"
+        ));
+        assert!(!matches(&q("s21"), "Antminer S21 XP", "Bitmain"));
+        assert!(matches(&q("h100 sxm"), "NVIDIA H100 SXM", "NVIDIA"));
+        assert!(is_prefix(&q("tpu v7"), "Google TPU v7 Ironwood"));
+        assert!(is_prefix(&q("A100"), "NVIDIA A100 SXM4 80GB"));
+        assert!(!is_prefix(&q(""), "NVIDIA A100 SXM4 80GB"));
+        assert!(!is_prefix(&q("s21 hyd"), "Antminer S21+ Hyd"));
     }
 
     #[test]
@@ -179,8 +223,19 @@ mod tests {
     #[test]
     fn suggestions_find_near_misses() {
         let names = ["Antminer S21 XP", "Antminer S21 XP Hyd", "Antminer S9"];
-        let s = suggest("s21 xpp", names.iter().copied());
+        let s = suggest(&Query::new("s21 xpp"), names.iter().copied());
         assert_eq!(s.first().map(String::as_str), Some("Antminer S21 XP"));
-        assert!(suggest("zzzzzzzz", names.iter().copied()).is_empty());
+        assert!(suggest(&Query::new("zzzzzzzz"), names.iter().copied()).is_empty());
+    }
+
+    #[test]
+    fn suggestions_skip_names_too_different_in_length() {
+        let names = ["Antminer S21 XP", "Antminer S9"];
+        // Length alone rules these out: no edit-distance table is built.
+        let long = Query::new(&"q".repeat(1_000_000));
+        assert!(suggest(&long, names.iter().copied()).is_empty());
+        // A length difference within the limit still gets a distance.
+        let s = suggest(&Query::new("s2lxp"), names.iter().copied());
+        assert_eq!(s.first().map(String::as_str), Some("Antminer S21 XP"));
     }
 }

@@ -182,12 +182,14 @@ impl System {
     /// System power over the accelerators' board power: 1.82 for a DGX H100.
     ///
     /// # Errors
-    /// [`Error::MissingPower`] when `device` has no published board power.
+    /// [`Error::MissingPower`] when `device` has no published board power;
+    /// [`Error::OutOfRange`] when the ratio is not a finite number (a system
+    /// power and a board power so far apart that it overflows).
     pub fn overhead_factor(&self, device: &Accelerator) -> Result<f64> {
         let tdp = device.board_power().ok_or_else(|| Error::MissingPower {
             device: String::from(device.name()),
         })?;
-        Ok(self.power_per_device() / tdp)
+        positive("overhead factor", self.power_per_device() / tdp, "(ratio)")
     }
 
     /// Systems needed to hold `devices` accelerators (whole systems).

@@ -60,13 +60,20 @@ impl Difficulty {
     /// Difficulty 1 (target `0xffff x 2^208`, `nBits` `0x1d00ffff`).
     pub const ONE: Self = Self(1.0);
 
+    /// The largest difficulty there can be: that of target 1,
+    /// `0xffff x 2^208` (about 2.7e67). Bounding it keeps every derived
+    /// figure (expected hashes, implied hashrate) finite.
+    // 2^208 built from its IEEE-754 bits: biased exponent 208 + 1023.
+    pub const MAX: Self = Self(65_535.0 * f64::from_bits((208 + 1023) << 52));
+
     /// Validates a difficulty.
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidDifficulty`] if `value` is zero, negative, NaN or infinite.
+    /// [`Error::InvalidDifficulty`] if `value` is zero, negative, NaN,
+    /// infinite, or above [`Difficulty::MAX`] (no target is that small).
     pub fn new(value: f64) -> Result<Self> {
-        if value.is_finite() && value > 0.0 {
+        if value.is_finite() && value > 0.0 && value <= Self::MAX.0 {
             Ok(Self(value))
         } else {
             Err(Error::InvalidDifficulty { value })

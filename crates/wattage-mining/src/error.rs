@@ -9,7 +9,7 @@
 /// use wattage_mining::{Difficulty, Error};
 ///
 /// let err = Difficulty::new(-3.0).unwrap_err();
-/// assert_eq!(err.to_string(), "difficulty must be finite and positive, got -3");
+/// assert_eq!(err.to_string(), "difficulty must be positive and at most 2.7e67 (target 1), got -3");
 /// assert!(err.is_invalid_input());
 /// ```
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -53,8 +53,9 @@ pub enum Error {
         /// The difficulty whose target was asked for.
         difficulty: f64,
     },
-    /// A difficulty is zero, negative, NaN or infinite.
-    #[error("difficulty must be finite and positive, got {value}")]
+    /// A difficulty is zero, negative, NaN, infinite, or above the largest
+    /// possible (target 1, about 2.7e67).
+    #[error("difficulty must be positive and at most 2.7e67 (target 1), got {value}")]
     InvalidDifficulty {
         /// The offending difficulty.
         value: f64,
@@ -151,7 +152,20 @@ pub enum Error {
         /// How many it got.
         got: usize,
     },
-    /// Scenario paths of different lengths, or a setting out of range.
+    /// A scenario or simulation setting (steps, growth, volatility, paths)
+    /// outside the range it allows.
+    #[error("{what} must be {expected}, got {value} {unit}")]
+    OutOfRange {
+        /// The setting, in words ("price growth per step").
+        what: &'static str,
+        /// The allowed range, in words.
+        expected: &'static str,
+        /// The offending value, in `unit`.
+        value: f64,
+        /// The unit of `value` ("(steps)", "(fraction per step)").
+        unit: &'static str,
+    },
+    /// Scenario paths of different lengths, or an empty projection.
     #[error("invalid scenario: {reason}")]
     InvalidScenario {
         /// What is wrong.

@@ -58,7 +58,9 @@ pub fn trailing_averages(fees: &[Btc], window: usize) -> Result<Vec<Btc>> {
     out.push(average(sum, window)?);
     for (new, old) in fees.iter().skip(window).zip(fees.iter()) {
         check_fee(*new)?;
-        sum = sum.checked_add(*new)?.checked_sub(*old)?;
+        // Drop the oldest fee first: the running sum then never exceeds the
+        // sum of one window, so it overflows only if a window's sum does.
+        sum = sum.checked_sub(*old)?.checked_add(*new)?;
         out.push(average(sum, window)?);
     }
     Ok(out)

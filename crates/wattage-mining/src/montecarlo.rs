@@ -105,11 +105,14 @@ impl MonteCarlo {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidScenario`] for 0 paths or more than [`MAX_PATHS`].
+    /// [`Error::OutOfRange`] for 0 paths or more than [`MAX_PATHS`].
     pub fn new(paths: u32, seed: u64) -> Result<Self> {
         if paths == 0 || paths > MAX_PATHS {
-            return Err(Error::InvalidScenario {
-                reason: "the number of paths must be between 1 and 1,000,000",
+            return Err(Error::OutOfRange {
+                what: "the number of paths",
+                expected: "between 1 and 1,000,000",
+                value: f64::from(paths),
+                unit: "(paths)",
             });
         }
         Ok(Self {
@@ -124,9 +127,9 @@ impl MonteCarlo {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidScenario`] unless finite and in `[0, 2]`.
+    /// [`Error::OutOfRange`], with the value, unless finite and in `[0, 2]`.
     pub fn with_price_volatility(mut self, sigma: f64) -> Result<Self> {
-        self.price_volatility = check_sigma(sigma)?;
+        self.price_volatility = check_sigma("price volatility", sigma)?;
         Ok(self)
     }
 
@@ -134,9 +137,9 @@ impl MonteCarlo {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidScenario`] unless finite and in `[0, 2]`.
+    /// [`Error::OutOfRange`], with the value, unless finite and in `[0, 2]`.
     pub fn with_difficulty_volatility(mut self, sigma: f64) -> Result<Self> {
-        self.difficulty_volatility = check_sigma(sigma)?;
+        self.difficulty_volatility = check_sigma("difficulty volatility", sigma)?;
         Ok(self)
     }
 
@@ -144,13 +147,22 @@ impl MonteCarlo {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidScenario`] for more than [`MAX_PATH_STEPS`] paths x
+    /// [`Error::OutOfRange`] for more than [`MAX_PATH_STEPS`] paths x
     /// steps; [`Error::Money`] or [`Error::InvalidDifficulty`] if a path
     /// leaves the representable range (a price rounding to zero).
     pub fn paths(&self, scenario: &Scenario) -> Result<Vec<Path>> {
-        if u64::from(self.paths).saturating_mul(u64::from(scenario.steps())) > MAX_PATH_STEPS {
-            return Err(Error::InvalidScenario {
-                reason: "paths x steps must be at most 20,000,000 (memory for the bands)",
+        let path_steps = u64::from(self.paths).saturating_mul(u64::from(scenario.steps()));
+        if path_steps > MAX_PATH_STEPS {
+            #[allow(
+                clippy::cast_precision_loss,
+                reason = "at most 1e6 x 1e5 = 1e11, exact in an f64"
+            )]
+            let value = path_steps as f64;
+            return Err(Error::OutOfRange {
+                what: "paths x steps",
+                expected: "at most 20,000,000 (memory for the bands)",
+                value,
+                unit: "(path steps)",
             });
         }
         let mut rng = ChaCha8Rng::seed_from_u64(self.seed);
@@ -188,7 +200,7 @@ impl MonteCarlo {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidScenario`] for more than [`MAX_PATH_STEPS`] paths x
+    /// [`Error::OutOfRange`] for more than [`MAX_PATH_STEPS`] paths x
     /// steps; as [`MonteCarlo::paths`] and [`project`].
     pub fn run(&self, operation: &Operation, scenario: &Scenario) -> Result<MonteCarloBands> {
         let paths = self.paths(scenario)?;
@@ -221,12 +233,15 @@ impl MonteCarlo {
     }
 }
 
-fn check_sigma(sigma: f64) -> Result<f64> {
+fn check_sigma(what: &'static str, sigma: f64) -> Result<f64> {
     if sigma.is_finite() && (0.0..=2.0).contains(&sigma) {
         Ok(sigma)
     } else {
-        Err(Error::InvalidScenario {
-            reason: "a volatility must be finite and between 0 and 2",
+        Err(Error::OutOfRange {
+            what,
+            expected: "finite and between 0 and 2",
+            value: sigma,
+            unit: "(per step)",
         })
     }
 }

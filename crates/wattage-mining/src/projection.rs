@@ -192,7 +192,12 @@ fn check_growth(what: &'static str, g: f64) -> Result<f64> {
     if g.is_finite() && g > -1.0 && g <= 10.0 {
         Ok(g)
     } else {
-        Err(Error::InvalidScenario { reason: what })
+        Err(Error::OutOfRange {
+            what,
+            expected: "finite, above -1 (-100%) and at most 10 (+1000%)",
+            value: g,
+            unit: "(fraction per step)",
+        })
     }
 }
 
@@ -202,7 +207,7 @@ impl Scenario {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidScenario`] for 0 steps or more than [`MAX_STEPS`].
+    /// [`Error::OutOfRange`] for 0 steps or more than [`MAX_STEPS`].
     pub fn new(
         start_height: BlockHeight,
         start_difficulty: Difficulty,
@@ -212,8 +217,11 @@ impl Scenario {
         step: StepLength,
     ) -> Result<Self> {
         if steps == 0 || steps > MAX_STEPS {
-            return Err(Error::InvalidScenario {
-                reason: "the number of steps must be between 1 and 100,000",
+            return Err(Error::OutOfRange {
+                what: "the number of steps",
+                expected: "between 1 and 100,000",
+                value: f64::from(steps),
+                unit: "(steps)",
             });
         }
         Ok(Self {
@@ -233,12 +241,10 @@ impl Scenario {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidScenario`] unless finite, above -1 and at most 10.
+    /// [`Error::OutOfRange`], with the value, unless finite, above -1 and at
+    /// most 10.
     pub fn with_price_growth(mut self, growth: f64) -> Result<Self> {
-        self.price_growth = check_growth(
-            "price growth must be finite, above -100% and at most +1000% a step",
-            growth,
-        )?;
+        self.price_growth = check_growth("price growth per step", growth)?;
         Ok(self)
     }
 
@@ -247,12 +253,10 @@ impl Scenario {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidScenario`] unless finite, above -1 and at most 10.
+    /// [`Error::OutOfRange`], with the value, unless finite, above -1 and at
+    /// most 10.
     pub fn with_difficulty_growth(mut self, growth: f64) -> Result<Self> {
-        self.difficulty_growth = check_growth(
-            "difficulty growth must be finite, above -100% and at most +1000% a step",
-            growth,
-        )?;
+        self.difficulty_growth = check_growth("difficulty growth per step", growth)?;
         Ok(self)
     }
 

@@ -76,20 +76,21 @@ fn find<'a, T>(
     items: &'a [T],
     names: impl Fn(&T) -> (&str, &str),
 ) -> Result<&'a T> {
-    if name::key(query).is_empty() {
+    let normalized = name::Query::new(query);
+    if normalized.is_empty() {
         return Err(Error::Empty {
             what: "name to look up",
         });
     }
     if let Some(hit) = items.iter().find(|i| {
         let (n, maker) = names(i);
-        name::matches(query, n, maker)
+        name::matches(&normalized, n, maker)
     }) {
         return Ok(hit);
     }
     let prefixed: Vec<&T> = items
         .iter()
-        .filter(|i| name::is_prefix(query, names(i).0))
+        .filter(|i| name::is_prefix(&normalized, names(i).0))
         .collect();
     if let [only] = prefixed.as_slice() {
         return Ok(only);
@@ -97,7 +98,7 @@ fn find<'a, T>(
     let suggestions = if prefixed.len() > 1 {
         prefixed.iter().map(|i| String::from(names(i).0)).collect()
     } else {
-        name::suggest(query, items.iter().map(|i| names(i).0))
+        name::suggest(&normalized, items.iter().map(|i| names(i).0))
     };
     Err(Error::NotFound {
         kind,

@@ -180,6 +180,17 @@ fn misses_suggest_close_names() {
 }
 
 #[test]
+fn a_very_long_query_is_a_plain_miss() {
+    // No catalog name is within the suggestion distance of a 1 MB query, so
+    // the look-up answers without comparing it edit by edit.
+    let long = "qz ".repeat(350_000);
+    let err = catalog::asic(&long).unwrap_err();
+    assert!(err.is_not_found());
+    assert!(err.suggestions().is_empty());
+    assert!(catalog::accelerator(&long).unwrap_err().is_not_found());
+}
+
+#[test]
 fn filters_by_year_cooling_and_efficiency() {
     let y2023: Vec<_> = catalog::asics_released_in(2023).collect();
     assert!(y2023.iter().any(|m| m.model() == "Antminer S21"));

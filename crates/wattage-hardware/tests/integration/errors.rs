@@ -6,7 +6,7 @@ use wattage_hardware::{
     AcceleratorSpec, AsicSpec, Cluster, Cooling, Error, Fleet, OperatingMode, PeakSpec, Precision,
     ReleaseDate, Sparsity, System, catalog,
 };
-use wattage_units::{Power, unit};
+use wattage_units::{HashEfficiency, Power, unit};
 
 fn spec(h: Option<f64>, p: Option<f64>, e: Option<f64>) -> AsicSpec {
     let mut s = AsicSpec::new(
@@ -288,6 +288,23 @@ fn systems_are_checked() {
     assert_eq!(ok.source(), "rack meter");
     assert!(system_power_per_device(p, 0.9).is_err());
     assert!(system_power_per_device(p, f64::NAN).is_err());
+
+    // A ratio that overflows is an error with the value, not Ok(inf).
+    let huge = Power::new(1e308, unit::WATT).unwrap();
+    let rack = System::new("Rack", "V", "Tiny", 1, huge, Cooling::Air).unwrap();
+    let mut tiny = AcceleratorSpec::new("Tiny", "V");
+    tiny.board_power_w = Some(1e-10);
+    tiny.peaks.push(PeakSpec {
+        precision: Precision::Bf16,
+        ops_per_second: 1e12,
+        sparsity: Sparsity::Dense,
+    });
+    let tiny = tiny.validate().unwrap();
+    let err = rack.overhead_factor(&tiny).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "overhead factor must be finite and positive, got inf (ratio)"
+    );
 }
 
 #[test]
@@ -299,4 +316,24 @@ fn landauer_inputs_are_checked() {
     );
     let s9 = catalog::asic("S9").unwrap();
     assert!(landauer::hash_gap(s9.efficiency(), 300.0, 0.0).is_err());
+
+    // Positive but so small that k_B·T·ln 2 underflows to zero: an error
+    // naming the temperature, not a zero floor and an infinite ratio.
+    let err = landauer::limit(1e-310).unwrap_err();
+    assert!(err.to_string().contains("temperature"), "{err}");
+    assert!(err.to_string().contains("K"), "{err}");
+    let err = landauer::hash_gap(s9.efficiency(), 300.0, 1e-310).unwrap_err();
+    assert!(
+        err.to_string().starts_with("bits erased per operation"),
+        "{err}"
+    );
+    // An energy per operation too large for a finite ratio to the floor.
+    let absurd = HashEfficiency::new(1e300, unit::JOULE_PER_TERAHASH).unwrap();
+    let err = landauer::hash_gap(absurd, 300.0, 1.0).unwrap_err();
+    assert!(err.to_string().starts_with("energy per operation"), "{err}");
+    // What the constructors return always has a finite ratio.
+    for bits in [1e-100, 1.0, 1e6] {
+        let g = landauer::hash_gap(s9.efficiency(), 1e-100, bits).unwrap();
+        assert!(g.ratio().is_finite() && g.orders_of_magnitude().is_finite());
+    }
 }

@@ -79,16 +79,17 @@ fn bad_difficulties_are_typed_errors() {
     }
     assert_eq!(
         Difficulty::new(-3.0).unwrap_err().to_string(),
-        "difficulty must be finite and positive, got -3"
+        "difficulty must be positive and at most 2.7e67 (target 1), got -3"
     );
     // Out-of-range targets.
     assert!(matches!(
         Difficulty::new(1e-12).unwrap().to_target(),
         Err(Error::TargetOutOfRange { .. })
     ));
+    // Above the difficulty of target 1 no target exists: rejected up front.
     assert!(matches!(
-        Difficulty::new(1e70).unwrap().to_target(),
-        Err(Error::TargetOutOfRange { .. })
+        Difficulty::new(1e70),
+        Err(Error::InvalidDifficulty { .. })
     ));
     assert!(matches!(
         Difficulty::from_hashrate_hs(-1.0),

@@ -113,6 +113,12 @@ fn trailing_fee_averages() {
     ));
     assert!(trailing_average(&odd, 0).is_err());
     assert!(trailing_average(&[Btc::from_sat(-1)], 1).is_err());
+    // Sliding the window never overflows when every window's sum fits.
+    let big = Btc::from_sat(i64::MAX / 2 + 1);
+    let windows = trailing_averages(&[big, big, big], 1).unwrap();
+    assert_eq!(windows, [big, big, big]);
+    let max = Btc::from_sat(i64::MAX);
+    assert_eq!(trailing_averages(&[max, max], 1).unwrap(), [max, max]);
 }
 
 #[test]
@@ -285,11 +291,11 @@ fn bad_inputs_are_typed_errors_with_the_value() {
     // Negative or zero difficulty.
     assert_eq!(
         Difficulty::new(0.0).unwrap_err().to_string(),
-        "difficulty must be finite and positive, got 0"
+        "difficulty must be positive and at most 2.7e67 (target 1), got 0"
     );
     assert_eq!(
         Difficulty::new(-3.0).unwrap_err().to_string(),
-        "difficulty must be finite and positive, got -3"
+        "difficulty must be positive and at most 2.7e67 (target 1), got -3"
     );
     // A price of zero (wattage-units rejects it; so does the f64 route).
     assert!("$0/BTC".parse::<BtcPrice>().is_err());
@@ -351,4 +357,20 @@ fn bad_inputs_are_typed_errors_with_the_value() {
         op.with_uptime(d("1.2")).unwrap_err().to_string(),
         "uptime must be between 0 and 1, got 1.2"
     );
+}
+
+#[test]
+fn difficulty_is_bounded_by_target_one() {
+    use wattage_mining::{Difficulty, Target, U256};
+    let max = Difficulty::from_target(Target::new(U256::one()).unwrap());
+    assert_eq!(max, Difficulty::MAX);
+    assert!(Difficulty::new(Difficulty::MAX.get()).is_ok());
+    let err = Difficulty::new(1e68).unwrap_err();
+    assert!(matches!(err, wattage_mining::Error::InvalidDifficulty { value } if value == 1e68));
+    assert!(
+        err.to_string()
+            .starts_with("difficulty must be positive and at most 2.7e67")
+    );
+    assert!(Difficulty::MAX.expected_hashes().is_finite());
+    assert!(Difficulty::MAX.implied_hashrate_hs().is_finite());
 }

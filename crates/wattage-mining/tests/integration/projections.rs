@@ -245,13 +245,60 @@ fn monte_carlo_is_seeded_and_centred_on_the_deterministic_path() {
     // Bad settings.
     assert!(matches!(
         MonteCarlo::new(0, 1),
-        Err(Error::InvalidScenario { .. })
+        Err(Error::OutOfRange { value: 0.0, .. })
     ));
     assert!(
         MonteCarlo::new(1, 1)
             .unwrap()
             .with_price_volatility(f64::NAN)
             .is_err()
+    );
+}
+
+#[test]
+fn bad_scenario_settings_name_the_value() {
+    let msg = |e: Error| e.to_string();
+    assert_eq!(
+        msg(mid_2026(3, StepLength::Month)
+            .with_price_growth(12.0)
+            .unwrap_err()),
+        "price growth per step must be finite, above -1 (-100%) and at most 10 (+1000%), \
+         got 12 (fraction per step)"
+    );
+    assert!(
+        msg(mid_2026(3, StepLength::Month)
+            .with_difficulty_growth(-1.5)
+            .unwrap_err())
+        .starts_with("difficulty growth per step must be")
+    );
+    let s = mid_2026(3, StepLength::Month);
+    let too_many = Scenario::new(
+        s.start_height(),
+        s.start_difficulty(),
+        s.start_price(),
+        s.fees(),
+        100_001,
+        StepLength::Day,
+    )
+    .unwrap_err();
+    assert_eq!(
+        msg(too_many),
+        "the number of steps must be between 1 and 100,000, got 100001 (steps)"
+    );
+    assert_eq!(
+        msg(MonteCarlo::new(2_000_000, 1).unwrap_err()),
+        "the number of paths must be between 1 and 1,000,000, got 2000000 (paths)"
+    );
+    let mc = MonteCarlo::new(1, 1).unwrap();
+    assert_eq!(
+        msg(mc.with_difficulty_volatility(2.5).unwrap_err()),
+        "difficulty volatility must be finite and between 0 and 2, got 2.5 (per step)"
+    );
+    let long = mid_2026(100_000, StepLength::Day);
+    assert_eq!(
+        msg(MonteCarlo::new(1_000, 1).unwrap().paths(&long).unwrap_err()),
+        "paths x steps must be at most 20,000,000 (memory for the bands), \
+         got 100000000 (path steps)"
     );
 }
 

@@ -53,7 +53,8 @@ fn invalid_json_values_are_rejected_with_the_value() {
         "{e}"
     );
     let bad_steps = SCENARIO.replace("\"steps\": 36", "\"steps\": 0");
-    assert!(serde_json::from_str::<Scenario>(&bad_steps).is_err());
+    let e = serde_json::from_str::<Scenario>(&bad_steps).unwrap_err();
+    assert!(e.to_string().contains("got 0 (steps)"), "{e}");
     let e = serde_json::from_str::<Difficulty>("-3").unwrap_err();
     assert!(e.to_string().contains("got -3"), "{e}");
 }
