@@ -35,6 +35,11 @@ use crate::price_series::{PriceSeries, Resolution};
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(rename_all = "snake_case", try_from = "crate::serde_impls::RawSupply")
+)]
 pub enum PowerSupply {
     /// One price for every hour (a fixed-price PPA or retail contract).
     Fixed(EnergyPrice),
@@ -125,7 +130,11 @@ impl PowerSupply {
     ///
     /// # Errors
     /// As for [`Self::price_at`].
-    pub fn price_over(&self, start: DateTime<Utc>, resolution: Resolution) -> Result<EnergyPrice, FacilityError> {
+    pub fn price_over(
+        &self,
+        start: DateTime<Utc>,
+        resolution: Resolution,
+    ) -> Result<EnergyPrice, FacilityError> {
         let index_resolution = match self {
             Self::Fixed(price) => return Ok(*price),
             Self::Index { prices, .. } | Self::Blend { prices, .. } => prices.resolution(),
@@ -142,11 +151,15 @@ impl PowerSupply {
                 })?;
             sum = sum
                 .checked_add(self.price_at(at)?.value())
-                .ok_or(MoneyError::Overflow { operation: "sum of prices" })?;
+                .ok_or(MoneyError::Overflow {
+                    operation: "sum of prices",
+                })?;
         }
         let mean = sum
             .checked_div(Decimal::from(parts))
-            .ok_or(MoneyError::Overflow { operation: "mean price" })?;
+            .ok_or(MoneyError::Overflow {
+                operation: "mean price",
+            })?;
         Ok(EnergyPrice::new(mean.normalize())?)
     }
 
@@ -184,7 +197,9 @@ impl PowerSupply {
             let megawatts = to_decimal("load in MW", load.get(unit::MEGAWATT))?;
             let mwh = megawatts
                 .checked_mul(resolution.hours())
-                .ok_or(MoneyError::Overflow { operation: "energy in MWh" })?;
+                .ok_or(MoneyError::Overflow {
+                    operation: "energy in MWh",
+                })?;
             total = total.checked_add(Usd::new(mwh).checked_mul(price.value())?)?;
             at = at
                 .checked_add_signed(resolution.step())
@@ -210,6 +225,11 @@ impl PowerSupply {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(try_from = "crate::serde_impls::RawDemandCharge")
+)]
 pub struct DemandCharge {
     per_kw_month: Usd,
 }
@@ -286,6 +306,8 @@ impl DemandCharge {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "crate::serde_impls::RawFourCp"))]
 pub struct FourCp {
     intervals: [DateTime<Utc>; 4],
 }

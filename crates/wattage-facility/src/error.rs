@@ -250,6 +250,46 @@ pub enum FacilityError {
         /// The offending value.
         value: Decimal,
     },
+    /// A hall name that the site does not have.
+    #[error("the site has no hall named {hall:?}")]
+    UnknownHall {
+        /// The name asked for.
+        hall: String,
+    },
+    /// A workload name that the deployment does not have, or has twice.
+    #[error("workload {name:?}: {problem}")]
+    WorkloadName {
+        /// The name.
+        name: String,
+        /// What is wrong with it ("no workload has this name", "already used").
+        problem: &'static str,
+    },
+    /// A time window that ends before it starts.
+    #[error(
+        "workload {workload:?} would run from {from} until {until}, which ends before it starts"
+    )]
+    InvalidWindow {
+        /// The workload.
+        workload: String,
+        /// Start of the window.
+        from: DateTime<Utc>,
+        /// End of the window.
+        until: DateTime<Utc>,
+    },
+    /// A feature of the inputs that a computation does not model.
+    #[error("{computation} does not support {what}")]
+    Unsupported {
+        /// The computation ("the f64 summary kernel").
+        computation: &'static str,
+        /// What it was given ("a 4CP transmission charge").
+        what: &'static str,
+    },
+    /// A device or fleet from `wattage-hardware` could not be used.
+    #[error("hardware: {0}")]
+    Hardware(#[from] wattage_hardware::Error),
+    /// Mining economics from `wattage-mining` failed.
+    #[error("mining: {0}")]
+    Mining(#[from] wattage_mining::Error),
     /// Money arithmetic failed (overflow, unrepresentable input).
     #[error("money arithmetic failed: {0}")]
     Money(#[from] MoneyError),

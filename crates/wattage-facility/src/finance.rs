@@ -93,8 +93,14 @@ pub fn irr(flows: &[Usd]) -> Result<Decimal, FacilityError> {
         .filter_map(|&rate| npv_f64(rate, &values).map(|npv| (rate, npv)))
         .collect();
     let no_sign_change = || {
-        let (low_rate, npv_at_low) = evaluated.first().copied().unwrap_or((IRR_GRID[0], f64::NAN));
-        let (high_rate, npv_at_high) = evaluated.last().copied().unwrap_or((IRR_GRID[29], f64::NAN));
+        let (low_rate, npv_at_low) = evaluated
+            .first()
+            .copied()
+            .unwrap_or((IRR_GRID[0], f64::NAN));
+        let (high_rate, npv_at_high) = evaluated
+            .last()
+            .copied()
+            .unwrap_or((IRR_GRID[29], f64::NAN));
         FacilityError::NoSignChange {
             low_rate,
             npv_at_low,
@@ -138,7 +144,11 @@ pub fn irr(flows: &[Usd]) -> Result<Decimal, FacilityError> {
     }
     // The end whose NPV is nearer zero.
     let magnitude = |x: f64| if x < 0.0 { -x } else { x };
-    let rate = if magnitude(low.1) <= magnitude(high.1) { low.0 } else { high.0 };
+    let rate = if magnitude(low.1) <= magnitude(high.1) {
+        low.0
+    } else {
+        high.0
+    };
     Ok(wattage_units::money::to_decimal("IRR", rate)?)
 }
 
@@ -175,7 +185,10 @@ pub fn payback_period(flows: &[Usd]) -> Result<Option<Decimal>, FacilityError> {
 ///
 /// # Errors
 /// As for [`npv`] and [`payback_period`].
-pub fn discounted_payback_period(rate: Decimal, flows: &[Usd]) -> Result<Option<Decimal>, FacilityError> {
+pub fn discounted_payback_period(
+    rate: Decimal,
+    flows: &[Usd],
+) -> Result<Option<Decimal>, FacilityError> {
     let discounted = discount_each(rate, flows)?;
     payback_period(&discounted)
 }

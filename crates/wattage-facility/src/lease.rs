@@ -13,6 +13,8 @@ use crate::FacilityError;
 /// Who pays the site's operating costs, electricity above all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum LeaseStructure {
     /// Gross (full-service): the rent covers power and operations; the
     /// landlord pays the electricity bill out of it.
@@ -24,6 +26,7 @@ pub enum LeaseStructure {
 
 /// One month of a lease's rent schedule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct LeaseMonth {
     /// Month index from 0 (the first month of the term).
     pub index: u32,
@@ -62,8 +65,11 @@ pub struct LeaseMonth {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "crate::serde_impls::RawLease"))]
 pub struct ColocationLease {
     critical_it: Power,
+    #[cfg_attr(feature = "serde", serde(skip))]
     kilowatts: Decimal,
     rate: LeaseRate,
     escalator: Decimal,
@@ -81,7 +87,10 @@ fn kilowatts_of(critical_it: Power) -> Result<Decimal, FacilityError> {
             value: critical_it,
         });
     }
-    Ok(to_decimal("capacity in kW", critical_it.get(unit::KILOWATT))?)
+    Ok(to_decimal(
+        "capacity in kW",
+        critical_it.get(unit::KILOWATT),
+    )?)
 }
 
 /// The longest term accepted: 100 years.
@@ -111,12 +120,14 @@ fn check_escalator(escalator: Decimal) -> Result<(), FacilityError> {
 fn escalation(escalator: Decimal, year: u32) -> Result<Decimal, FacilityError> {
     let step = Decimal::ONE
         .checked_add(escalator)
-        .ok_or(MoneyError::Overflow { operation: "lease escalation" })?;
+        .ok_or(MoneyError::Overflow {
+            operation: "lease escalation",
+        })?;
     let mut factor = Decimal::ONE;
     for _ in 0..year {
-        factor = factor
-            .checked_mul(step)
-            .ok_or(MoneyError::Overflow { operation: "lease escalation" })?;
+        factor = factor.checked_mul(step).ok_or(MoneyError::Overflow {
+            operation: "lease escalation",
+        })?;
     }
     Ok(factor)
 }
@@ -130,10 +141,12 @@ fn escalated_months(escalator: Decimal, term_months: u32) -> Result<Decimal, Fac
         let months_this_year = (term_months - month).min(12);
         let year_factor = escalation(escalator, year)?
             .checked_mul(Decimal::from(months_this_year))
-            .ok_or(MoneyError::Overflow { operation: "lease escalation" })?;
-        total = total
-            .checked_add(year_factor)
-            .ok_or(MoneyError::Overflow { operation: "lease escalation" })?;
+            .ok_or(MoneyError::Overflow {
+                operation: "lease escalation",
+            })?;
+        total = total.checked_add(year_factor).ok_or(MoneyError::Overflow {
+            operation: "lease escalation",
+        })?;
         month += months_this_year;
         year += 1;
     }
@@ -186,7 +199,11 @@ impl ColocationLease {
     ///
     /// # Errors
     /// As for [`Self::new`]; [`FacilityError::Money`] for a negative value.
-    pub fn implied_rate(value: Usd, critical_it: Power, term_months: u32) -> Result<LeaseRate, FacilityError> {
+    pub fn implied_rate(
+        value: Usd,
+        critical_it: Power,
+        term_months: u32,
+    ) -> Result<LeaseRate, FacilityError> {
         Self::starting_rate_for_value(value, critical_it, term_months, Decimal::ZERO)
     }
 
@@ -206,7 +223,9 @@ impl ColocationLease {
         let kilowatts = kilowatts_of(critical_it)?;
         let kw_months = kilowatts
             .checked_mul(escalated_months(escalator, term_months)?)
-            .ok_or(MoneyError::Overflow { operation: "kW-months" })?;
+            .ok_or(MoneyError::Overflow {
+                operation: "kW-months",
+            })?;
         Ok(LeaseRate::new(value.checked_div(kw_months)?.dollars())?)
     }
 
@@ -250,7 +269,10 @@ impl ColocationLease {
         if month >= self.term_months {
             return Err(FacilityError::InvalidTerm {
                 what: "lease month",
-                value: format!("{month} (the term has months 0 to {})", self.term_months - 1),
+                value: format!(
+                    "{month} (the term has months 0 to {})",
+                    self.term_months - 1
+                ),
             });
         }
         Ok(())
@@ -263,7 +285,9 @@ impl ColocationLease {
     /// [`FacilityError::Money`] on overflow.
     pub fn rate_in_month(&self, month: u32) -> Result<LeaseRate, FacilityError> {
         self.check_month(month)?;
-        Ok(self.rate.checked_scale(escalation(self.escalator, month / 12)?)?)
+        Ok(self
+            .rate
+            .checked_scale(escalation(self.escalator, month / 12)?)?)
     }
 
     /// The rent of month `month` (0-based): kW × the escalated rate, exact.

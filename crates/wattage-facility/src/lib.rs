@@ -1,42 +1,144 @@
-//! Sites that turn power into hashes and FLOPs: power prices, money over
-//! time, and the facilities in between.
+//! Sites that turn power into hashes and FLOPs: power contracts and
+//! prices, halls and PUE, mining, hosting, AI colocation and GPU clouds,
+//! curtailment, retrofits from mining to AI, and the P&L of it all.
+//!
+//! The question this crate was built for: a 150 MW mining site at today's
+//! hashprice could turn one of its halls into an AI lease at a rate like
+//! the public deals (about $150/kW/month). Is that better, year by year,
+//! than staying all-mining?
 //!
 //! ```
-//! use chrono::{TimeZone, Utc};
-//! use wattage_facility::price_series::{PriceSeries, Resolution};
-//! use wattage_units::EnergyPrice;
+//! use chrono::{NaiveDate, TimeZone, Utc};
+//! use rust_decimal::Decimal;
+//! use wattage_facility::comparison::{Plan, compare};
+//! use wattage_facility::contract::PowerSupply;
+//! use wattage_facility::deployment::Deployment;
+//! use wattage_facility::horizon::Horizon;
+//! use wattage_facility::lease::{ColocationLease, LeaseStructure};
+//! use wattage_facility::power_contract::PowerContract;
+//! use wattage_facility::price_series::Resolution;
+//! use wattage_facility::pue::Pue;
+//! use wattage_facility::retrofit::{Conversion, RetrofitPlan};
+//! use wattage_facility::simulation::{Curtailment, HashpricePath};
+//! use wattage_facility::site::{Hall, Site};
+//! use wattage_facility::summary::CapexPayment;
+//! use wattage_facility::workload::{Colocation, SelfMining, Workload};
+//! use wattage_hardware::{Fleet, catalog};
+//! use wattage_mining::payout::Pool;
 //!
-//! // Two hours of 15-minute real-time prices, averaged to hours.
-//! let start = Utc.with_ymd_and_hms(2021, 2, 15, 6, 0, 0).unwrap();
-//! let prices = ["$1200", "$1400", "$9000", "$9000", "-$5", "$15", "$25", "$45"]
-//!     .iter()
-//!     .map(|p| format!("{p}/MWh").parse::<EnergyPrice>())
-//!     .collect::<Result<Vec<_>, _>>()?;
-//! let series = PriceSeries::new(start, Resolution::FifteenMinutes, prices)?;
-//! let hourly = series.to_hourly()?;
-//! assert_eq!(hourly.prices()[0].to_string(), "$5150/MWh");
-//! assert_eq!(hourly.prices()[1].to_string(), "$20/MWh");
+//! let day = |y, m, d| Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap();
+//! // 150 MW of interconnect, two 68 MW halls of air-cooled miners.
+//! let site = Site::new("West Texas", "150 MW".parse()?)?
+//!     .with_hall(Hall::new("A", "68 MW".parse()?, Pue::constant(1.08)?)?)?
+//!     .with_hall(Hall::new("B", "68 MW".parse()?, Pue::constant(1.08)?)?)?;
+//! // Each hall: 18,600 Antminer S21 XP (5.02 EH/s, 67.8 MW), FPPS at 2%,
+//! // $45/PH/day until the April 2028 halving, $24 after.
+//! let halving = (day(2028, 4, 15) - day(2026, 1, 1)).num_days();
+//! let hashprice: Vec<_> = (0..3653)
+//!     .map(|d| if d < halving { "$45/PH/day" } else { "$24/PH/day" }.parse())
+//!     .collect::<Result<_, _>>()?;
+//! let mut fleet = Fleet::new();
+//! fleet.add(catalog::asic("S21 XP")?, 18_600)?;
+//! let btc_price = "$95,000/BTC".parse()?;
+//! let miners = || -> Result<Workload, wattage_facility::FacilityError> {
+//!     Ok(Workload::SelfMining(SelfMining::from_fleet(&fleet, Pool::fpps(Decimal::new(2, 2))?,
+//!         HashpricePath::Daily(hashprice.clone()), btc_price)?))
+//! };
+//! let mut all_mining = Deployment::new(site);
+//! all_mining.assign("miners-A", "A", miners()?)?.assign("miners-B", "B", miners()?)?;
+//!
+//! // Or: hall B stops mining in July 2026, is rebuilt for liquid-cooled AI
+//! // (PUE 1.4, 52 MW of critical IT in the same power budget, $9M/MW in
+//! // two payments) and leased from July 2027: 10 years at $150/kW/month,
+//! // 3% a year, triple-net. Hall A mines all along.
+//! let lease = ColocationLease::new("52 MW".parse()?, "$150/kW/month".parse()?, Decimal::new(3, 2), 120,
+//!     NaiveDate::from_ymd_opt(2027, 7, 1).unwrap(), LeaseStructure::TripleNet)?;
+//! let (converted, capex) = RetrofitPlan::new(all_mining.clone())
+//!     .with(Conversion {
+//!         hall: "B".into(),
+//!         construction_from: day(2026, 7, 1),
+//!         live_from: day(2027, 7, 1),
+//!         name: "tenant".into(),
+//!         workload: Workload::Colocation(Colocation::new(lease, Decimal::ONE)?),
+//!         pue: Pue::constant(1.4)?,
+//!         capex: vec![
+//!             CapexPayment { at: day(2026, 7, 1), amount: "$234M".parse()? },
+//!             CapexPayment { at: day(2027, 1, 1), amount: "$234M".parse()? },
+//!         ],
+//!     })
+//!     .apply()?;
+//!
+//! // Ten years, hour by hour, on a $42/MWh fixed-price contract; $60k of
+//! // opex per IT MW-year; NPV at 10%.
+//! let comparison = compare(
+//!     &Plan { name: "all mining".into(), deployment: all_mining, capex: vec![] },
+//!     &Plan { name: "AI lease in hall B".into(), deployment: converted, capex },
+//!     &PowerContract::new(PowerSupply::fixed("$42/MWh".parse()?)),
+//!     Horizon::calendar_years(day(2026, 1, 1), Resolution::Hourly, 10)?,
+//!     Curtailment::AboveBreakeven,
+//!     "$60,000".parse()?,
+//!     Decimal::new(10, 2),
+//! )?;
+//! for year in &comparison.years {
+//!     println!("{}: mining {:.0}, AI {:.0}", 2026 + year.year, year.base.cash_flow, year.alternative.cash_flow);
+//! }
+//! // Two years of capex and downtime, then the lease out-earns the hall's
+//! // halved mining margin by $69-102M a year: it pays back in under 7
+//! // years, an incremental IRR of about 7.5%, short of a 10% hurdle.
+//! let years = &comparison.years;
+//! assert!(years[0].incremental_cash_flow.is_negative() && years[1].incremental_cash_flow.is_negative());
+//! assert!(years[2..].iter().all(|y| !y.incremental_cash_flow.is_negative()));
+//! let irr = comparison.incremental_irr.unwrap();
+//! assert!(irr > Decimal::new(7, 2) && irr < Decimal::new(8, 2));
+//! assert!(comparison.alternative_npv < comparison.base_npv);
+//! // The lease earns about $1.87M per MW-year in rent (with power passed through, more).
+//! let tenant = comparison.alternative.summary.workload("tenant").unwrap();
+//! assert!(tenant.revenue_per_mw_year.unwrap() > "$1,870,000".parse()?);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
 //! # Overview
 //!
+//! **Power and prices.**
 //! - [`price_series`]: timestamped energy prices at 15-minute or hourly
 //!   resolution (UTC inside), resampling between them, and readers for
 //!   ERCOT's published CSV layouts that reject gaps, repeats and disorder
 //!   by line number.
-//! - [`finance`]: NPV, IRR (bracketed bisection) and payback on exact
-//!   [`Usd`](wattage_units::Usd) cash flows.
+//! - [`contract`]: power supply (fixed, index on a price series, blend),
+//!   demand charges and ERCOT's 4CP transmission tag;
+//!   [`power_contract`] bundles them with sell-back credits and
+//!   demand-response payments; [`price_path`] reads a horizon's prices once.
+//!
+//! **The site.**
 //! - [`site`] and [`pue`]: an interconnect shared by halls of critical IT
 //!   load, each with a constant or hourly PUE; allocations beyond capacity
 //!   are errors naming the hall, the load and the capacity.
-//! - [`lease`]: AI/HPC colocation leases ($/kW/month, annual escalator,
-//!   term, gross or triple-net), pinned to the public deals table.
-//! - [`contract`]: power supply (fixed, index on a price series, blend),
-//!   demand charges and ERCOT's 4CP transmission tag.
-//! - [`simulation`]: curtailment policies and a period-by-period kernel
-//!   that runs a mining workload against a supply and a PUE, producing a
-//!   ledger whose totals are the exact sums of its periods.
+//! - [`workload`]: self-mining from a `wattage_hardware` fleet with a
+//!   `wattage_mining` pool; hosting at an all-in rate; AI colocation on a
+//!   [`lease`] (gross or triple-net); a GPU cloud from the catalog.
+//! - [`deployment`]: workloads assigned to halls over windows of time,
+//!   checked against capacity at every instant; [`retrofit`]: plans that
+//!   convert halls from mining to AI in phases.
+//!
+//! **Simulation and results.**
+//! - [`run`]: the exact simulation over a [`horizon`], with curtailment
+//!   (interruptible loads off above breakeven, or when sell-back beats
+//!   mining; firm loads through), demand charges, 4CP, demand response
+//!   and sell-back credits, producing a [`ledger`] per period and per
+//!   workload whose totals are exact sums.
+//! - [`summary`]: revenue, energy cost, gross margin and EBITDA per
+//!   workload and per MW-year, cost per bitcoin, yearly cash flows, NPV,
+//!   IRR and payback (on [`finance`]); [`comparison`]: two plans year by
+//!   year; [`business_model`]: the same site under asset-light,
+//!   colocation, infrastructure-owner, power-integrated and vertically
+//!   integrated models.
+//! - [`kernel`]: the `f64` summary kernel for sweeps (one site-year at
+//!   hourly resolution in about 5 µs), agreeing with the exact ledger to
+//!   the cent; [`sweep`]: many sites or price paths, in parallel with
+//!   `rayon`.
+//! - [`simulation`]: the single-workload kernel of the first release, and
+//!   the [`Curtailment`](simulation::Curtailment) policies and
+//!   [`HashpricePath`](simulation::HashpricePath)s shared by all.
 //!
 //! Money is exact throughout: physical quantities are `f64` (from
 //! `wattage-units`) and enter dollar arithmetic once, by
@@ -47,7 +149,11 @@
 //! - `std` (default): the standard library and the ERCOT CSV readers
 //!   (which use the `csv` crate). Without it the crate is `no_std` and
 //!   needs only `alloc`.
-//! - `serde`: serde support for the unit types re-used here.
+//! - `serde`: `Serialize`/`Deserialize` for sites, halls, PUE, price
+//!   series, contracts, workloads, leases, deployments, retrofit plans and
+//!   horizons (deserializing through the validating constructors), and
+//!   `Serialize` for ledgers and results.
+//! - `rayon`: parallel sweeps in [`sweep`] (implies `std`).
 #![no_std]
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
@@ -56,13 +162,28 @@ extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
-mod error;
+pub mod business_model;
+pub mod comparison;
 pub mod contract;
+pub mod deployment;
+mod error;
 pub mod finance;
+pub mod horizon;
+pub mod kernel;
 pub mod lease;
+pub mod ledger;
+pub mod power_contract;
+pub mod price_path;
 pub mod price_series;
 pub mod pue;
+pub mod retrofit;
+pub mod run;
+#[cfg(feature = "serde")]
+mod serde_impls;
 pub mod simulation;
 pub mod site;
+pub mod summary;
+pub mod sweep;
+pub mod workload;
 
 pub use error::FacilityError;

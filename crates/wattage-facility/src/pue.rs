@@ -32,12 +32,22 @@ use crate::price_series::Resolution;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(transparent))]
 pub struct Pue(Kind);
 
 #[derive(Debug, Clone, PartialEq)]
-enum Kind {
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(rename_all = "snake_case", try_from = "crate::serde_impls::RawPue")
+)]
+pub(crate) enum Kind {
     Constant(f64),
-    Hourly { start: DateTime<Utc>, values: Vec<f64> },
+    Hourly {
+        start: DateTime<Utc>,
+        values: Vec<f64>,
+    },
 }
 
 fn check(value: f64) -> Result<f64, FacilityError> {
@@ -87,7 +97,10 @@ impl Pue {
         match &self.0 {
             Kind::Constant(value) => Ok(*value),
             Kind::Hourly { start, values } => {
-                let hours = at.signed_duration_since(*start).num_seconds().div_euclid(3600);
+                let hours = at
+                    .signed_duration_since(*start)
+                    .num_seconds()
+                    .div_euclid(3600);
                 usize::try_from(hours)
                     .ok()
                     .and_then(|index| values.get(index))
@@ -102,6 +115,21 @@ impl Pue {
                             .unwrap_or(DateTime::<Utc>::MAX_UTC),
                     })
             }
+        }
+    }
+
+    /// The representation, for deserialization.
+    #[cfg(feature = "serde")]
+    pub(crate) fn into_kind(self) -> Kind {
+        self.0
+    }
+
+    /// The value of a constant PUE (`None` for an hourly series).
+    #[must_use]
+    pub const fn constant_value(&self) -> Option<f64> {
+        match &self.0 {
+            Kind::Constant(value) => Some(*value),
+            Kind::Hourly { .. } => None,
         }
     }
 

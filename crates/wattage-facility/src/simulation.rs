@@ -49,21 +49,43 @@ use crate::pue::Pue;
 /// The hashprice a mining workload earns, period by period.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum HashpricePath {
     /// One hashprice for every period.
     Constant(Hashprice),
     /// One hashprice per simulated period, in order.
     PerPeriod(Vec<Hashprice>),
+    /// One hashprice per day (24 hours from the simulation's start), in
+    /// order, as Hashrate Index publishes it.
+    Daily(Vec<Hashprice>),
 }
 
 impl HashpricePath {
-    fn at(&self, period: usize) -> Result<Hashprice, FacilityError> {
+    /// The hashprice of period `period`, which starts `seconds` after the
+    /// simulation's start.
+    pub(crate) fn at(&self, period: usize, seconds: i64) -> Result<Hashprice, FacilityError> {
         match self {
             Self::Constant(price) => Ok(*price),
-            Self::PerPeriod(prices) => prices.get(period).copied().ok_or_else(|| FacilityError::InvalidTerm {
-                what: "hashprice path",
-                value: format!("{} hashprice(s), none for period {period}", prices.len()),
-            }),
+            Self::PerPeriod(prices) => {
+                prices
+                    .get(period)
+                    .copied()
+                    .ok_or_else(|| FacilityError::InvalidTerm {
+                        what: "hashprice path",
+                        value: format!("{} hashprice(s), none for period {period}", prices.len()),
+                    })
+            }
+            Self::Daily(prices) => {
+                let day = usize::try_from(seconds.div_euclid(86_400)).unwrap_or(usize::MAX);
+                prices
+                    .get(day)
+                    .copied()
+                    .ok_or_else(|| FacilityError::InvalidTerm {
+                        what: "hashprice path",
+                        value: format!("{} daily hashprice(s), none for day {day}", prices.len()),
+                    })
+            }
         }
     }
 }
@@ -71,6 +93,11 @@ impl HashpricePath {
 /// Self-mining as plain typed input: the fleet's hashrate and IT power and
 /// the hashprice it earns.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(try_from = "crate::serde_impls::RawMiningWorkload")
+)]
 pub struct MiningWorkload {
     hashrate: Hashrate,
     it_power: Power,
@@ -82,7 +109,11 @@ impl MiningWorkload {
     ///
     /// # Errors
     /// [`FacilityError::InvalidPower`] unless `it_power` is finite and positive.
-    pub fn new(hashrate: Hashrate, it_power: Power, hashprice: HashpricePath) -> Result<Self, FacilityError> {
+    pub fn new(
+        hashrate: Hashrate,
+        it_power: Power,
+        hashprice: HashpricePath,
+    ) -> Result<Self, FacilityError> {
         let watts = it_power.base_value();
         if !(watts.is_finite() && watts > 0.0) {
             return Err(FacilityError::InvalidPower {
@@ -120,6 +151,8 @@ impl MiningWorkload {
 /// When an interruptible load switches off.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Curtailment {
     /// Never: run every period.
     AlwaysOn,
@@ -133,6 +166,7 @@ pub enum Curtailment {
 
 /// One period of a [`Ledger`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct LedgerEntry {
     /// Start of the period, UTC.
     pub start: DateTime<Utc>,
@@ -154,6 +188,7 @@ pub struct LedgerEntry {
 
 /// Sums over a [`Ledger`], exact.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct LedgerTotals {
     /// Facility energy, MWh.
     pub energy_mwh: Decimal,
@@ -167,6 +202,7 @@ pub struct LedgerTotals {
 
 /// The per-period result of [`simulate`], with exact totals.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Ledger {
     entries: Vec<LedgerEntry>,
     totals: LedgerTotals,
@@ -252,7 +288,11 @@ pub fn simulate(
         let energy_mwh = facility_mw
             .checked_mul(resolution.hours())
             .ok_or_else(|| money_overflow("energy in MWh"))?;
-        let revenue_if_on = workload.hashprice.at(period)?.revenue_over(workload.hashrate, step)?;
+        let elapsed = at.signed_duration_since(start).num_seconds();
+        let revenue_if_on = workload
+            .hashprice
+            .at(period, elapsed)?
+            .revenue_over(workload.hashrate, step)?;
         let cost_if_on = Usd::new(energy_mwh).checked_mul(price.value())?;
         let margin_if_on = revenue_if_on.checked_sub(cost_if_on)?;
         let breakeven = EnergyPrice::new(revenue_if_on.checked_div(energy_mwh)?.dollars())?;

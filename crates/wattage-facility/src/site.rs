@@ -35,6 +35,8 @@ fn positive(what: &'static str, value: Power) -> Result<Power, FacilityError> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "crate::serde_impls::RawHall"))]
 pub struct Hall {
     name: String,
     it_capacity: Power,
@@ -46,7 +48,11 @@ impl Hall {
     ///
     /// # Errors
     /// [`FacilityError::InvalidPower`] unless the capacity is finite and positive.
-    pub fn new(name: impl Into<String>, it_capacity: Power, pue: Pue) -> Result<Self, FacilityError> {
+    pub fn new(
+        name: impl Into<String>,
+        it_capacity: Power,
+        pue: Pue,
+    ) -> Result<Self, FacilityError> {
         Ok(Self {
             name: name.into(),
             it_capacity: positive("hall IT capacity", it_capacity)?,
@@ -137,6 +143,8 @@ impl Hall {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "crate::serde_impls::RawSite"))]
 pub struct Site {
     name: String,
     interconnect: Power,

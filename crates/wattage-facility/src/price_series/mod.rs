@@ -47,6 +47,8 @@ use crate::FacilityError;
 /// The length of each interval of a [`PriceSeries`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Resolution {
     /// 15-minute intervals, as ERCOT settles real time.
     FifteenMinutes,
@@ -107,6 +109,7 @@ impl fmt::Display for Resolution {
 
 /// One interval of a series: its start and its price.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct PricePoint {
     /// Start of the interval, UTC.
     pub start: DateTime<Utc>,
@@ -119,6 +122,8 @@ pub struct PricePoint {
 /// Invariants, checked by every constructor: at least one price, the start
 /// on the grid, and the end representable.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "crate::serde_impls::RawSeries"))]
 pub struct PriceSeries {
     start: DateTime<Utc>,
     resolution: Resolution,
@@ -353,7 +358,10 @@ impl PriceSeries {
         let last = self.start_of(self.prices.len().saturating_sub(1));
         if next.start != expected {
             return Err(if next.start == last {
-                FacilityError::Duplicate { line: 1, at: next.start }
+                FacilityError::Duplicate {
+                    line: 1,
+                    at: next.start,
+                }
             } else if next.start < expected {
                 FacilityError::OutOfOrder {
                     line: 1,
@@ -368,7 +376,13 @@ impl PriceSeries {
                 }
             });
         }
-        if offset(self.start, self.resolution, self.prices.len() + next.prices.len()).is_none() {
+        if offset(
+            self.start,
+            self.resolution,
+            self.prices.len() + next.prices.len(),
+        )
+        .is_none()
+        {
             return Err(FacilityError::OutsideSeries {
                 at: next.end(),
                 start: self.start,

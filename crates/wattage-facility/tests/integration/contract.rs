@@ -34,14 +34,20 @@ fn index_supply_bills_each_interval_at_its_price_plus_adder() {
     let supply = PowerSupply::index(rt.clone(), price("$3/MWh"));
     // 15-minute loads: 4 MW each interval = 1 MWh each.
     let loads = vec![mw(4.0); 8];
-    let bill = supply.energy_cost(t0(), Resolution::FifteenMinutes, &loads).unwrap();
+    let bill = supply
+        .energy_cost(t0(), Resolution::FifteenMinutes, &loads)
+        .unwrap();
     // Σ (p + 3) × 1 MWh = (10 - 20 + 30 + 100 + 20) + 8 × 3 = 164.
     assert_eq!(bill, usd("$164"));
     // The same load in hours pays the hourly mean: same total.
-    let hourly = supply.energy_cost(t0(), Resolution::Hourly, &[mw(4.0), mw(4.0)]).unwrap();
+    let hourly = supply
+        .energy_cost(t0(), Resolution::Hourly, &[mw(4.0), mw(4.0)])
+        .unwrap();
     assert_eq!(hourly, bill);
     // Past the end of the index is an error, not a zero price.
-    let err = supply.energy_cost(t0(), Resolution::Hourly, &[mw(1.0); 3]).unwrap_err();
+    let err = supply
+        .energy_cost(t0(), Resolution::Hourly, &[mw(1.0); 3])
+        .unwrap_err();
     assert!(matches!(err, FacilityError::OutsideSeries { .. }), "{err}");
 }
 
@@ -49,38 +55,61 @@ fn index_supply_bills_each_interval_at_its_price_plus_adder() {
 fn fixed_supply_ignores_the_market() {
     let supply = PowerSupply::fixed(price("$45/MWh"));
     assert_eq!(supply.price_at(t0()).unwrap(), price("$45/MWh"));
-    let bill = supply.energy_cost(t0(), Resolution::FifteenMinutes, &[mw(2.0); 4]).unwrap();
+    let bill = supply
+        .energy_cost(t0(), Resolution::FifteenMinutes, &[mw(2.0); 4])
+        .unwrap();
     assert_eq!(bill, usd("$90"));
 }
 
 #[test]
 fn blend_weights_fixed_and_index() {
     let rt = quarter_hours(&["100", "0"]);
-    let blend = PowerSupply::blend(price("$40/MWh"), Decimal::new(6, 1), rt.clone(), EnergyPrice::new(Decimal::ZERO).unwrap())
-        .unwrap();
+    let blend = PowerSupply::blend(
+        price("$40/MWh"),
+        Decimal::new(6, 1),
+        rt.clone(),
+        EnergyPrice::new(Decimal::ZERO).unwrap(),
+    )
+    .unwrap();
     assert_eq!(blend.price_at(t0()).unwrap(), price("$64/MWh"));
-    assert_eq!(blend.price_at(t0() + TimeDelta::minutes(15)).unwrap(), price("$24/MWh"));
+    assert_eq!(
+        blend.price_at(t0() + TimeDelta::minutes(15)).unwrap(),
+        price("$24/MWh")
+    );
     // Shares 1 and 0 reduce to fixed and index.
-    let all_fixed = PowerSupply::blend(price("$40/MWh"), Decimal::ONE, rt.clone(), price("$1/MWh")).unwrap();
+    let all_fixed =
+        PowerSupply::blend(price("$40/MWh"), Decimal::ONE, rt.clone(), price("$1/MWh")).unwrap();
     assert_eq!(all_fixed.price_at(t0()).unwrap(), price("$40/MWh"));
-    let all_index = PowerSupply::blend(price("$40/MWh"), Decimal::ZERO, rt.clone(), price("$1/MWh")).unwrap();
+    let all_index =
+        PowerSupply::blend(price("$40/MWh"), Decimal::ZERO, rt.clone(), price("$1/MWh")).unwrap();
     assert_eq!(all_index.price_at(t0()).unwrap(), price("$101/MWh"));
-    let err = PowerSupply::blend(price("$40/MWh"), Decimal::new(11, 1), rt, price("$1/MWh")).unwrap_err();
-    assert_eq!(err.to_string(), "fixed-price share must be between 0 and 1, got 1.1");
+    let err =
+        PowerSupply::blend(price("$40/MWh"), Decimal::new(11, 1), rt, price("$1/MWh")).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "fixed-price share must be between 0 and 1, got 1.1"
+    );
 }
 
 #[test]
 fn demand_charge_bills_the_peak() {
     let charge = DemandCharge::per_kw_month(usd("$10")).unwrap();
     assert_eq!(charge.charge(mw(2.5)).unwrap(), usd("$25,000"));
-    assert_eq!(charge.for_loads(&[mw(1.0), mw(3.0), mw(2.0)]).unwrap(), usd("$30,000"));
+    assert_eq!(
+        charge.for_loads(&[mw(1.0), mw(3.0), mw(2.0)]).unwrap(),
+        usd("$30,000")
+    );
     assert_eq!(charge.for_loads(&[]).unwrap(), Usd::ZERO);
-    assert!(matches!(charge.charge(mw(-1.0)), Err(FacilityError::InvalidPower { .. })));
+    assert!(matches!(
+        charge.charge(mw(-1.0)),
+        Err(FacilityError::InvalidPower { .. })
+    ));
     assert!(DemandCharge::per_kw_month(usd("-$1")).is_err());
 }
 
 fn peaks() -> [DateTime<Utc>; 4] {
-    [(9, 5), (6, 27), (8, 20), (7, 19)].map(|(m, d)| Utc.with_ymd_and_hms(2023, m, d, 21, 45, 0).unwrap())
+    [(9, 5), (6, 27), (8, 20), (7, 19)]
+        .map(|(m, d)| Utc.with_ymd_and_hms(2023, m, d, 21, 45, 0).unwrap())
 }
 
 #[test]
@@ -91,13 +120,26 @@ fn four_cp_tag_is_the_mean_of_the_four_peaks() {
     assert_eq!(steady, mw(100.0));
     // Curtailing in the peak intervals removes them from the tag.
     let june = four_cp.intervals()[0];
-    let curtailed = four_cp.tag(|at| Ok(if at == june { mw(0.0) } else { mw(100.0) })).unwrap();
+    let curtailed = four_cp
+        .tag(|at| Ok(if at == june { mw(0.0) } else { mw(100.0) }))
+        .unwrap();
     assert_eq!(curtailed, mw(75.0));
     // $50 per kW-year on a 75 MW tag.
-    assert_eq!(FourCp::annual_charge(curtailed, usd("$50")).unwrap(), usd("$3,750,000"));
-    let err = four_cp.tag_from_loads([mw(1.0), mw(-1.0), mw(1.0), mw(1.0)]).unwrap_err();
+    assert_eq!(
+        FourCp::annual_charge(curtailed, usd("$50")).unwrap(),
+        usd("$3,750,000")
+    );
+    let err = four_cp
+        .tag_from_loads([mw(1.0), mw(-1.0), mw(1.0), mw(1.0)])
+        .unwrap_err();
     assert!(matches!(err, FacilityError::InvalidPower { .. }), "{err}");
-    let failing = four_cp.tag(|at| Err(FacilityError::OutsideSeries { at, start: at, end: at }));
+    let failing = four_cp.tag(|at| {
+        Err(FacilityError::OutsideSeries {
+            at,
+            start: at,
+            end: at,
+        })
+    });
     assert!(failing.is_err());
 }
 
@@ -106,13 +148,25 @@ fn four_cp_needs_one_peak_in_each_summer_month() {
     let mut two_in_july = peaks();
     two_in_july[0] = Utc.with_ymd_and_hms(2023, 7, 5, 21, 45, 0).unwrap();
     let err = FourCp::new(two_in_july).unwrap_err();
-    assert!(matches!(err, FacilityError::InvalidTerm { what: "4CP intervals", .. }), "{err}");
+    assert!(
+        matches!(
+            err,
+            FacilityError::InvalidTerm {
+                what: "4CP intervals",
+                ..
+            }
+        ),
+        "{err}"
+    );
     let mut may = peaks();
     may[1] = Utc.with_ymd_and_hms(2023, 5, 27, 21, 45, 0).unwrap();
     assert!(FourCp::new(may).is_err());
     let mut off_grid = peaks();
     off_grid[2] = Utc.with_ymd_and_hms(2023, 8, 20, 21, 50, 0).unwrap();
-    assert!(matches!(FourCp::new(off_grid), Err(FacilityError::Misaligned { .. })));
+    assert!(matches!(
+        FourCp::new(off_grid),
+        Err(FacilityError::Misaligned { .. })
+    ));
     // 00:30 UTC on July 1 is still June 30 in Central daylight time.
     let mut edge = peaks();
     edge[1] = Utc.with_ymd_and_hms(2023, 7, 1, 0, 30, 0).unwrap();

@@ -21,31 +21,32 @@ fn price(text: &str) -> EnergyPrice {
 
 #[test]
 fn reads_thousands_separators_negatives_and_whole_numbers() {
-    let csv = spp(
-        "02/16/2021,8,1,N,HB_NORTH,HU,\"8,910.91\"\n\
+    let csv = spp("02/16/2021,8,1,N,HB_NORTH,HU,\"8,910.91\"\n\
          02/16/2021,8,2,N,HB_NORTH,HU,21\n\
          02/16/2021,8,3,N,HB_NORTH,HU,-27.30\n\
-         02/16/2021,8,4,N,HB_NORTH,HU,\"1,234,567.5\"\n",
-    );
+         02/16/2021,8,4,N,HB_NORTH,HU,\"1,234,567.5\"\n");
     let s = read_settlement_point_prices(csv.as_bytes(), "HB_NORTH", None).unwrap();
     assert_eq!(s.start(), utc(2021, 2, 16, 13, 0));
     assert_eq!(
         s.prices(),
-        &[price("$8910.91/MWh"), price("$21/MWh"), price("-$27.30/MWh"), price("$1234567.5/MWh")]
+        &[
+            price("$8910.91/MWh"),
+            price("$21/MWh"),
+            price("-$27.30/MWh"),
+            price("$1234567.5/MWh")
+        ]
     );
 }
 
 #[test]
 fn filters_one_settlement_point_and_type() {
-    let csv = spp(
-        "02/01/2021,1,1,N,HB_BUSAVG,SH,19.23\n\
+    let csv = spp("02/01/2021,1,1,N,HB_BUSAVG,SH,19.23\n\
          02/01/2021,1,1,N,HB_NORTH,HU,20.12\n\
          02/01/2021,1,1,N,LZ_AEN,LZ,19.99\n\
          02/01/2021,1,1,N,LZ_AEN,LZEW,19.98\n\
          02/01/2021,1,2,N,HB_NORTH,HU,20.31\n\
          02/01/2021,1,2,N,LZ_AEN,LZEW,19.95\n\
-         02/01/2021,1,2,N,LZ_AEN,LZ,19.96\n",
-    );
+         02/01/2021,1,2,N,LZ_AEN,LZ,19.96\n");
     let north = read_settlement_point_prices(csv.as_bytes(), "HB_NORTH", None).unwrap();
     assert_eq!(north.prices(), &[price("$20.12/MWh"), price("$20.31/MWh")]);
     assert_eq!(north.start(), utc(2021, 2, 1, 6, 0));
@@ -55,7 +56,13 @@ fn filters_one_settlement_point_and_type() {
 
     // Both types under one name: the second row of the interval is a duplicate, at line 5.
     let err = read_settlement_point_prices(csv.as_bytes(), "LZ_AEN", None).unwrap_err();
-    assert_eq!(err, FacilityError::Duplicate { line: 5, at: utc(2021, 2, 1, 6, 0) });
+    assert_eq!(
+        err,
+        FacilityError::Duplicate {
+            line: 5,
+            at: utc(2021, 2, 1, 6, 0)
+        }
+    );
 
     let err = read_settlement_point_prices(csv.as_bytes(), "HB_PAN", None).unwrap_err();
     assert_eq!(err.to_string(), "no rows for settlement point \"HB_PAN\"");
@@ -63,47 +70,67 @@ fn filters_one_settlement_point_and_type() {
 
 #[test]
 fn gaps_duplicates_and_disorder_name_the_line() {
-    let gap = spp(
-        "02/01/2021,1,1,N,HB_WEST,HU,1\n\
+    let gap = spp("02/01/2021,1,1,N,HB_WEST,HU,1\n\
          02/01/2021,1,2,N,HB_WEST,HU,2\n\
-         02/01/2021,1,4,N,HB_WEST,HU,4\n",
-    );
+         02/01/2021,1,4,N,HB_WEST,HU,4\n");
     let err = read_settlement_point_prices(gap.as_bytes(), "HB_WEST", None).unwrap_err();
     assert_eq!(
         err,
-        FacilityError::Gap { line: 4, expected: utc(2021, 2, 1, 6, 30), found: utc(2021, 2, 1, 6, 45) }
+        FacilityError::Gap {
+            line: 4,
+            expected: utc(2021, 2, 1, 6, 30),
+            found: utc(2021, 2, 1, 6, 45)
+        }
     );
     assert_eq!(
         err.to_string(),
         "line 4: gap in the series: expected the interval starting 2021-02-01 06:30:00 UTC, found 2021-02-01 06:45:00 UTC"
     );
 
-    let back = spp(
-        "02/01/2021,1,1,N,HB_WEST,HU,1\n\
+    let back = spp("02/01/2021,1,1,N,HB_WEST,HU,1\n\
          02/01/2021,1,2,N,HB_WEST,HU,2\n\
-         02/01/2021,1,1,N,HB_WEST,HU,3\n",
-    );
+         02/01/2021,1,1,N,HB_WEST,HU,3\n");
     let err = read_settlement_point_prices(back.as_bytes(), "HB_WEST", None).unwrap_err();
-    assert!(matches!(err, FacilityError::OutOfOrder { line: 4, .. }), "{err}");
-
-    let twice = spp(
-        "02/01/2021,1,1,N,HB_WEST,HU,1\n\
-         02/01/2021,1,1,N,HB_WEST,HU,1\n",
+    assert!(
+        matches!(err, FacilityError::OutOfOrder { line: 4, .. }),
+        "{err}"
     );
+
+    let twice = spp("02/01/2021,1,1,N,HB_WEST,HU,1\n\
+         02/01/2021,1,1,N,HB_WEST,HU,1\n");
     let err = read_settlement_point_prices(twice.as_bytes(), "HB_WEST", None).unwrap_err();
-    assert!(matches!(err, FacilityError::Duplicate { line: 3, .. }), "{err}");
+    assert!(
+        matches!(err, FacilityError::Duplicate { line: 3, .. }),
+        "{err}"
+    );
 }
 
 #[test]
 fn bad_fields_name_line_column_and_value() {
     let cases = [
-        ("02/01/2021,1,1,N,HB_WEST,HU,12.3.4\n", "Settlement Point Price", "12.3.4"),
-        ("02/01/2021,1,1,N,HB_WEST,HU,\"89,10.91\"\n", "Settlement Point Price", "89,10.91"),
-        ("02/01/2021,1,1,N,HB_WEST,HU,\n", "Settlement Point Price", ""),
+        (
+            "02/01/2021,1,1,N,HB_WEST,HU,12.3.4\n",
+            "Settlement Point Price",
+            "12.3.4",
+        ),
+        (
+            "02/01/2021,1,1,N,HB_WEST,HU,\"89,10.91\"\n",
+            "Settlement Point Price",
+            "89,10.91",
+        ),
+        (
+            "02/01/2021,1,1,N,HB_WEST,HU,\n",
+            "Settlement Point Price",
+            "",
+        ),
         ("02/01/2021,25,1,N,HB_WEST,HU,1\n", "Delivery Hour", "25"),
         ("02/01/2021,0,1,N,HB_WEST,HU,1\n", "Delivery Hour", "0"),
         ("02/01/2021,1,5,N,HB_WEST,HU,1\n", "Delivery Interval", "5"),
-        ("02/30/2021,1,1,N,HB_WEST,HU,1\n", "Delivery Date", "02/30/2021"),
+        (
+            "02/30/2021,1,1,N,HB_WEST,HU,1\n",
+            "Delivery Date",
+            "02/30/2021",
+        ),
         ("02/01/2021,1,1,X,HB_WEST,HU,1\n", "Repeated Hour Flag", "X"),
         ("02/01/2021,1,1,Y,HB_WEST,HU,1\n", "Repeated Hour Flag", "Y"),
     ];
@@ -111,7 +138,12 @@ fn bad_fields_name_line_column_and_value() {
         let csv = spp(&format!("02/01/2021,1,1,N,HB_NORTH,HU,1\n{row}"));
         let err = read_settlement_point_prices(csv.as_bytes(), "HB_WEST", None).unwrap_err();
         match &err {
-            FacilityError::InvalidField { line, column: c, value: v, .. } => {
+            FacilityError::InvalidField {
+                line,
+                column: c,
+                value: v,
+                ..
+            } => {
                 assert_eq!((*line, *c, v.as_str()), (3, column, value), "{err}");
             }
             other => panic!("expected InvalidField for {row:?}, got {other}"),
@@ -124,10 +156,20 @@ fn bad_fields_name_line_column_and_value() {
 fn missing_column_and_malformed_csv_are_reported() {
     let csv = "Delivery Date,Delivery Hour,Settlement Point Name,Settlement Point Price\n";
     let err = read_settlement_point_prices(csv.as_bytes(), "HB_WEST", None).unwrap_err();
-    assert!(matches!(&err, FacilityError::MissingColumn { column, .. } if column == "Delivery Interval"), "{err}");
-    assert!(err.to_string().contains("Delivery Date,Delivery Hour,"), "{err}");
+    assert!(
+        matches!(&err, FacilityError::MissingColumn { column, .. } if column == "Delivery Interval"),
+        "{err}"
+    );
+    assert!(
+        err.to_string().contains("Delivery Date,Delivery Hour,"),
+        "{err}"
+    );
 
-    let bytes = [SPP_HEADER.as_bytes(), b"02/01/2021,1,1,N,HB_WEST,HU,\xff\xfe\n"].concat();
+    let bytes = [
+        SPP_HEADER.as_bytes(),
+        b"02/01/2021,1,1,N,HB_WEST,HU,\xff\xfe\n",
+    ]
+    .concat();
     let err = read_settlement_point_prices(bytes.as_slice(), "HB_WEST", None).unwrap_err();
     assert!(matches!(err, FacilityError::Csv { line: 2, .. }), "{err}");
 }
@@ -145,10 +187,8 @@ fn ercots_own_header_with_dst_flag_reads() {
 
 #[test]
 fn spring_forward_skips_hour_ending_3() {
-    let csv = spp(
-        "03/10/2024,2,4,N,HB_SOUTH,HU,10\n\
-         03/10/2024,4,1,N,HB_SOUTH,HU,11\n",
-    );
+    let csv = spp("03/10/2024,2,4,N,HB_SOUTH,HU,10\n\
+         03/10/2024,4,1,N,HB_SOUTH,HU,11\n");
     let s = read_settlement_point_prices(csv.as_bytes(), "HB_SOUTH", None).unwrap();
     assert_eq!(s.start(), utc(2024, 3, 10, 7, 45)); // 01:45 CST
     assert_eq!(s.end(), utc(2024, 3, 10, 8, 15)); // 03:00 CDT starts at 08:00 UTC
@@ -165,16 +205,23 @@ fn spring_forward_skips_hour_ending_3() {
 fn fall_back_repeated_hour_is_told_apart_by_its_flag() {
     let mut rows = String::new();
     for interval in 1..=4 {
-        rows.push_str(&format!("11/03/2024,2,{interval},N,HB_NORTH,HU,{interval}\n"));
+        rows.push_str(&format!(
+            "11/03/2024,2,{interval},N,HB_NORTH,HU,{interval}\n"
+        ));
     }
     for interval in 1..=4 {
-        rows.push_str(&format!("11/03/2024,2,{interval},Y,HB_NORTH,HU,-{interval}\n"));
+        rows.push_str(&format!(
+            "11/03/2024,2,{interval},Y,HB_NORTH,HU,-{interval}\n"
+        ));
     }
     rows.push_str("11/03/2024,3,1,N,HB_NORTH,HU,7\n");
     let s = read_settlement_point_prices(spp(&rows).as_bytes(), "HB_NORTH", None).unwrap();
     assert_eq!(s.len(), 9);
     assert_eq!(s.start(), utc(2024, 11, 3, 6, 0)); // 01:00 CDT
-    assert_eq!(s.price_at(utc(2024, 11, 3, 7, 0)).unwrap(), price("-$1/MWh")); // 01:00 CST
+    assert_eq!(
+        s.price_at(utc(2024, 11, 3, 7, 0)).unwrap(),
+        price("-$1/MWh")
+    ); // 01:00 CST
     assert_eq!(s.price_at(utc(2024, 11, 3, 8, 0)).unwrap(), price("$7/MWh")); // 02:00 CST
 
     // Without the flag the second pass steps back an hour: an error, not a silent merge.
@@ -182,7 +229,11 @@ fn fall_back_repeated_hour_is_told_apart_by_its_flag() {
     let err = read_settlement_point_prices(unflagged.as_bytes(), "HB_NORTH", None).unwrap_err();
     assert_eq!(
         err,
-        FacilityError::OutOfOrder { line: 6, found: utc(2024, 11, 3, 6, 0), previous: utc(2024, 11, 3, 6, 45) }
+        FacilityError::OutOfOrder {
+            line: 6,
+            found: utc(2024, 11, 3, 6, 0),
+            previous: utc(2024, 11, 3, 6, 45)
+        }
     );
 }
 
@@ -198,7 +249,14 @@ fn hub_lmp_layout_reads_one_hub_by_utc_interval_end() {
     );
     let west = read_hub_lmp(csv.as_bytes(), Hub::West).unwrap();
     assert_eq!(west.start(), utc(2024, 11, 3, 6, 30));
-    assert_eq!(west.prices(), &[price("$22.09/MWh"), price("$22.1/MWh"), price("-$27.96/MWh")]);
+    assert_eq!(
+        west.prices(),
+        &[
+            price("$22.09/MWh"),
+            price("$22.1/MWh"),
+            price("-$27.96/MWh")
+        ]
+    );
     let north = read_hub_lmp(csv.as_bytes(), "HB_NORTH".parse().unwrap()).unwrap();
     assert_eq!(north.prices()[2], price("$27.38/MWh"));
 
@@ -207,8 +265,16 @@ fn hub_lmp_layout_reads_one_hub_by_utc_interval_end() {
     assert!(matches!(err, FacilityError::Gap { line: 3, .. }), "{err}");
 
     let header_only = read_hub_lmp(HUB_HEADER.as_bytes(), Hub::Houston).unwrap_err();
-    assert_eq!(header_only, FacilityError::NoRows { point: "HB_HOUSTON".into() });
-    assert!(matches!("HB_EAST".parse::<Hub>(), Err(FacilityError::UnknownHub { .. })));
+    assert_eq!(
+        header_only,
+        FacilityError::NoRows {
+            point: "HB_HOUSTON".into()
+        }
+    );
+    assert!(matches!(
+        "HB_EAST".parse::<Hub>(),
+        Err(FacilityError::UnknownHub { .. })
+    ));
     assert_eq!("west lmp".parse::<Hub>().unwrap(), Hub::West);
     assert_eq!(Hub::Panhandle.to_string(), "HB_PAN");
 }
@@ -217,8 +283,14 @@ fn hub_lmp_layout_reads_one_hub_by_utc_interval_end() {
 fn hub_lmp_bad_timestamp_names_line() {
     let csv = format!("{HUB_HEADER}2024-11-03 06:47:00,x,x,x,2,1,1,1,1,1,1,1\n");
     let err = read_hub_lmp(csv.as_bytes(), Hub::West).unwrap_err();
-    assert!(matches!(err, FacilityError::MisalignedRow { line: 2, .. }), "{err}");
+    assert!(
+        matches!(err, FacilityError::MisalignedRow { line: 2, .. }),
+        "{err}"
+    );
     let csv = format!("{HUB_HEADER}yesterday,x,x,x,2,1,1,1,1,1,1,1\n");
     let err = read_hub_lmp(csv.as_bytes(), Hub::West).unwrap_err();
-    assert!(matches!(err, FacilityError::InvalidField { line: 2, .. }), "{err}");
+    assert!(
+        matches!(err, FacilityError::InvalidField { line: 2, .. }),
+        "{err}"
+    );
 }

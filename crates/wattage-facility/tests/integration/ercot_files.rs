@@ -6,14 +6,24 @@ use std::path::PathBuf;
 
 use chrono::{TimeZone, Utc};
 use wattage_facility::FacilityError;
-use wattage_facility::price_series::ercot::{Hub, read_hub_lmp, read_settlement_point_prices};
 use wattage_facility::price_series::Resolution;
+use wattage_facility::price_series::ercot::{Hub, read_hub_lmp, read_settlement_point_prices};
 use wattage_units::EnergyPrice;
 
 /// The file in the shared data folder, or `None` (with a note) when absent.
 fn data_file(name: &str) -> Option<BufReader<File>> {
-    let path: PathBuf =
-        [env!("CARGO_MANIFEST_DIR"), "..", "..", "..", "shared", "data", "ercot", name].iter().collect();
+    let path: PathBuf = [
+        env!("CARGO_MANIFEST_DIR"),
+        "..",
+        "..",
+        "..",
+        "shared",
+        "data",
+        "ercot",
+        name,
+    ]
+    .iter()
+    .collect();
     match File::open(&path) {
         Ok(file) => Some(BufReader::new(file)),
         Err(error) => {
@@ -25,13 +35,21 @@ fn data_file(name: &str) -> Option<BufReader<File>> {
 
 #[test]
 fn uri_february_2021_hits_the_cap_at_hb_north() {
-    let Some(file) = data_file("RTM-2021-02.csv") else { return };
+    let Some(file) = data_file("RTM-2021-02.csv") else {
+        return;
+    };
     let north = read_settlement_point_prices(file, "HB_NORTH", None).unwrap();
     assert_eq!(north.resolution(), Resolution::FifteenMinutes);
     assert_eq!(north.len(), 28 * 96);
     // 02/01 HE1 interval 1 starts at midnight CST = 06:00 UTC; 02/28 HE24 ends at 03/01 06:00 UTC.
-    assert_eq!(north.start(), Utc.with_ymd_and_hms(2021, 2, 1, 6, 0, 0).unwrap());
-    assert_eq!(north.end(), Utc.with_ymd_and_hms(2021, 3, 1, 6, 0, 0).unwrap());
+    assert_eq!(
+        north.start(),
+        Utc.with_ymd_and_hms(2021, 2, 1, 6, 0, 0).unwrap()
+    );
+    assert_eq!(
+        north.end(),
+        Utc.with_ymd_and_hms(2021, 3, 1, 6, 0, 0).unwrap()
+    );
     let cap: EnergyPrice = "$9000/MWh".parse().unwrap();
     let at_cap = north.count_at_or_above(cap);
     assert!(at_cap > 100, "only {at_cap} intervals at the $9,000 cap");
@@ -39,7 +57,12 @@ fn uri_february_2021_hits_the_cap_at_hb_north() {
     // Intervals at or above the cap all fall in the Uri week (Feb 13-19, Central time).
     let uri_start = Utc.with_ymd_and_hms(2021, 2, 13, 6, 0, 0).unwrap();
     let uri_end = Utc.with_ymd_and_hms(2021, 2, 20, 6, 0, 0).unwrap();
-    assert!(north.iter().filter(|p| p.price >= cap).all(|p| p.start >= uri_start && p.start < uri_end));
+    assert!(
+        north
+            .iter()
+            .filter(|p| p.price >= cap)
+            .all(|p| p.start >= uri_start && p.start < uri_end)
+    );
     let hourly = north.to_hourly().unwrap();
     assert_eq!(hourly.len(), 28 * 24);
     assert_eq!(hourly.mean().unwrap(), north.mean().unwrap());
@@ -47,14 +70,19 @@ fn uri_february_2021_hits_the_cap_at_hb_north() {
 
 #[test]
 fn uri_hb_west_daily_checks_match_the_provenance_table() {
-    let Some(file) = data_file("RTM-2021-02.csv") else { return };
+    let Some(file) = data_file("RTM-2021-02.csv") else {
+        return;
+    };
     let west = read_settlement_point_prices(file, "HB_WEST", None).unwrap();
     let cap: EnergyPrice = "$9000/MWh".parse().unwrap();
     // PROVENANCE-RTM-2021-02.md: intervals >= $9,000 on 02/15..02/18 (local days).
     for (day, expected) in [(15, 15), (16, 57), (17, 84), (18, 58), (19, 0)] {
         let from = Utc.with_ymd_and_hms(2021, 2, day, 6, 0, 0).unwrap();
         let to = Utc.with_ymd_and_hms(2021, 2, day + 1, 6, 0, 0).unwrap();
-        let count = west.iter().filter(|p| p.start >= from && p.start < to && p.price >= cap).count();
+        let count = west
+            .iter()
+            .filter(|p| p.start >= from && p.start < to && p.price >= cap)
+            .count();
         assert_eq!(count, expected, "02/{day}");
     }
     assert_eq!(west.max(), "$9310.49/MWh".parse().unwrap());
@@ -62,7 +90,9 @@ fn uri_hb_west_daily_checks_match_the_provenance_table() {
 
 #[test]
 fn hub_lmp_2021_q1_stops_at_the_first_gap() {
-    let Some(file) = data_file("ercot_lmp_rt_15min_hubs_2021Q1.csv") else { return };
+    let Some(file) = data_file("ercot_lmp_rt_15min_hubs_2021Q1.csv") else {
+        return;
+    };
     // PROVENANCE-rt-15min-hub-lmp.md lists 57 missing intervals; the first is on 01-16.
     let err = read_hub_lmp(file, Hub::North).unwrap_err();
     assert_eq!(
@@ -77,12 +107,20 @@ fn hub_lmp_2021_q1_stops_at_the_first_gap() {
 
 #[test]
 fn hub_lmp_2024_q4_reads_across_the_fall_back_day() {
-    let Some(file) = data_file("ercot_lmp_rt_15min_hubs_2024Q4.csv") else { return };
+    let Some(file) = data_file("ercot_lmp_rt_15min_hubs_2024Q4.csv") else {
+        return;
+    };
     let west = read_hub_lmp(file, Hub::West).unwrap();
     // Oct 1 00:00 CDT to Jan 1 00:00 CST: 92 days plus the repeated hour.
     assert_eq!(west.len(), 92 * 96 + 4);
-    assert_eq!(west.start(), Utc.with_ymd_and_hms(2024, 10, 1, 5, 0, 0).unwrap());
-    assert_eq!(west.end(), Utc.with_ymd_and_hms(2025, 1, 1, 6, 0, 0).unwrap());
+    assert_eq!(
+        west.start(),
+        Utc.with_ymd_and_hms(2024, 10, 1, 5, 0, 0).unwrap()
+    );
+    assert_eq!(
+        west.end(),
+        Utc.with_ymd_and_hms(2025, 1, 1, 6, 0, 0).unwrap()
+    );
 }
 
 #[test]
@@ -94,7 +132,9 @@ fn west_2023_year_of_hours_and_a_curtailing_miner() {
 
     let mut year: Option<wattage_facility::price_series::PriceSeries> = None;
     for quarter in 1..=4 {
-        let Some(file) = data_file(&format!("ercot_lmp_rt_15min_hubs_2023Q{quarter}.csv")) else { return };
+        let Some(file) = data_file(&format!("ercot_lmp_rt_15min_hubs_2023Q{quarter}.csv")) else {
+            return;
+        };
         let series = read_hub_lmp(file, Hub::West).unwrap();
         match year.as_mut() {
             None => year = Some(series),
@@ -104,7 +144,10 @@ fn west_2023_year_of_hours_and_a_curtailing_miner() {
     let year = year.unwrap();
     assert_eq!(year.len(), 365 * 96);
     // PROVENANCE-rt-15min-hub-lmp.md: 2023 West mean $49.45, max $5,333.97.
-    assert_eq!(year.mean().unwrap().value().round_dp(2), Decimal::new(4945, 2));
+    assert_eq!(
+        year.mean().unwrap().value().round_dp(2),
+        Decimal::new(4945, 2)
+    );
     assert_eq!(year.max(), "$5333.97/MWh".parse().unwrap());
     let hourly = year.to_hourly().unwrap();
     assert_eq!(hourly.len(), 8760);
@@ -118,7 +161,18 @@ fn west_2023_year_of_hours_and_a_curtailing_miner() {
         HashpricePath::Constant("$50/PH/day".parse().unwrap()),
     )
     .unwrap();
-    let run = |policy| simulate(hourly.start(), Resolution::Hourly, 8760, &supply, &pue, &fleet, policy).unwrap();
+    let run = |policy| {
+        simulate(
+            hourly.start(),
+            Resolution::Hourly,
+            8760,
+            &supply,
+            &pue,
+            &fleet,
+            policy,
+        )
+        .unwrap()
+    };
     let always = run(Curtailment::AlwaysOn);
     let flexible = run(Curtailment::AboveBreakeven);
     let curtailed = flexible.curtailed_periods();
@@ -128,9 +182,15 @@ fn west_2023_year_of_hours_and_a_curtailing_miner() {
         flexible.totals().margin
     );
     // A few percent of hours price above breakeven in ERCOT West.
-    assert!((50..900).contains(&curtailed), "{curtailed} hours curtailed");
+    assert!(
+        (50..900).contains(&curtailed),
+        "{curtailed} hours curtailed"
+    );
     assert!(flexible.totals().margin > always.totals().margin);
     // Always-on energy cost equals the energy-weighted hourly prices: 16.8 MWh × Σ prices.
     let sum_of_hourly: Decimal = hourly.prices().iter().map(|p| p.value()).sum();
-    assert_eq!(always.totals().energy_cost.dollars(), sum_of_hourly * Decimal::new(168, 1));
+    assert_eq!(
+        always.totals().energy_cost.dollars(),
+        sum_of_hourly * Decimal::new(168, 1)
+    );
 }

@@ -29,15 +29,26 @@ fn npv_matches_the_spreadsheet_convention() {
 #[test]
 fn npv_rejects_rates_at_or_below_minus_one() {
     let err = npv(Decimal::NEGATIVE_ONE, &flows(&[1, 2])).unwrap_err();
-    assert_eq!(err, FacilityError::InvalidRate { rate: Decimal::NEGATIVE_ONE });
-    assert_eq!(err.to_string(), "discount rate must be above -1 (-100%) per period, got -1");
+    assert_eq!(
+        err,
+        FacilityError::InvalidRate {
+            rate: Decimal::NEGATIVE_ONE
+        }
+    );
+    assert_eq!(
+        err.to_string(),
+        "discount rate must be above -1 (-100%) per period, got -1"
+    );
     assert!(npv(Decimal::new(-15, 1), &flows(&[1])).is_err());
 }
 
 #[test]
 fn npv_overflow_is_an_error_not_a_panic() {
     let huge = Usd::new(Decimal::MAX);
-    assert!(matches!(npv(Decimal::ZERO, &[huge, huge]), Err(FacilityError::Money(_))));
+    assert!(matches!(
+        npv(Decimal::ZERO, &[huge, huge]),
+        Err(FacilityError::Money(_))
+    ));
     let many = vec![usd(1); 400];
     assert!(npv(Decimal::from(1_000), &many).is_err());
 }
@@ -58,8 +69,15 @@ fn irr_of_worked_examples() {
 fn irr_errors_without_a_sign_change() {
     for bad in [&[-100, -5][..], &[100, 5], &[0, 0, 0]] {
         let err = irr(&flows(bad)).unwrap_err();
-        assert!(matches!(err, FacilityError::NoSignChange { .. }), "{bad:?}: {err}");
-        assert!(err.to_string().starts_with("no IRR: NPV does not change sign between rate -0.999"), "{err}");
+        assert!(
+            matches!(err, FacilityError::NoSignChange { .. }),
+            "{bad:?}: {err}"
+        );
+        assert!(
+            err.to_string()
+                .starts_with("no IRR: NPV does not change sign between rate -0.999"),
+            "{err}"
+        );
     }
     assert_eq!(
         irr(&flows(&[-100])),
@@ -69,15 +87,25 @@ fn irr_errors_without_a_sign_change() {
 
 #[test]
 fn payback_interpolates_within_the_period() {
-    assert_eq!(payback_period(&flows(&[-1000, 300, 400, 500])).unwrap(), Some(Decimal::new(26, 1)));
-    assert_eq!(payback_period(&flows(&[-1000, 1000])).unwrap(), Some(Decimal::ONE));
-    assert_eq!(payback_period(&flows(&[50, -10])).unwrap(), Some(Decimal::ZERO));
+    assert_eq!(
+        payback_period(&flows(&[-1000, 300, 400, 500])).unwrap(),
+        Some(Decimal::new(26, 1))
+    );
+    assert_eq!(
+        payback_period(&flows(&[-1000, 1000])).unwrap(),
+        Some(Decimal::ONE)
+    );
+    assert_eq!(
+        payback_period(&flows(&[50, -10])).unwrap(),
+        Some(Decimal::ZERO)
+    );
     assert_eq!(payback_period(&flows(&[-1000, 300, 300])).unwrap(), None);
     assert_eq!(payback_period(&[]).unwrap(), None);
     // Discounting delays payback: at 10%, 300/1.1 + 400/1.21 + 500/1.331 = 978.2 < 1000.
     let d = discounted_payback_period(Decimal::new(1, 1), &flows(&[-1000, 300, 400, 500])).unwrap();
     assert_eq!(d, None);
-    let d = discounted_payback_period(Decimal::new(1, 1), &flows(&[-1000, 300, 400, 500, 100])).unwrap();
+    let d = discounted_payback_period(Decimal::new(1, 1), &flows(&[-1000, 300, 400, 500, 100]))
+        .unwrap();
     let d = d.unwrap();
     assert!(d > Decimal::from(3) && d < Decimal::from(4), "{d}");
 }

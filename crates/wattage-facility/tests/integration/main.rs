@@ -10,5 +10,9 @@ mod finance;
 mod lease;
 mod meta;
 mod price_series;
+#[cfg(feature = "serde")]
+mod serde_site;
 mod simulation;
 mod site;
+mod site_properties;
+mod site_run;

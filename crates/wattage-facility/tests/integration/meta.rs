@@ -1,12 +1,26 @@
 //! Trait impls that users rely on, asserted so they cannot silently disappear.
 
 use wattage_facility::FacilityError;
+use wattage_facility::business_model::{BusinessModel, Lines, ModelPnl};
+use wattage_facility::comparison::{Comparison, Plan, PlanResult, YearComparison};
 use wattage_facility::contract::{DemandCharge, FourCp, PowerSupply};
+use wattage_facility::deployment::{Assignment, Deployment, Window};
+use wattage_facility::horizon::Horizon;
+use wattage_facility::kernel::{KernelLoadTotals, KernelTotals, KernelUsd, PricePath, SiteKernel};
 use wattage_facility::lease::{ColocationLease, LeaseMonth, LeaseStructure};
+use wattage_facility::ledger::{
+    SiteLedger, SitePeriod, SiteTotals, WorkloadPeriod, WorkloadTotals,
+};
+use wattage_facility::power_contract::{DemandResponse, PowerContract, Transmission};
 use wattage_facility::price_series::{PricePoint, PriceSeries, Resolution};
 use wattage_facility::pue::Pue;
-use wattage_facility::simulation::{Curtailment, HashpricePath, Ledger, LedgerEntry, LedgerTotals, MiningWorkload};
+use wattage_facility::retrofit::{Conversion, RetrofitPlan};
+use wattage_facility::simulation::{
+    Curtailment, HashpricePath, Ledger, LedgerEntry, LedgerTotals, MiningWorkload,
+};
 use wattage_facility::site::{Hall, Site};
+use wattage_facility::summary::{CapexPayment, CashFlows, Summary, WorkloadSummary, YearRow};
+use wattage_facility::workload::{Colocation, GpuCloud, Hosting, SelfMining, Workload};
 
 fn send_sync_static<T: Send + Sync + 'static>() {}
 fn clone_debug_eq<T: Clone + core::fmt::Debug + PartialEq>() {}
@@ -21,10 +35,67 @@ fn public_types_are_send_sync_clone_debug() {
         ($($t:ty),*) => { $( send_sync_static::<$t>(); clone_debug_eq::<$t>(); )* };
     }
     check!(
-        FacilityError, PriceSeries, PricePoint, Resolution, PowerSupply, DemandCharge, FourCp,
-        ColocationLease, LeaseMonth, LeaseStructure, Pue, Hall, Site, Curtailment, HashpricePath,
-        MiningWorkload, Ledger, LedgerEntry, LedgerTotals
+        FacilityError,
+        PriceSeries,
+        PricePoint,
+        Resolution,
+        PowerSupply,
+        DemandCharge,
+        FourCp,
+        ColocationLease,
+        LeaseMonth,
+        LeaseStructure,
+        Pue,
+        Hall,
+        Site,
+        Curtailment,
+        HashpricePath,
+        MiningWorkload,
+        Ledger,
+        LedgerEntry,
+        LedgerTotals,
+        BusinessModel,
+        Lines,
+        ModelPnl,
+        Comparison,
+        Plan,
+        PlanResult,
+        YearComparison,
+        Assignment,
+        Deployment,
+        Window,
+        Horizon,
+        KernelLoadTotals,
+        KernelTotals,
+        KernelUsd,
+        PricePath,
+        SiteKernel,
+        SiteLedger,
+        SitePeriod,
+        SiteTotals,
+        WorkloadPeriod,
+        WorkloadTotals,
+        DemandResponse,
+        PowerContract,
+        Transmission,
+        Conversion,
+        RetrofitPlan,
+        CapexPayment,
+        CashFlows,
+        Summary,
+        WorkloadSummary,
+        YearRow,
+        Colocation,
+        GpuCloud,
+        Hosting,
+        SelfMining,
+        Workload
     );
+    copy::<Horizon>();
+    copy::<Window>();
+    copy::<WorkloadPeriod>();
+    copy::<SitePeriod>();
+    copy::<BusinessModel>();
     copy::<Resolution>();
     copy::<PricePoint>();
     copy::<LedgerEntry>();

@@ -24,7 +24,10 @@ fn empty_and_misaligned_series_are_rejected() {
         Err(FacilityError::EmptySeries { start: at(0, 0) })
     );
     let err = PriceSeries::new(at(0, 15), Resolution::Hourly, prices(&["1"])).unwrap_err();
-    assert_eq!(err.to_string(), "2024-07-01 00:15:00 UTC is not on the hourly grid");
+    assert_eq!(
+        err.to_string(),
+        "2024-07-01 00:15:00 UTC is not on the hourly grid"
+    );
     assert!(PriceSeries::new(at(0, 15), Resolution::FifteenMinutes, prices(&["1"])).is_ok());
     let odd = Utc.with_ymd_and_hms(2024, 7, 1, 0, 15, 1).unwrap();
     assert!(PriceSeries::new(odd, Resolution::FifteenMinutes, prices(&["1"])).is_err());
@@ -42,10 +45,19 @@ fn lookup_by_time_covers_start_to_end_exclusive() {
     assert!(s.price_at(at(0, 59)).is_err());
     assert_eq!(s.max(), price("$30/MWh"));
     assert_eq!(s.min(), price("-$20/MWh"));
-    assert_eq!(s.mean().unwrap().to_string(), "$6.6666666666666666666666666667/MWh");
+    assert_eq!(
+        s.mean().unwrap().to_string(),
+        "$6.6666666666666666666666666667/MWh"
+    );
     assert_eq!(s.count_at_or_above(price("$10/MWh")), 2);
     let points: Vec<PricePoint> = s.iter().collect();
-    assert_eq!(points[2], PricePoint { start: at(3, 0), price: price("$30/MWh") });
+    assert_eq!(
+        points[2],
+        PricePoint {
+            start: at(3, 0),
+            price: price("$30/MWh")
+        }
+    );
 }
 
 #[test]
@@ -54,18 +66,35 @@ fn from_points_names_the_offending_row() {
     let build = |minutes: &[u32]| {
         PriceSeries::from_points(
             Resolution::FifteenMinutes,
-            minutes.iter().map(|&m| PricePoint { start: at(m / 60, m % 60), price: p }),
+            minutes.iter().map(|&m| PricePoint {
+                start: at(m / 60, m % 60),
+                price: p,
+            }),
         )
     };
     assert_eq!(build(&[0, 15, 30, 45, 60]).unwrap().len(), 5);
-    assert_eq!(build(&[0, 15, 15]), Err(FacilityError::Duplicate { line: 3, at: at(0, 15) }));
+    assert_eq!(
+        build(&[0, 15, 15]),
+        Err(FacilityError::Duplicate {
+            line: 3,
+            at: at(0, 15)
+        })
+    );
     assert_eq!(
         build(&[0, 15, 30, 0]),
-        Err(FacilityError::OutOfOrder { line: 4, found: at(0, 0), previous: at(0, 30) })
+        Err(FacilityError::OutOfOrder {
+            line: 4,
+            found: at(0, 0),
+            previous: at(0, 30)
+        })
     );
     assert_eq!(
         build(&[0, 30]),
-        Err(FacilityError::Gap { line: 2, expected: at(0, 15), found: at(0, 30) })
+        Err(FacilityError::Gap {
+            line: 2,
+            expected: at(0, 15),
+            found: at(0, 30)
+        })
     );
     let err = build(&[0, 15, 30, 0]).unwrap_err();
     assert_eq!(err.line(), Some(4));
@@ -92,14 +121,29 @@ fn fifteen_minute_to_hourly_is_the_exact_mean() {
 
 #[test]
 fn hourly_needs_whole_aligned_hours() {
-    let three = PriceSeries::new(at(0, 0), Resolution::FifteenMinutes, prices(&["1", "2", "3"])).unwrap();
+    let three = PriceSeries::new(
+        at(0, 0),
+        Resolution::FifteenMinutes,
+        prices(&["1", "2", "3"]),
+    )
+    .unwrap();
     assert_eq!(
         three.to_hourly(),
-        Err(FacilityError::IncompleteHour { start: at(0, 0), intervals: 3 })
+        Err(FacilityError::IncompleteHour {
+            start: at(0, 0),
+            intervals: 3
+        })
     );
-    let shifted =
-        PriceSeries::new(at(0, 15), Resolution::FifteenMinutes, prices(&["1", "2", "3", "4"])).unwrap();
-    assert!(matches!(shifted.to_hourly(), Err(FacilityError::IncompleteHour { .. })));
+    let shifted = PriceSeries::new(
+        at(0, 15),
+        Resolution::FifteenMinutes,
+        prices(&["1", "2", "3", "4"]),
+    )
+    .unwrap();
+    assert!(matches!(
+        shifted.to_hourly(),
+        Err(FacilityError::IncompleteHour { .. })
+    ));
 }
 
 #[test]
@@ -120,16 +164,34 @@ fn hourly_to_fifteen_minute_holds_each_price_and_round_trips() {
 fn append_joins_contiguous_series_only() {
     let a = || PriceSeries::new(at(0, 0), Resolution::Hourly, prices(&["1", "2"])).unwrap();
     let mut joined = a();
-    joined.append(&PriceSeries::new(at(2, 0), Resolution::Hourly, prices(&["3"])).unwrap()).unwrap();
+    joined
+        .append(&PriceSeries::new(at(2, 0), Resolution::Hourly, prices(&["3"])).unwrap())
+        .unwrap();
     assert_eq!(joined.prices(), prices(&["1", "2", "3"]).as_slice());
 
     let mut s = a();
     let gap = PriceSeries::new(at(3, 0), Resolution::Hourly, prices(&["3"])).unwrap();
-    assert_eq!(s.append(&gap), Err(FacilityError::Gap { line: 1, expected: at(2, 0), found: at(3, 0) }));
+    assert_eq!(
+        s.append(&gap),
+        Err(FacilityError::Gap {
+            line: 1,
+            expected: at(2, 0),
+            found: at(3, 0)
+        })
+    );
     let repeat = PriceSeries::new(at(1, 0), Resolution::Hourly, prices(&["3"])).unwrap();
-    assert_eq!(s.append(&repeat), Err(FacilityError::Duplicate { line: 1, at: at(1, 0) }));
+    assert_eq!(
+        s.append(&repeat),
+        Err(FacilityError::Duplicate {
+            line: 1,
+            at: at(1, 0)
+        })
+    );
     let back = PriceSeries::new(at(0, 0), Resolution::Hourly, prices(&["3"])).unwrap();
-    assert!(matches!(s.append(&back), Err(FacilityError::OutOfOrder { line: 1, .. })));
+    assert!(matches!(
+        s.append(&back),
+        Err(FacilityError::OutOfOrder { line: 1, .. })
+    ));
     let finer = PriceSeries::new(at(2, 0), Resolution::FifteenMinutes, prices(&["3"])).unwrap();
     assert_eq!(
         s.append(&finer).unwrap_err().to_string(),

@@ -41,7 +41,7 @@ pub fn unit_like_text() -> impl Strategy<Value = String> {
 /// JSON documents: strings, numbers, nesting.
 pub fn json_text() -> impl Strategy<Value = String> {
     let leaf = prop_oneof![
-        unit_like_text().prop_map(|s| serde_json::Value::String(s)),
+        unit_like_text().prop_map(serde_json::Value::String),
         proptest::num::f64::NORMAL.prop_map(|f| serde_json::json!(f)),
         any::<i64>().prop_map(|i| serde_json::json!(i)),
         Just(serde_json::Value::Null),

@@ -1,0 +1,220 @@
+//! Business models: which lines of cost and revenue the operator carries.
+
+use rust_decimal::Decimal;
+use wattage_units::{EnergyPrice, Usd};
+
+use crate::FacilityError;
+use crate::deployment::Deployment;
+use crate::ledger::SiteLedger;
+use crate::summary::CapexPayment;
+use crate::workload::Workload;
+
+/// How an operator makes money from a site, from owning nothing but the
+/// machines to owning everything from the power plant to the workload.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum BusinessModel {
+    /// Owns the compute, hosted at someone else's site: earns the compute
+    /// revenue and pays a hosting rate on its machines' IT energy instead
+    /// of power and facility capex.
+    AssetLight,
+    /// Runs the facility and rents powered capacity to others: earns
+    /// tenant revenue (hosting, leases; compute loads become hosted
+    /// clients at the hosting rate), pays the power, builds nothing.
+    Colocation,
+    /// Owns the site: as colocation, and pays the facility capex.
+    InfrastructureOwner,
+    /// Owns the site and its generation: as infrastructure owner, but
+    /// energy costs the generation cost instead of the contract price.
+    PowerIntegrated,
+    /// Owns everything, power plant to workload: compute and tenant
+    /// revenue, energy at the generation cost, facility capex.
+    VerticallyIntegrated,
+}
+
+/// The lines a [`BusinessModel`] carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "each flag is one line of the P&L"
+)]
+pub struct Lines {
+    /// Revenue of its own compute (self-mining, GPU cloud) and its
+    /// hardware's depreciation.
+    pub compute: bool,
+    /// Revenue from tenants (hosting, leases), and from the compute loads
+    /// as hosted clients when it does not own the compute.
+    pub tenants: bool,
+    /// Energy, sell-back credits, demand and transmission charges (else a
+    /// hosting rate on its compute's IT energy).
+    pub power: bool,
+    /// Energy at its own generation cost instead of the contract price.
+    pub generation: bool,
+    /// Facility (construction) capex.
+    pub facility_capex: bool,
+}
+
+impl BusinessModel {
+    /// All five, from asset-light to vertically integrated.
+    pub const ALL: [Self; 5] = [
+        Self::AssetLight,
+        Self::Colocation,
+        Self::InfrastructureOwner,
+        Self::PowerIntegrated,
+        Self::VerticallyIntegrated,
+    ];
+
+    /// The lines this model carries.
+    #[must_use]
+    pub const fn lines(self) -> Lines {
+        let (compute, tenants, power, generation, facility_capex) = match self {
+            Self::AssetLight => (true, false, false, false, false),
+            Self::Colocation => (false, true, true, false, false),
+            Self::InfrastructureOwner => (false, true, true, false, true),
+            Self::PowerIntegrated => (false, true, true, true, true),
+            Self::VerticallyIntegrated => (true, true, true, true, true),
+        };
+        Lines {
+            compute,
+            tenants,
+            power,
+            generation,
+            facility_capex,
+        }
+    }
+
+    /// The operator's P&L for a simulated site under this model.
+    ///
+    /// `hosting_rate` prices IT energy of compute loads hosted by (or for)
+    /// someone else; `generation_cost` prices energy from the operator's
+    /// own generation; `capex` is the facility capex (a retrofit's
+    /// schedule).
+    ///
+    /// ```
+    /// use wattage_facility::business_model::BusinessModel;
+    ///
+    /// let lines = BusinessModel::AssetLight.lines();
+    /// assert!(lines.compute && !lines.power && !lines.facility_capex);
+    /// assert!(BusinessModel::VerticallyIntegrated.lines().generation);
+    /// ```
+    ///
+    /// # Errors
+    /// [`FacilityError::WorkloadName`] when the ledger's workloads are not
+    /// the deployment's; [`FacilityError::Money`] on overflow.
+    pub fn evaluate(
+        self,
+        ledger: &SiteLedger,
+        deployment: &Deployment,
+        hosting_rate: EnergyPrice,
+        generation_cost: EnergyPrice,
+        capex: &[CapexPayment],
+    ) -> Result<ModelPnl, FacilityError> {
+        let lines = self.lines();
+        let mut pnl = ModelPnl {
+            model: self,
+            revenue: Usd::ZERO,
+            power_cost: Usd::ZERO,
+            hosting_paid: Usd::ZERO,
+            hardware_capex: Usd::ZERO,
+            facility_capex: Usd::ZERO,
+            ebitda: Usd::ZERO,
+        };
+        for (index, name) in ledger.workload_names().iter().enumerate() {
+            let workload = deployment
+                .assignment(name)
+                .ok_or_else(|| FacilityError::WorkloadName {
+                    name: name.clone(),
+                    problem: "is in the ledger but not in the deployment",
+                })?
+                .workload();
+            let totals = ledger.workload_totals(index).copied().unwrap_or_default();
+            let hosted_fee = Usd::new(totals.it_mwh).checked_mul(hosting_rate.value())?;
+            let is_compute = matches!(workload, Workload::SelfMining(_) | Workload::GpuCloud(_));
+            if is_compute {
+                if lines.compute {
+                    pnl.revenue = pnl.revenue.checked_add(totals.revenue)?;
+                    if !lines.power {
+                        pnl.hosting_paid = pnl.hosting_paid.checked_add(hosted_fee)?;
+                    }
+                    if let Workload::GpuCloud(g) = workload {
+                        if totals.live_periods > 0 {
+                            pnl.hardware_capex = pnl.hardware_capex.checked_add(g.capex()?)?;
+                        }
+                    }
+                } else if lines.tenants {
+                    pnl.revenue = pnl.revenue.checked_add(hosted_fee)?;
+                }
+            } else if lines.tenants {
+                pnl.revenue = pnl.revenue.checked_add(totals.revenue)?;
+            }
+            let counts_power = lines.power && (lines.tenants || is_compute);
+            if counts_power {
+                let energy = if lines.generation {
+                    Usd::new(totals.energy_mwh).checked_mul(generation_cost.value())?
+                } else {
+                    totals.energy_cost.checked_sub(totals.sell_back_credit)?
+                };
+                pnl.power_cost = pnl.power_cost.checked_add(energy)?;
+            }
+        }
+        if lines.power && !lines.generation {
+            let site = ledger.totals();
+            pnl.power_cost = pnl
+                .power_cost
+                .checked_add(site.demand_charge)?
+                .checked_add(site.transmission_charge)?
+                .checked_sub(site.demand_response)?;
+        }
+        if lines.facility_capex {
+            pnl.facility_capex = Usd::try_sum(capex.iter().map(|p| p.amount))?;
+        }
+        pnl.ebitda = pnl
+            .revenue
+            .checked_sub(pnl.power_cost)?
+            .checked_sub(pnl.hosting_paid)?;
+        Ok(pnl)
+    }
+}
+
+/// An operator's P&L for a site under one [`BusinessModel`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct ModelPnl {
+    /// The model.
+    pub model: BusinessModel,
+    /// Revenue the operator earns.
+    pub revenue: Usd,
+    /// Power it pays for (net of credits and payments, with charges).
+    pub power_cost: Usd,
+    /// Hosting it pays for its machines elsewhere.
+    pub hosting_paid: Usd,
+    /// Its hardware capex (GPUs).
+    pub hardware_capex: Usd,
+    /// Its facility capex.
+    pub facility_capex: Usd,
+    /// Revenue − power − hosting paid.
+    pub ebitda: Usd,
+}
+
+impl ModelPnl {
+    /// EBITDA − all capex: the horizon's cash.
+    ///
+    /// # Errors
+    /// [`FacilityError::Money`] on overflow.
+    pub fn cash(&self) -> Result<Usd, FacilityError> {
+        Ok(self
+            .ebitda
+            .checked_sub(self.hardware_capex)?
+            .checked_sub(self.facility_capex)?)
+    }
+
+    /// EBITDA margin: EBITDA / revenue (`None` without revenue).
+    #[must_use]
+    pub fn ebitda_margin(&self) -> Option<Decimal> {
+        self.ebitda.ratio(self.revenue).ok()
+    }
+}

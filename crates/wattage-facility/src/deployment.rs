@@ -1,0 +1,296 @@
+//! Workloads assigned to the halls of a site, each over a window of time.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use chrono::{DateTime, Utc};
+use wattage_units::Power;
+
+use crate::FacilityError;
+use crate::pue::Pue;
+use crate::site::Site;
+use crate::workload::Workload;
+
+/// Relative slack in capacity checks (as [`crate::site`] allows).
+const CAPACITY_TOLERANCE: f64 = 1e-12;
+
+/// When a workload is live: from `from` (inclusive) until `until`
+/// (exclusive); `None` is open-ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Window {
+    /// First instant the workload runs.
+    pub from: Option<DateTime<Utc>>,
+    /// First instant it no longer runs.
+    pub until: Option<DateTime<Utc>>,
+}
+
+impl Window {
+    /// Always live.
+    pub const ALWAYS: Self = Self {
+        from: None,
+        until: None,
+    };
+
+    /// Whether the window covers the instant `at`.
+    #[must_use]
+    pub fn contains(&self, at: DateTime<Utc>) -> bool {
+        self.from.is_none_or(|from| at >= from) && self.until.is_none_or(|until| at < until)
+    }
+}
+
+/// One workload in one hall, with the PUE it runs at and when it is live.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Assignment {
+    name: String,
+    hall: String,
+    workload: Workload,
+    pue: Pue,
+    window: Window,
+}
+
+impl Assignment {
+    /// The workload's name, unique within its deployment.
+    #[must_use]
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The hall it runs in.
+    #[must_use]
+    pub fn hall(&self) -> &str {
+        &self.hall
+    }
+
+    /// The workload.
+    #[must_use]
+    pub const fn workload(&self) -> &Workload {
+        &self.workload
+    }
+
+    /// The PUE it runs at (its hall's, or a retrofit's new one).
+    #[must_use]
+    pub const fn pue(&self) -> &Pue {
+        &self.pue
+    }
+
+    /// When it is live.
+    #[must_use]
+    pub const fn window(&self) -> Window {
+        self.window
+    }
+
+    /// Facility load at full IT load and peak PUE.
+    #[must_use]
+    pub fn peak_facility_load(&self) -> Power {
+        self.workload.it_power() * self.pue.peak()
+    }
+}
+
+/// A site and the workloads assigned to its halls.
+///
+/// Every assignment names a hall of the site; at every instant the
+/// workloads live in a hall must fit it: their facility load at peak PUE
+/// within the hall's (IT capacity × peak PUE). The error names the hall,
+/// the load (in IT terms at the hall's PUE) and the capacity.
+///
+/// ```
+/// use wattage_facility::deployment::Deployment;
+/// use wattage_facility::pue::Pue;
+/// use wattage_facility::site::{Hall, Site};
+/// use wattage_facility::workload::{Hosting, Workload};
+///
+/// let site = Site::new("West Texas", "150 MW".parse()?)?
+///     .with_hall(Hall::new("A", "60 MW".parse()?, Pue::constant(1.05)?)?)?;
+/// let mut plan = Deployment::new(site);
+/// plan.assign("client-1", "A", Workload::Hosting(Hosting::new("40 MW".parse()?, "$65/MWh".parse()?)?))?;
+/// let err = plan
+///     .assign("client-2", "A", Workload::Hosting(Hosting::new("25 MW".parse()?, "$65/MWh".parse()?)?))
+///     .unwrap_err();
+/// assert_eq!(err.to_string(), "hall \"A\" cannot carry 65 MW of IT load: its IT capacity is 60 MW");
+/// assert!(plan.assign("client-3", "B", Workload::Hosting(Hosting::new("1 MW".parse()?, "$65/MWh".parse()?)?)).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "RawDeployment"))]
+pub struct Deployment {
+    site: Site,
+    assignments: Vec<Assignment>,
+}
+
+impl Deployment {
+    /// A site with nothing assigned yet.
+    #[must_use]
+    pub const fn new(site: Site) -> Self {
+        Self {
+            site,
+            assignments: Vec::new(),
+        }
+    }
+
+    /// The site.
+    #[must_use]
+    pub const fn site(&self) -> &Site {
+        &self.site
+    }
+
+    /// The assignments, in the order made.
+    #[must_use]
+    pub fn assignments(&self) -> &[Assignment] {
+        &self.assignments
+    }
+
+    /// The assignment named `name`.
+    #[must_use]
+    pub fn assignment(&self, name: &str) -> Option<&Assignment> {
+        self.assignments.iter().find(|a| a.name == name)
+    }
+
+    /// Assigns `workload`, named `name`, to `hall` for all time, at the
+    /// hall's PUE.
+    ///
+    /// # Errors
+    /// As for [`Self::assign_during`].
+    pub fn assign(
+        &mut self,
+        name: impl Into<String>,
+        hall: &str,
+        workload: Workload,
+    ) -> Result<&mut Self, FacilityError> {
+        self.assign_during(name, hall, workload, Window::ALWAYS)
+    }
+
+    /// Assigns `workload` to `hall`, live during `window`, at the hall's PUE.
+    ///
+    /// # Errors
+    /// [`FacilityError::UnknownHall`], [`FacilityError::WorkloadName`] for
+    /// a name already used, [`FacilityError::InvalidWindow`], and
+    /// [`FacilityError::HallOverCapacity`] when the hall would be
+    /// over-allocated at some instant.
+    pub fn assign_during(
+        &mut self,
+        name: impl Into<String>,
+        hall: &str,
+        workload: Workload,
+        window: Window,
+    ) -> Result<&mut Self, FacilityError> {
+        let pue = self
+            .site
+            .hall(hall)
+            .ok_or_else(|| FacilityError::UnknownHall { hall: hall.into() })?
+            .pue()
+            .clone();
+        self.assign_with_pue(name.into(), hall, workload, pue, window)
+    }
+
+    /// Assigns `workload` to `hall` at its own `pue` (a converted hall's
+    /// new cooling), live during `window`.
+    ///
+    /// # Errors
+    /// As for [`Self::assign_during`].
+    pub fn assign_with_pue(
+        &mut self,
+        name: String,
+        hall: &str,
+        workload: Workload,
+        pue: Pue,
+        window: Window,
+    ) -> Result<&mut Self, FacilityError> {
+        if self.assignment(&name).is_some() {
+            return Err(FacilityError::WorkloadName {
+                name,
+                problem: "already used by another workload",
+            });
+        }
+        if let (Some(from), Some(until)) = (window.from, window.until) {
+            if until < from {
+                return Err(FacilityError::InvalidWindow {
+                    workload: name,
+                    from,
+                    until,
+                });
+            }
+        }
+        self.assignments.push(Assignment {
+            name,
+            hall: hall.into(),
+            workload,
+            pue,
+            window,
+        });
+        if let Err(err) = self.check_hall(hall) {
+            self.assignments.pop();
+            return Err(err);
+        }
+        Ok(self)
+    }
+
+    /// Ends every workload in `hall` at `until` (if it ran longer).
+    pub(crate) fn end_hall_at(&mut self, hall: &str, until: DateTime<Utc>) {
+        for a in self.assignments.iter_mut().filter(|a| a.hall == hall) {
+            a.window.until = Some(a.window.until.map_or(until, |u| u.min(until)));
+            if let Some(from) = a.window.from {
+                if from > until {
+                    a.window.from = Some(until);
+                }
+            }
+        }
+    }
+
+    /// Checks that the workloads live in `hall` fit it at every instant.
+    fn check_hall(&self, hall: &str) -> Result<(), FacilityError> {
+        let spec = self
+            .site
+            .hall(hall)
+            .ok_or_else(|| FacilityError::UnknownHall { hall: hall.into() })?;
+        let in_hall: Vec<&Assignment> =
+            self.assignments.iter().filter(|a| a.hall == hall).collect();
+        let hall_pue = spec.pue().peak();
+        let budget = spec.it_capacity().base_value() * hall_pue * (1.0 + CAPACITY_TOLERANCE);
+        // The peak concurrent load is reached at the start of some window.
+        for probe in &in_hall {
+            let at = probe.window.from;
+            let load: Power = in_hall
+                .iter()
+                .filter(|a| at.map_or(a.window.from.is_none(), |t| a.window.contains(t)))
+                .map(|a| a.peak_facility_load())
+                .sum();
+            if !load.base_value().is_finite() || load.base_value() > budget {
+                return Err(FacilityError::HallOverCapacity {
+                    hall: hall.into(),
+                    load: load / hall_pue,
+                    capacity: spec.it_capacity(),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    #[cfg(feature = "serde")]
+    fn validated(site: Site, assignments: Vec<Assignment>) -> Result<Self, FacilityError> {
+        let mut deployment = Self::new(site);
+        for a in assignments {
+            deployment.assign_with_pue(a.name, &a.hall, a.workload, a.pue, a.window)?;
+        }
+        Ok(deployment)
+    }
+}
+
+/// [`Deployment`] as read, before validation.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+struct RawDeployment {
+    site: Site,
+    assignments: Vec<Assignment>,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<RawDeployment> for Deployment {
+    type Error = FacilityError;
+
+    fn try_from(raw: RawDeployment) -> Result<Self, FacilityError> {
+        Self::validated(raw.site, raw.assignments)
+    }
+}

@@ -1,0 +1,170 @@
+//! Retrofits: converting halls from mining to AI in phases.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use chrono::{DateTime, Utc};
+
+use crate::FacilityError;
+use crate::deployment::{Deployment, Window};
+use crate::pue::Pue;
+use crate::summary::CapexPayment;
+use crate::workload::Workload;
+
+/// One phase of a retrofit: a hall stops mining, is rebuilt, and reopens
+/// with an AI workload.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Conversion {
+    /// The hall converted.
+    pub hall: String,
+    /// When its miners switch off and construction starts.
+    pub construction_from: DateTime<Utc>,
+    /// When the AI workload goes live (rent or GPU-hours start).
+    pub live_from: DateTime<Utc>,
+    /// Name of the AI workload.
+    pub name: String,
+    /// The AI workload (a lease or a GPU cloud).
+    pub workload: Workload,
+    /// The converted hall's PUE (liquid cooling, say).
+    pub pue: Pue,
+    /// Construction capex, paid on its dates.
+    pub capex: Vec<CapexPayment>,
+}
+
+/// A site's deployment and the phases that convert it: applying the plan
+/// ends the converted halls' mining at construction, starts each AI
+/// workload on its date, leaves the rest of the site mining all along, and
+/// collects the capex schedule.
+///
+/// The converted hall keeps its power budget: the AI workload's facility
+/// load at its new PUE must fit within the hall's IT capacity × its old
+/// peak PUE.
+///
+/// ```
+/// use chrono::{NaiveDate, TimeZone, Utc};
+/// use rust_decimal::Decimal;
+/// use wattage_facility::deployment::Deployment;
+/// use wattage_facility::lease::{ColocationLease, LeaseStructure};
+/// use wattage_facility::pue::Pue;
+/// use wattage_facility::retrofit::{Conversion, RetrofitPlan};
+/// use wattage_facility::site::{Hall, Site};
+/// use wattage_facility::summary::CapexPayment;
+/// use wattage_facility::workload::{Colocation, Hosting, Workload};
+///
+/// let site = Site::new("S", "100 MW".parse()?)?
+///     .with_hall(Hall::new("A", "47 MW".parse()?, Pue::constant(1.05)?)?)?
+///     .with_hall(Hall::new("B", "47 MW".parse()?, Pue::constant(1.05)?)?)?;
+/// let mut base = Deployment::new(site);
+/// for hall in ["A", "B"] {
+///     base.assign(format!("miners-{hall}"), hall, Workload::Hosting(Hosting::new("47 MW".parse()?, "$60/MWh".parse()?)?))?;
+/// }
+/// let at = |y, m| Utc.with_ymd_and_hms(y, m, 1, 0, 0, 0).unwrap();
+/// let lease = ColocationLease::new("37 MW".parse()?, "$130/kW/month".parse()?, Decimal::new(3, 2), 120,
+///     NaiveDate::from_ymd_opt(2027, 7, 1).unwrap(), LeaseStructure::TripleNet)?;
+/// let plan = RetrofitPlan::new(base).with(Conversion {
+///     hall: "B".into(),
+///     construction_from: at(2026, 7),
+///     live_from: at(2027, 7),
+///     name: "tenant".into(),
+///     workload: Workload::Colocation(Colocation::new(lease, Decimal::ONE)?),
+///     pue: Pue::constant(1.3)?,
+///     capex: vec![CapexPayment { at: at(2026, 7), amount: "$185M".parse()? }, CapexPayment { at: at(2027, 1), amount: "$185M".parse()? }],
+/// });
+/// let (deployment, capex) = plan.apply()?;
+/// let b = deployment.assignment("miners-B").unwrap();
+/// assert_eq!(b.window().until, Some(at(2026, 7)));
+/// assert_eq!(deployment.assignment("miners-A").unwrap().window().until, None);
+/// assert_eq!(capex.len(), 2);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct RetrofitPlan {
+    base: Deployment,
+    phases: Vec<Conversion>,
+}
+
+impl RetrofitPlan {
+    /// A plan starting from `base`, with no phases yet.
+    #[must_use]
+    pub const fn new(base: Deployment) -> Self {
+        Self {
+            base,
+            phases: Vec::new(),
+        }
+    }
+
+    /// Adds a phase.
+    #[must_use]
+    pub fn with(mut self, phase: Conversion) -> Self {
+        self.phases.push(phase);
+        self
+    }
+
+    /// The starting deployment.
+    #[must_use]
+    pub const fn base(&self) -> &Deployment {
+        &self.base
+    }
+
+    /// The phases, in the order added.
+    #[must_use]
+    pub fn phases(&self) -> &[Conversion] {
+        &self.phases
+    }
+
+    /// The deployment over time and the capex schedule (in date order).
+    ///
+    /// # Errors
+    /// [`FacilityError::UnknownHall`]; [`FacilityError::InvalidWindow`]
+    /// when a phase goes live before construction starts;
+    /// [`FacilityError::HallOverCapacity`] when an AI workload does not fit
+    /// the converted hall's power budget; [`FacilityError::WorkloadName`]
+    /// for a name already used.
+    pub fn apply(&self) -> Result<(Deployment, Vec<CapexPayment>), FacilityError> {
+        let mut deployment = self.base.clone();
+        let mut capex = Vec::new();
+        for phase in &self.phases {
+            if phase.live_from < phase.construction_from {
+                return Err(FacilityError::InvalidWindow {
+                    workload: phase.name.clone(),
+                    from: phase.live_from,
+                    until: phase.construction_from,
+                });
+            }
+            let hall =
+                deployment
+                    .site()
+                    .hall(&phase.hall)
+                    .ok_or_else(|| FacilityError::UnknownHall {
+                        hall: phase.hall.clone(),
+                    })?;
+            let budget = hall.it_capacity() * hall.pue().peak();
+            let load = phase.workload.it_power() * phase.pue.peak();
+            if load.base_value() > budget.base_value() * (1.0 + 1e-12) {
+                return Err(FacilityError::HallOverCapacity {
+                    hall: phase.hall.clone(),
+                    load: load / hall.pue().peak(),
+                    capacity: hall.it_capacity(),
+                });
+            }
+            deployment.end_hall_at(&phase.hall, phase.construction_from);
+            // The new PUE is checked against the hall's budget above; the
+            // deployment checks in terms of the hall's own PUE.
+            deployment.assign_with_pue(
+                phase.name.clone(),
+                &phase.hall,
+                phase.workload.clone(),
+                phase.pue.clone(),
+                Window {
+                    from: Some(phase.live_from),
+                    until: None,
+                },
+            )?;
+            capex.extend(phase.capex.iter().copied());
+        }
+        capex.sort_by_key(|p| p.at);
+        Ok((deployment, capex))
+    }
+}

@@ -1,0 +1,80 @@
+//! Hosting other people's miners at an all-in rate per kWh.
+
+use wattage_units::{EnergyPrice, Power};
+
+use crate::FacilityError;
+
+/// Other people's miners, billed at an all-in rate per kWh of the energy
+/// their machines draw (IT energy; the rate covers cooling, power and
+/// margin).
+///
+/// The site pays for facility energy (IT × PUE); the client pays
+/// `rate × IT energy`. Hosted miners are interruptible: the operator
+/// switches them off in periods where power costs more than the rate
+/// brings in (hosting contracts allow for curtailment).
+///
+/// ```
+/// use wattage_facility::workload::Hosting;
+/// use wattage_units::unit;
+///
+/// let hosting = Hosting::new("20 MW".parse()?, "7 c/kWh".parse()?)?;
+/// assert_eq!(hosting.rate().to_string(), "$70/MWh");
+/// assert_eq!(hosting.it_power().get(unit::MEGAWATT), 20.0);
+/// assert!(Hosting::new("0 MW".parse()?, "7 c/kWh".parse()?).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "RawHosting"))]
+pub struct Hosting {
+    it_power: Power,
+    rate: EnergyPrice,
+}
+
+impl Hosting {
+    /// Hosted machines drawing `it_power`, billed `rate` per unit of IT energy.
+    ///
+    /// # Errors
+    /// [`FacilityError::InvalidPower`] unless `it_power` is finite and
+    /// positive; [`FacilityError::Money`] for a negative rate.
+    pub fn new(it_power: Power, rate: EnergyPrice) -> Result<Self, FacilityError> {
+        super::positive_power("hosted IT power", it_power)?;
+        if rate.value().is_sign_negative() && !rate.value().is_zero() {
+            return Err(wattage_units::MoneyError::Negative {
+                what: "a hosting rate",
+                value: rate.value(),
+            }
+            .into());
+        }
+        Ok(Self { it_power, rate })
+    }
+
+    /// IT power of the hosted machines.
+    #[must_use]
+    pub const fn it_power(&self) -> Power {
+        self.it_power
+    }
+
+    /// The all-in rate per unit of IT energy.
+    #[must_use]
+    pub const fn rate(&self) -> EnergyPrice {
+        self.rate
+    }
+}
+
+/// [`Hosting`] as read, before validation.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+struct RawHosting {
+    it_power: Power,
+    rate: EnergyPrice,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<RawHosting> for Hosting {
+    type Error = FacilityError;
+
+    fn try_from(raw: RawHosting) -> Result<Self, FacilityError> {
+        Self::new(raw.it_power, raw.rate)
+    }
+}

@@ -1,0 +1,181 @@
+//! Self-mining: the operator's own fleet, paid by a pool.
+
+use rust_decimal::Decimal;
+use wattage_hardware::Fleet;
+use wattage_mining::hashprice::NetworkState;
+use wattage_mining::payout::Pool;
+use wattage_units::{BtcPrice, Hashrate, Power};
+
+use crate::FacilityError;
+use crate::simulation::HashpricePath;
+
+/// A mining fleet of the operator's own, paid by a pool.
+///
+/// Revenue in a period is `hashprice × hashrate × period × (1 − pool fee)`:
+/// the pool's expected payout. Every payout scheme that
+/// [`wattage_mining::payout`] models (FPPS, PPS+, PPLNS, solo) pays the same
+/// expectation before its fee; they differ in the luck the miner carries,
+/// which a deterministic ledger does not draw. Bitcoin mined is the net
+/// revenue at `btc_price`, rounded to the satoshi.
+///
+/// ```
+/// use rust_decimal::Decimal;
+/// use wattage_facility::simulation::HashpricePath;
+/// use wattage_facility::workload::SelfMining;
+/// use wattage_hardware::{catalog, Fleet};
+/// use wattage_mining::payout::Pool;
+/// use wattage_units::unit;
+///
+/// let mut fleet = Fleet::new();
+/// fleet.add(catalog::asic("S21 XP")?, 10_000)?; // 2.7 EH/s, 36.45 MW
+/// let mining = SelfMining::from_fleet(
+///     &fleet,
+///     Pool::fpps(Decimal::new(2, 2))?, // 2% fee
+///     HashpricePath::Constant("$45/PH/day".parse()?),
+///     "$95,000/BTC".parse()?,
+/// )?;
+/// assert_eq!(mining.it_power().get(unit::MEGAWATT), 36.45);
+/// assert_eq!(mining.hashrate().get(unit::EXAHASH_PER_SECOND), 2.7);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "RawSelfMining"))]
+pub struct SelfMining {
+    hashrate: Hashrate,
+    it_power: Power,
+    pool: Pool,
+    hashprice: HashpricePath,
+    btc_price: BtcPrice,
+}
+
+impl SelfMining {
+    /// A fleet of `hashrate` drawing `it_power` at the machines, in `pool`,
+    /// earning `hashprice` (before the pool fee); bitcoin is counted at
+    /// `btc_price`.
+    ///
+    /// # Errors
+    /// [`FacilityError::InvalidPower`] unless `it_power` is finite and
+    /// positive; [`FacilityError::Money`] for a zero BTC price.
+    pub fn new(
+        hashrate: Hashrate,
+        it_power: Power,
+        pool: Pool,
+        hashprice: HashpricePath,
+        btc_price: BtcPrice,
+    ) -> Result<Self, FacilityError> {
+        super::positive_power("fleet IT power", it_power)?;
+        if btc_price.value() <= Decimal::ZERO {
+            return Err(wattage_units::MoneyError::Negative {
+                what: "a BTC price for counting bitcoin mined (must be positive)",
+                value: btc_price.value(),
+            }
+            .into());
+        }
+        Ok(Self {
+            hashrate,
+            it_power,
+            pool,
+            hashprice,
+            btc_price,
+        })
+    }
+
+    /// A [`Fleet`]'s total hashrate and wall power.
+    ///
+    /// # Errors
+    /// [`FacilityError::Hardware`] when the fleet's totals fail; as for
+    /// [`Self::new`] (an empty fleet draws no power).
+    pub fn from_fleet(
+        fleet: &Fleet,
+        pool: Pool,
+        hashprice: HashpricePath,
+        btc_price: BtcPrice,
+    ) -> Result<Self, FacilityError> {
+        Self::new(
+            fleet.total_hashrate()?,
+            fleet.total_power()?,
+            pool,
+            hashprice,
+            btc_price,
+        )
+    }
+
+    /// A fleet paid the constant hashprice of a network `state` (difficulty,
+    /// subsidy, fees) at `btc_price`.
+    ///
+    /// # Errors
+    /// [`FacilityError::Mining`] when the hashprice cannot be computed; as
+    /// for [`Self::from_fleet`].
+    pub fn at_network(
+        fleet: &Fleet,
+        pool: Pool,
+        state: &NetworkState,
+        btc_price: BtcPrice,
+    ) -> Result<Self, FacilityError> {
+        let hashprice = state.hashprice(btc_price)?;
+        Self::from_fleet(fleet, pool, HashpricePath::Constant(hashprice), btc_price)
+    }
+
+    /// Fleet hashrate.
+    #[must_use]
+    pub const fn hashrate(&self) -> Hashrate {
+        self.hashrate
+    }
+
+    /// Fleet IT (wall) power.
+    #[must_use]
+    pub const fn it_power(&self) -> Power {
+        self.it_power
+    }
+
+    /// The pool.
+    #[must_use]
+    pub const fn pool(&self) -> &Pool {
+        &self.pool
+    }
+
+    /// The hashprice path (before the pool fee).
+    #[must_use]
+    pub const fn hashprice(&self) -> &HashpricePath {
+        &self.hashprice
+    }
+
+    /// The BTC price at which bitcoin mined is counted.
+    #[must_use]
+    pub const fn btc_price(&self) -> BtcPrice {
+        self.btc_price
+    }
+
+    /// The share of gross revenue the miner keeps: `1 − pool fee`.
+    #[must_use]
+    pub fn net_share(&self) -> Decimal {
+        Decimal::ONE - self.pool.fee()
+    }
+}
+
+/// [`SelfMining`] as read, before validation.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+struct RawSelfMining {
+    hashrate: Hashrate,
+    it_power: Power,
+    pool: Pool,
+    hashprice: HashpricePath,
+    btc_price: BtcPrice,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<RawSelfMining> for SelfMining {
+    type Error = FacilityError;
+
+    fn try_from(raw: RawSelfMining) -> Result<Self, FacilityError> {
+        Self::new(
+            raw.hashrate,
+            raw.it_power,
+            raw.pool,
+            raw.hashprice,
+            raw.btc_price,
+        )
+    }
+}

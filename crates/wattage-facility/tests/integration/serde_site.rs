@@ -1,0 +1,164 @@
+//! Serde: sites, contracts, workloads, leases, plans and results round-trip,
+//! and invalid input is rejected by the same checks as the constructors.
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use rust_decimal::Decimal;
+use wattage_facility::comparison::Plan;
+use wattage_facility::contract::{DemandCharge, FourCp, PowerSupply};
+use wattage_facility::deployment::Deployment;
+use wattage_facility::horizon::Horizon;
+use wattage_facility::lease::LeaseStructure;
+use wattage_facility::power_contract::PowerContract;
+use wattage_facility::price_series::{PriceSeries, Resolution};
+use wattage_facility::pue::Pue;
+use wattage_facility::retrofit::{Conversion, RetrofitPlan};
+use wattage_facility::run::simulate_site;
+use wattage_facility::simulation::Curtailment;
+use wattage_facility::site::Site;
+use wattage_facility::summary::{CapexPayment, Summary};
+use wattage_facility::workload::{GpuCloud, Workload};
+
+use crate::site_run::{cents, lease, miners, site, t0, usd};
+
+fn round_trip<T: serde::Serialize + serde::de::DeserializeOwned + PartialEq + core::fmt::Debug>(
+    value: &T,
+) -> String {
+    let json = serde_json::to_string(value).unwrap();
+    let back: T = serde_json::from_str(&json).unwrap();
+    assert_eq!(&back, value, "{json}");
+    json
+}
+
+#[test]
+fn sites_contracts_workloads_and_plans_round_trip() {
+    let mut plan = Deployment::new(site());
+    plan.assign("fleet", "mining", miners("$50/PH/day"))
+        .unwrap();
+    plan.assign(
+        "tenant",
+        "ai",
+        lease(
+            LeaseStructure::TripleNet,
+            NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+        ),
+    )
+    .unwrap();
+    let json = round_trip(&plan);
+    assert!(json.contains("\"16 MW\""), "{json}");
+    round_trip(&Pue::hourly(t0(), vec![1.1, 1.2]).unwrap());
+    let series =
+        PriceSeries::new(t0(), Resolution::Hourly, vec![cents(2_500), cents(-300)]).unwrap();
+    let peaks = [(6, 27), (7, 19), (8, 20), (9, 5)]
+        .map(|(m, d)| Utc.with_ymd_and_hms(2026, m, d, 21, 45, 0).unwrap());
+    let contract = PowerContract::new(
+        PowerSupply::blend(
+            "$40/MWh".parse().unwrap(),
+            Decimal::new(6, 1),
+            series.clone(),
+            cents(200),
+        )
+        .unwrap(),
+    )
+    .with_demand_charge(DemandCharge::per_kw_month(usd("$4")).unwrap())
+    .with_transmission(vec![FourCp::new(peaks).unwrap()], usd("$45"))
+    .unwrap()
+    .with_demand_response("5 MW".parse().unwrap(), "$3/MWh".parse().unwrap())
+    .unwrap();
+    round_trip(&contract);
+    round_trip(
+        &PowerContract::new(PowerSupply::fixed("$30/MWh".parse().unwrap()))
+            .with_sell_back(series)
+            .unwrap(),
+    );
+    let cloud = GpuCloud::new(
+        "B200",
+        1_000,
+        "1.8 kW".parse().unwrap(),
+        "$3.5/GPU-h".parse().unwrap(),
+        Decimal::new(8, 1),
+        usd("$40,000"),
+        5,
+    )
+    .unwrap();
+    round_trip(&Workload::GpuCloud(cloud));
+    round_trip(&Horizon::new(t0(), Resolution::FifteenMinutes, 96).unwrap());
+    round_trip(&Curtailment::AbovePrice(cents(9_000)));
+    let retrofit = RetrofitPlan::new(plan.clone()).with(Conversion {
+        hall: "mining".into(),
+        construction_from: t0(),
+        live_from: t0(),
+        name: "ai-2".into(),
+        workload: lease(
+            LeaseStructure::Gross,
+            NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+        ),
+        pue: Pue::constant(1.2).unwrap(),
+        capex: vec![CapexPayment {
+            at: t0(),
+            amount: usd("$100M"),
+        }],
+    });
+    round_trip(&retrofit);
+    round_trip(&Plan {
+        name: "p".into(),
+        deployment: plan,
+        capex: vec![],
+    });
+}
+
+#[test]
+fn invalid_input_is_rejected_on_the_way_in() {
+    let bad_pue = serde_json::from_str::<Pue>(r#"{"constant":0.9}"#).unwrap_err();
+    assert!(
+        bad_pue
+            .to_string()
+            .contains("PUE must be finite and at least 1, got 0.9"),
+        "{bad_pue}"
+    );
+    let crowded = r#"{"name":"S","interconnect":"10 MW","halls":[{"name":"A","it_capacity":"9 MW","pue":{"constant":1.2}}]}"#;
+    let err = serde_json::from_str::<Site>(crowded).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("over its interconnect capacity 10 MW"),
+        "{err}"
+    );
+    // A deployment whose workloads overfill a hall.
+    let mut plan = Deployment::new(site());
+    plan.assign("fleet", "mining", miners("$50/PH/day"))
+        .unwrap();
+    let json = serde_json::to_string(&plan)
+        .unwrap()
+        .replace("\"16 MW\"", "\"95 MW\"");
+    let err = serde_json::from_str::<Deployment>(&json).unwrap_err();
+    assert!(
+        err.to_string().contains("cannot carry 95 MW of IT load"),
+        "{err}"
+    );
+    let lease = r#"{"critical_it":"10 MW","rate":"$100/kW/month","escalator":"0","term_months":0,"start":"2026-01-01","structure":"gross"}"#;
+    assert!(serde_json::from_str::<wattage_facility::lease::ColocationLease>(lease).is_err());
+    let horizon = r#"{"start":"2026-01-01T00:30:00Z","resolution":"hourly","periods":3}"#;
+    assert!(serde_json::from_str::<Horizon>(horizon).is_err());
+}
+
+#[test]
+fn results_serialize() {
+    let mut plan = Deployment::new(site());
+    plan.assign("fleet", "mining", miners("$50/PH/day"))
+        .unwrap();
+    let contract = PowerContract::new(PowerSupply::fixed("$40/MWh".parse().unwrap()));
+    let ledger = simulate_site(
+        &plan,
+        &contract,
+        Horizon::new(t0(), Resolution::Hourly, 3).unwrap(),
+        Curtailment::AlwaysOn,
+    )
+    .unwrap();
+    let summary = Summary::new(&ledger, &plan, usd("$0")).unwrap();
+    let json = serde_json::to_string(&summary).unwrap();
+    assert!(json.contains("\"self-mining\""), "{json}");
+    assert!(
+        serde_json::to_string(&ledger)
+            .unwrap()
+            .contains("energy_cost")
+    );
+}
