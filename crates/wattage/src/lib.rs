@@ -38,7 +38,8 @@
 //!
 //! Prose chapters for analysts and educators, whose examples run as tests:
 //! [`book::stack`], [`book::quantities`], [`book::money`],
-//! [`book::hardware`], [`book::hashprice`], [`book::teaching`],
+//! [`book::hardware`], [`book::hashprice`], [`book::facilities`],
+//! [`book::cookbook`], [`book::teaching`],
 //! [`book::glossary`], and the design note [`book::architecture`].
 //!
 //! # Features
@@ -102,6 +103,12 @@ pub mod book {
 
     #[doc = include_str!("../book/05-hashprice.md")]
     pub mod hashprice {}
+
+    #[doc = include_str!("../book/06-facilities.md")]
+    pub mod facilities {}
+
+    #[doc = include_str!("../book/07-cookbook.md")]
+    pub mod cookbook {}
 
     #[doc = include_str!("../book/08-teaching.md")]
     pub mod teaching {}
