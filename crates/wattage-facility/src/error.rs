@@ -296,6 +296,9 @@ pub enum FacilityError {
     /// A physical quantity was invalid.
     #[error("invalid quantity: {0}")]
     Quantity(#[from] QuantityError),
+    /// Text could not be read as a quantity, amount or price.
+    #[error("{0}")]
+    Parse(#[from] wattage_units::ParseError),
 }
 
 impl FacilityError {

@@ -132,6 +132,7 @@ struct LeaseRevenue<'a> {
     lease: &'a ColocationLease,
     start: NaiveDate,
     horizon_start: DateTime<Utc>,
+    horizon_end: DateTime<Utc>,
     /// End of the lease month in progress (rent for it already booked).
     booked_until: Option<DateTime<Utc>>,
 }
@@ -143,7 +144,8 @@ fn midnight(date: NaiveDate) -> Option<DateTime<Utc>> {
 impl LeaseRevenue<'_> {
     /// Rent booked in the period starting `at`: a lease month's whole rent
     /// in the first period of the month, prorated by seconds when the
-    /// horizon starts inside a month; zero in the month's other periods.
+    /// horizon starts or ends inside the month (rounded to the cent, half
+    /// away from zero); zero in the month's other periods.
     fn at(&mut self, at: DateTime<Utc>) -> Result<Decimal, FacilityError> {
         if self.booked_until.is_some_and(|until| at < until) {
             return Ok(Decimal::ZERO);
@@ -168,18 +170,30 @@ impl LeaseRevenue<'_> {
         let until = bound(month + 1)?;
         self.booked_until = Some(until);
         let rent = self.lease.rent_in_month(month)?.dollars();
-        if from >= self.horizon_start {
+        let covered_from = if from >= self.horizon_start {
+            from
+        } else {
+            self.horizon_start.max(at)
+        };
+        let covered_until = until.min(self.horizon_end);
+        if covered_from == from && covered_until == until {
             return Ok(rent);
         }
-        // The horizon starts inside this lease month: its share of the rent.
+        // The horizon starts or ends inside this lease month: its share of the rent.
         let covered = Decimal::from(
-            until
-                .signed_duration_since(self.horizon_start.max(at))
-                .num_seconds(),
+            covered_until
+                .signed_duration_since(covered_from)
+                .num_seconds()
+                .max(0),
         );
         let seconds = Decimal::from(until.signed_duration_since(from).num_seconds());
+        // A part-month is invoiced to the cent, so sums of ledger entries stay
+        // exact (an unrounded 28-digit quotient would not add up exactly).
         mul(rent, covered, "prorated rent")?
             .checked_div(seconds)
+            .map(|r| {
+                r.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+            })
             .ok_or_else(|| overflow("prorated rent"))
     }
 }
@@ -278,6 +292,7 @@ fn prepare<'a>(a: &'a Assignment, horizon: &Horizon) -> Result<Prepared<'a>, Fac
                     lease,
                     start: lease.start(),
                     horizon_start: horizon.start(),
+                    horizon_end: horizon.end(),
                     booked_until: None,
                 },
                 pass_through: c.tenant_pays_power(),
@@ -425,8 +440,8 @@ impl Acc {
 /// (1 − pool fee) for self-mining, rate × IT energy for hosting, the lease
 /// month's rent spread over its seconds for colocation, GPUs × utilization
 /// × $/GPU-h × hours for a GPU cloud). Rent is booked as invoiced: a
-/// lease month's whole rent in its first period (prorated by seconds only
-/// when the horizon starts inside a month), so no rent is ever rounded.
+/// lease month's whole rent in its first period (prorated by seconds
+/// when the horizon starts or ends inside a month), so no rent is ever rounded.
 /// Then:
 ///
 /// - **Curtailment** (interruptible workloads only; firm ones run

@@ -10,8 +10,10 @@ use crate::lease::{ColocationLease, LeaseStructure};
 /// [`ColocationLease`]: a firm load that never curtails.
 ///
 /// The tenant draws `load_factor × critical IT` (AI halls rarely run at
-/// their full lease). Rent accrues from the lease's start date for its
-/// term, spread evenly over the seconds of each lease month. Under a gross
+/// their full lease). Rent runs from the lease's start date for its term;
+/// the ledger books each lease month's rent in the month's first period,
+/// prorated by seconds where the simulated horizon covers only part of the
+/// month, so rent stays exact and is never rounded. Under a gross
 /// lease the operator pays the power out of the rent; under triple-net the
 /// tenant reimburses it at cost (a pass-through revenue equal to the
 /// energy cost).

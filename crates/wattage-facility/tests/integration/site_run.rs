@@ -185,8 +185,9 @@ fn mining_curtails_above_breakeven_and_the_lease_runs_through() {
         fleet.curtailment_value.dollars().round_dp(6),
         saved.round_dp(6)
     );
-    // Rent: a whole month's rent booked in the first hour, 40,000 kW × $120.
-    assert_eq!(ledger.entry(0, 1).unwrap().revenue, usd("$4,800,000"));
+    // Rent: booked in the first hour, the horizon's share of January:
+    // 40,000 kW × $120 × 5/744 h, to the cent.
+    assert_eq!(ledger.entry(0, 1).unwrap().revenue, usd("$32,258.06"));
     // Gross lease: the operator pays the tenant's power (40 MW × 1.25).
     let tenant = ledger.workload_totals(1).unwrap();
     assert_eq!(tenant.pass_through, Usd::ZERO);
@@ -210,8 +211,10 @@ fn triple_net_tenants_reimburse_power_and_leases_wait_for_their_start() {
     // 24 h × 50 MW × $50 = $60,000 of power, passed through.
     assert_eq!(t.energy_cost, usd("$60,000"));
     assert_eq!(t.pass_through, t.energy_cost);
-    assert_eq!(t.revenue, usd("$4,860,000"));
-    assert_eq!(t.gross_margin().unwrap(), usd("$4,800,000"));
+    // Rent for the 24 h of the lease month (Jan 2 to Feb 2, 744 h) inside
+    // the horizon: $4,800,000 × 24/744, to the cent.
+    assert_eq!(t.revenue, usd("$214,838.71"));
+    assert_eq!(t.gross_margin().unwrap(), usd("$154,838.71"));
     assert_totals_are_sums(&ledger);
 }
 
@@ -704,4 +707,53 @@ fn parallel_sweeps_give_the_sequential_results_in_order() {
         par_over_paths(&kernels[1], &paths, policy),
         over_paths(&kernels[1], &paths, policy)
     );
+}
+
+#[test]
+fn rent_is_prorated_when_the_horizon_ends_inside_a_lease_month() {
+    use chrono::{NaiveDate, TimeZone, Utc};
+    use rust_decimal::Decimal;
+    use wattage_facility::contract::PowerSupply;
+    use wattage_facility::deployment::Deployment;
+    use wattage_facility::horizon::Horizon;
+    use wattage_facility::lease::{ColocationLease, LeaseStructure};
+    use wattage_facility::power_contract::PowerContract;
+    use wattage_facility::price_series::Resolution;
+    use wattage_facility::pue::Pue;
+    use wattage_facility::run::simulate_site;
+    use wattage_facility::simulation::Curtailment;
+    use wattage_facility::site::{Hall, Site};
+    use wattage_facility::workload::{Colocation, Workload};
+
+    let site = Site::new("s", "50 MW".parse().unwrap())
+        .unwrap()
+        .with_hall(Hall::new("C", "36 MW".parse().unwrap(), Pue::constant(1.2).unwrap()).unwrap())
+        .unwrap();
+    let lease = ColocationLease::new(
+        "36 MW".parse().unwrap(),
+        "$150/kW/month".parse().unwrap(),
+        Decimal::ZERO,
+        12,
+        NaiveDate::from_ymd_opt(2028, 3, 1).unwrap(),
+        LeaseStructure::Gross,
+    )
+    .unwrap();
+    let mut plan = Deployment::new(site);
+    plan.assign(
+        "tenant",
+        "C",
+        Workload::Colocation(Colocation::new(lease, Decimal::ONE).unwrap()),
+    )
+    .unwrap();
+    let contract = PowerContract::new(PowerSupply::fixed("$40/MWh".parse().unwrap()));
+    let start = Utc.with_ymd_and_hms(2028, 3, 1, 0, 0, 0).unwrap();
+    let rent_for = |hours: usize| {
+        let horizon = Horizon::new(start, Resolution::Hourly, hours).unwrap();
+        let ledger = simulate_site(&plan, &contract, horizon, Curtailment::AlwaysOn).unwrap();
+        ledger.totals().revenue
+    };
+    // A whole March (744 h) books the whole month's rent; 48 h book 48/744 of it.
+    assert_eq!(rent_for(744).dollars(), Decimal::from(5_400_000));
+    let two_days = rent_for(48).dollars();
+    assert_eq!(two_days.round_dp(2), Decimal::new(34_838_710, 2));
 }
