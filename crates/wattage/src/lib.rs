@@ -31,8 +31,24 @@
 //! | [`mining`] | `wattage-mining` | Bitcoin consensus arithmetic and hashprice economics |
 //! | [`facility`] | `wattage-facility` | sites, power prices, workloads, curtailment, P&L |
 //!
-//! [`uom`] and [`rust_decimal`] are re-exported so that your code and
-//! wattage share one version of each.
+//! [`uom`], [`rust_decimal`] and [`chrono`] are re-exported so that your
+//! code and wattage share one version of each.
+//!
+//! A second taste, from the catalog to a breakeven power price:
+//!
+//! ```
+//! use wattage::prelude::*;
+//! use wattage::mining::costs::breakeven_power_price;
+//!
+//! let miner = catalog::asic("s21 xp")?; // forgiving look-up
+//! let breakeven = breakeven_power_price("$52/PH/day".parse()?, miner.efficiency())?;
+//! assert_eq!(format!("{breakeven:.2}"), "$160.49/MWh");
+//!
+//! let h100 = catalog::accelerator("H100 SXM")?;
+//! let dense_bf16 = h100.efficiency(Precision::Bf16)?;
+//! assert_eq!(format!("{dense_bf16:.2}"), "1.41 TFLOPS/W");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 //!
 //! # The book
 //!
@@ -44,12 +60,21 @@
 //!
 //! # Features
 //!
-//! - `std` (default): use the standard library.
-//! - `serde`: serialize quantities and prices as unit strings.
+//! - `std` (default): use the standard library. Without it every crate is
+//!   `no_std` with `alloc` (the ERCOT CSV readers need `std`).
+//! - `serde`: serialize quantities and prices as unit strings, and sites,
+//!   contracts, devices and scenarios as configs, validated on the way in.
+//! - `rayon`: parallel scenario sweeps over sites and price paths
+//!   (`facility::sweep::par_over_sites`, `par_over_paths`).
+//!
+//! # Minimum supported Rust version
+//!
+//! Rust 1.85 (edition 2024).
 #![no_std]
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+pub use chrono;
 pub use rust_decimal;
 pub use uom;
 
@@ -84,6 +109,10 @@ pub mod prelude {
         Btc, BtcPrice, ComputeEfficiency, Energy, EnergyPrice, FlopRate, GpuHourPrice,
         HashEfficiency, Hashprice, Hashrate, LeaseRate, Measure, Power, Time, Usd, unit,
     };
+    #[doc(no_inline)]
+    pub use wattage_hardware::{Accelerator, AsicMiner, Fleet, Precision, Sparsity, catalog};
+    #[doc(no_inline)]
+    pub use wattage_mining::{BlockHeight, Difficulty};
 }
 
 /// The book: chapters from the repository's `docs/`, rendered here so that
@@ -119,3 +148,8 @@ pub mod book {
     #[doc = include_str!("../book/architecture.md")]
     pub mod architecture {}
 }
+
+/// The workspace README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+struct WorkspaceReadme;
