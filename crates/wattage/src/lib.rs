@@ -105,14 +105,14 @@ pub mod facility {
 /// The names nearly every user needs: `use wattage::prelude::*;`.
 pub mod prelude {
     #[doc(no_inline)]
+    pub use wattage_hardware::{Accelerator, AsicMiner, Fleet, Precision, Sparsity, catalog};
+    #[doc(no_inline)]
+    pub use wattage_mining::{BlockHeight, Difficulty};
+    #[doc(no_inline)]
     pub use wattage_units::{
         Btc, BtcPrice, ComputeEfficiency, Energy, EnergyPrice, FlopRate, GpuHourPrice,
         HashEfficiency, Hashprice, Hashrate, LeaseRate, Measure, Power, Time, Usd, unit,
     };
-    #[doc(no_inline)]
-    pub use wattage_hardware::{Accelerator, AsicMiner, Fleet, Precision, Sparsity, catalog};
-    #[doc(no_inline)]
-    pub use wattage_mining::{BlockHeight, Difficulty};
 }
 
 /// The book: chapters from the repository's `docs/`, rendered here so that
