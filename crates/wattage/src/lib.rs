@@ -116,7 +116,10 @@ pub mod prelude {
 }
 
 /// The book: chapters from the repository's `docs/`, rendered here so that
-/// every example in them compiles and runs as a test.
+/// every example in them compiles and runs as a test. Its recipes read files
+/// and use the standard library, hence the `std` gate.
+#[cfg(feature = "std")]
+#[cfg_attr(docsrs, doc(cfg(feature = "std")))]
 pub mod book {
     #[doc = include_str!("../book/01-stack.md")]
     pub mod stack {}
@@ -150,6 +153,6 @@ pub mod book {
 }
 
 /// The workspace README's examples, compiled and run as doctests.
-#[cfg(doctest)]
+#[cfg(all(doctest, feature = "std"))]
 #[doc = include_str!("../../../README.md")]
 struct WorkspaceReadme;
