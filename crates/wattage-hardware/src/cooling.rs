@@ -61,11 +61,7 @@ impl FromStr for Cooling {
     /// Accepts, case-insensitively: `air`; `hydro`, `hyd`, `water`,
     /// `liquid`, `direct liquid`, `dlc`; `immersion`, `immersed`.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let key: alloc::string::String = s
-            .chars()
-            .filter(char::is_ascii_alphanumeric)
-            .map(|c| c.to_ascii_lowercase())
-            .collect();
+        let key = crate::name::keyword(s);
         match key.as_str() {
             "air" | "aircooled" => Ok(Self::Air),
             "hydro" | "hyd" | "water" | "watercooled" | "liquid" | "liquidcooled"

@@ -143,10 +143,7 @@ pub(crate) fn records(text: &str) -> Result<Vec<Record>> {
 
 /// Normalizes a header name for matching: lower-case letters and digits only.
 pub(crate) fn header_key(name: &str) -> String {
-    name.chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
+    crate::name::keyword(name)
 }
 
 /// The index of the first header that matches any of `aliases`.

@@ -58,6 +58,15 @@ fn tokens(text: &str) -> Vec<String> {
     out
 }
 
+/// A word for matching keywords (cooling methods, precisions, CSV
+/// headers): ASCII letters and digits only, lower-cased.
+pub(crate) fn keyword(text: &str) -> String {
+    text.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
 /// The normalized key of a name: its tokens joined.
 pub(crate) fn key(text: &str) -> String {
     tokens(text).concat()

@@ -106,11 +106,7 @@ impl FromStr for Precision {
     /// Case-insensitive: `fp64`, `fp32`, `tf32`, `bf16`, `fp16`,
     /// `bf16/fp16`, `fp8`, `int8`, `fp4`, `nvfp4`, `mxfp4`.
     fn from_str(s: &str) -> Result<Self> {
-        let key: alloc::string::String = s
-            .chars()
-            .filter(char::is_ascii_alphanumeric)
-            .map(|c| c.to_ascii_lowercase())
-            .collect();
+        let key = crate::name::keyword(s);
         match key.as_str() {
             "fp64" | "float64" | "double" => Ok(Self::Fp64),
             "fp32" | "float32" | "single" => Ok(Self::Fp32),
@@ -188,11 +184,7 @@ impl FromStr for Sparsity {
 
     /// `dense`, `sparse`, `2:4` (sparse), `with sparsity`, `without sparsity`.
     fn from_str(s: &str) -> Result<Self> {
-        let key: alloc::string::String = s
-            .chars()
-            .filter(char::is_ascii_alphanumeric)
-            .map(|c| c.to_ascii_lowercase())
-            .collect();
+        let key = crate::name::keyword(s);
         match key.as_str() {
             "dense" | "withoutsparsity" | "nosparsity" => Ok(Self::Dense),
             "sparse" | "24" | "withsparsity" | "structuredsparsity" => Ok(Self::Sparse),
