@@ -234,7 +234,7 @@ fn setup() -> Setup {
         fleet_energy: fleet0.energy_mwh.to_string().parse().unwrap(),
         fleet_revenue: {
             let one = kernel.run(
-                &PricePath::from_f64(vec![0.0; HOURS], None),
+                &PricePath::from_f64(vec![0.0; HOURS], None).unwrap(),
                 Curtailment::AlwaysOn,
             );
             one.workloads[0].revenue / HOURS as f64

@@ -190,6 +190,14 @@ pub enum FacilityError {
         /// NPV there, in dollars.
         npv_at_high: f64,
     },
+    /// A price in an `f64` price path was NaN or infinite.
+    #[error("price path entry {index} must be a finite $/MWh, got {value}")]
+    NonFinitePrice {
+        /// Position in the path (0-based).
+        index: usize,
+        /// The offending price.
+        value: f64,
+    },
     /// A PUE below 1 or not finite.
     #[error("PUE must be finite and at least 1, got {value}")]
     InvalidPue {

@@ -94,10 +94,21 @@ impl PricePath {
     }
 
     /// A path from raw `f64` prices ($/MWh), for sweeps over generated
-    /// paths; `market` for sell-back.
-    #[must_use]
-    pub const fn from_f64(prices: Vec<f64>, market: Option<Vec<f64>>) -> Self {
-        Self { prices, market }
+    /// paths; `market` for sell-back. Prices may be negative.
+    ///
+    /// # Errors
+    /// [`FacilityError::NonFinitePrice`] for a NaN or infinite price in
+    /// either series.
+    pub fn from_f64(prices: Vec<f64>, market: Option<Vec<f64>>) -> Result<Self, FacilityError> {
+        let check = |series: &[f64]| match series.iter().enumerate().find(|(_, p)| !p.is_finite()) {
+            Some((index, &value)) => Err(FacilityError::NonFinitePrice { index, value }),
+            None => Ok(()),
+        };
+        check(&prices)?;
+        if let Some(market) = &market {
+            check(market)?;
+        }
+        Ok(Self { prices, market })
     }
 
     /// The all-in prices, $/MWh.
@@ -371,8 +382,11 @@ impl SiteKernel {
         &self.names
     }
 
-    /// Runs the kernel on `path` with `policy`. Periods missing from a
-    /// short path count as price zero.
+    /// Runs the kernel on `path` with `policy`. A path shorter than the
+    /// horizon covers only its own periods: interruptible (mining) loads
+    /// earn and spend nothing in the periods beyond it, and firm loads keep
+    /// their rent there but buy no energy. Give a path as long as the
+    /// horizon for full-horizon totals.
     #[must_use]
     pub fn run(&self, path: &PricePath, policy: Curtailment) -> KernelTotals {
         let prices = &path.prices;

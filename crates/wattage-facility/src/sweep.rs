@@ -26,7 +26,7 @@
 //!     Pool::fpps(Decimal::ZERO)?, HashpricePath::Constant("$50/PH/day".parse()?), "$100,000/BTC".parse()?)?))?;
 //! let kernel = SiteKernel::new(&plan, &contract, horizon)?;
 //! // Three flat price paths: $40, $100 and $200/MWh.
-//! let paths: Vec<PricePath> = [40.0, 100.0, 200.0].iter().map(|&p| PricePath::from_f64(vec![p; 24], None)).collect();
+//! let paths: Vec<PricePath> = [40.0, 100.0, 200.0].iter().map(|&p| PricePath::from_f64(vec![p; 24], None)).collect::<Result<_, _>>()?;
 //! let results = over_paths(&kernel, &paths, Curtailment::AboveBreakeven);
 //! // Breakeven is $124/MWh: the fleet runs on the first two paths only.
 //! let curtailed: Vec<f64> = results.iter().map(|r| r.workloads[0].curtailed_periods).collect();

@@ -701,6 +701,7 @@ fn parallel_sweeps_give_the_sequential_results_in_order() {
                 path.prices().iter().map(|p| p * f64::from(k)).collect(),
                 None,
             )
+            .unwrap()
         })
         .collect();
     assert_eq!(
@@ -756,4 +757,24 @@ fn rent_is_prorated_when_the_horizon_ends_inside_a_lease_month() {
     assert_eq!(rent_for(744).dollars(), Decimal::from(5_400_000));
     let two_days = rent_for(48).dollars();
     assert_eq!(two_days.round_dp(2), Decimal::new(34_838_710, 2));
+}
+
+#[test]
+fn f64_price_paths_reject_non_finite_prices() {
+    use wattage_facility::FacilityError;
+    use wattage_facility::kernel::PricePath;
+    assert!(PricePath::from_f64(vec![40.0, -12.5, 9_000.0], None).is_ok());
+    let err = PricePath::from_f64(vec![40.0, f64::NAN], None).unwrap_err();
+    assert!(
+        matches!(err, FacilityError::NonFinitePrice { index: 1, .. }),
+        "{err}"
+    );
+    let err = PricePath::from_f64(vec![40.0], Some(vec![1.0, 2.0, f64::INFINITY])).unwrap_err();
+    assert!(
+        matches!(err, FacilityError::NonFinitePrice { index: 2, value } if value == f64::INFINITY)
+    );
+    assert_eq!(
+        err.to_string(),
+        "price path entry 2 must be a finite $/MWh, got inf"
+    );
 }
