@@ -161,8 +161,10 @@ impl ColocationLease {
     /// # Errors
     /// [`FacilityError::InvalidPower`] unless the capacity is finite and
     /// positive; [`FacilityError::InvalidTerm`] for a term of zero or more
-    /// than [`MAX_TERM_MONTHS`], or an escalator at or below -100%; [`FacilityError::Money`] when the
-    /// capacity cannot enter money arithmetic.
+    /// than [`MAX_TERM_MONTHS`], an escalator at or below -100%, or a term
+    /// ending past chrono's date range; [`FacilityError::Money`] when the
+    /// capacity cannot enter money arithmetic or the escalated rents
+    /// overflow over the term.
     pub fn new(
         critical_it: Power,
         rate: LeaseRate,
@@ -173,7 +175,7 @@ impl ColocationLease {
     ) -> Result<Self, FacilityError> {
         check_term(term_months)?;
         check_escalator(escalator)?;
-        Ok(Self {
+        let lease = Self {
             critical_it,
             kilowatts: kilowatts_of(critical_it)?,
             rate,
@@ -181,7 +183,12 @@ impl ColocationLease {
             term_months,
             start,
             structure,
-        })
+        };
+        // A lease that exists can be simulated: its schedule (dates and
+        // escalated rents) and total value must be representable.
+        lease.schedule()?;
+        lease.total_value()?;
+        Ok(lease)
     }
 
     /// The flat rate a deal implies: `value / (kW × months)`. This is how

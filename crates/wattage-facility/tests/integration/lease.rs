@@ -249,3 +249,28 @@ fn invalid_lease_terms_are_errors() {
     );
     assert!(ColocationLease::implied_rate(usd("-$1"), mw(1.0), 12).is_err());
 }
+
+#[test]
+fn leases_whose_escalated_rent_overflows_are_rejected_when_built() {
+    use chrono::NaiveDate;
+    use rust_decimal::Decimal;
+    use wattage_facility::FacilityError;
+    use wattage_facility::lease::{ColocationLease, LeaseStructure};
+    let start = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
+    let build = |escalator: Decimal| {
+        ColocationLease::new(
+            "100 MW".parse().unwrap(),
+            "$150/kW/month".parse().unwrap(),
+            escalator,
+            1200,
+            start,
+            LeaseStructure::TripleNet,
+        )
+    };
+    assert!(build(Decimal::new(3, 2)).is_ok());
+    // +10,000% a year for a century overflows any Decimal: an error now, not mid-simulation.
+    assert!(matches!(
+        build(Decimal::from(100)),
+        Err(FacilityError::Money(_))
+    ));
+}
