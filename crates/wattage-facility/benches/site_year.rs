@@ -7,8 +7,9 @@
 //! - `raw_f64`: a hand-written raw-`f64` loop of the same arithmetic;
 //! - `ledger`: the exact per-period ledger ([`simulate_site`]).
 //!
-//! Then how the kernel scales with horizon length (1-30 years) and number
-//! of sites (1-1,000, sequential and, with `--features rayon`, parallel).
+//! Then how the kernel scales with horizon length (1-30 years), fleet size
+//! (1 to 29 catalog models) and number of sites (1-1,000, sequential and,
+//! with `--features rayon`, parallel).
 //!
 //! Run with `cargo bench -p wattage-facility --features rayon --bench site_year -- --warm-up-time 1 --measurement-time 3`.
 
@@ -70,7 +71,25 @@ fn contract(hours: usize) -> PowerContract {
     PowerContract::new(PowerSupply::index(series, "$2/MWh".parse().unwrap()))
 }
 
+/// The benchmark site with a fleet of `models` catalog miner models sharing
+/// about 80 MW of the mining hall.
+fn deployment_with_models(models: usize) -> Deployment {
+    let mut fleet = Fleet::new();
+    for miner in catalog::asic_miners().iter().take(models) {
+        let watts = miner.power().get(wattage_units::unit::WATT);
+        let count = (80e6 / models as f64 / watts).floor() as u64;
+        fleet.add(miner.clone(), count.max(1)).unwrap();
+    }
+    with_fleet(&fleet, "$50/PH/day")
+}
+
 fn deployment(hashprice: &str) -> Deployment {
+    let mut fleet = Fleet::new();
+    fleet.add(catalog::asic("S21 XP").unwrap(), 24_000).unwrap();
+    with_fleet(&fleet, hashprice)
+}
+
+fn with_fleet(fleet: &Fleet, hashprice: &str) -> Deployment {
     let site = Site::new("bench", "150 MW".parse().unwrap())
         .unwrap()
         .with_hall(
@@ -84,10 +103,8 @@ fn deployment(hashprice: &str) -> Deployment {
         .unwrap()
         .with_hall(Hall::new("ai", "40 MW".parse().unwrap(), Pue::constant(1.3).unwrap()).unwrap())
         .unwrap();
-    let mut fleet = Fleet::new();
-    fleet.add(catalog::asic("S21 XP").unwrap(), 24_000).unwrap();
     let mining = SelfMining::from_fleet(
-        &fleet,
+        fleet,
         Pool::fpps(Decimal::new(2, 2)).unwrap(),
         HashpricePath::Constant(hashprice.parse().unwrap()),
         "$95,000/BTC".parse().unwrap(),
@@ -343,6 +360,30 @@ fn bench(c: &mut Criterion) {
         .iter()
         .map(|hp| SiteKernel::new(&deployment(hp), &s.contract, s.horizon).unwrap())
         .collect();
+    // Fleet size: a fleet is reduced to its totals when the kernel is built,
+    // so the run costs the same for one model or the whole catalog.
+    let mut group = c.benchmark_group("kernel_by_fleet_models");
+    for models in [1usize, 5, 29] {
+        let kernel =
+            SiteKernel::new(&deployment_with_models(models), &s.contract, s.horizon).unwrap();
+        group.bench_with_input(BenchmarkId::new("run", models), &models, |b, _| {
+            b.iter(|| kernel.run(black_box(&s.path), Curtailment::AboveBreakeven))
+        });
+        let plan = deployment_with_models(models);
+        group.bench_with_input(
+            BenchmarkId::new("build_and_run", models),
+            &models,
+            |b, _| {
+                b.iter(|| {
+                    SiteKernel::new(black_box(&plan), &s.contract, s.horizon)
+                        .unwrap()
+                        .run(&s.path, Curtailment::AboveBreakeven)
+                })
+            },
+        );
+    }
+    group.finish();
+
     let mut group = c.benchmark_group("sites_sequential");
     group.sample_size(10);
     for n in [1usize, 10, 100, 1000] {
