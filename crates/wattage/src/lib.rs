@@ -121,34 +121,34 @@ pub mod prelude {
 #[cfg(feature = "std")]
 #[cfg_attr(docsrs, doc(cfg(feature = "std")))]
 pub mod book {
-    #[doc = include_str!("../book/01-stack.md")]
+    #[doc = include_str!(concat!(env!("OUT_DIR"), "/01-stack.md"))]
     pub mod stack {}
 
-    #[doc = include_str!("../book/02-quantities.md")]
+    #[doc = include_str!(concat!(env!("OUT_DIR"), "/02-quantities.md"))]
     pub mod quantities {}
 
-    #[doc = include_str!("../book/03-money.md")]
+    #[doc = include_str!(concat!(env!("OUT_DIR"), "/03-money.md"))]
     pub mod money {}
 
-    #[doc = include_str!("../book/04-hardware.md")]
+    #[doc = include_str!(concat!(env!("OUT_DIR"), "/04-hardware.md"))]
     pub mod hardware {}
 
-    #[doc = include_str!("../book/05-hashprice.md")]
+    #[doc = include_str!(concat!(env!("OUT_DIR"), "/05-hashprice.md"))]
     pub mod hashprice {}
 
-    #[doc = include_str!("../book/06-facilities.md")]
+    #[doc = include_str!(concat!(env!("OUT_DIR"), "/06-facilities.md"))]
     pub mod facilities {}
 
-    #[doc = include_str!("../book/07-cookbook.md")]
+    #[doc = include_str!(concat!(env!("OUT_DIR"), "/07-cookbook.md"))]
     pub mod cookbook {}
 
-    #[doc = include_str!("../book/08-teaching.md")]
+    #[doc = include_str!(concat!(env!("OUT_DIR"), "/08-teaching.md"))]
     pub mod teaching {}
 
-    #[doc = include_str!("../book/09-glossary.md")]
+    #[doc = include_str!(concat!(env!("OUT_DIR"), "/09-glossary.md"))]
     pub mod glossary {}
 
-    #[doc = include_str!("../book/architecture.md")]
+    #[doc = include_str!(concat!(env!("OUT_DIR"), "/architecture.md"))]
     pub mod architecture {}
 }
 
