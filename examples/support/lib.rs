@@ -39,16 +39,7 @@ pub fn line_chart(
     series: &[Series],
 ) -> Result<(), Box<dyn std::error::Error>> {
     let all = series.iter().flat_map(|s| s.points.iter());
-    let (mut x_min, mut x_max, mut y_min, mut y_max) = (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
-    for (x, y) in all {
-        x_min = x_min.min(*x);
-        x_max = x_max.max(*x);
-        y_min = y_min.min(*y);
-        y_max = y_max.max(*y);
-    }
-    if x_min > x_max {
-        return Err("nothing to draw".into());
-    }
+    let [x_min, x_max, y_min, y_max] = bounds(all)?;
     let y_pad = ((y_max - y_min) * 0.05).max(1e-9);
     let y_low = if y_min >= 0.0 { 0.0 } else { y_min - y_pad };
     let root = SVGBackend::new(path, (800, 480)).into_drawing_area();
@@ -105,16 +96,7 @@ pub fn scatter_chart(
     legend: SeriesLabelPosition,
 ) -> Result<(), Box<dyn std::error::Error>> {
     let all = lines.iter().chain(points).flat_map(|s| s.points.iter());
-    let (mut x_min, mut x_max, mut y_min, mut y_max) = (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
-    for (x, y) in all {
-        x_min = x_min.min(*x);
-        x_max = x_max.max(*x);
-        y_min = y_min.min(*y);
-        y_max = y_max.max(*y);
-    }
-    if x_min > x_max {
-        return Err("nothing to draw".into());
-    }
+    let [x_min, x_max, y_min, y_max] = bounds(all)?;
     let x_pad = ((x_max - x_min) * 0.03).max(0.5);
     let y_pad = ((y_max - y_min) * 0.08).max(1e-9);
     let y_low = if y_min >= 0.0 { 0.0 } else { y_min - y_pad };
@@ -160,4 +142,18 @@ pub fn scatter_chart(
         .draw()?;
     root.present()?;
     Ok(())
+}
+
+/// `[x_min, x_max, y_min, y_max]` of the points; an error when there are none.
+fn bounds<'a>(
+    points: impl Iterator<Item = &'a (f64, f64)>,
+) -> Result<[f64; 4], Box<dyn std::error::Error>> {
+    let mut b = [f64::MAX, f64::MIN, f64::MAX, f64::MIN];
+    for (x, y) in points {
+        b = [b[0].min(*x), b[1].max(*x), b[2].min(*y), b[3].max(*y)];
+    }
+    if b[0] > b[1] {
+        return Err("nothing to draw".into());
+    }
+    Ok(b)
 }

@@ -244,19 +244,8 @@ fn asic_row(
     notices: &mut Vec<Notice>,
 ) -> Result<AsicMiner> {
     let release: ReleaseDate = row.get(Some(release)).parse()?;
-    let mut fig = |col: Option<usize>, label: &str, what: &'static str| -> Result<Option<f64>> {
-        match number(row.get(col), what)? {
-            Cell::Value(v) => Ok(Some(v)),
-            Cell::Missing(None) => Ok(None),
-            Cell::Missing(Some(why)) => {
-                notices.push(Notice {
-                    line: row.line,
-                    name: String::from(name),
-                    message: format!("{label} is {:?}, {why}: treated as missing", row.get(col)),
-                });
-                Ok(None)
-            }
-        }
+    let mut fig = |col: Option<usize>, label: &str, what: &'static str| {
+        optional_figure(row, col, label, what, name, notices)
     };
     let spec = AsicSpec {
         model: String::from(name),
@@ -507,6 +496,31 @@ fn read_accelerators(text: &str, origin: Origin) -> Result<Loaded<Accelerator>> 
     Ok(out)
 }
 
+/// The number in column `col` of `row`, or `None` when the cell is empty
+/// or a "missing" marker (`inf`, `NaN`, ...); a marker is recorded as a
+/// notice so that nothing is ignored silently.
+fn optional_figure(
+    row: &Record,
+    col: Option<usize>,
+    label: &str,
+    what: &'static str,
+    name: &str,
+    notices: &mut Vec<Notice>,
+) -> Result<Option<f64>> {
+    match number(row.get(col), what)? {
+        Cell::Value(v) => Ok(Some(v)),
+        Cell::Missing(None) => Ok(None),
+        Cell::Missing(Some(why)) => {
+            notices.push(Notice {
+                line: row.line,
+                name: String::from(name),
+                message: format!("{label} is {:?}, {why}: treated as missing", row.get(col)),
+            });
+            Ok(None)
+        }
+    }
+}
+
 fn accelerator_row(
     row: &Record,
     cols: &EpochColumns,
@@ -514,19 +528,8 @@ fn accelerator_row(
     origin: Origin,
     notices: &mut Vec<Notice>,
 ) -> Result<Accelerator> {
-    let mut value = |col: Option<usize>, label: &str, what: &'static str| -> Result<Option<f64>> {
-        match number(row.get(col), what)? {
-            Cell::Value(v) => Ok(Some(v)),
-            Cell::Missing(None) => Ok(None),
-            Cell::Missing(Some(why)) => {
-                notices.push(Notice {
-                    line: row.line,
-                    name: String::from(name),
-                    message: format!("{label} is {:?}, {why}: treated as missing", row.get(col)),
-                });
-                Ok(None)
-            }
-        }
+    let mut value = |col: Option<usize>, label: &str, what: &'static str| {
+        optional_figure(row, col, label, what, name, notices)
     };
     let mut spec = AcceleratorSpec::new(name, "");
     spec.vendor = match row.get(cols.manufacturer) {
