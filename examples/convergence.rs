@@ -46,7 +46,7 @@ use wattage::facility::power_contract::PowerContract;
 use wattage::facility::price_series::Resolution;
 use wattage::facility::pue::Pue;
 use wattage::facility::retrofit::{Conversion, RetrofitPlan};
-use wattage::facility::simulation::{Curtailment, HashpricePath};
+use wattage::facility::{Curtailment, HashpricePath};
 use wattage::facility::site::{Hall, Site};
 use wattage::facility::summary::{CapexPayment, YearRow};
 use wattage::facility::workload::{Colocation, GpuCloud, SelfMining, Workload};

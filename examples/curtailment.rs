@@ -42,7 +42,7 @@ use wattage::facility::price_series::PriceSeries;
 use wattage::facility::price_series::ercot::{Hub, read_hub_lmp, read_settlement_point_prices};
 use wattage::facility::pue::Pue;
 use wattage::facility::run::simulate_site;
-use wattage::facility::simulation::{Curtailment, HashpricePath};
+use wattage::facility::{Curtailment, HashpricePath};
 use wattage::facility::site::{Hall, Site};
 use wattage::facility::workload::{SelfMining, Workload};
 use wattage::hardware::{Fleet, catalog};

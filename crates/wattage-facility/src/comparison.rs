@@ -8,11 +8,11 @@ use rust_decimal::Decimal;
 use wattage_units::Usd;
 
 use crate::FacilityError;
+use crate::curtailment::Curtailment;
 use crate::deployment::Deployment;
 use crate::horizon::Horizon;
 use crate::power_contract::PowerContract;
 use crate::run::simulate_site;
-use crate::simulation::Curtailment;
 use crate::summary::{CapexPayment, CashFlows, Summary, YearRow};
 
 /// A named plan: a deployment over time and its facility capex.

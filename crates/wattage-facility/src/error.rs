@@ -292,6 +292,19 @@ pub enum FacilityError {
         /// What it was given ("a 4CP transmission charge").
         what: &'static str,
     },
+    /// A simulation whose ledger would not fit in memory, refused before
+    /// allocating.
+    #[error(
+        "a simulation of {workloads} workload(s) over {periods} periods needs {bytes} bytes that cannot be allocated; use the f64 kernel or a shorter horizon"
+    )]
+    TooLarge {
+        /// Periods of the horizon.
+        periods: usize,
+        /// Workloads of the deployment.
+        workloads: usize,
+        /// The allocation refused, in bytes.
+        bytes: usize,
+    },
     /// A device or fleet from `wattage-hardware` could not be used.
     #[error("hardware: {0}")]
     Hardware(#[from] wattage_hardware::Error),

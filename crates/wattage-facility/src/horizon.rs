@@ -8,7 +8,6 @@ use rust_decimal::Decimal;
 
 use crate::FacilityError;
 use crate::price_series::Resolution;
-use crate::simulation::MAX_PERIODS;
 
 /// A run of `periods` intervals of `resolution`, the first starting at
 /// `start` (UTC, on the grid).
@@ -32,6 +31,9 @@ pub struct Horizon {
     resolution: Resolution,
     periods: usize,
 }
+
+/// The longest horizon accepted: 100 years of 15-minute periods.
+pub const MAX_PERIODS: usize = 100 * 366 * 96;
 
 /// Hours in the average (Julian) year, 365.25 days: the year of
 /// "per MW-year" figures.

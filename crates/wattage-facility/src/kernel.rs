@@ -2,12 +2,13 @@
 //!
 //! [`simulate_site`] writes an exact ledger of
 //! every period and workload. For sweeps over thousands of scenarios only
-//! the totals matter, so [`SiteKernel`] runs the same arithmetic in `f64`:
-//! the prices of a horizon are converted once ([`PricePath`]), each
-//! interruptible load is one pass over them with a branchless
-//! run-or-curtail select, and each firm load is a range sum. Money enters
-//! `Decimal` only at the end ([`KernelTotals::to_usd`], by
-//! [`wattage_units::money::to_decimal`]); a test checks that the totals
+//! the totals matter, so [`SiteKernel`] evaluates the same lowered
+//! schedule ([`crate::schedule`]) in `f64`, with the same run-or-curtail
+//! rule ([`crate::curtailment`]): the prices of a horizon are converted
+//! once ([`PricePath`]), each interruptible load is one branchless pass
+//! over them per run of equal revenue, and each firm load is a range sum.
+//! Money enters `Decimal` only at the end ([`KernelTotals::to_usd`], by
+//! [`wattage_units::money::to_decimal`]); tests check that the totals
 //! agree with the exact ledger to the cent.
 //!
 //! The kernel models energy, revenue, curtailment and sell-back; a
@@ -25,7 +26,7 @@
 //! use wattage_facility::price_series::{PriceSeries, Resolution};
 //! use wattage_facility::pue::Pue;
 //! use wattage_facility::run::simulate_site;
-//! use wattage_facility::simulation::{Curtailment, HashpricePath};
+//! use wattage_facility::{Curtailment, HashpricePath};
 //! use wattage_facility::site::{Hall, Site};
 //! use wattage_facility::workload::{SelfMining, Workload};
 //! use wattage_mining::payout::Pool;
@@ -48,21 +49,21 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+use alloc::string::String;
 use alloc::vec::Vec;
 
+use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
+use wattage_units::Usd;
 use wattage_units::money::to_decimal;
-use wattage_units::{Usd, unit};
 
 use crate::FacilityError;
-use crate::contract::PowerSupply;
+use crate::curtailment::{Curtailment, PeriodFacts, Policy, decide};
 use crate::deployment::Deployment;
 use crate::horizon::Horizon;
 use crate::power_contract::PowerContract;
 use crate::price_path::{period_price_values, series_over};
-use crate::run::simulate_site;
-use crate::simulation::{Curtailment, HashpricePath};
-use crate::workload::Workload;
+use crate::schedule::{EnergyProfile, Load, Payer, Schedule, mul};
 
 const KERNEL: &str = "the f64 summary kernel";
 
@@ -124,43 +125,40 @@ impl PricePath {
     }
 }
 
-/// Revenue per period of an interruptible load.
-#[derive(Debug, Clone, PartialEq)]
-enum Revenue {
-    Constant(f64),
-    PerPeriod(Vec<f64>),
-}
-
-#[derive(Debug, Clone, PartialEq)]
-struct Interruptible {
+/// A run of periods `from..until` earning `revenue` dollars and `btc`
+/// bitcoin in each period it runs.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Segment {
     from: usize,
     until: usize,
-    energy: f64,
-    revenue: Revenue,
-    btc_per_usd: f64,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-struct Firm {
-    from: usize,
-    until: usize,
-    energy: f64,
     revenue: f64,
-    pass_through: bool,
+    btc: f64,
 }
 
-/// A site prepared for the `f64` kernel: per load, its live range,
-/// facility MWh per period and revenue.
+#[derive(Debug, Clone, PartialEq)]
+enum KernelLoad {
+    Interruptible {
+        from: usize,
+        until: usize,
+        energy: f64,
+        segments: Vec<Segment>,
+    },
+    Firm {
+        from: usize,
+        until: usize,
+        energy: f64,
+        revenue: f64,
+        pass_through: bool,
+    },
+}
+
+/// A site prepared for the `f64` kernel: the lowered schedule in `f64`
+/// (per load, its live range, facility MWh per period and revenue).
 #[derive(Debug, Clone, PartialEq)]
 pub struct SiteKernel {
     periods: usize,
-    fixed_price: Option<f64>,
-    names: Vec<alloc::string::String>,
-    /// Index into `interruptible` (`Ok`) or `firm` (`Err`) per workload.
-    order: Vec<Result<usize, usize>>,
-    interruptible: Vec<Interruptible>,
-    firm: Vec<Firm>,
-    hours: f64,
+    names: Vec<String>,
+    loads: Vec<KernelLoad>,
 }
 
 /// Totals of one workload from the kernel, `f64` dollars and MWh.
@@ -235,14 +233,30 @@ impl KernelTotals {
     }
 }
 
-fn f64_of(d: rust_decimal::Decimal) -> f64 {
+fn f64_of(d: Decimal) -> f64 {
     d.to_f64().unwrap_or(f64::NAN)
 }
 
+#[allow(
+    clippy::cast_precision_loss,
+    reason = "satoshi amounts are far below 2^53"
+)]
+fn btc_of(sats: i64) -> f64 {
+    sats as f64 / 1e8
+}
+
+fn unsupported(what: &'static str) -> FacilityError {
+    FacilityError::Unsupported {
+        computation: KERNEL,
+        what,
+    }
+}
+
 impl SiteKernel {
-    /// Prepares `deployment` under `contract` over `horizon`. Firm revenue
-    /// (rent, GPU-hours) does not depend on prices or curtailment and is
-    /// computed here exactly, then held as `f64`.
+    /// Prepares `deployment` under `contract` over `horizon`: lowers it to
+    /// the schedule the exact ledger evaluates, and converts that to `f64`.
+    /// Firm revenue (rent, GPU-hours) does not depend on prices or
+    /// curtailment and is summed exactly here, then held as `f64`.
     ///
     /// # Errors
     /// [`FacilityError::Unsupported`] for demand charges, 4CP,
@@ -254,120 +268,25 @@ impl SiteKernel {
         horizon: Horizon,
     ) -> Result<Self, FacilityError> {
         if contract.demand_charge().is_some() {
-            return Err(FacilityError::Unsupported {
-                computation: KERNEL,
-                what: "demand charges",
-            });
+            return Err(unsupported("demand charges"));
         }
         if contract.transmission().is_some() {
-            return Err(FacilityError::Unsupported {
-                computation: KERNEL,
-                what: "a 4CP transmission charge",
-            });
+            return Err(unsupported("a 4CP transmission charge"));
         }
         if contract.demand_response().is_some() {
-            return Err(FacilityError::Unsupported {
-                computation: KERNEL,
-                what: "demand-response payments",
-            });
+            return Err(unsupported("demand-response payments"));
         }
-        let hours = f64_of(horizon.period_hours());
-        let fixed_price = match contract.supply() {
-            PowerSupply::Fixed(p) if contract.sell_back().is_some() => Some(p.to_f64()),
-            _ => None,
-        };
-        // Live ranges and firm revenue come from a one-period-per-load
-        // dry run of the exact engine on a fixed zero price: cheap, and the
-        // same rules (windows, lease terms) by construction.
-        let zero = PowerContract::new(PowerSupply::fixed(wattage_units::EnergyPrice::new(
-            rust_decimal::Decimal::ZERO,
-        )?));
-        let dry = simulate_site(deployment, &zero, horizon, Curtailment::AlwaysOn)?;
-        let mut kernel = Self {
+        let schedule = Schedule::lower(deployment, horizon)?;
+        let loads = schedule
+            .loads
+            .iter()
+            .map(kernel_load)
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Self {
             periods: horizon.periods(),
-            fixed_price,
-            names: dry.workload_names().to_vec(),
-            order: Vec::new(),
-            interruptible: Vec::new(),
-            firm: Vec::new(),
-            hours,
-        };
-        for (index, a) in deployment.assignments().iter().enumerate() {
-            let Some(pue) = a.pue().constant_value() else {
-                return Err(FacilityError::Unsupported {
-                    computation: KERNEL,
-                    what: "an hourly PUE",
-                });
-            };
-            let live: Vec<bool> = dry.workload_periods(index).map(|p| p.live).collect();
-            let from = live.iter().position(|&l| l).unwrap_or(0);
-            let until = live.iter().rposition(|&l| l).map_or(0, |i| i + 1);
-            let it_mw = a.workload().it_power().get(unit::MEGAWATT);
-            let energy = f64_of(to_decimal("facility load in MW", it_mw * pue)?) * hours;
-            let totals = dry.workload_totals(index).copied().unwrap_or_default();
-            match a.workload() {
-                Workload::SelfMining(m) => {
-                    let ph_days = f64_of(to_decimal(
-                        "work in PH/s-days",
-                        m.hashrate().get(unit::PETAHASH_PER_SECOND) * hours / 24.0,
-                    )?);
-                    let share = f64_of(m.net_share());
-                    let per = |hp: wattage_units::Hashprice| hp.to_f64() * ph_days * share;
-                    let revenue = match m.hashprice() {
-                        HashpricePath::Constant(hp) => Revenue::Constant(per(*hp)),
-                        path => {
-                            let mut values = alloc::vec![0.0; horizon.periods()];
-                            for (t, slot) in values.iter_mut().enumerate().take(until).skip(from) {
-                                let elapsed = horizon.resolution().seconds()
-                                    * i64::try_from(t).unwrap_or(i64::MAX);
-                                *slot = per(path.at(t, elapsed)?);
-                            }
-                            Revenue::PerPeriod(values)
-                        }
-                    };
-                    kernel.order.push(Ok(kernel.interruptible.len()));
-                    kernel.interruptible.push(Interruptible {
-                        from,
-                        until,
-                        energy,
-                        revenue,
-                        btc_per_usd: 1.0 / m.btc_price().to_f64(),
-                    });
-                }
-                Workload::Hosting(h) => {
-                    let it = f64_of(to_decimal("IT load in MW", it_mw)?) * hours;
-                    kernel.order.push(Ok(kernel.interruptible.len()));
-                    kernel.interruptible.push(Interruptible {
-                        from,
-                        until,
-                        energy,
-                        revenue: Revenue::Constant(h.rate().to_f64() * it),
-                        btc_per_usd: 0.0,
-                    });
-                }
-                Workload::Colocation(c) => {
-                    kernel.order.push(Err(kernel.firm.len()));
-                    kernel.firm.push(Firm {
-                        from,
-                        until,
-                        energy,
-                        revenue: totals.revenue.to_f64(),
-                        pass_through: c.tenant_pays_power(),
-                    });
-                }
-                Workload::GpuCloud(_) => {
-                    kernel.order.push(Err(kernel.firm.len()));
-                    kernel.firm.push(Firm {
-                        from,
-                        until,
-                        energy,
-                        revenue: totals.revenue.to_f64(),
-                        pass_through: false,
-                    });
-                }
-            }
-        }
-        Ok(kernel)
+            names: schedule.names,
+            loads,
+        })
     }
 
     /// Number of periods.
@@ -378,7 +297,7 @@ impl SiteKernel {
 
     /// The workloads' names.
     #[must_use]
-    pub fn names(&self) -> &[alloc::string::String] {
+    pub fn names(&self) -> &[String] {
         &self.names
     }
 
@@ -389,36 +308,24 @@ impl SiteKernel {
     /// horizon for full-horizon totals.
     #[must_use]
     pub fn run(&self, path: &PricePath, policy: Curtailment) -> KernelTotals {
-        let prices = &path.prices;
+        let policy = Policy::new(policy, |s| s.to_f64());
         let mut out = KernelTotals {
-            workloads: Vec::with_capacity(self.order.len()),
+            workloads: Vec::with_capacity(self.loads.len()),
             ..KernelTotals::default()
         };
-        for slot in &self.order {
-            let t = match slot {
-                Ok(i) => self
-                    .interruptible
-                    .get(*i)
-                    .map(|load| self.run_interruptible(load, path, policy)),
-                Err(i) => self.firm.get(*i).map(|load| {
-                    let until = load.until.min(prices.len());
-                    let sum = prices
-                        .get(load.from.min(until)..until)
-                        .map_or(0.0, lane_sum);
-                    let cost = load.energy * sum;
-                    #[allow(clippy::cast_precision_loss, reason = "periods are far below 2^52")]
-                    let live = until.saturating_sub(load.from) as f64;
-                    KernelLoadTotals {
-                        revenue: load.revenue + if load.pass_through { cost } else { 0.0 },
-                        energy_cost: cost,
-                        sell_back_credit: 0.0,
-                        energy_mwh: load.energy * live,
-                        curtailed_periods: 0.0,
-                        btc: 0.0,
-                    }
-                }),
-            }
-            .unwrap_or_default();
+        for load in &self.loads {
+            let t = match load {
+                KernelLoad::Interruptible {
+                    energy, segments, ..
+                } => run_interruptible(*energy, segments, path, policy),
+                KernelLoad::Firm {
+                    from,
+                    until,
+                    energy,
+                    revenue,
+                    pass_through,
+                } => run_firm(*from, *until, *energy, *revenue, *pass_through, path),
+            };
             out.revenue += t.revenue;
             out.energy_cost += t.energy_cost;
             out.sell_back_credit += t.sell_back_credit;
@@ -426,89 +333,124 @@ impl SiteKernel {
         }
         out
     }
+}
 
-    fn run_interruptible(
-        &self,
-        load: &Interruptible,
-        path: &PricePath,
-        policy: Curtailment,
-    ) -> KernelLoadTotals {
-        let until = load.until.min(path.prices.len());
-        let from = load.from.min(until);
+/// One load of the schedule in `f64`.
+fn kernel_load(load: &Load) -> Result<KernelLoad, FacilityError> {
+    let EnergyProfile::Constant { facility, .. } = load.energy else {
+        return Err(unsupported("an hourly PUE"));
+    };
+    let energy = f64_of(facility);
+    let segments = load.revenue.segments(load.from, load.until);
+    if load.interruptible {
+        return Ok(KernelLoad::Interruptible {
+            from: load.from,
+            until: load.until,
+            energy,
+            segments: segments
+                .into_iter()
+                .map(|(range, e)| Segment {
+                    from: range.start,
+                    until: range.end,
+                    revenue: f64_of(e.usd),
+                    btc: btc_of(e.btc.to_sat()),
+                })
+                .collect(),
+        });
+    }
+    let mut revenue = Decimal::ZERO;
+    for (range, e) in segments {
+        let run = mul(e.usd, Decimal::from(range.len() as u64), "firm revenue")?;
+        revenue = revenue
+            .checked_add(run)
+            .ok_or_else(|| crate::schedule::overflow("firm revenue"))?;
+    }
+    Ok(KernelLoad::Firm {
+        from: load.from,
+        until: load.until,
+        energy,
+        revenue: f64_of(revenue),
+        pass_through: load.payer == Payer::Tenant,
+    })
+}
+
+fn run_firm(
+    from: usize,
+    until: usize,
+    energy: f64,
+    revenue: f64,
+    pass_through: bool,
+    path: &PricePath,
+) -> KernelLoadTotals {
+    let until = until.min(path.prices.len());
+    let sum = path
+        .prices
+        .get(from.min(until)..until)
+        .map_or(0.0, lane_sum);
+    let cost = energy * sum;
+    #[allow(clippy::cast_precision_loss, reason = "periods are far below 2^52")]
+    let live = until.saturating_sub(from) as f64;
+    KernelLoadTotals {
+        revenue: revenue + if pass_through { cost } else { 0.0 },
+        energy_cost: cost,
+        sell_back_credit: 0.0,
+        energy_mwh: energy * live,
+        curtailed_periods: 0.0,
+        btc: 0.0,
+    }
+}
+
+/// An interruptible load, run by run of equal revenue: each period is
+/// decided by the shared rule, branchless, eight lanes wide.
+fn run_interruptible(
+    e: f64,
+    segments: &[Segment],
+    path: &PricePath,
+    policy: Policy<f64>,
+) -> KernelLoadTotals {
+    let n = path.prices.len();
+    let mut out = KernelLoadTotals::default();
+    for seg in segments {
+        let until = seg.until.min(n);
+        let from = seg.from.min(until);
         let prices = path.prices.get(from..until).unwrap_or(&[]);
-        let e = load.energy;
-        let market = match (self.fixed_price, path.market.as_ref()) {
-            (Some(fixed), Some(m)) => m.get(from..until).map(|m| (fixed, m)),
-            _ => None,
-        };
-        let (always, strike) = match policy {
-            Curtailment::AboveBreakeven => (false, None),
-            Curtailment::AbovePrice(s) => (false, Some(s.to_f64())),
-            _ => (true, None),
-        };
         #[allow(clippy::cast_precision_loss, reason = "periods are far below 2^52")]
         let live = prices.len() as f64;
-        let sums = match (&load.revenue, market) {
-            (Revenue::Constant(r), None) => {
-                let r = *r;
-                match (always, strike) {
-                    (true, _) => (live, lane_sum(prices), 0.0),
-                    // Running pays when r − e·p ≥ 0, that is p ≤ r / e:
-                    // one compare per period.
-                    (false, None) => count_and_sum_at_most(prices, breakeven(r, e)),
-                    (false, Some(s)) => count_and_sum_at_most(prices, s),
-                }
-            }
-            (Revenue::PerPeriod(rs), None) => {
-                let rs = rs.get(from..until).unwrap_or(&[]);
-                let run = |r: f64, p: f64| always || strike.map_or(r - e * p >= 0.0, |s| p <= s);
-                select_sums(prices, |i, p| {
-                    let r = rs.get(i).copied().unwrap_or(0.0);
-                    if run(r, p) {
-                        (1.0, p, r)
-                    } else {
-                        (0.0, 0.0, 0.0)
-                    }
-                })
-            }
-            (revenue, Some((fixed, m))) => {
-                // Bought at the fixed price either way; curtailed energy is
-                // sold at market. The third sum collects market prices of
-                // curtailed periods.
-                let r_at = |i: usize| match revenue {
-                    Revenue::Constant(r) => *r,
-                    Revenue::PerPeriod(rs) => rs.get(from + i).copied().unwrap_or(0.0),
+        let r = seg.revenue;
+        let (ran, bought, sold) = match path.market.as_ref().and_then(|m| m.get(from..until)) {
+            None => select_sums(prices, |_, p| {
+                let facts = PeriodFacts {
+                    revenue: r,
+                    energy: e,
+                    price: p,
+                    market: None,
+                    four_cp: false,
                 };
-                let sums = select_sums(prices, |i, p| {
-                    let r = r_at(i);
-                    let mk = m.get(i).copied().unwrap_or(0.0);
-                    let run = always || strike.map_or(r - e * p >= (mk - fixed) * e, |s| mk <= s);
-                    if run { (1.0, r, 0.0) } else { (0.0, 0.0, mk) }
-                });
-                return KernelLoadTotals {
-                    revenue: sums.1,
-                    energy_cost: e * fixed * live,
-                    sell_back_credit: e * sums.2,
-                    energy_mwh: e * sums.0,
-                    curtailed_periods: live - sums.0,
-                    btc: sums.1 * load.btc_per_usd,
+                let on = decide(policy, facts).is_some_and(|d| d.runs());
+                if on { (1.0, p, 0.0) } else { (0.0, 0.0, 0.0) }
+            }),
+            Some(market) => select_sums(prices, |i, p| {
+                let mk = market.get(i).copied().unwrap_or(0.0);
+                let facts = PeriodFacts {
+                    revenue: r,
+                    energy: e,
+                    price: p,
+                    market: Some(mk),
+                    four_cp: false,
                 };
-            }
+                // Bought either way; curtailed energy is sold at market.
+                let on = decide(policy, facts).is_some_and(|d| d.runs());
+                if on { (1.0, p, 0.0) } else { (0.0, p, mk) }
+            }),
         };
-        let (count, price_sum, revenue_sum) = sums;
-        let revenue = match load.revenue {
-            Revenue::Constant(r) => r * count,
-            Revenue::PerPeriod(_) => revenue_sum,
-        };
-        KernelLoadTotals {
-            revenue,
-            energy_cost: e * price_sum,
-            sell_back_credit: 0.0,
-            energy_mwh: e * count,
-            curtailed_periods: live - count,
-            btc: revenue * load.btc_per_usd,
-        }
+        out.revenue += r * ran;
+        out.energy_cost += e * bought;
+        out.sell_back_credit += e * sold;
+        out.energy_mwh += e * ran;
+        out.curtailed_periods += live - ran;
+        out.btc += seg.btc * ran;
     }
+    out
 }
 
 const LANES: usize = 8;
@@ -525,49 +467,6 @@ fn lane_sum(values: &[f64]) -> f64 {
     }
     let tail: f64 = rest.iter().sum();
     acc.iter().sum::<f64>() + tail
-}
-
-/// The price at which a load earning `r` a period for `e` MWh breaks even.
-#[must_use]
-pub fn breakeven(r: f64, e: f64) -> f64 {
-    if e > 0.0 { r / e } else { f64::INFINITY }
-}
-
-/// How many prices are at most `threshold`, and their sum: the running
-/// periods of an interruptible load and what their energy cost per MWh,
-/// in one branchless pass, eight lanes wide.
-#[must_use]
-pub fn count_and_sum_at_most(prices: &[f64], threshold: f64) -> (f64, f64, f64) {
-    let mut count = [0.0; LANES];
-    let mut sum = [0.0; LANES];
-    let chunks = prices.chunks_exact(LANES);
-    let rest = chunks.remainder();
-    for chunk in chunks {
-        for lane in 0..LANES {
-            let p = chunk[lane];
-            let on = p <= threshold;
-            count[lane] += if on { 1.0 } else { 0.0 };
-            sum[lane] += if on { p } else { 0.0 };
-        }
-    }
-    let (mut n, mut s) = (0.0, 0.0);
-    for &p in rest {
-        if p <= threshold {
-            n += 1.0;
-            s += p;
-        }
-    }
-    (
-        count.iter().sum::<f64>() + n,
-        sum.iter().sum::<f64>() + s,
-        0.0,
-    )
-}
-
-/// Sum of `values`, eight lanes wide (the kernel's summation order).
-#[must_use]
-pub fn sum(values: &[f64]) -> f64 {
-    lane_sum(values)
 }
 
 /// Three sums of a branchless select over `prices`, eight lanes wide.

@@ -8,7 +8,10 @@ use rust_decimal::Decimal;
 use wattage_units::{Btc, EnergyPrice, MoneyError, Usd};
 
 use crate::FacilityError;
+use crate::curtailment::{CurtailReason, Decision};
 use crate::horizon::Horizon;
+use crate::run::demand_response_at;
+use crate::schedule::{Payer, Schedule, SiteTerms};
 
 fn overflow(operation: &'static str) -> FacilityError {
     FacilityError::Money(MoneyError::Overflow { operation })
@@ -47,6 +50,8 @@ pub struct WorkloadPeriod {
     pub live: bool,
     /// Whether it ran (live and not curtailed).
     pub running: bool,
+    /// Why it was curtailed (`None` when it ran or was not live).
+    pub reason: Option<CurtailReason>,
     /// IT energy drawn, MWh.
     pub it_mwh: Decimal,
     /// Facility energy drawn (IT × PUE), MWh.
@@ -119,18 +124,6 @@ impl SitePeriod {
             .checked_sub(self.demand_charge)?
             .checked_sub(self.transmission_charge)?)
     }
-}
-
-/// The site-only lines of a period, stored; [`SitePeriod`] adds the
-/// workloads' sums on demand.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-pub(crate) struct SiteLines {
-    pub(crate) start: DateTime<Utc>,
-    pub(crate) price: EnergyPrice,
-    pub(crate) demand_response: Usd,
-    pub(crate) demand_charge: Usd,
-    pub(crate) transmission_charge: Usd,
 }
 
 /// Exact sums of one workload's periods.
@@ -215,47 +208,81 @@ impl SiteTotals {
 /// The result of [`crate::run::simulate_site`]: one [`SitePeriod`] per
 /// period, one [`WorkloadPeriod`] per period and workload, and totals that
 /// are their exact sums.
+///
+/// The ledger stores the lowered schedule, the prices and one byte per
+/// live period of each interruptible workload (whether and why it was
+/// curtailed); a period's lines are recomputed exactly from them when
+/// asked. Every product it recomputes was checked representable when the
+/// ledger was built, so reading it never fails on overflow.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct SiteLedger {
-    pub(crate) horizon: Horizon,
-    pub(crate) names: Vec<String>,
-    pub(crate) sites: Vec<SiteLines>,
-    /// Period-major: period `t`, workload `w` at `t × workloads + w`.
-    pub(crate) workloads: Vec<WorkloadPeriod>,
+    pub(crate) schedule: Schedule,
+    pub(crate) site: SiteTerms,
+    /// Per workload, one byte per live period (interruptible workloads only).
+    pub(crate) decisions: Vec<Vec<u8>>,
+    pub(crate) demand_charges: Vec<(usize, Usd)>,
+    pub(crate) transmission_charges: Vec<(usize, Usd)>,
     pub(crate) workload_totals: Vec<WorkloadTotals>,
     pub(crate) totals: SiteTotals,
+}
+
+/// The byte a decision is stored as.
+pub(crate) const fn decision_byte(decision: Decision) -> u8 {
+    match decision {
+        Decision::Run => 0,
+        Decision::Curtail(CurtailReason::Breakeven) => 1,
+        Decision::Curtail(CurtailReason::SellBack) => 2,
+        Decision::Curtail(CurtailReason::Strike) => 3,
+        Decision::Curtail(CurtailReason::FourCp) => 4,
+    }
+}
+
+const fn reason_of(byte: u8) -> Option<CurtailReason> {
+    match byte {
+        1 => Some(CurtailReason::Breakeven),
+        2 => Some(CurtailReason::SellBack),
+        3 => Some(CurtailReason::Strike),
+        4 => Some(CurtailReason::FourCp),
+        _ => None,
+    }
+}
+
+fn sparse(lines: &[(usize, Usd)], t: usize) -> Usd {
+    lines
+        .iter()
+        .filter(|(at, _)| *at == t)
+        .fold(Usd::ZERO, |s, (_, v)| add_nonzero(s, *v).unwrap_or(s))
 }
 
 impl SiteLedger {
     /// The simulated horizon.
     #[must_use]
     pub const fn horizon(&self) -> Horizon {
-        self.horizon
+        self.schedule.horizon
     }
 
     /// The workloads' names, in deployment order.
     #[must_use]
     pub fn workload_names(&self) -> &[String] {
-        &self.names
+        &self.schedule.names
     }
 
     /// The index of the workload named `name`.
     #[must_use]
     pub fn workload_index(&self, name: &str) -> Option<usize> {
-        self.names.iter().position(|n| n == name)
+        self.schedule.names.iter().position(|n| n == name)
     }
 
     /// Number of periods.
     #[must_use]
     pub fn len(&self) -> usize {
-        self.sites.len()
+        self.schedule.horizon.periods()
     }
 
     /// Whether the ledger has no periods (never: a horizon has at least one).
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.sites.is_empty()
+        self.len() == 0
     }
 
     /// Site-wide lines of period `t`: the site's own lines and the sums of
@@ -264,27 +291,31 @@ impl SiteLedger {
     /// # Errors
     /// [`FacilityError::Money`] on overflow.
     pub fn period(&self, t: usize) -> Result<Option<SitePeriod>, FacilityError> {
-        let Some(lines) = self.sites.get(t) else {
+        if t >= self.len() {
             return Ok(None);
-        };
+        }
+        let start = self
+            .schedule
+            .horizon
+            .checked_start_of(t)
+            .ok_or(FacilityError::Money(MoneyError::Overflow {
+                operation: "period start",
+            }))?;
         let mut site = SitePeriod {
-            start: lines.start,
-            price: lines.price,
+            start,
+            price: EnergyPrice::new(self.site.prices.get(t).copied().unwrap_or(Decimal::ZERO))?,
             energy_mwh: Decimal::ZERO,
             energy_cost: Usd::ZERO,
             revenue: Usd::ZERO,
             sell_back_credit: Usd::ZERO,
-            demand_response: lines.demand_response,
-            demand_charge: lines.demand_charge,
-            transmission_charge: lines.transmission_charge,
+            demand_response: demand_response_at(&self.schedule, &self.site, t)?,
+            demand_charge: sparse(&self.demand_charges, t),
+            transmission_charge: sparse(&self.transmission_charges, t),
         };
-        let w = self.names.len();
-        let from = t.saturating_mul(w);
-        for entry in self
-            .workloads
-            .get(from..from.saturating_add(w))
-            .unwrap_or(&[])
-        {
+        for w in 0..self.schedule.loads.len() {
+            let Some(entry) = self.entry(t, w) else {
+                continue;
+            };
             add_to(&mut site.energy_mwh, entry.energy_mwh, "facility energy")?;
             site.energy_cost = add_nonzero(site.energy_cost, entry.energy_cost)?;
             site.revenue = add_nonzero(site.revenue, entry.revenue)?;
@@ -298,42 +329,138 @@ impl SiteLedger {
     /// # Errors
     /// [`FacilityError::Money`] on overflow.
     pub fn periods(&self) -> Result<Vec<SitePeriod>, FacilityError> {
-        (0..self.sites.len())
+        (0..self.len())
             .filter_map(|t| self.period(t).transpose())
             .collect()
     }
 
     /// The lines of workload `index`, one per period (empty for an index
     /// out of range).
-    pub fn workload_periods(&self, index: usize) -> impl Iterator<Item = &WorkloadPeriod> + '_ {
-        let n = self.names.len();
-        let take = if index < n { self.sites.len() } else { 0 };
-        self.workloads
-            .iter()
-            .skip(index)
-            .step_by(n.max(1))
-            .take(take)
+    pub fn workload_periods(&self, index: usize) -> impl Iterator<Item = WorkloadPeriod> + '_ {
+        let take = if index < self.schedule.loads.len() {
+            self.len()
+        } else {
+            0
+        };
+        (0..take).filter_map(move |t| self.entry(t, index))
     }
 
-    /// The line of workload `index` in period `period`.
+    /// The line of workload `index` in period `period` (`None` for either
+    /// out of range).
     #[must_use]
-    pub fn entry(&self, period: usize, index: usize) -> Option<&WorkloadPeriod> {
-        if index >= self.names.len() {
+    pub fn entry(&self, period: usize, index: usize) -> Option<WorkloadPeriod> {
+        let load = self.schedule.loads.get(index)?;
+        if period >= self.len() {
             return None;
         }
-        self.workloads
-            .get(period.checked_mul(self.names.len())?.checked_add(index)?)
+        if !load.is_live(period) {
+            return Some(WorkloadPeriod::default());
+        }
+        let reason = if load.interruptible {
+            let byte = self
+                .decisions
+                .get(index)
+                .and_then(|d| d.get(period - load.from))
+                .copied()
+                .unwrap_or(0);
+            reason_of(byte)
+        } else {
+            None
+        };
+        let energy = load.energy.at(period, load.from);
+        let price = self
+            .site
+            .prices
+            .get(period)
+            .copied()
+            .unwrap_or(Decimal::ZERO);
+        // Checked representable when the ledger was built.
+        let cost_on = energy.saturating_mul(price);
+        let earning = load.revenue.at(period);
+        Some(match reason {
+            None => {
+                let pass = match load.payer {
+                    Payer::Tenant => cost_on,
+                    Payer::Operator => Decimal::ZERO,
+                };
+                WorkloadPeriod {
+                    live: true,
+                    running: true,
+                    reason: None,
+                    it_mwh: load.energy.it(),
+                    energy_mwh: energy,
+                    energy_cost: Usd::new(cost_on),
+                    revenue: Usd::new(if pass.is_zero() {
+                        earning.usd
+                    } else {
+                        earning.usd.saturating_add(pass)
+                    }),
+                    pass_through: Usd::new(pass),
+                    sell_back_credit: Usd::ZERO,
+                    btc_mined: earning.btc,
+                    curtailment_value: Usd::ZERO,
+                }
+            }
+            Some(reason) => {
+                let market = self
+                    .site
+                    .market
+                    .as_ref()
+                    .and_then(|m| m.get(period).copied());
+                let margin_on = earning.usd.saturating_sub(cost_on);
+                let (energy_cost, credit) = match market {
+                    Some(m) => (cost_on, m.saturating_mul(energy)),
+                    None => (Decimal::ZERO, Decimal::ZERO),
+                };
+                WorkloadPeriod {
+                    live: true,
+                    running: false,
+                    reason: Some(reason),
+                    it_mwh: Decimal::ZERO,
+                    energy_mwh: Decimal::ZERO,
+                    energy_cost: Usd::new(energy_cost),
+                    revenue: Usd::ZERO,
+                    pass_through: Usd::ZERO,
+                    sell_back_credit: Usd::new(credit),
+                    btc_mined: Btc::ZERO,
+                    curtailment_value: Usd::new(
+                        credit.saturating_sub(energy_cost).saturating_sub(margin_on),
+                    ),
+                }
+            }
+        })
     }
 
-    /// Exact totals of workload `index`.
+    /// Exact sums of workload `index`.
     #[must_use]
     pub fn workload_totals(&self, index: usize) -> Option<&WorkloadTotals> {
         self.workload_totals.get(index)
     }
 
-    /// Exact totals of the site.
+    /// Exact sums of the site.
     #[must_use]
     pub const fn totals(&self) -> SiteTotals {
         self.totals
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for SiteLedger {
+    /// The horizon, the workloads' names, every site period, every
+    /// workload period (period-major), and the totals.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{Error, SerializeStruct};
+        let periods = self.periods().map_err(S::Error::custom)?;
+        let workloads: Vec<WorkloadPeriod> = (0..self.len())
+            .flat_map(|t| (0..self.schedule.loads.len()).filter_map(move |w| self.entry(t, w)))
+            .collect();
+        let mut s = serializer.serialize_struct("SiteLedger", 6)?;
+        s.serialize_field("horizon", &self.schedule.horizon)?;
+        s.serialize_field("names", &self.schedule.names)?;
+        s.serialize_field("periods", &periods)?;
+        s.serialize_field("workloads", &workloads)?;
+        s.serialize_field("workload_totals", &self.workload_totals)?;
+        s.serialize_field("totals", &self.totals)?;
+        s.end()
     }
 }

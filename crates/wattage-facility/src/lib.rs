@@ -19,7 +19,7 @@
 //! use wattage_facility::price_series::Resolution;
 //! use wattage_facility::pue::Pue;
 //! use wattage_facility::retrofit::{Conversion, RetrofitPlan};
-//! use wattage_facility::simulation::{Curtailment, HashpricePath};
+//! use wattage_facility::{Curtailment, HashpricePath};
 //! use wattage_facility::site::{Hall, Site};
 //! use wattage_facility::summary::CapexPayment;
 //! use wattage_facility::workload::{Colocation, SelfMining, Workload};
@@ -136,9 +136,11 @@
 //!   hourly resolution in about 5 µs), agreeing with the exact ledger to
 //!   the cent; [`sweep`]: many sites or price paths, in parallel with
 //!   `rayon`.
-//! - [`simulation`]: the single-workload kernel of the first release, and
-//!   the [`Curtailment`](simulation::Curtailment) policies and
-//!   [`HashpricePath`](simulation::HashpricePath)s shared by all.
+//! - [`schedule`]: the one lowering step both evaluators share (a
+//!   deployment on a horizon becomes a schedule of loads);
+//!   [`curtailment`]: the policies and the one run-or-curtail decision;
+//!   [`hashprice_path`]: the hashprice a mining fleet earns, period by
+//!   period.
 //!
 //! Money is exact throughout: physical quantities are `f64` (from
 //! `wattage-units`) and enter dollar arithmetic once, by
@@ -165,9 +167,11 @@ extern crate std;
 pub mod business_model;
 pub mod comparison;
 pub mod contract;
+pub mod curtailment;
 pub mod deployment;
 mod error;
 pub mod finance;
+pub mod hashprice_path;
 pub mod horizon;
 pub mod kernel;
 pub mod lease;
@@ -178,12 +182,30 @@ pub mod price_series;
 pub mod pue;
 pub mod retrofit;
 pub mod run;
+pub(crate) mod schedule;
 #[cfg(feature = "serde")]
 mod serde_impls;
-pub mod simulation;
 pub mod site;
 pub mod summary;
 pub mod sweep;
 pub mod workload;
 
 pub use error::FacilityError;
+
+// The first page: the types nearly every user names.
+pub use comparison::{Comparison, Plan, compare};
+pub use contract::PowerSupply;
+pub use curtailment::{CurtailReason, Curtailment};
+pub use deployment::Deployment;
+pub use hashprice_path::HashpricePath;
+pub use horizon::{Horizon, MAX_PERIODS};
+pub use kernel::{PricePath, SiteKernel};
+pub use lease::{ColocationLease, LeaseStructure};
+pub use ledger::SiteLedger;
+pub use power_contract::PowerContract;
+pub use price_series::{PriceSeries, Resolution};
+pub use pue::Pue;
+pub use run::simulate_site;
+pub use site::{Hall, Site};
+pub use summary::Summary;
+pub use workload::{Colocation, GpuCloud, Hosting, SelfMining, Workload};

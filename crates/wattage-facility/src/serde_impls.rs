@@ -9,14 +9,13 @@ use alloc::vec::Vec;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
-use wattage_units::{EnergyPrice, Hashrate, LeaseRate, Power, Usd};
+use wattage_units::{EnergyPrice, LeaseRate, Power, Usd};
 
 use crate::FacilityError;
 use crate::contract::{DemandCharge, FourCp, PowerSupply};
 use crate::lease::{ColocationLease, LeaseStructure};
 use crate::price_series::{PriceSeries, Resolution};
 use crate::pue::Pue;
-use crate::simulation::{HashpricePath, MiningWorkload};
 use crate::site::{Hall, Site};
 
 /// [`Pue`] as read.
@@ -179,21 +178,5 @@ impl TryFrom<RawSeries> for PriceSeries {
 
     fn try_from(raw: RawSeries) -> Result<Self, FacilityError> {
         Self::new(raw.start, raw.resolution, raw.prices)
-    }
-}
-
-/// [`MiningWorkload`] as read.
-#[derive(serde::Deserialize)]
-pub(crate) struct RawMiningWorkload {
-    hashrate: Hashrate,
-    it_power: Power,
-    hashprice: HashpricePath,
-}
-
-impl TryFrom<RawMiningWorkload> for MiningWorkload {
-    type Error = FacilityError;
-
-    fn try_from(raw: RawMiningWorkload) -> Result<Self, FacilityError> {
-        Self::new(raw.hashrate, raw.it_power, raw.hashprice)
     }
 }

@@ -12,7 +12,7 @@
 //! use wattage_facility::price_series::Resolution;
 //! use wattage_facility::pue::Pue;
 //! use wattage_facility::run::simulate_site;
-//! use wattage_facility::simulation::{Curtailment, HashpricePath};
+//! use wattage_facility::{Curtailment, HashpricePath};
 //! use wattage_facility::site::{Hall, Site};
 //! use wattage_facility::summary::{CapexPayment, CashFlows, Summary};
 //! use wattage_facility::workload::{SelfMining, Workload};

@@ -11,7 +11,7 @@
 //! use wattage_facility::power_contract::PowerContract;
 //! use wattage_facility::price_series::Resolution;
 //! use wattage_facility::pue::Pue;
-//! use wattage_facility::simulation::{Curtailment, HashpricePath};
+//! use wattage_facility::{Curtailment, HashpricePath};
 //! use wattage_facility::site::{Hall, Site};
 //! use wattage_facility::sweep::over_paths;
 //! use wattage_facility::workload::{SelfMining, Workload};
@@ -36,8 +36,8 @@
 
 use alloc::vec::Vec;
 
+use crate::curtailment::Curtailment;
 use crate::kernel::{KernelTotals, PricePath, SiteKernel};
-use crate::simulation::Curtailment;
 
 /// Runs every site in `sites` on `path`, in order.
 #[must_use]

@@ -5,6 +5,13 @@ use wattage_units::Power;
 
 use crate::FacilityError;
 use crate::lease::{ColocationLease, LeaseStructure};
+use alloc::vec::Vec;
+
+use chrono::{DateTime, Datelike, Months, NaiveDate, Utc};
+use rust_decimal::RoundingStrategy;
+
+use crate::horizon::Horizon;
+use crate::schedule::{LoadContext, Payer, RevenueRule, Terms, mul, overflow};
 
 /// An AI/HPC tenant renting critical IT capacity under a
 /// [`ColocationLease`]: a firm load that never curtails.
@@ -89,6 +96,102 @@ impl Colocation {
     pub fn tenant_pays_power(&self) -> bool {
         self.lease.structure() == LeaseStructure::TripleNet
     }
+}
+
+impl Colocation {
+    /// Lowers the tenant: firm, live only inside the lease term, with rent
+    /// booked as invoiced (see [`rent_bookings`]); a triple-net tenant pays
+    /// its own energy.
+    pub(crate) fn lower(&self, context: &LoadContext<'_>) -> Result<Terms, FacilityError> {
+        let lease = &self.lease;
+        let horizon = context.horizon;
+        let start = midnight(lease.start()).ok_or_else(|| overflow("lease start"))?;
+        let end = lease
+            .start()
+            .checked_add_months(Months::new(lease.term_months()))
+            .and_then(midnight)
+            .ok_or_else(|| overflow("lease end"))?;
+        let from = context.from.max(horizon.index_at_or_after(start));
+        let until = context.until.min(horizon.index_at_or_after(end)).max(from);
+        Ok(Terms {
+            revenue: RevenueRule::Bookings(rent_bookings(lease, horizon, from, until)?),
+            interruptible: false,
+            payer: if self.tenant_pays_power() {
+                Payer::Tenant
+            } else {
+                Payer::Operator
+            },
+            from,
+            until,
+        })
+    }
+}
+
+fn midnight(date: NaiveDate) -> Option<DateTime<Utc>> {
+    date.and_hms_opt(0, 0, 0).map(|t| t.and_utc())
+}
+
+/// The rent of `lease` booked in live periods `from..until` of `horizon`:
+/// each lease month's whole rent in its first live period, prorated by
+/// seconds when the horizon starts or ends inside the month (rounded to
+/// the cent, half away from zero, as a part-month is invoiced).
+fn rent_bookings(
+    lease: &ColocationLease,
+    horizon: &Horizon,
+    from: usize,
+    until: usize,
+) -> Result<Vec<(usize, Decimal)>, FacilityError> {
+    let bound = |m: u32| {
+        lease
+            .start()
+            .checked_add_months(Months::new(m))
+            .and_then(midnight)
+            .ok_or_else(|| overflow("lease month date"))
+    };
+    let mut bookings = Vec::new();
+    let mut t = from;
+    while t < until {
+        let at = horizon
+            .checked_start_of(t)
+            .ok_or_else(|| overflow("period start"))?;
+        let date = at.date_naive();
+        let months = (date.year() - lease.start().year()) * 12 + date.month0() as i32
+            - lease.start().month0() as i32;
+        let mut month = u32::try_from(months.max(0)).unwrap_or(0);
+        while month > 0 && bound(month)? > at {
+            month -= 1;
+        }
+        while bound(month + 1)? <= at {
+            month += 1;
+        }
+        let (month_from, month_until) = (bound(month)?, bound(month + 1)?);
+        let rent = lease.rent_in_month(month)?.dollars();
+        let covered_from = if month_from >= horizon.start() {
+            month_from
+        } else {
+            horizon.start().max(at)
+        };
+        let covered_until = month_until.min(horizon.end());
+        let amount = if covered_from == month_from && covered_until == month_until {
+            rent
+        } else {
+            let covered = Decimal::from(
+                covered_until
+                    .signed_duration_since(covered_from)
+                    .num_seconds()
+                    .max(0),
+            );
+            let seconds =
+                Decimal::from(month_until.signed_duration_since(month_from).num_seconds());
+            mul(rent, covered, "prorated rent")?
+                .checked_div(seconds)
+                .map(|r| r.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero))
+                .ok_or_else(|| overflow("prorated rent"))?
+        };
+        bookings.push((t, amount));
+        t = horizon.index_at_or_after(month_until).max(t + 1);
+    }
+    Ok(bookings)
 }
 
 /// [`Colocation`] as read, before validation.

@@ -8,6 +8,9 @@ use wattage_hardware::{Accelerator, System};
 use wattage_units::{GpuHourPrice, MoneyError, Power, Usd};
 
 use crate::FacilityError;
+use wattage_units::Btc;
+
+use crate::schedule::{Earning, LoadContext, RevenueRule, Terms, mul};
 
 /// The operator's own GPU cloud: accelerators rented by the hour.
 ///
@@ -212,6 +215,25 @@ impl GpuCloud {
         Ok(Usd::new(self.price.value())
             .checked_mul(Decimal::from(self.count))?
             .checked_mul(self.utilization)?)
+    }
+}
+
+impl GpuCloud {
+    /// Lowers the cloud: firm, earning GPUs × utilization × $/GPU-h × hours
+    /// every live period.
+    pub(crate) fn lower(&self, context: &LoadContext<'_>) -> Result<Terms, FacilityError> {
+        let usd = mul(
+            self.revenue_per_hour()?.dollars(),
+            context.hours,
+            "GPU revenue",
+        )?;
+        Ok(context.terms(
+            RevenueRule::Constant(Earning {
+                usd,
+                btc: Btc::ZERO,
+            }),
+            false,
+        ))
     }
 }
 

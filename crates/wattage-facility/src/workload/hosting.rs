@@ -3,6 +3,9 @@
 use wattage_units::{EnergyPrice, Power};
 
 use crate::FacilityError;
+use wattage_units::Btc;
+
+use crate::schedule::{Earning, LoadContext, RevenueRule, Terms, mul};
 
 /// Other people's miners, billed at an all-in rate per kWh of the energy
 /// their machines draw (IT energy; the rate covers cooling, power and
@@ -59,6 +62,21 @@ impl Hosting {
     #[must_use]
     pub const fn rate(&self) -> EnergyPrice {
         self.rate
+    }
+}
+
+impl Hosting {
+    /// Lowers the client's miners: interruptible, paid the all-in rate on
+    /// their IT energy.
+    pub(crate) fn lower(&self, context: &LoadContext<'_>) -> Result<Terms, FacilityError> {
+        let usd = mul(self.rate().value(), context.it_mwh, "hosting revenue")?;
+        Ok(context.terms(
+            RevenueRule::Constant(Earning {
+                usd,
+                btc: Btc::ZERO,
+            }),
+            true,
+        ))
     }
 }
 

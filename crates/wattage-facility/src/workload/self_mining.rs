@@ -7,7 +7,13 @@ use wattage_mining::payout::Pool;
 use wattage_units::{BtcPrice, Hashrate, Power};
 
 use crate::FacilityError;
-use crate::simulation::HashpricePath;
+use crate::hashprice_path::HashpricePath;
+use alloc::vec::Vec;
+
+use wattage_units::money::to_decimal;
+use wattage_units::{Hashprice, Usd, unit};
+
+use crate::schedule::{Earning, LoadContext, RevenueRule, Terms, mul};
 
 /// A mining fleet of the operator's own, paid by a pool.
 ///
@@ -20,7 +26,7 @@ use crate::simulation::HashpricePath;
 ///
 /// ```
 /// use rust_decimal::Decimal;
-/// use wattage_facility::simulation::HashpricePath;
+/// use wattage_facility::HashpricePath;
 /// use wattage_facility::workload::SelfMining;
 /// use wattage_hardware::{catalog, Fleet};
 /// use wattage_mining::payout::Pool;
@@ -151,6 +157,58 @@ impl SelfMining {
     #[must_use]
     pub fn net_share(&self) -> Decimal {
         Decimal::ONE - self.pool.fee()
+    }
+}
+
+impl SelfMining {
+    /// Lowers the fleet: interruptible, earning the path's hashprice ×
+    /// hashrate × period × (1 − pool fee), one value per step of the path.
+    pub(crate) fn lower(&self, context: &LoadContext<'_>) -> Result<Terms, FacilityError> {
+        let resolution = context.horizon.resolution();
+        #[allow(clippy::cast_precision_loss, reason = "900 or 3600 seconds")]
+        let days = resolution.seconds() as f64 / 86_400.0;
+        let ph_days = to_decimal(
+            "work in PH/s-days",
+            self.hashrate.get(unit::PETAHASH_PER_SECOND) * days,
+        )?;
+        let net_share = self.net_share();
+        let (prices, per_step) = self.hashprice.steps(resolution);
+        let (from, until) = (context.from, context.until);
+        let first_step = from / per_step;
+        let mut values = Vec::new();
+        if from < until {
+            let last = (until - 1) / per_step;
+            let Some(steps) = prices.get(first_step..=last) else {
+                let missing = from.max(prices.len().saturating_mul(per_step));
+                return Err(self.hashprice.too_short(missing, resolution));
+            };
+            values.reserve_exact(steps.len());
+            let mut previous: Option<(Hashprice, Earning)> = None;
+            for &hashprice in steps {
+                let earning = match previous {
+                    Some((p, e)) if p == hashprice => e,
+                    _ => {
+                        let usd = mul(
+                            mul(ph_days, hashprice.value(), "mining revenue")?,
+                            net_share,
+                            "mining revenue net of pool fee",
+                        )?;
+                        let btc = self.btc_price.btc_for(Usd::new(usd))?;
+                        Earning { usd, btc }
+                    }
+                };
+                previous = Some((hashprice, earning));
+                values.push(earning);
+            }
+        }
+        Ok(context.terms(
+            RevenueRule::Stepped {
+                values,
+                per_step,
+                first_step,
+            },
+            true,
+        ))
     }
 }
 

@@ -128,7 +128,9 @@ fn west_2023_year_of_hours_and_a_curtailing_miner() {
     use rust_decimal::Decimal;
     use wattage_facility::contract::PowerSupply;
     use wattage_facility::pue::Pue;
-    use wattage_facility::simulation::{Curtailment, HashpricePath, MiningWorkload, simulate};
+    use wattage_facility::{Curtailment, HashpricePath};
+
+    use crate::single_fleet::{mining, run_one};
 
     let mut year: Option<wattage_facility::price_series::PriceSeries> = None;
     for quarter in 1..=4 {
@@ -155,14 +157,13 @@ fn west_2023_year_of_hours_and_a_curtailing_miner() {
     // 1 EH/s at 16 J/TH, $50/PH/day, PUE 1.05: breakeven about $124/MWh.
     let supply = PowerSupply::index(hourly.clone(), "$0/MWh".parse().unwrap());
     let pue = Pue::constant(1.05).unwrap();
-    let fleet = MiningWorkload::new(
-        "1 EH/s".parse().unwrap(),
-        "16 MW".parse().unwrap(),
+    let fleet = mining(
+        "1 EH/s",
+        "16 MW",
         HashpricePath::Constant("$50/PH/day".parse().unwrap()),
-    )
-    .unwrap();
+    );
     let run = |policy| {
-        simulate(
+        run_one(
             hourly.start(),
             Resolution::Hourly,
             8760,
@@ -175,18 +176,19 @@ fn west_2023_year_of_hours_and_a_curtailing_miner() {
     };
     let always = run(Curtailment::AlwaysOn);
     let flexible = run(Curtailment::AboveBreakeven);
-    let curtailed = flexible.curtailed_periods();
+    let curtailed = flexible.workload_totals(0).unwrap().curtailed_periods;
+    let margin = |l: &wattage_facility::SiteLedger| l.totals().gross_margin().unwrap();
     println!(
         "2023 West: {curtailed} hours curtailed; margin {:.0} always-on, {:.0} curtailing",
-        always.totals().margin,
-        flexible.totals().margin
+        margin(&always),
+        margin(&flexible)
     );
     // A few percent of hours price above breakeven in ERCOT West.
     assert!(
         (50..900).contains(&curtailed),
         "{curtailed} hours curtailed"
     );
-    assert!(flexible.totals().margin > always.totals().margin);
+    assert!(margin(&flexible) > margin(&always));
     // Always-on energy cost equals the energy-weighted hourly prices: 16.8 MWh × Σ prices.
     let sum_of_hourly: Decimal = hourly.prices().iter().map(|p| p.value()).sum();
     assert_eq!(

@@ -12,7 +12,7 @@ mod meta;
 mod price_series;
 #[cfg(feature = "serde")]
 mod serde_site;
-mod simulation;
+mod single_fleet;
 mod site;
 mod site_properties;
 mod site_run;

@@ -4,7 +4,9 @@ use wattage_facility::FacilityError;
 use wattage_facility::business_model::{BusinessModel, Lines, ModelPnl};
 use wattage_facility::comparison::{Comparison, Plan, PlanResult, YearComparison};
 use wattage_facility::contract::{DemandCharge, FourCp, PowerSupply};
+use wattage_facility::curtailment::{CurtailReason, Curtailment};
 use wattage_facility::deployment::{Assignment, Deployment, Window};
+use wattage_facility::hashprice_path::HashpricePath;
 use wattage_facility::horizon::Horizon;
 use wattage_facility::kernel::{KernelLoadTotals, KernelTotals, KernelUsd, PricePath, SiteKernel};
 use wattage_facility::lease::{ColocationLease, LeaseMonth, LeaseStructure};
@@ -15,9 +17,6 @@ use wattage_facility::power_contract::{DemandResponse, PowerContract, Transmissi
 use wattage_facility::price_series::{PricePoint, PriceSeries, Resolution};
 use wattage_facility::pue::Pue;
 use wattage_facility::retrofit::{Conversion, RetrofitPlan};
-use wattage_facility::simulation::{
-    Curtailment, HashpricePath, Ledger, LedgerEntry, LedgerTotals, MiningWorkload,
-};
 use wattage_facility::site::{Hall, Site};
 use wattage_facility::summary::{CapexPayment, CashFlows, Summary, WorkloadSummary, YearRow};
 use wattage_facility::workload::{Colocation, GpuCloud, Hosting, SelfMining, Workload};
@@ -50,10 +49,7 @@ fn public_types_are_send_sync_clone_debug() {
         Site,
         Curtailment,
         HashpricePath,
-        MiningWorkload,
-        Ledger,
-        LedgerEntry,
-        LedgerTotals,
+        CurtailReason,
         BusinessModel,
         Lines,
         ModelPnl,
@@ -98,7 +94,6 @@ fn public_types_are_send_sync_clone_debug() {
     copy::<BusinessModel>();
     copy::<Resolution>();
     copy::<PricePoint>();
-    copy::<LedgerEntry>();
-    copy::<LedgerTotals>();
+    copy::<CurtailReason>();
     copy::<Curtailment>();
 }

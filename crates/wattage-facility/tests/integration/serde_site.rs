@@ -3,6 +3,7 @@
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use rust_decimal::Decimal;
+use wattage_facility::Curtailment;
 use wattage_facility::comparison::Plan;
 use wattage_facility::contract::{DemandCharge, FourCp, PowerSupply};
 use wattage_facility::deployment::Deployment;
@@ -13,7 +14,6 @@ use wattage_facility::price_series::{PriceSeries, Resolution};
 use wattage_facility::pue::Pue;
 use wattage_facility::retrofit::{Conversion, RetrofitPlan};
 use wattage_facility::run::simulate_site;
-use wattage_facility::simulation::Curtailment;
 use wattage_facility::site::Site;
 use wattage_facility::summary::{CapexPayment, Summary};
 use wattage_facility::workload::{GpuCloud, Workload};

@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
+use wattage_facility::Curtailment;
 use wattage_facility::contract::PowerSupply;
 use wattage_facility::deployment::{Deployment, Window};
 use wattage_facility::finance::{irr, npv};
@@ -12,7 +13,6 @@ use wattage_facility::power_contract::PowerContract;
 use wattage_facility::price_series::{PriceSeries, Resolution};
 use wattage_facility::pue::Pue;
 use wattage_facility::run::simulate_site;
-use wattage_facility::simulation::Curtailment;
 use wattage_facility::site::{Hall, Site};
 use wattage_facility::workload::{Hosting, Workload};
 use wattage_units::{Power, Usd, unit};

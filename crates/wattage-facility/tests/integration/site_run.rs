@@ -16,10 +16,10 @@ use wattage_facility::price_series::{PriceSeries, Resolution};
 use wattage_facility::pue::Pue;
 use wattage_facility::retrofit::{Conversion, RetrofitPlan};
 use wattage_facility::run::simulate_site;
-use wattage_facility::simulation::{Curtailment, HashpricePath};
 use wattage_facility::site::{Hall, Site};
 use wattage_facility::summary::{CapexPayment, CashFlows, Summary};
 use wattage_facility::workload::{Colocation, GpuCloud, Hosting, SelfMining, Workload};
+use wattage_facility::{Curtailment, HashpricePath};
 use wattage_hardware::catalog;
 use wattage_mining::payout::Pool;
 use wattage_units::{Btc, EnergyPrice, Usd};
@@ -115,7 +115,7 @@ pub(crate) fn assert_totals_are_sums(ledger: &SiteLedger) {
         periods.iter().map(|p| p.energy_mwh).sum::<Decimal>()
     );
     for w in 0..ledger.workload_names().len() {
-        let e: Vec<_> = ledger.workload_periods(w).copied().collect();
+        let e: Vec<_> = ledger.workload_periods(w).collect();
         let wt = ledger.workload_totals(w).unwrap();
         assert_eq!(
             wt.energy_cost,
@@ -277,7 +277,7 @@ fn sell_back_under_a_fixed_price_beats_mining_in_price_spikes() {
     plan.assign("fleet", "mining", miners("$50/PH/day"))
         .unwrap();
     let ledger = simulate_site(&plan, &contract, horizon(3), Curtailment::AboveBreakeven).unwrap();
-    let e: Vec<_> = ledger.workload_periods(0).copied().collect();
+    let e: Vec<_> = ledger.workload_periods(0).collect();
     // $124.01 breakeven: off at $500 and at $130 (selling beats mining), on at $20.
     assert_eq!(
         e.iter().map(|p| p.running).collect::<Vec<_>>(),
@@ -714,6 +714,7 @@ fn parallel_sweeps_give_the_sequential_results_in_order() {
 fn rent_is_prorated_when_the_horizon_ends_inside_a_lease_month() {
     use chrono::{NaiveDate, TimeZone, Utc};
     use rust_decimal::Decimal;
+    use wattage_facility::Curtailment;
     use wattage_facility::contract::PowerSupply;
     use wattage_facility::deployment::Deployment;
     use wattage_facility::horizon::Horizon;
@@ -722,7 +723,6 @@ fn rent_is_prorated_when_the_horizon_ends_inside_a_lease_month() {
     use wattage_facility::price_series::Resolution;
     use wattage_facility::pue::Pue;
     use wattage_facility::run::simulate_site;
-    use wattage_facility::simulation::Curtailment;
     use wattage_facility::site::{Hall, Site};
     use wattage_facility::workload::{Colocation, Workload};
 

@@ -14,10 +14,10 @@ use wattage::facility::price_series::{PriceSeries, Resolution};
 use wattage::facility::pue::Pue;
 use wattage::facility::retrofit::Conversion;
 use wattage::facility::run::simulate_site;
-use wattage::facility::simulation::{Curtailment, HashpricePath, MiningWorkload};
 use wattage::facility::site::{Hall, Site};
 use wattage::facility::summary::{CapexPayment, Summary};
 use wattage::facility::workload::{Colocation, GpuCloud, Hosting, SelfMining, Workload};
+use wattage::facility::{Curtailment, HashpricePath};
 use wattage::mining::payout::Pool;
 use wattage::units::{
     BtcPrice, EnergyPrice, GpuHourPrice, Hashprice, Hashrate, LeaseRate, Power, Usd, unit,
@@ -56,7 +56,6 @@ proptest! {
         let _ = serde_json::from_str::<Hosting>(&json);
         let _ = serde_json::from_str::<Colocation>(&json);
         let _ = serde_json::from_str::<GpuCloud>(&json);
-        let _ = serde_json::from_str::<MiningWorkload>(&json);
         let _ = serde_json::from_str::<HashpricePath>(&json);
         let _ = serde_json::from_str::<Curtailment>(&json);
         let _ = serde_json::from_str::<Conversion>(&json);

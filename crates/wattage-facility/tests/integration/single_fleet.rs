@@ -1,14 +1,19 @@
-//! The simulation kernel: curtailment and exact ledgers.
+//! One mining fleet in one hall: curtailment and exact ledgers (the cases
+//! of the first release's single-workload kernel, now run through the one
+//! engine, `simulate_site`).
 
 use chrono::{DateTime, TimeZone, Utc};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
-use wattage_facility::FacilityError;
 use wattage_facility::contract::PowerSupply;
+use wattage_facility::ledger::SiteLedger;
 use wattage_facility::price_series::{PriceSeries, Resolution};
-use wattage_facility::pue::Pue;
-use wattage_facility::simulation::{Curtailment, HashpricePath, Ledger, MiningWorkload, simulate};
-use wattage_units::{EnergyPrice, Hashprice, Power, Usd};
+use wattage_facility::{
+    Curtailment, Deployment, FacilityError, Hall, HashpricePath, Horizon, PowerContract, Pue,
+    SelfMining, Site, Workload, simulate_site,
+};
+use wattage_mining::payout::Pool;
+use wattage_units::{EnergyPrice, Hashprice, Hashrate, Power, Usd};
 
 fn t0() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2023, 1, 1, 6, 0, 0).unwrap()
@@ -18,14 +23,25 @@ fn price_from_cents(cents: i64) -> EnergyPrice {
     EnergyPrice::new(Decimal::new(cents, 2)).unwrap()
 }
 
-fn fleet(hashprice: &str) -> MiningWorkload {
-    // 1 EH/s at 16 J/TH = 16 MW.
-    MiningWorkload::new(
-        "1 EH/s".parse().unwrap(),
-        "16 MW".parse().unwrap(),
-        HashpricePath::Constant(hashprice.parse().unwrap()),
+/// A fleet of `hashrate` drawing `it_power`, paid `path` with no pool fee.
+pub(crate) fn mining(hashrate: &str, it_power: &str, path: HashpricePath) -> SelfMining {
+    SelfMining::new(
+        hashrate.parse::<Hashrate>().unwrap(),
+        it_power.parse::<Power>().unwrap(),
+        Pool::fpps(Decimal::ZERO).unwrap(),
+        path,
+        "$100,000/BTC".parse().unwrap(),
     )
     .unwrap()
+}
+
+fn fleet(hashprice: &str) -> SelfMining {
+    // 1 EH/s at 16 J/TH = 16 MW.
+    mining(
+        "1 EH/s",
+        "16 MW",
+        HashpricePath::Constant(hashprice.parse().unwrap()),
+    )
 }
 
 fn index(cents: &[i64], resolution: Resolution) -> PowerSupply {
@@ -36,8 +52,37 @@ fn index(cents: &[i64], resolution: Resolution) -> PowerSupply {
     )
 }
 
-fn assert_totals_are_sums(ledger: &Ledger) {
-    let e = ledger.entries();
+/// Runs `fleet` alone in one hall of PUE `pue` for `periods` periods.
+pub(crate) fn run_one(
+    start: DateTime<Utc>,
+    resolution: Resolution,
+    periods: usize,
+    supply: &PowerSupply,
+    pue: &Pue,
+    fleet: &SelfMining,
+    policy: Curtailment,
+) -> Result<SiteLedger, FacilityError> {
+    let site = Site::new("site", "1000 MW".parse().unwrap())
+        .unwrap()
+        .with_hall(Hall::new("hall", "100 MW".parse().unwrap(), pue.clone()).unwrap())
+        .unwrap();
+    let mut plan = Deployment::new(site);
+    plan.assign("fleet", "hall", Workload::SelfMining(fleet.clone()))
+        .unwrap();
+    let horizon = Horizon::new(start, resolution, periods)?;
+    simulate_site(&plan, &PowerContract::new(supply.clone()), horizon, policy)
+}
+
+fn margin(ledger: &SiteLedger) -> Usd {
+    ledger.totals().gross_margin().unwrap()
+}
+
+fn curtailed(ledger: &SiteLedger) -> usize {
+    ledger.workload_totals(0).unwrap().curtailed_periods
+}
+
+fn assert_totals_are_sums(ledger: &SiteLedger) {
+    let e: Vec<_> = ledger.workload_periods(0).collect();
     let t = ledger.totals();
     assert_eq!(
         t.revenue,
@@ -47,12 +92,18 @@ fn assert_totals_are_sums(ledger: &Ledger) {
         t.energy_cost,
         Usd::try_sum(e.iter().map(|x| x.energy_cost)).unwrap()
     );
-    assert_eq!(t.margin, Usd::try_sum(e.iter().map(|x| x.margin)).unwrap());
+    assert_eq!(
+        margin(ledger),
+        Usd::try_sum(e.iter().map(|x| x.margin().unwrap())).unwrap()
+    );
     assert_eq!(
         t.energy_mwh,
         e.iter().map(|x| x.energy_mwh).sum::<Decimal>()
     );
-    assert_eq!(t.margin, t.revenue.checked_sub(t.energy_cost).unwrap());
+    assert_eq!(
+        margin(ledger),
+        t.revenue.checked_sub(t.energy_cost).unwrap()
+    );
 }
 
 #[test]
@@ -60,7 +111,7 @@ fn a_year_of_hours_at_a_fixed_price_matches_the_closed_form() {
     // 8,760 hours at $40/MWh, PUE 1.25: 16 MW × 1.25 = 20 MW facility.
     let supply = PowerSupply::fixed("$40/MWh".parse().unwrap());
     let pue = Pue::constant(1.25).unwrap();
-    let ledger = simulate(
+    let ledger = run_one(
         t0(),
         Resolution::Hourly,
         8760,
@@ -75,7 +126,7 @@ fn a_year_of_hours_at_a_fixed_price_matches_the_closed_form() {
     assert_eq!(t.energy_cost, "$7,008,000".parse().unwrap());
     // $50/PH/day × 1000 PH × 365 days = $18.25M.
     assert_eq!(t.revenue.round_to_cents(), "$18,250,000".parse().unwrap());
-    assert_eq!(ledger.curtailed_periods(), 0);
+    assert_eq!(curtailed(&ledger), 0);
     assert_totals_are_sums(&ledger);
 }
 
@@ -84,7 +135,7 @@ fn curtailment_switches_off_above_breakeven_only() {
     // Breakeven at PUE 1: $50/PH/day × 1000 / (16 J/TH × 24) = $130.21/MWh.
     let supply = index(&[13_000, 13_100, -500, 900_000], Resolution::Hourly);
     let pue = Pue::constant(1.0).unwrap();
-    let ledger = simulate(
+    let ledger = run_one(
         t0(),
         Resolution::Hourly,
         4,
@@ -94,17 +145,20 @@ fn curtailment_switches_off_above_breakeven_only() {
         Curtailment::AboveBreakeven,
     )
     .unwrap();
-    let running: Vec<bool> = ledger.entries().iter().map(|e| e.running).collect();
+    let running: Vec<bool> = ledger.workload_periods(0).map(|e| e.running).collect();
     assert_eq!(running, [true, false, true, false]);
+    let first = ledger.entry(0, 0).unwrap();
+    let breakeven = first.revenue.dollars() / first.energy_mwh;
     assert_eq!(
-        format!("{:.2}", ledger.entries()[0].breakeven),
+        format!("{:.2}", EnergyPrice::new(breakeven).unwrap()),
         "$130.21/MWh"
     );
     // A negative price is paid to consume: running earns revenue and the credit.
-    assert!(ledger.entries()[2].margin > ledger.entries()[2].revenue);
+    let third = ledger.entry(2, 0).unwrap();
+    assert!(third.margin().unwrap() > third.revenue);
     assert_totals_are_sums(&ledger);
 
-    let strike = simulate(
+    let strike = run_one(
         t0(),
         Resolution::Hourly,
         4,
@@ -114,35 +168,29 @@ fn curtailment_switches_off_above_breakeven_only() {
         Curtailment::AbovePrice(price_from_cents(12_000)),
     )
     .unwrap();
-    let running: Vec<bool> = strike.entries().iter().map(|e| e.running).collect();
+    let running: Vec<bool> = strike.workload_periods(0).map(|e| e.running).collect();
     assert_eq!(running, [false, false, true, false]);
-    assert!(strike.totals().margin < ledger.totals().margin);
+    assert!(margin(&strike) < margin(&ledger));
 }
 
 #[test]
 fn fifteen_minute_periods_split_the_hour() {
     let supply = index(&[1_000, 2_000, 3_000, 4_000], Resolution::FifteenMinutes);
     let pue = Pue::constant(1.0).unwrap();
-    let quarters = simulate(
-        t0(),
-        Resolution::FifteenMinutes,
-        4,
-        &supply,
-        &pue,
-        &fleet("$50/PH/day"),
-        Curtailment::AlwaysOn,
-    )
-    .unwrap();
-    let hour = simulate(
-        t0(),
-        Resolution::Hourly,
-        1,
-        &supply,
-        &pue,
-        &fleet("$50/PH/day"),
-        Curtailment::AlwaysOn,
-    )
-    .unwrap();
+    let run = |resolution, periods| {
+        run_one(
+            t0(),
+            resolution,
+            periods,
+            &supply,
+            &pue,
+            &fleet("$50/PH/day"),
+            Curtailment::AlwaysOn,
+        )
+        .unwrap()
+    };
+    let quarters = run(Resolution::FifteenMinutes, 4);
+    let hour = run(Resolution::Hourly, 1);
     assert_eq!(quarters.totals().energy_cost, hour.totals().energy_cost);
     assert_eq!(quarters.totals().energy_mwh, Decimal::from(16));
     assert_eq!(
@@ -155,48 +203,31 @@ fn fifteen_minute_periods_split_the_hour() {
 fn simulation_inputs_that_do_not_cover_the_run_are_errors() {
     let supply = index(&[1_000, 2_000], Resolution::Hourly);
     let pue = Pue::constant(1.1).unwrap();
-    let err = simulate(
-        t0(),
-        Resolution::Hourly,
-        3,
-        &supply,
-        &pue,
-        &fleet("$50/PH/day"),
-        Curtailment::AlwaysOn,
-    )
-    .unwrap_err();
+    let run = |start, periods, fleet: &SelfMining, supply: &PowerSupply| {
+        run_one(
+            start,
+            Resolution::Hourly,
+            periods,
+            supply,
+            &pue,
+            fleet,
+            Curtailment::AlwaysOn,
+        )
+    };
+    let err = run(t0(), 3, &fleet("$50/PH/day"), &supply).unwrap_err();
     assert!(matches!(err, FacilityError::OutsideSeries { .. }), "{err}");
-    let short_path = MiningWorkload::new(
-        "1 EH/s".parse().unwrap(),
-        "16 MW".parse().unwrap(),
+    let short_path = mining(
+        "1 EH/s",
+        "16 MW",
         HashpricePath::PerPeriod(vec!["$50/PH/day".parse().unwrap()]),
-    )
-    .unwrap();
-    let err = simulate(
-        t0(),
-        Resolution::Hourly,
-        2,
-        &supply,
-        &pue,
-        &short_path,
-        Curtailment::AlwaysOn,
-    )
-    .unwrap_err();
+    );
+    let err = run(t0(), 2, &short_path, &supply).unwrap_err();
     assert_eq!(
         err.to_string(),
         "invalid hashprice path: 1 hashprice(s), none for period 1"
     );
     let forever = PowerSupply::fixed(price_from_cents(1));
-    let err = simulate(
-        t0(),
-        Resolution::Hourly,
-        usize::MAX,
-        &forever,
-        &pue,
-        &fleet("$50/PH/day"),
-        Curtailment::AlwaysOn,
-    )
-    .unwrap_err();
+    let err = run(t0(), usize::MAX, &fleet("$50/PH/day"), &forever).unwrap_err();
     assert!(
         matches!(
             err,
@@ -209,22 +240,16 @@ fn simulation_inputs_that_do_not_cover_the_run_are_errors() {
     );
     let half_past = Utc.with_ymd_and_hms(2023, 1, 1, 6, 30, 0).unwrap();
     assert!(matches!(
-        simulate(
-            half_past,
-            Resolution::Hourly,
-            1,
-            &supply,
-            &pue,
-            &fleet("$50/PH/day"),
-            Curtailment::AlwaysOn
-        ),
+        run(half_past, 1, &fleet("$50/PH/day"), &supply),
         Err(FacilityError::Misaligned { .. })
     ));
     assert!(
-        MiningWorkload::new(
+        SelfMining::new(
             "1 EH/s".parse().unwrap(),
             Power::ZERO,
-            HashpricePath::Constant("$1/PH/day".parse().unwrap())
+            Pool::fpps(Decimal::ZERO).unwrap(),
+            HashpricePath::Constant("$1/PH/day".parse().unwrap()),
+            "$100,000/BTC".parse().unwrap(),
         )
         .is_err()
     );
@@ -240,14 +265,19 @@ proptest! {
         let supply = index(&cents, Resolution::Hourly);
         let pue = Pue::constant(f64::from(pue_permille) / 1000.0).unwrap();
         let hashprice = Hashprice::new(Decimal::new(hashprice_cents, 2)).unwrap();
-        let workload = MiningWorkload::new("500 PH/s".parse().unwrap(), "9 MW".parse().unwrap(), HashpricePath::Constant(hashprice)).unwrap();
+        let workload = mining("500 PH/s", "9 MW", HashpricePath::Constant(hashprice));
         let n = cents.len();
-        let always = simulate(t0(), Resolution::Hourly, n, &supply, &pue, &workload, Curtailment::AlwaysOn).unwrap();
-        let flexible = simulate(t0(), Resolution::Hourly, n, &supply, &pue, &workload, Curtailment::AboveBreakeven).unwrap();
-        prop_assert!(flexible.totals().margin >= always.totals().margin);
-        for (f, a) in flexible.entries().iter().zip(always.entries()) {
-            prop_assert!(f.margin >= a.margin && !f.margin.is_negative());
-            prop_assert_eq!(f.running, f.price <= f.breakeven);
+        let run = |policy| run_one(t0(), Resolution::Hourly, n, &supply, &pue, &workload, policy).unwrap();
+        let always = run(Curtailment::AlwaysOn);
+        let flexible = run(Curtailment::AboveBreakeven);
+        prop_assert!(margin(&flexible) >= margin(&always));
+        let periods = flexible.periods().unwrap();
+        for ((f, a), site) in flexible.workload_periods(0).zip(always.workload_periods(0)).zip(&periods) {
+            let (fm, am) = (f.margin().unwrap(), a.margin().unwrap());
+            prop_assert!(fm >= am && !fm.is_negative());
+            // Running exactly when the price is at most the breakeven.
+            let breakeven_margin = a.revenue.checked_sub(a.energy_cost).unwrap();
+            prop_assert_eq!(f.running, !breakeven_margin.is_negative(), "price {}", site.price);
         }
     }
 
@@ -259,13 +289,13 @@ proptest! {
         let supply = index(&cents, Resolution::Hourly);
         let pue = Pue::constant(1.17).unwrap();
         for policy in [Curtailment::AlwaysOn, Curtailment::AboveBreakeven, Curtailment::AbovePrice(price_from_cents(strike_cents))] {
-            let ledger = simulate(t0(), Resolution::Hourly, cents.len(), &supply, &pue, &fleet("$47.31/PH/day"), policy).unwrap();
-            let e = ledger.entries();
+            let ledger = run_one(t0(), Resolution::Hourly, cents.len(), &supply, &pue, &fleet("$47.31/PH/day"), policy).unwrap();
+            let e: Vec<_> = ledger.workload_periods(0).collect();
             let t = ledger.totals();
             prop_assert_eq!(t.revenue, Usd::try_sum(e.iter().map(|x| x.revenue)).unwrap());
             prop_assert_eq!(t.energy_cost, Usd::try_sum(e.iter().map(|x| x.energy_cost)).unwrap());
-            prop_assert_eq!(t.margin, Usd::try_sum(e.iter().map(|x| x.margin)).unwrap());
-            prop_assert_eq!(t.margin, t.revenue.checked_sub(t.energy_cost).unwrap());
+            prop_assert_eq!(margin(&ledger), Usd::try_sum(e.iter().map(|x| x.margin().unwrap())).unwrap());
+            prop_assert_eq!(margin(&ledger), t.revenue.checked_sub(t.energy_cost).unwrap());
         }
     }
 }
