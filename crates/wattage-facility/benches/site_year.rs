@@ -1,19 +1,40 @@
-//! One site-year at hourly resolution (8,760 steps): a 150 MW site with a
-//! mining fleet, an AI lease and curtailment, three ways:
+//! Hourly site-years (8,760 periods) as users run them: a 150 MW site with
+//! a curtailing S21 XP fleet (24,000 machines, 87.5 MW) paid a **daily
+//! hashprice path**, and a firm 40 MW triple-net AI lease, on realistic
+//! ERCOT-like prices (a daily shape, noise, spikes and negative hours, in
+//! full `f64` precision rather than whole cents).
 //!
-//! - `kernel`: the `f64` summary kernel ([`SiteKernel::run`]) producing
-//!   the summary results (revenue, energy cost, gross margin per workload
-//!   and per MW-year, cost per BTC);
-//! - `raw_f64`: a hand-written raw-`f64` loop of the same arithmetic;
-//! - `ledger`: the exact per-period ledger ([`simulate_site`]).
+//! - `site_year_daily/kernel`: the `f64` kernel ([`SiteKernel::run`]) and
+//!   the summary figures read off it;
+//! - `site_year_daily/raw_floor`: the same figures from an independently
+//!   written raw-`f64` loop (one pass over days, eight independent lanes,
+//!   no bounds checks in the hot loop) — the floor the kernel is held to;
+//! - `site_year_daily/ledger_exact`: the exact `Decimal` ledger
+//!   ([`simulate_site`]);
+//! - `site_year_daily/build_kernel`: [`SiteKernel::new`];
+//! - `site_year_daily/price_path_from_f64`: an `f64` price row to a
+//!   [`PricePath`]; `price_series_from_f64`: the same row to an exact
+//!   [`PriceSeries`] (one `to_decimal` per price);
+//! - `site_year_constant/*`: the same with one constant hashprice, labelled
+//!   as such (the case the first release benchmarked);
+//! - `ledger_per_year`: the exact ledger over 1, 5, 10 and 30 years;
+//! - `sites_sequential` / `sites_rayon`: 10 to 1,000 sites on one path.
 //!
-//! Then how the kernel scales with horizon length (1-30 years), fleet size
-//! (1 to 29 catalog models) and number of sites (1-1,000, sequential and,
-//! with `--features rayon`, parallel).
+//! Before criterion runs, the benchmark checks that kernel and raw floor
+//! compute the same figures, prints best-of-many ratios kernel/raw, and
+//! prints the resident memory of a 30-year ledger per period and workload.
 //!
 //! Run with `cargo bench -p wattage-facility --features rayon --bench site_year -- --warm-up-time 1 --measurement-time 3`.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::cast_precision_loss,
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    missing_docs
+)]
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -22,99 +43,149 @@ use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use criterion::{BenchmarkId, Criterion, criterion_group};
 use rust_decimal::Decimal;
 use wattage_facility::contract::PowerSupply;
-use wattage_facility::deployment::Deployment;
-use wattage_facility::horizon::Horizon;
-use wattage_facility::kernel::{KernelTotals, PricePath, SiteKernel};
-use wattage_facility::lease::{ColocationLease, LeaseStructure};
-use wattage_facility::power_contract::PowerContract;
-use wattage_facility::price_series::{PriceSeries, Resolution};
-use wattage_facility::pue::Pue;
-use wattage_facility::run::simulate_site;
-use wattage_facility::site::{Hall, Site};
+use wattage_facility::kernel::KernelTotals;
 use wattage_facility::workload::{Colocation, SelfMining, Workload};
-use wattage_facility::{Curtailment, HashpricePath};
+use wattage_facility::{
+    ColocationLease, Curtailment, Deployment, Hall, HashpricePath, Horizon, LeaseStructure,
+    PowerContract, PricePath, PriceSeries, Pue, Resolution, Site, SiteKernel, simulate_site,
+};
 use wattage_hardware::{Fleet, catalog};
 use wattage_mining::payout::Pool;
-use wattage_units::EnergyPrice;
+use wattage_units::money::to_decimal;
+use wattage_units::{EnergyPrice, Hashprice};
 
 const HOURS: usize = 8760;
+const MACHINES: u64 = 24_000;
+/// S21 XP: 270 TH/s at 3,645 W.
+const FLEET_PH: f64 = MACHINES as f64 * 0.270;
+const FLEET_MW: f64 = MACHINES as f64 * 3_645.0 / 1e6;
+const MINING_PUE: f64 = 1.05;
+const POOL_FEE: f64 = 0.02;
+const TENANT_MW: f64 = 40.0;
+const TENANT_PUE: f64 = 1.3;
+const RATE_PER_KW_MONTH: f64 = 130.0;
+const BTC_PRICE: f64 = 95_000.0;
 
 fn start() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap()
 }
 
-/// A deterministic ERCOT-like hourly path: a daily shape, noise and rare
-/// spikes, in whole cents.
-fn prices(hours: usize) -> Vec<EnergyPrice> {
-    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+/// xorshift64: a small deterministic generator, so every run times the
+/// same inputs.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    /// Uniform in [0, 1).
+    fn unit(&mut self) -> f64 {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+/// ERCOT-like hourly prices, $/MWh: an afternoon peak, noise, one spike in
+/// about a hundred hours and a negative hour in about two hundred.
+fn prices(hours: usize) -> Vec<f64> {
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     (0..hours)
         .map(|h| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            let noise = (state % 2_000) as i64; // $0-20
-            let hour = (h % 24) as i64;
-            let shape = if (14..20).contains(&hour) { 2_500 } else { 0 };
-            let spike = if state % 97 == 0 {
-                40_000 + (state % 300_000) as i64
+            let noise = 20.0 * rng.unit();
+            let shape = if (14..20).contains(&(h % 24)) {
+                25.0
             } else {
-                0
+                0.0
             };
-            let negative = if state % 211 == 0 { -4_000 } else { 0 };
-            EnergyPrice::new(Decimal::new(2_200 + noise + shape + spike + negative, 2)).unwrap()
+            let roll = rng.unit();
+            let spike = if roll < 0.01 {
+                400.0 + 3_000.0 * rng.unit()
+            } else {
+                0.0
+            };
+            let negative = if roll > 0.995 { -40.0 } else { 0.0 };
+            22.0 + noise + shape + spike + negative
         })
         .collect()
 }
 
-fn contract(hours: usize) -> PowerContract {
-    let series = PriceSeries::new(start(), Resolution::Hourly, prices(hours)).unwrap();
-    PowerContract::new(PowerSupply::index(series, "$2/MWh".parse().unwrap()))
+/// A daily hashprice path, $/PH/day: a random walk around $45.
+fn daily_hashprices(days: usize) -> Vec<f64> {
+    let mut rng = Rng(0xD1B5_4A32_D192_ED03);
+    let mut level = 45.0;
+    (0..days)
+        .map(|_| {
+            level = (level * (1.0 + 0.03 * (rng.unit() - 0.5))).clamp(25.0, 80.0);
+            level
+        })
+        .collect()
 }
 
-/// The benchmark site with a fleet of `models` catalog miner models sharing
-/// about 80 MW of the mining hall.
-fn deployment_with_models(models: usize) -> Deployment {
-    let mut fleet = Fleet::new();
-    for miner in catalog::asic_miners().iter().take(models) {
-        let watts = miner.power().get(wattage_units::unit::WATT);
-        let count = (80e6 / models as f64 / watts).floor() as u64;
-        fleet.add(miner.clone(), count.max(1)).unwrap();
+fn series(prices: &[f64]) -> PriceSeries {
+    let exact = prices
+        .iter()
+        .map(|&p| EnergyPrice::new(to_decimal("price", p).unwrap()).unwrap())
+        .collect();
+    PriceSeries::new(start(), Resolution::Hourly, exact).unwrap()
+}
+
+fn contract(prices: &[f64]) -> PowerContract {
+    PowerContract::new(PowerSupply::index(
+        series(prices),
+        "$0/MWh".parse().unwrap(),
+    ))
+}
+
+fn hashprice_path(daily: Option<&[f64]>) -> HashpricePath {
+    let hp = |v: f64| Hashprice::new(to_decimal("hashprice", v).unwrap()).unwrap();
+    match daily {
+        Some(days) => HashpricePath::Daily(days.iter().map(|&v| hp(v)).collect()),
+        None => HashpricePath::Constant(hp(45.0)),
     }
-    with_fleet(&fleet, "$50/PH/day")
 }
 
-fn deployment(hashprice: &str) -> Deployment {
+/// The benchmark site: the fleet in hall "mining", the lease in hall "ai".
+fn deployment(path: HashpricePath, years: u32) -> Deployment {
     let mut fleet = Fleet::new();
-    fleet.add(catalog::asic("S21 XP").unwrap(), 24_000).unwrap();
-    with_fleet(&fleet, hashprice)
-}
-
-fn with_fleet(fleet: &Fleet, hashprice: &str) -> Deployment {
+    fleet
+        .add(catalog::asic("S21 XP").unwrap(), MACHINES)
+        .unwrap();
     let site = Site::new("bench", "150 MW".parse().unwrap())
         .unwrap()
         .with_hall(
             Hall::new(
                 "mining",
                 "90 MW".parse().unwrap(),
-                Pue::constant(1.05).unwrap(),
+                Pue::constant(MINING_PUE).unwrap(),
             )
             .unwrap(),
         )
         .unwrap()
-        .with_hall(Hall::new("ai", "40 MW".parse().unwrap(), Pue::constant(1.3).unwrap()).unwrap())
+        .with_hall(
+            Hall::new(
+                "ai",
+                "40 MW".parse().unwrap(),
+                Pue::constant(TENANT_PUE).unwrap(),
+            )
+            .unwrap(),
+        )
         .unwrap();
     let mining = SelfMining::from_fleet(
-        fleet,
+        &fleet,
         Pool::fpps(Decimal::new(2, 2)).unwrap(),
-        HashpricePath::Constant(hashprice.parse().unwrap()),
+        path,
         "$95,000/BTC".parse().unwrap(),
     )
     .unwrap();
+    // No escalator inside the first year, so the raw floor's rent is 12 × the monthly rent.
     let lease = ColocationLease::new(
         "40 MW".parse().unwrap(),
         "$130/kW/month".parse().unwrap(),
         Decimal::new(3, 2),
-        360,
+        12 * years.max(1),
         NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
         LeaseStructure::TripleNet,
     )
@@ -131,214 +202,257 @@ fn with_fleet(fleet: &Fleet, hashprice: &str) -> Deployment {
     plan
 }
 
-/// The summary results from the kernel's totals, in `f64`: gross margin
-/// per workload and per MW-year and the energy cost of one bitcoin.
-fn summary(t: &KernelTotals, mw: [f64; 2], years: f64) -> [f64; 5] {
+/// The figures a user reads off a site-year: site margin, fleet margin
+/// per MW-year, tenant margin per MW-year, energy cost per BTC, hours
+/// curtailed.
+fn figures(t: &KernelTotals) -> [f64; 5] {
     let fleet = &t.workloads[0];
     let tenant = &t.workloads[1];
-    let fleet_margin = fleet.revenue - fleet.energy_cost + fleet.sell_back_credit;
-    let tenant_margin = tenant.revenue - tenant.energy_cost;
+    let years = HOURS as f64 / 8766.0;
     [
         t.gross_margin(),
-        fleet_margin / (mw[0] * years),
-        tenant_margin / (mw[1] * years),
+        (fleet.revenue - fleet.energy_cost) / (FLEET_MW * years),
+        (tenant.revenue - tenant.energy_cost) / (TENANT_MW * years),
         fleet.energy_cost / fleet.btc,
         fleet.curtailed_periods,
     ]
 }
 
-/// Inputs of the raw loop: plain numbers, read off the same site.
-struct Raw {
+/// The raw floor's inputs, from the site's own numbers (not from the kernel).
+struct RawInputs {
     prices: Vec<f64>,
-    fleet_energy: f64,
-    fleet_revenue: f64,
-    btc_per_usd: f64,
-    tenant_energy: f64,
+    /// Fleet revenue per hour, one value per day.
+    revenue_per_hour: Vec<f64>,
+    fleet_mwh: f64,
+    tenant_mwh: f64,
     tenant_rent: f64,
 }
 
-/// The same arithmetic as the kernel, hand-written on raw `f64`: one pass
-/// with a branchless curtailment select for the fleet, a sum for the lease.
-/// Raw pass 1: how many hours run (price at most `threshold`) and the sum
-/// of their prices, branchless, eight lanes.
-#[inline(never)]
-fn raw_count_and_sum(prices: &[f64], threshold: f64) -> (f64, f64) {
-    const L: usize = 8;
-    let mut count = [0.0; L];
-    let mut spent = [0.0; L];
-    let chunks = prices.chunks_exact(L);
-    let rest = chunks.remainder();
-    for chunk in chunks {
-        for lane in 0..L {
-            let p = chunk[lane];
-            let on = p <= threshold;
-            count[lane] += if on { 1.0 } else { 0.0 };
-            spent[lane] += if on { p } else { 0.0 };
-        }
+fn raw_inputs(prices: &[f64], daily: &[f64]) -> RawInputs {
+    RawInputs {
+        prices: prices.to_vec(),
+        revenue_per_hour: daily
+            .iter()
+            .map(|hp| hp * FLEET_PH / 24.0 * (1.0 - POOL_FEE))
+            .collect(),
+        fleet_mwh: FLEET_MW * MINING_PUE,
+        tenant_mwh: TENANT_MW * TENANT_PUE,
+        tenant_rent: 12.0 * TENANT_MW * 1_000.0 * RATE_PER_KW_MONTH,
     }
-    let (mut cx, mut cy) = (0.0, 0.0);
-    for &p in rest {
-        if p <= threshold {
-            cx += 1.0;
-            cy += p;
-        }
-    }
-    (
-        count.iter().sum::<f64>() + cx,
-        spent.iter().sum::<f64>() + cy,
-    )
 }
 
-/// Raw pass 2: the sum of all prices, eight lanes.
+const LANES: usize = 8;
+
+/// One pass over the year, a day at a time: the fleet runs when its
+/// hour's revenue covers its energy; the tenant buys every hour. Eight
+/// independent accumulators per sum; `chunks_exact` into fixed arrays, so
+/// the hot loop has no bounds checks.
 #[inline(never)]
-fn raw_sum(prices: &[f64]) -> f64 {
-    const L: usize = 8;
-    let mut all = [0.0; L];
-    let chunks = prices.chunks_exact(L);
-    let rest = chunks.remainder();
-    for chunk in chunks {
-        for lane in 0..L {
-            all[lane] += chunk[lane];
+fn raw_floor(raw: &RawInputs) -> [f64; 5] {
+    let e = raw.fleet_mwh;
+    let mut ran = [0.0; LANES];
+    let mut bought = [0.0; LANES];
+    let mut earned = [0.0; LANES];
+    let mut all = [0.0; LANES];
+    for (day, &r) in raw.prices.chunks_exact(24).zip(&raw.revenue_per_hour) {
+        for chunk in day.chunks_exact(LANES) {
+            let p: &[f64; LANES] = chunk.try_into().unwrap();
+            for lane in 0..LANES {
+                let on = r - e * p[lane] >= 0.0;
+                ran[lane] += if on { 1.0 } else { 0.0 };
+                bought[lane] += if on { p[lane] } else { 0.0 };
+                earned[lane] += if on { r } else { 0.0 };
+                all[lane] += p[lane];
+            }
         }
     }
-    all.iter().sum::<f64>() + rest.iter().sum::<f64>()
-}
-
-fn raw_site_year(raw: &Raw, mw: [f64; 2], years: f64) -> [f64; 5] {
-    let (e, r) = (raw.fleet_energy, raw.fleet_revenue);
-    let (n, price_sum) = raw_count_and_sum(&raw.prices, r / e);
-    let all_sum = raw_sum(&raw.prices);
-    let fleet_revenue = r * n;
-    let fleet_cost = e * price_sum;
-    let tenant_cost = raw.tenant_energy * all_sum;
+    let ran: f64 = ran.iter().sum();
+    let fleet_cost = e * bought.iter().sum::<f64>();
+    let fleet_revenue: f64 = earned.iter().sum();
+    let tenant_cost = raw.tenant_mwh * all.iter().sum::<f64>();
     let tenant_revenue = raw.tenant_rent + tenant_cost;
-    let btc = fleet_revenue * raw.btc_per_usd;
-    let live = raw.prices.len() as f64;
-    let margin = (fleet_revenue + tenant_revenue) - (fleet_cost + tenant_cost);
+    let years = HOURS as f64 / 8766.0;
     [
-        margin,
-        (fleet_revenue - fleet_cost) / (mw[0] * years),
-        (tenant_revenue - tenant_cost) / (mw[1] * years),
-        fleet_cost / btc,
-        live - n,
+        fleet_revenue + tenant_revenue - fleet_cost - tenant_cost,
+        (fleet_revenue - fleet_cost) / (FLEET_MW * years),
+        (tenant_revenue - tenant_cost) / (TENANT_MW * years),
+        fleet_cost / (fleet_revenue / BTC_PRICE),
+        HOURS as f64 - ran,
     ]
 }
 
-struct Setup {
+/// One case: a site-year prepared for every evaluator.
+struct Case {
     plan: Deployment,
     contract: PowerContract,
     horizon: Horizon,
     kernel: SiteKernel,
     path: PricePath,
-    raw: Raw,
-    mw: [f64; 2],
-    years: f64,
+    raw: RawInputs,
 }
 
-fn setup() -> Setup {
-    let plan = deployment("$45/PH/day");
-    let contract = contract(HOURS);
+fn case(daily: bool) -> Case {
+    let prices = prices(HOURS);
+    let days = daily_hashprices(HOURS / 24);
+    let raw_days = if daily {
+        days.clone()
+    } else {
+        vec![45.0; HOURS / 24]
+    };
+    let plan = deployment(hashprice_path(daily.then_some(days.as_slice())), 1);
+    let contract = contract(&prices);
     let horizon = Horizon::new(start(), Resolution::Hourly, HOURS).unwrap();
     let kernel = SiteKernel::new(&plan, &contract, horizon).unwrap();
-    let path = PricePath::new(&contract, horizon).unwrap();
-    // Read the raw loop's inputs off a one-hour kernel result so both
-    // see the same per-period numbers.
-    let exact = simulate_site(&plan, &contract, horizon, Curtailment::AlwaysOn).unwrap();
-    let fleet0 = exact.entry(0, 0).unwrap();
-    let tenant_totals = exact.workload_totals(1).unwrap();
-    let raw = Raw {
-        prices: path.prices().to_vec(),
-        fleet_energy: fleet0.energy_mwh.to_string().parse().unwrap(),
-        fleet_revenue: {
-            let one = kernel.run(
-                &PricePath::from_f64(vec![0.0; HOURS], None).unwrap(),
-                Curtailment::AlwaysOn,
-            );
-            one.workloads[0].revenue / HOURS as f64
-        },
-        btc_per_usd: 1.0 / 95_000.0,
-        tenant_energy: exact
-            .entry(0, 1)
-            .unwrap()
-            .energy_mwh
-            .to_string()
-            .parse()
-            .unwrap(),
-        tenant_rent: (tenant_totals.revenue.to_f64() - tenant_totals.pass_through.to_f64()),
-    };
-    let mw = [
-        plan.assignment("fleet")
-            .unwrap()
-            .workload()
-            .it_power()
-            .get(wattage_units::unit::MEGAWATT),
-        40.0,
-    ];
-    Setup {
+    let path = PricePath::from_f64(prices.clone(), None).unwrap();
+    Case {
         plan,
         contract,
         horizon,
         kernel,
         path,
-        raw,
-        mw,
-        years: horizon.years(),
+        raw: raw_inputs(&prices, &raw_days),
     }
 }
 
-fn typed(s: &Setup) -> [f64; 5] {
-    let totals = s
+fn kernel_figures(c: &Case) -> [f64; 5] {
+    figures(
+        &c.kernel
+            .run(black_box(&c.path), Curtailment::AboveBreakeven),
+    )
+}
+
+/// Kernel and raw floor compute the same figures (bitcoin to 1e-6: the
+/// kernel counts satoshis rounded per period, the floor divides by the
+/// price), and the kernel agrees with the exact ledger to the cent.
+fn check(c: &Case) {
+    let (a, b) = (kernel_figures(c), raw_floor(&c.raw));
+    for (i, (x, y)) in a.iter().zip(&b).enumerate() {
+        let tolerance = if i == 3 { 1e-6 } else { 1e-9 };
+        assert!(
+            (x - y).abs() <= tolerance * x.abs().max(1.0),
+            "kernel {a:?} and raw floor {b:?} must compute the same figures"
+        );
+    }
+    let exact =
+        simulate_site(&c.plan, &c.contract, c.horizon, Curtailment::AboveBreakeven).unwrap();
+    let fast = c
         .kernel
-        .run(black_box(&s.path), Curtailment::AboveBreakeven);
-    summary(&totals, s.mw, s.years)
+        .run(&c.path, Curtailment::AboveBreakeven)
+        .to_usd()
+        .unwrap();
+    assert_eq!(
+        fast.gross_margin.round_to_cents(),
+        exact.totals().gross_margin().unwrap().round_to_cents()
+    );
+}
+
+fn best_of(runs: usize, mut f: impl FnMut()) -> Duration {
+    (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed()
+        })
+        .min()
+        .unwrap()
+}
+
+/// Resident memory of this process, bytes (Linux), or `None`.
+fn resident_bytes() -> Option<usize> {
+    let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
+    let pages: usize = statm.split_whitespace().nth(1)?.parse().ok()?;
+    Some(pages * 4096)
+}
+
+/// Best-of-many ratios kernel/raw floor for both cases, and the resident
+/// memory of a 30-year ledger per period and workload.
+fn report() {
+    for (name, daily) in [("daily hashprice", true), ("constant hashprice", false)] {
+        let c = case(daily);
+        check(&c);
+        let mut kernel = Duration::MAX;
+        let mut raw = Duration::MAX;
+        for _ in 0..50 {
+            kernel = kernel.min(best_of(40, || {
+                black_box(kernel_figures(black_box(&c)));
+            }));
+            raw = raw.min(best_of(40, || {
+                black_box(raw_floor(black_box(&c.raw)));
+            }));
+        }
+        println!(
+            "site_year ({name}): kernel {kernel:?}, raw floor {raw:?}, ratio kernel/raw = {:.3}",
+            kernel.as_secs_f64() / raw.as_secs_f64()
+        );
+    }
+    let years = 30;
+    let hours = years * HOURS;
+    let prices = prices(hours);
+    let plan = deployment(
+        hashprice_path(Some(&daily_hashprices(hours / 24))),
+        years as u32,
+    );
+    let contract = contract(&prices);
+    let horizon = Horizon::new(start(), Resolution::Hourly, hours).unwrap();
+    let before = resident_bytes();
+    let ledger = simulate_site(&plan, &contract, horizon, Curtailment::AboveBreakeven).unwrap();
+    if let (Some(before), Some(after)) = (before, resident_bytes()) {
+        let per = after.saturating_sub(before) as f64 / (hours as f64 * 2.0);
+        println!(
+            "ledger memory: {per:.1} bytes resident per period per workload (30 years, 2 workloads)"
+        );
+    }
+    black_box(ledger);
 }
 
 fn bench(c: &mut Criterion) {
-    let s = setup();
-    let mut group = c.benchmark_group("site_year_hourly");
-    group.bench_function("kernel", |b| b.iter(|| typed(black_box(&s))));
-    group.bench_function("raw_f64", |b| {
-        b.iter(|| raw_site_year(black_box(&s.raw), s.mw, s.years))
-    });
-    group.bench_function("ledger_exact", |b| {
-        b.iter(|| {
-            simulate_site(
-                black_box(&s.plan),
-                &s.contract,
-                s.horizon,
-                Curtailment::AboveBreakeven,
-            )
-            .unwrap()
-        })
-    });
-    group.bench_function("prepare_price_path", |b| {
-        b.iter(|| PricePath::new(black_box(&s.contract), s.horizon).unwrap())
-    });
-    group.finish();
-
-    let mut group = c.benchmark_group("kernel_by_horizon_years");
-    for years in [1usize, 5, 10, 30] {
-        let hours = years * HOURS;
-        let contract = contract(hours);
-        let horizon = Horizon::new(start(), Resolution::Hourly, hours).unwrap();
-        let kernel = SiteKernel::new(&s.plan, &contract, horizon).unwrap();
-        let path = PricePath::new(&contract, horizon).unwrap();
-        group.bench_with_input(BenchmarkId::from_parameter(years), &years, |b, _| {
-            b.iter(|| kernel.run(black_box(&path), Curtailment::AboveBreakeven))
-        });
-    }
-    group.finish();
-
-    let mut group = c.benchmark_group("ledger_by_horizon_years");
-    group.sample_size(10);
-    for years in [1usize, 5, 30] {
-        let hours = years * HOURS;
-        let contract = contract(hours);
-        let horizon = Horizon::new(start(), Resolution::Hourly, hours).unwrap();
-        group.bench_with_input(BenchmarkId::from_parameter(years), &years, |b, _| {
+    for (group_name, daily) in [("site_year_daily", true), ("site_year_constant", false)] {
+        let s = case(daily);
+        let mut group = c.benchmark_group(group_name);
+        group.bench_function("kernel", |b| b.iter(|| kernel_figures(black_box(&s))));
+        group.bench_function("raw_floor", |b| b.iter(|| raw_floor(black_box(&s.raw))));
+        group.bench_function("ledger_exact", |b| {
             b.iter(|| {
                 simulate_site(
                     black_box(&s.plan),
+                    &s.contract,
+                    s.horizon,
+                    Curtailment::AboveBreakeven,
+                )
+                .unwrap()
+            })
+        });
+        if daily {
+            group.bench_function("build_kernel", |b| {
+                b.iter(|| SiteKernel::new(black_box(&s.plan), &s.contract, s.horizon).unwrap())
+            });
+            let row = s.path.prices().to_vec();
+            group.bench_function("price_path_from_f64", |b| {
+                b.iter(|| PricePath::from_f64(black_box(row.clone()), None).unwrap())
+            });
+            group.bench_function("price_series_from_f64", |b| {
+                b.iter(|| series(black_box(&row)))
+            });
+        }
+        group.finish();
+    }
+
+    let mut group = c.benchmark_group("ledger_per_year");
+    group.sample_size(10);
+    for years in [1usize, 5, 10, 30] {
+        let hours = years * HOURS;
+        let prices = prices(hours);
+        let plan = deployment(
+            hashprice_path(Some(&daily_hashprices(hours / 24))),
+            years as u32,
+        );
+        let contract = contract(&prices);
+        let horizon = Horizon::new(start(), Resolution::Hourly, hours).unwrap();
+        group.throughput(criterion::Throughput::Elements(years as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(years), &years, |b, _| {
+            b.iter(|| {
+                simulate_site(
+                    black_box(&plan),
                     &contract,
                     horizon,
                     Curtailment::AboveBreakeven,
@@ -349,108 +463,43 @@ fn bench(c: &mut Criterion) {
     }
     group.finish();
 
-    let hashprices = [
-        "$38/PH/day",
-        "$42/PH/day",
-        "$45/PH/day",
-        "$50/PH/day",
-        "$55/PH/day",
-    ];
-    let kernels: Vec<SiteKernel> = hashprices
-        .iter()
-        .map(|hp| SiteKernel::new(&deployment(hp), &s.contract, s.horizon).unwrap())
-        .collect();
-    // Fleet size: a fleet is reduced to its totals when the kernel is built,
-    // so the run costs the same for one model or the whole catalog.
-    let mut group = c.benchmark_group("kernel_by_fleet_models");
-    for models in [1usize, 5, 29] {
-        let kernel =
-            SiteKernel::new(&deployment_with_models(models), &s.contract, s.horizon).unwrap();
-        group.bench_with_input(BenchmarkId::new("run", models), &models, |b, _| {
-            b.iter(|| kernel.run(black_box(&s.path), Curtailment::AboveBreakeven))
+    let s = case(true);
+    for parallel in [false, true] {
+        if parallel && !cfg!(feature = "rayon") {
+            continue;
+        }
+        let mut group = c.benchmark_group(if parallel {
+            "sites_rayon"
+        } else {
+            "sites_sequential"
         });
-        let plan = deployment_with_models(models);
-        group.bench_with_input(
-            BenchmarkId::new("build_and_run", models),
-            &models,
-            |b, _| {
-                b.iter(|| {
-                    SiteKernel::new(black_box(&plan), &s.contract, s.horizon)
-                        .unwrap()
-                        .run(&s.path, Curtailment::AboveBreakeven)
-                })
-            },
-        );
-    }
-    group.finish();
-
-    let mut group = c.benchmark_group("sites_sequential");
-    group.sample_size(10);
-    for n in [1usize, 10, 100, 1000] {
-        let sites: Vec<SiteKernel> = kernels.iter().cycle().take(n).cloned().collect();
-        group.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
-            b.iter(|| {
-                wattage_facility::sweep::over_sites(
-                    black_box(&sites),
-                    &s.path,
-                    Curtailment::AboveBreakeven,
-                )
-            })
-        });
-    }
-    group.finish();
-    #[cfg(feature = "rayon")]
-    {
-        let mut group = c.benchmark_group("sites_rayon");
         group.sample_size(10);
-        for n in [1usize, 10, 100, 1000] {
-            let sites: Vec<SiteKernel> = kernels.iter().cycle().take(n).cloned().collect();
+        for n in [10usize, 100, 1000] {
+            let sites: Vec<SiteKernel> = std::iter::repeat_n(s.kernel.clone(), n).collect();
             group.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
-                b.iter(|| {
-                    wattage_facility::sweep::par_over_sites(
-                        black_box(&sites),
-                        &s.path,
-                        Curtailment::AboveBreakeven,
-                    )
-                })
+                b.iter(|| run_sites(black_box(&sites), &s.path, parallel))
             });
         }
         group.finish();
     }
 }
 
-/// Best-of-many timing of the kernel and the raw loop, interleaved; checks
-/// they compute the same numbers first, then prints the ratio.
-fn report_ratio() {
-    let s = setup();
-    let a = typed(&s);
-    let b = raw_site_year(&s.raw, s.mw, s.years);
-    for (x, y) in a.iter().zip(&b) {
-        assert!(
-            (x - y).abs() <= 1e-9 * x.abs().max(1.0),
-            "kernel {a:?} and raw loop {b:?} must compute the same numbers"
-        );
+fn run_sites(sites: &[SiteKernel], path: &PricePath, parallel: bool) -> Vec<KernelTotals> {
+    #[cfg(feature = "rayon")]
+    if parallel {
+        return wattage_facility::sweep::par_over_sites(sites, path, Curtailment::AboveBreakeven);
     }
-    let mut best_typed = Duration::MAX;
-    let mut best_raw = Duration::MAX;
-    for _ in 0..2_000 {
-        let t = Instant::now();
-        black_box(typed(black_box(&s)));
-        best_typed = best_typed.min(t.elapsed());
-        let t = Instant::now();
-        black_box(raw_site_year(black_box(&s.raw), s.mw, s.years));
-        best_raw = best_raw.min(t.elapsed());
-    }
-    println!(
-        "site_year: kernel {best_typed:?}, raw {best_raw:?}, ratio kernel/raw = {:.3}",
-        best_typed.as_secs_f64() / best_raw.as_secs_f64()
-    );
+    let _ = parallel;
+    wattage_facility::sweep::over_sites(sites, path, Curtailment::AboveBreakeven)
 }
 
 criterion_group!(benches, bench);
 
 fn main() {
-    report_ratio();
+    // Profiling runs (`--profile-time`) time one benchmark alone.
+    if !std::env::args().any(|a| a == "--profile-time") {
+        report();
+    }
     benches();
     criterion::Criterion::default()
         .configure_from_args()

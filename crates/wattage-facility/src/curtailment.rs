@@ -126,6 +126,24 @@ impl Amount for f64 {
     }
 }
 
+/// An exact amount as integer units of a scale the caller keeps track of
+/// (the exact ledger's fast path: revenue at the scale of energy × price,
+/// energy at its own, prices at the horizon's common price scale).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct Units(pub(crate) i128);
+
+impl Amount for Units {
+    const ZERO: Self = Units(0);
+    #[inline(always)]
+    fn sub(self, other: Self) -> Option<Self> {
+        self.0.checked_sub(other.0).map(Units)
+    }
+    #[inline(always)]
+    fn mul(self, other: Self) -> Option<Self> {
+        self.0.checked_mul(other.0).map(Units)
+    }
+}
+
 /// The run-or-curtail rule, written once for both evaluators; `None` only
 /// when exact arithmetic overflows.
 ///

@@ -170,6 +170,7 @@ pub mod contract;
 pub mod curtailment;
 pub mod deployment;
 mod error;
+mod exact_sum;
 pub mod finance;
 pub mod hashprice_path;
 pub mod horizon;

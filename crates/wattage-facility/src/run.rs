@@ -54,8 +54,9 @@ use rust_decimal::Decimal;
 use wattage_units::{Btc, Usd};
 
 use crate::FacilityError;
-use crate::curtailment::{Curtailment, Decision, PeriodFacts, Policy, decide};
+use crate::curtailment::{Curtailment, Decision, PeriodFacts, Policy, Units, decide};
 use crate::deployment::Deployment;
+use crate::exact_sum::{Scaled, to_units};
 use crate::horizon::Horizon;
 use crate::ledger::{SiteLedger, SiteTotals, WorkloadTotals, add_nonzero, add_to, decision_byte};
 use crate::power_contract::PowerContract;
@@ -145,7 +146,7 @@ pub(crate) fn evaluate(
         if !site_energy.is_empty() {
             add_site_energy(load, &book.decisions, &mut site_energy)?;
         }
-        workload_totals.push(book.acc.totals(load, schedule.hours)?);
+        workload_totals.push(book.acc.totals(load, &site, schedule.hours)?);
         decisions.push(book.decisions);
     }
     let mut totals = SiteTotals::default();
@@ -209,17 +210,30 @@ fn four_cp_flags(
 fn check_representable(load: &Load, site: &SiteTerms) -> Result<(), FacilityError> {
     let peak_energy = load.energy.peak();
     let range = load.from..load.until;
-    let peak_price = |prices: &[Decimal]| {
-        prices
-            .get(range.clone())
-            .unwrap_or(&[])
-            .iter()
-            .map(|p| p.abs())
-            .fold(Decimal::ZERO, Decimal::max)
+    let peak_price = |scaled: Option<&Scaled>, prices: &[Decimal]| {
+        scaled.map_or_else(
+            || {
+                prices
+                    .get(range.clone())
+                    .unwrap_or(&[])
+                    .iter()
+                    .map(|p| p.abs())
+                    .fold(Decimal::ZERO, Decimal::max)
+            },
+            Scaled::max_abs,
+        )
     };
-    mul(peak_energy, peak_price(&site.prices), "energy cost")?;
+    mul(
+        peak_energy,
+        peak_price(site.scaled_prices.as_ref(), &site.prices),
+        "energy cost",
+    )?;
     if let Some(market) = &site.market {
-        mul(peak_energy, peak_price(market), "sell-back credit")?;
+        mul(
+            peak_energy,
+            peak_price(site.scaled_market.as_ref(), market),
+            "sell-back credit",
+        )?;
     }
     Ok(())
 }
@@ -231,11 +245,15 @@ fn check_representable(load: &Load, site: &SiteTerms) -> Result<(), FacilityErro
 #[derive(Default)]
 struct Acc {
     running: usize,
-    /// Σ price over periods whose energy was bought (constant energy).
+    /// Σ price over periods whose energy was bought (constant energy), in
+    /// the scaled units of the horizon's prices, or as `Decimal` when the
+    /// prices could not be scaled.
+    bought_units: i128,
     bought_price_sum: Decimal,
     /// Σ energy × price over periods whose energy was bought (varying energy).
     bought_cost_direct: Decimal,
     /// Σ market price over curtailed periods with sell-back (constant energy).
+    market_units: i128,
     market_sum: Decimal,
     /// Σ market × energy over curtailed periods (varying energy).
     credit_direct: Decimal,
@@ -249,15 +267,17 @@ struct Acc {
     live: usize,
 }
 
-struct Book {
+struct Book<'a> {
     acc: Acc,
+    prices: Option<&'a Scaled>,
+    market: Option<&'a Scaled>,
     /// One byte per live period (interruptible loads only).
     decisions: Vec<u8>,
     constant_energy: bool,
 }
 
-impl Book {
-    fn new(load: &Load, site: &SiteTerms, workloads: usize) -> Result<Self, FacilityError> {
+impl<'a> Book<'a> {
+    fn new(load: &Load, site: &'a SiteTerms, workloads: usize) -> Result<Self, FacilityError> {
         let decisions = if load.interruptible {
             let mut d = Vec::new();
             d.try_reserve_exact(load.live_periods())
@@ -276,15 +296,27 @@ impl Book {
                 ..Acc::default()
             },
             decisions,
+            prices: site.scaled_prices.as_ref(),
+            market: site.scaled_market.as_ref(),
             constant_energy: matches!(load.energy, EnergyProfile::Constant { .. }),
         })
     }
 
     /// Books the energy of period `t` as bought at `price`.
     #[inline]
-    fn buy(&mut self, energy: Decimal, price: Decimal) -> Result<(), FacilityError> {
+    fn buy(&mut self, t: usize, energy: Decimal, price: Decimal) -> Result<(), FacilityError> {
         if self.constant_energy {
-            add_to(&mut self.acc.bought_price_sum, price, "price sum")
+            match self.prices {
+                Some(scaled) => {
+                    self.acc.bought_units = self
+                        .acc
+                        .bought_units
+                        .checked_add(scaled.units(t))
+                        .ok_or_else(|| overflow("price sum"))?;
+                    Ok(())
+                }
+                None => add_to(&mut self.acc.bought_price_sum, price, "price sum"),
+            }
         } else {
             add_to(
                 &mut self.acc.bought_cost_direct,
@@ -296,9 +328,14 @@ impl Book {
 
     /// Books a running period: the energy bought and drawn.
     #[inline]
-    fn book_running(&mut self, energy: Decimal, price: Decimal) -> Result<(), FacilityError> {
+    fn book_running(
+        &mut self,
+        t: usize,
+        energy: Decimal,
+        price: Decimal,
+    ) -> Result<(), FacilityError> {
         self.acc.running += 1;
-        self.buy(energy, price)?;
+        self.buy(t, energy, price)?;
         if !self.constant_energy {
             add_to(&mut self.acc.energy_direct, energy, "facility energy")?;
         }
@@ -310,6 +347,7 @@ impl Book {
     /// the margin on.
     fn book_curtailed(
         &mut self,
+        t: usize,
         facts: PeriodFacts<Decimal>,
         decision: Decision,
     ) -> Result<(), FacilityError> {
@@ -325,10 +363,19 @@ impl Book {
         let margin_on = sub(revenue, cost_on, "margin")?;
         let margin_off = match market {
             Some(m) => {
-                self.buy(energy, price)?;
+                self.buy(t, energy, price)?;
                 let credit = mul(m, energy, "sell-back credit")?;
                 if self.constant_energy {
-                    add_to(&mut self.acc.market_sum, m, "market price sum")?;
+                    match self.market {
+                        Some(scaled) => {
+                            self.acc.market_units = self
+                                .acc
+                                .market_units
+                                .checked_add(scaled.units(t))
+                                .ok_or_else(|| overflow("market price sum"))?;
+                        }
+                        None => add_to(&mut self.acc.market_sum, m, "market price sum")?,
+                    }
                 } else {
                     add_to(&mut self.acc.credit_direct, credit, "sell-back credit")?;
                 }
@@ -350,10 +397,12 @@ fn run_interruptible(
     site: &SiteTerms,
     policy: Policy<Decimal>,
     forced_off: &[bool],
-    book: &mut Book,
+    book: &mut Book<'_>,
 ) -> Result<(), FacilityError> {
+    let fast = IntegerTerms::of(load, site, policy);
     for (range, earning) in load.revenue.segments(load.from, load.until) {
         let mut ran: u64 = 0;
+        let revenue = fast.as_ref().and_then(|f| f.revenue(earning.usd));
         for t in range {
             let facts = PeriodFacts {
                 revenue: earning.usd,
@@ -362,13 +411,19 @@ fn run_interruptible(
                 market: site.market.as_ref().and_then(|m| m.get(t).copied()),
                 four_cp: forced_off.get(t).copied().unwrap_or(false),
             };
-            let decision = decide(policy, facts).ok_or_else(|| overflow("margin"))?;
+            // The same rule in integer units where the inputs allow it
+            // (the same answer, without rescaling), else in `Decimal`.
+            let decision = match (&fast, revenue) {
+                (Some(f), Some(r)) => decide(f.policy, f.facts(r, t, facts.four_cp)),
+                _ => decide(policy, facts),
+            }
+            .ok_or_else(|| overflow("margin"))?;
             if decision.runs() {
-                book.book_running(facts.energy, facts.price)?;
+                book.book_running(t, facts.energy, facts.price)?;
                 book.decisions.push(decision_byte(decision));
                 ran += 1;
             } else {
-                book.book_curtailed(facts, decision)?;
+                book.book_curtailed(t, facts, decision)?;
             }
         }
         book_earnings(&mut book.acc, earning.usd, earning.btc, ran)?;
@@ -376,14 +431,89 @@ fn run_interruptible(
     Ok(())
 }
 
+/// A load's decision inputs as integer units: energy at its own scale,
+/// prices at the horizon's common scale, revenue at their product's scale.
+struct IntegerTerms<'a> {
+    energy: Units,
+    revenue_scale: u32,
+    prices: &'a Scaled,
+    market: Option<&'a Scaled>,
+    policy: Policy<Units>,
+}
+
+impl<'a> IntegerTerms<'a> {
+    /// The integer form of `load`'s decision, when its energy is constant
+    /// and the horizon's prices (and strike) have an integer form.
+    fn of(load: &Load, site: &'a SiteTerms, policy: Policy<Decimal>) -> Option<Self> {
+        let EnergyProfile::Constant { facility, .. } = load.energy else {
+            return None;
+        };
+        let prices = site.scaled_prices.as_ref()?;
+        let market = match &site.market {
+            Some(_) => Some(site.scaled_market.as_ref()?),
+            None => None,
+        };
+        let scale = prices.scale();
+        let policy = match policy {
+            Policy::AlwaysOn => Policy::AlwaysOn,
+            Policy::AboveBreakeven => Policy::AboveBreakeven,
+            Policy::AbovePrice(s) => Policy::AbovePrice(Units(to_units(s, scale)?)),
+        };
+        Some(Self {
+            energy: Units(facility.mantissa()),
+            revenue_scale: facility.scale().checked_add(scale)?,
+            prices,
+            market,
+            policy,
+        })
+    }
+
+    /// A segment's revenue in units of energy × price.
+    fn revenue(&self, usd: Decimal) -> Option<Units> {
+        to_units(usd, self.revenue_scale).map(Units)
+    }
+
+    #[inline]
+    fn facts(&self, revenue: Units, t: usize, four_cp: bool) -> PeriodFacts<Units> {
+        PeriodFacts {
+            revenue,
+            energy: self.energy,
+            price: Units(self.prices.units(t)),
+            market: self.market.map(|m| Units(m.units(t))),
+            four_cp,
+        }
+    }
+}
+
 /// A firm load: every live period runs.
-fn run_firm(load: &Load, site: &SiteTerms, book: &mut Book) -> Result<(), FacilityError> {
-    for t in load.from..load.until {
-        let price = site.prices.get(t).copied().unwrap_or(Decimal::ZERO);
-        book.book_running(load.energy.at(t, load.from), price)?;
+fn run_firm(load: &Load, site: &SiteTerms, book: &mut Book<'_>) -> Result<(), FacilityError> {
+    let constant = matches!(load.energy, EnergyProfile::Constant { .. });
+    match &site.scaled_prices {
+        // Constant energy: the bill is energy × Σ price, an integer sum.
+        Some(scaled) if constant => {
+            let units = scaled.all_units().get(load.from..load.until).unwrap_or(&[]);
+            book.acc.bought_units = units
+                .iter()
+                .try_fold(book.acc.bought_units, |s, &u| s.checked_add(u))
+                .ok_or_else(|| overflow("price sum"))?;
+            book.acc.running += units.len();
+        }
+        _ => book_firm_periods(load, site, book)?,
     }
     for (range, earning) in load.revenue.segments(load.from, load.until) {
         book_earnings(&mut book.acc, earning.usd, earning.btc, range.len() as u64)?;
+    }
+    Ok(())
+}
+
+fn book_firm_periods(
+    load: &Load,
+    site: &SiteTerms,
+    book: &mut Book<'_>,
+) -> Result<(), FacilityError> {
+    for t in load.from..load.until {
+        let price = site.prices.get(t).copied().unwrap_or(Decimal::ZERO);
+        book.book_running(t, load.energy.at(t, load.from), price)?;
     }
     Ok(())
 }
@@ -409,13 +539,32 @@ fn book_earnings(acc: &mut Acc, usd: Decimal, btc: Btc, periods: u64) -> Result<
 }
 
 impl Acc {
-    fn totals(self, load: &Load, hours: Decimal) -> Result<WorkloadTotals, FacilityError> {
+    fn totals(
+        self,
+        load: &Load,
+        site: &SiteTerms,
+        hours: Decimal,
+    ) -> Result<WorkloadTotals, FacilityError> {
         let running = Decimal::from(self.running);
+        let sum = |scaled: Option<&Scaled>, units: i128, plain: Decimal| match scaled {
+            Some(s) => s.to_decimal(units).ok_or_else(|| overflow("price sum")),
+            None => Ok(plain),
+        };
+        let bought = sum(
+            site.scaled_prices.as_ref(),
+            self.bought_units,
+            self.bought_price_sum,
+        )?;
+        let market = sum(
+            site.scaled_market.as_ref(),
+            self.market_units,
+            self.market_sum,
+        )?;
         let (energy_cost, energy_mwh, credit) = match &load.energy {
             EnergyProfile::Constant { facility, .. } => (
-                mul(*facility, self.bought_price_sum, "energy cost")?,
+                mul(*facility, bought, "energy cost")?,
                 mul(*facility, running, "facility energy")?,
-                mul(*facility, self.market_sum, "sell-back credit")?,
+                mul(*facility, market, "sell-back credit")?,
             ),
             EnergyProfile::PerPeriod { .. } => (
                 self.bought_cost_direct,

@@ -23,6 +23,7 @@ use wattage_units::{Btc, MoneyError, unit};
 
 use crate::FacilityError;
 use crate::deployment::{Assignment, Deployment};
+use crate::exact_sum::{Scaled, max_scale};
 use crate::horizon::Horizon;
 use crate::power_contract::PowerContract;
 use crate::price_path::{period_price_values, series_over};
@@ -348,6 +349,9 @@ fn energy_profile(
 pub(crate) struct SiteTerms {
     pub(crate) prices: Vec<Decimal>,
     pub(crate) market: Option<Vec<Decimal>>,
+    /// `prices` and `market` as integers at one scale, for exact fast sums.
+    pub(crate) scaled_prices: Option<Scaled>,
+    pub(crate) scaled_market: Option<Scaled>,
     /// Period indices of each summer's four 4CP intervals inside the horizon.
     pub(crate) four_cp: Vec<[usize; 4]>,
     /// $/kW-year of the 4CP tag.
@@ -382,8 +386,13 @@ impl SiteTerms {
             )),
             None => None,
         };
+        let prices = period_price_values(contract.supply(), horizon)?;
+        // One scale for prices and market prices, so margins compare in integers.
+        let scale = max_scale(&prices).max(market.as_deref().map_or(0, max_scale));
         Ok(Self {
-            prices: period_price_values(contract.supply(), horizon)?,
+            scaled_prices: Scaled::with_scale(&prices, scale),
+            scaled_market: market.as_deref().and_then(|m| Scaled::with_scale(m, scale)),
+            prices,
             market,
             four_cp: four_cp_periods(contract, horizon),
             transmission_rate: contract
