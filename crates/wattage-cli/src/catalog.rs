@@ -185,9 +185,9 @@ pub(crate) fn run(command: &CatalogCommand) -> Result<Vec<Section>> {
                 .iter()
                 .map(|n| lookup(n))
                 .collect::<Result<Vec<_>>>()?;
-            let (first, rest) = miners
-                .split_first()
-                .ok_or_else(|| CliError::input("no miners to compare", "name two or more miners"))?;
+            let (first, rest) = miners.split_first().ok_or_else(|| {
+                CliError::input("no miners to compare", "name two or more miners")
+            })?;
             let rows = rest
                 .iter()
                 .map(|m| {

@@ -10,6 +10,7 @@
 
 mod args;
 mod catalog;
+mod config;
 mod error;
 mod mining;
 mod output;
@@ -37,9 +38,9 @@ Examples:
 
 Exit codes: 0 ok, 1 bad input, 2 internal error.")]
 struct Cli {
-    /// Output format.
-    #[arg(long, global = true, value_enum, default_value_t = Format::Table)]
-    format: Format,
+    /// Output format [default: table; csv for `sweep`].
+    #[arg(long, global = true, value_enum)]
+    format: Option<Format>,
     #[command(subcommand)]
     command: Command,
 }
@@ -76,7 +77,10 @@ Examples:
 
 fn run(cli: Cli) -> Result<()> {
     let stdout = io::stdout();
-    let format = cli.format;
+    let format = cli.format.unwrap_or(match cli.command {
+        Command::Sweep(_) => Format::Csv,
+        _ => Format::Table,
+    });
     let (name, sections) = match &cli.command {
         Command::Hashprice(a) => ("hashprice", mining::hashprice(a)?),
         Command::Breakeven(a) => ("breakeven", mining::breakeven(a)?),
@@ -89,9 +93,7 @@ fn run(cli: Cli) -> Result<()> {
             let mut command = Cli::command();
             let mut out = stdout.lock();
             clap_complete::generate(*shell, &mut command, "wattage", &mut out);
-            return out
-                .flush()
-                .map_err(|e| error::write_io("completions", &e));
+            return out.flush().map_err(|e| error::write_io("completions", &e));
         }
     };
     output::emit(stdout.lock(), name, format, &sections)

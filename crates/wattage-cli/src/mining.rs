@@ -29,7 +29,9 @@ fn fees(text: &str) -> Result<FeeArg, String> {
     let amount: Btc = text.parse().map_err(|e| {
         format!("fees {text:?} are neither a percentage (\"0.55%\") nor a BTC amount (\"0.03 BTC\"): {e}")
     })?;
-    Fees::per_block(amount).map(FeeArg).map_err(|e| e.to_string())
+    Fees::per_block(amount)
+        .map(FeeArg)
+        .map_err(|e| e.to_string())
 }
 
 /// Parses `--btc-price`: a price ("$91,132/BTC") or a plain number of dollars ("91132").
@@ -198,7 +200,10 @@ fn per_mwh(a: &BreakevenArgs) -> Result<(Decimal, Decimal, Decimal)> {
     }
     if a.pool_fee.is_sign_negative() || a.pool_fee >= Decimal::ONE {
         return Err(CliError::input(
-            format!("--pool-fee {}% must be at least 0% and below 100%", a.pool_fee * Decimal::ONE_HUNDRED),
+            format!(
+                "--pool-fee {}% must be at least 0% and below 100%",
+                a.pool_fee * Decimal::ONE_HUNDRED
+            ),
             "write the pool fee as a percentage, e.g. 2%",
         ));
     }

@@ -42,18 +42,31 @@ pub(crate) struct Section {
 }
 
 impl Section {
-    /// A section from rows that serialize as flat structs.
+    /// A section from rows of any `Serialize` type. Nested structs become
+    /// columns named `outer.inner`; lists inside a row are left out of the
+    /// table and the CSV (they stay in the JSON). Columns keep the order
+    /// of the struct's fields.
     ///
     /// # Errors
     ///
-    /// An internal error if a row does not serialize flat.
+    /// An internal error if a row does not serialize.
     pub(crate) fn new<R: Serialize>(name: &'static str, rows: &[R]) -> Result<Self> {
-        let (header, records) = csv_records(rows, true)?;
-        let json = rows
-            .iter()
-            .map(serde_json::to_string_pretty)
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|e| CliError::internal(format!("could not encode {name} as JSON: {e}")))?;
+        let mut header = Vec::new();
+        let mut records = Vec::with_capacity(rows.len());
+        let mut json = Vec::with_capacity(rows.len());
+        for row in rows {
+            let text = serde_json::to_string_pretty(row)
+                .map_err(|e| CliError::internal(format!("could not encode {name} as JSON: {e}")))?;
+            let node: Node = serde_json::from_str(&text)
+                .map_err(|e| CliError::internal(format!("could not re-read {name}: {e}")))?;
+            let mut cells = Vec::new();
+            node.flatten("", &mut cells);
+            if header.is_empty() {
+                header = cells.iter().map(|(k, _)| k.clone()).collect();
+            }
+            records.push(cells.into_iter().map(|(_, v)| v).collect());
+            json.push(text);
+        }
         Ok(Self {
             name,
             header,
@@ -63,33 +76,91 @@ impl Section {
     }
 }
 
-/// CSV header and records of `rows` through their `Serialize` impls.
-fn csv_records<R: Serialize>(rows: &[R], header: bool) -> Result<(Vec<String>, Vec<Vec<String>>)> {
-    let mut writer = csv::WriterBuilder::new()
-        .has_headers(header)
-        .from_writer(Vec::new());
-    for row in rows {
-        writer
-            .serialize(row)
-            .map_err(|e| CliError::internal(format!("could not encode a row as CSV: {e}")))?;
+/// A JSON value that keeps the order of object keys.
+enum Node {
+    /// A string, number, bool or null, as a CSV cell.
+    Leaf(String),
+    /// An object, keys in order.
+    Object(Vec<(String, Node)>),
+    /// An array (left out of tables and CSV).
+    Array,
+}
+
+impl Node {
+    /// `(column, cell)` pairs of the leaves, `outer.inner` for nested keys.
+    fn flatten(self, prefix: &str, out: &mut Vec<(String, String)>) {
+        match self {
+            Self::Leaf(cell) => out.push((prefix.to_string(), cell)),
+            Self::Array => {}
+            Self::Object(fields) => {
+                for (key, node) in fields {
+                    let column = if prefix.is_empty() {
+                        key
+                    } else {
+                        format!("{prefix}.{key}")
+                    };
+                    node.flatten(&column, out);
+                }
+            }
+        }
     }
-    let bytes = writer
-        .into_inner()
-        .map_err(|e| CliError::internal(format!("could not encode rows as CSV: {e}")))?;
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .from_reader(bytes.as_slice());
-    let mut all = Vec::new();
-    for record in reader.records() {
-        let record =
-            record.map_err(|e| CliError::internal(format!("could not re-read CSV: {e}")))?;
-        all.push(record.iter().map(String::from).collect::<Vec<_>>());
-    }
-    if header && !all.is_empty() {
-        let head = all.remove(0);
-        Ok((head, all))
-    } else {
-        Ok((Vec::new(), all))
+}
+
+impl<'de> serde::Deserialize<'de> for Node {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = Node;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_bool<E>(self, v: bool) -> std::result::Result<Node, E> {
+                Ok(Node::Leaf(v.to_string()))
+            }
+            fn visit_i64<E>(self, v: i64) -> std::result::Result<Node, E> {
+                Ok(Node::Leaf(v.to_string()))
+            }
+            fn visit_u64<E>(self, v: u64) -> std::result::Result<Node, E> {
+                Ok(Node::Leaf(v.to_string()))
+            }
+            fn visit_f64<E>(self, v: f64) -> std::result::Result<Node, E> {
+                // serde_json's own rendering: 95.0 stays "95.0".
+                Ok(Node::Leaf(serde_json::Value::from(v).to_string()))
+            }
+            fn visit_str<E>(self, v: &str) -> std::result::Result<Node, E> {
+                Ok(Node::Leaf(v.to_string()))
+            }
+            fn visit_unit<E>(self) -> std::result::Result<Node, E> {
+                Ok(Node::Leaf(String::new()))
+            }
+            fn visit_none<E>(self) -> std::result::Result<Node, E> {
+                Ok(Node::Leaf(String::new()))
+            }
+            fn visit_some<D: serde::Deserializer<'de>>(
+                self,
+                d: D,
+            ) -> std::result::Result<Node, D::Error> {
+                serde::Deserialize::deserialize(d)
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> std::result::Result<Node, A::Error> {
+                while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                Ok(Node::Array)
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> std::result::Result<Node, A::Error> {
+                let mut fields = Vec::new();
+                while let Some((k, v)) = map.next_entry::<String, Node>()? {
+                    fields.push((k, v));
+                }
+                Ok(Node::Object(fields))
+            }
+        }
+        d.deserialize_any(Visit)
     }
 }
 
@@ -187,7 +258,11 @@ fn json(command: &str, sections: &[Section]) -> String {
             text.push_str(if i == 0 { "\n    " } else { ",\n    " });
             text.push_str(&row.replace('\n', "\n    "));
         }
-        text.push_str(if section.json.is_empty() { "]" } else { "\n  ]" });
+        text.push_str(if section.json.is_empty() {
+            "]"
+        } else {
+            "\n  ]"
+        });
     }
     text.push_str("\n}\n");
     text
@@ -204,6 +279,19 @@ fn is_plain_column(name: &str) -> bool {
 /// An aligned text table: text left-aligned, numbers right-aligned with
 /// thousands separators (but not in year or index columns).
 pub(crate) fn table(header: &[String], records: &[Vec<String>]) -> String {
+    // Per column, the most decimals any plain number in it has (up to 8),
+    // so that a column's numbers line up on the decimal point.
+    let fraction_digits: Vec<usize> = (0..header.len())
+        .map(|c| {
+            records
+                .iter()
+                .filter_map(|r| r.get(c))
+                .filter(|cell| group(cell).is_some())
+                .map(|cell| cell.split_once('.').map_or(0, |(_, f)| f.len()).min(8))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
     let cells: Vec<Vec<(String, bool)>> = records
         .iter()
         .map(|r| {
@@ -211,11 +299,8 @@ pub(crate) fn table(header: &[String], records: &[Vec<String>]) -> String {
                 .enumerate()
                 .map(|(c, cell)| {
                     let plain = header.get(c).is_some_and(|h| is_plain_column(h));
-                    match group(cell) {
-                        Some(grouped) if !plain => (grouped, true),
-                        Some(_) => (cell.clone(), true),
-                        None => (cell.clone(), false),
-                    }
+                    let places = fraction_digits.get(c).copied().unwrap_or(0);
+                    display(cell, plain, Some(places))
                 })
                 .collect()
         })
@@ -228,11 +313,7 @@ pub(crate) fn table(header: &[String], records: &[Vec<String>]) -> String {
         }
     }
     let numeric: Vec<bool> = (0..columns)
-        .map(|c| {
-            cells
-                .iter()
-                .any(|r| r.get(c).is_some_and(|(_, n)| *n))
-        })
+        .map(|c| cells.iter().any(|r| r.get(c).is_some_and(|(_, n)| *n)))
         .collect();
     let mut text = String::new();
     let mut line = |cells: Vec<(&str, bool)>| {
@@ -266,13 +347,79 @@ fn vertical(header: &[String], record: &[String]) -> String {
     let width = header.iter().map(|h| h.chars().count()).max().unwrap_or(0);
     let mut text = String::new();
     for (name, cell) in header.iter().zip(record) {
-        let value = match group(cell) {
-            Some(g) if !is_plain_column(name) => g,
-            _ => cell.clone(),
-        };
+        let (value, _) = display(cell, is_plain_column(name), None);
         let pad = width - name.chars().count();
         text.push_str(format!("{name}{}  {value}", " ".repeat(pad)).trim_end());
         text.push('\n');
+    }
+    text
+}
+
+/// How a cell reads in a table, and whether it is a number (right-aligned).
+///
+/// Plain numbers get thousands separators (unless `plain`) and, with
+/// `places`, that many decimals (padded with zeros, or rounded). Money
+/// with a unit ("$1234.5678", "-$2.1/MWh", "13.04 BTC") is rounded for
+/// reading: dollars to cents, other amounts to 8 decimals, and grouped.
+/// CSV and JSON keep the full value.
+fn display(cell: &str, plain: bool, places: Option<usize>) -> (String, bool) {
+    if group(cell).is_some() {
+        let text = match places {
+            Some(p) => with_places(cell, p),
+            None => cell.to_string(),
+        };
+        let text = if plain {
+            text
+        } else {
+            group(&text).unwrap_or(text)
+        };
+        return (text, true);
+    }
+    // "-$1234.5/MWh" = sign, "$", number, suffix; or number + " BTC" etc.
+    let (sign, rest) = cell.strip_prefix('-').map_or(("", cell), |r| ("-", r));
+    let (dollar, rest) = rest.strip_prefix('$').map_or(("", rest), |r| ("$", r));
+    let end = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(rest.len());
+    let (number, suffix) = rest.split_at(end);
+    if number.is_empty() || group(number).is_none() || (dollar.is_empty() && suffix.is_empty()) {
+        return (cell.to_string(), false);
+    }
+    let Ok(value) = number.parse::<wattage::rust_decimal::Decimal>() else {
+        return (cell.to_string(), false);
+    };
+    let rounded = if dollar.is_empty() {
+        value.round_dp(8).normalize()
+    } else {
+        value.round_dp(2)
+    };
+    let mut text = rounded.to_string();
+    if !dollar.is_empty() {
+        text = with_places(&text, 2);
+    }
+    let grouped = group(&text).unwrap_or(text);
+    (format!("{sign}{dollar}{grouped}{suffix}"), true)
+}
+
+/// A plain number with exactly `places` decimals: padded with zeros, or
+/// rounded half away from zero when it has more.
+fn with_places(number: &str, places: usize) -> String {
+    let current = number.split_once('.').map_or(0, |(_, f)| f.len());
+    if current > places {
+        return match number.parse::<wattage::rust_decimal::Decimal>() {
+            Ok(d) => with_places(
+                &d.round_dp(u32::try_from(places).unwrap_or(8)).to_string(),
+                places,
+            ),
+            Err(_) => number.to_string(),
+        };
+    }
+    let mut text = number.to_string();
+    if places > 0 {
+        if current == 0 {
+            text.push('.');
+        }
+        text.push_str(&"0".repeat(places - current));
     }
     text
 }
@@ -338,4 +485,35 @@ mod tests {
             "name           usd  year\na          1,234.5  2026\nlong name        7  2027\n"
         );
     }
+}
+
+/// Writes a section's records as CSV, with its header row if `header`.
+///
+/// # Errors
+///
+/// An internal error when `out` fails.
+pub(crate) fn write_records<W: Write>(out: W, section: &Section, header: bool) -> Result<()> {
+    let mut writer = csv::WriterBuilder::new().from_writer(out);
+    if header {
+        writer
+            .write_record(&section.header)
+            .map_err(|e| write_error("CSV", e))?;
+    }
+    for r in &section.records {
+        writer.write_record(r).map_err(|e| write_error("CSV", e))?;
+    }
+    writer.flush().map_err(|e| write_io("CSV", &e))
+}
+
+/// Writes only a section's CSV header row.
+///
+/// # Errors
+///
+/// An internal error when `out` fails.
+pub(crate) fn write_header<W: Write>(out: W, section: &Section) -> Result<()> {
+    let mut writer = csv::WriterBuilder::new().from_writer(out);
+    writer
+        .write_record(&section.header)
+        .map_err(|e| write_error("CSV", e))?;
+    writer.flush().map_err(|e| write_io("CSV", &e))
 }
