@@ -178,3 +178,25 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod shard_properties {
+    use super::Shard;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Shards in order tile `0..total` exactly, and differ in size by at most one.
+        #[test]
+        fn shards_tile_the_cases(total in 0usize..10_000, count in 1usize..=64) {
+            let ranges: Vec<_> = (1..=count).map(|index| Shard { index, count }.range(total)).collect();
+            prop_assert_eq!(ranges.first().map(|r| r.start), Some(0));
+            prop_assert_eq!(ranges.last().map(|r| r.end), Some(total));
+            for pair in ranges.windows(2) {
+                prop_assert_eq!(pair[0].end, pair[1].start);
+            }
+            let sizes: Vec<usize> = ranges.iter().map(|r| r.len()).collect();
+            let (min, max) = (sizes.iter().min().copied(), sizes.iter().max().copied());
+            prop_assert!(max.zip(min).is_some_and(|(a, b)| a - b <= 1));
+        }
+    }
+}

@@ -364,8 +364,10 @@ fn vertical(header: &[String], record: &[String]) -> String {
 /// CSV and JSON keep the full value.
 fn display(cell: &str, plain: bool, places: Option<usize>) -> (String, bool) {
     if group(cell).is_some() {
+        let long = cell.split_once('.').is_some_and(|(_, f)| f.len() > 8);
         let text = match places {
             Some(p) => with_places(cell, p),
+            None if long => with_places(cell, 8),
             None => cell.to_string(),
         };
         let text = if plain {
@@ -382,7 +384,12 @@ fn display(cell: &str, plain: bool, places: Option<usize>) -> (String, bool) {
         .find(|c: char| !(c.is_ascii_digit() || c == '.'))
         .unwrap_or(rest.len());
     let (number, suffix) = rest.split_at(end);
-    if number.is_empty() || group(number).is_none() || (dollar.is_empty() && suffix.is_empty()) {
+    let unit_suffix = if dollar.is_empty() {
+        suffix.starts_with(' ')
+    } else {
+        suffix.is_empty() || suffix.starts_with('/')
+    };
+    if number.is_empty() || group(number).is_none() || !unit_suffix {
         return (cell.to_string(), false);
     }
     let Ok(value) = number.parse::<wattage::rust_decimal::Decimal>() else {
@@ -456,37 +463,6 @@ fn group(cell: &str) -> Option<String> {
     Some(grouped)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn groups_thousands() {
-        assert_eq!(group("1234567.891").as_deref(), Some("1,234,567.891"));
-        assert_eq!(group("-1000").as_deref(), Some("-1,000"));
-        assert_eq!(group("999").as_deref(), Some("999"));
-        assert_eq!(group("0.5").as_deref(), Some("0.5"));
-        assert_eq!(group("S21").as_deref(), None);
-        assert_eq!(group("1.").as_deref(), None);
-        assert_eq!(group("").as_deref(), None);
-    }
-
-    #[test]
-    fn aligns() {
-        let t = table(
-            &["name".into(), "usd".into(), "year".into()],
-            &[
-                vec!["a".into(), "1234.5".into(), "2026".into()],
-                vec!["long name".into(), "7".into(), "2027".into()],
-            ],
-        );
-        assert_eq!(
-            t,
-            "name           usd  year\na          1,234.5  2026\nlong name        7  2027\n"
-        );
-    }
-}
-
 /// Writes a section's records as CSV, with its header row if `header`.
 ///
 /// # Errors
@@ -516,4 +492,52 @@ pub(crate) fn write_header<W: Write>(out: W, section: &Section) -> Result<()> {
         .write_record(&section.header)
         .map_err(|e| write_error("CSV", e))?;
     writer.flush().map_err(|e| write_io("CSV", &e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_thousands() {
+        assert_eq!(group("1234567.891").as_deref(), Some("1,234,567.891"));
+        assert_eq!(group("-1000").as_deref(), Some("-1,000"));
+        assert_eq!(group("999").as_deref(), Some("999"));
+        assert_eq!(group("0.5").as_deref(), Some("0.5"));
+        assert_eq!(group("S21").as_deref(), None);
+        assert_eq!(group("1.").as_deref(), None);
+        assert_eq!(group("").as_deref(), None);
+    }
+
+    #[test]
+    fn displays_money_and_leaves_dates() {
+        assert_eq!(display("$378808.77125", false, None).0, "$378,808.77");
+        assert_eq!(display("-$2.1/MWh", false, None).0, "-$2.10/MWh");
+        assert_eq!(
+            display("13.043926741 BTC", false, None).0,
+            "13.04392674 BTC"
+        );
+        assert_eq!(
+            display("2023-08-15", false, None),
+            ("2023-08-15".into(), false)
+        );
+        assert!(!display("2023-08-15T05:00:00Z", false, None).1);
+        assert!(!display("S21", false, None).1);
+        assert_eq!(display("0.37084188911704", false, None).0, "0.37084189");
+    }
+
+    #[test]
+    fn aligns() {
+        let t = table(
+            &["name".into(), "usd".into(), "year".into()],
+            &[
+                vec!["a".into(), "1234.5".into(), "2026".into()],
+                vec!["long name".into(), "7".into(), "2027".into()],
+            ],
+        );
+        assert_eq!(
+            t,
+            "name           usd  year\na          1,234.5  2026\nlong name      7.0  2027\n"
+        );
+    }
 }
