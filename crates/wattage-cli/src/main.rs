@@ -31,7 +31,7 @@ use crate::output::Format;
 #[command(name = "wattage", version, about, long_about = None, after_help = "\
 Examples:
   wattage hashprice --difficulty 148.26T --fees 0.55% --btc-price 91132
-  wattage breakeven --efficiency \"17.5 J/TH\" --hashprice \"$54.3/PH/day\" --pue 1.1 --pool-fee 2%
+  wattage breakeven --efficiency \"17.5 J/TH\" --hashprice '$54.3/PH/day' --pue 1.1 --pool-fee 2%
   wattage catalog list --cooling hydro --format csv
   wattage site run site.toml --prices prices.csv --out ledger.csv
   wattage completions bash > ~/.local/share/bash-completion/completions/wattage

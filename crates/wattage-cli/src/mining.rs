@@ -56,7 +56,7 @@ fn btc_price(text: &str) -> Result<BtcPrice, String> {
 #[command(after_help = "\
 Examples:
   wattage hashprice --difficulty 148.26T --fees 0.55% --btc-price 91132
-  wattage hashprice --difficulty 148.26T --fees \"0.02 BTC\" --btc-price \"$91,132/BTC\" --height 930000
+  wattage hashprice --difficulty 148.26T --fees \"0.02 BTC\" --btc-price '$91,132/BTC' --height 930000
   wattage hashprice --difficulty 148.26T --btc-price 91132 --format json")]
 pub(crate) struct HashpriceArgs {
     /// Network difficulty, with an optional SI suffix: 148.26T = 148.26 × 10^12.
@@ -147,9 +147,9 @@ pub(crate) fn hashprice(a: &HashpriceArgs) -> Result<Vec<Section>> {
 #[derive(Debug, Args)]
 #[command(after_help = "\
 Examples:
-  wattage breakeven --efficiency \"17.5 J/TH\" --hashprice \"$54.3/PH/day\"
-  wattage breakeven --efficiency \"17.5 J/TH\" --hashprice \"$54.3/PH/day\" --pue 1.1 --pool-fee 2%
-  wattage revenue --efficiency \"13.5 J/TH\" --hashprice \"$45/PH/day\" --format csv")]
+  wattage breakeven --efficiency \"17.5 J/TH\" --hashprice '$54.3/PH/day'
+  wattage breakeven --efficiency \"17.5 J/TH\" --hashprice '$54.3/PH/day' --pue 1.1 --pool-fee 2%
+  wattage revenue --efficiency \"13.5 J/TH\" --hashprice '$45/PH/day' --format csv")]
 pub(crate) struct BreakevenArgs {
     /// Miner efficiency at the wall (the machine's own draw), e.g. "17.5 J/TH".
     #[arg(long, value_parser = args::unit::<HashEfficiency>)]
