@@ -10,6 +10,7 @@
 
 mod args;
 mod catalog;
+mod chart;
 mod config;
 mod error;
 mod mining;

@@ -42,6 +42,7 @@ pub(crate) enum SiteCommand {
 Examples:
   wattage site run site.toml --prices prices.csv
   wattage site run site.toml --prices prices.csv --hub north --out ledger.csv
+  wattage site run site.toml --prices prices.csv --charts charts/
   wattage site run site.toml --format json
 
 The config's tables are the library's serde formats (docs/10-cli.md).
@@ -73,6 +74,11 @@ pub(crate) struct RunArgs {
     /// Also write the ledger, one row per period, as CSV to this file.
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
+    /// Also draw charts as SVG into this directory (created if missing):
+    /// prices.svg (the energy price per period) and margin.svg (the
+    /// cumulative gross margin).
+    #[arg(long, value_name = "DIR")]
+    charts: Option<PathBuf>,
 }
 
 /// A site config: the library's types, and what the command line adds.
@@ -253,8 +259,15 @@ pub(crate) fn run(a: &RunArgs) -> Result<Vec<Section>> {
         .map_err(|e| facility_error("summary", &e))?;
     let flows = CashFlows::new(&ledger, &site.deployment, site.opex, &site.capex)
         .map_err(|e| facility_error("cash flows", &e))?;
+    let periods = if a.out.is_some() || a.charts.is_some() {
+        ledger.periods().map_err(|e| facility_error("ledger", &e))?
+    } else {
+        Vec::new()
+    };
+    if let Some(dir) = &a.charts {
+        charts(dir, &periods)?;
+    }
     if let Some(out) = &a.out {
-        let periods = ledger.periods().map_err(|e| facility_error("ledger", &e))?;
         let file = std::fs::File::create(out).map_err(|e| {
             CliError::input(
                 format!("cannot create ledger file {}: {e}", out.display()),
@@ -282,6 +295,59 @@ pub(crate) fn run(a: &RunArgs) -> Result<Vec<Section>> {
         Section::new("workloads", &summary.workloads)?,
         Section::new("years", flows.rows())?,
     ])
+}
+
+/// Draws the run's charts into `dir`.
+fn charts(dir: &Path, periods: &[wattage::facility::ledger::SitePeriod]) -> Result<()> {
+    use wattage::rust_decimal::prelude::ToPrimitive;
+    std::fs::create_dir_all(dir).map_err(|e| {
+        CliError::input(
+            format!("cannot create chart directory {}: {e}", dir.display()),
+            "check that the parent directory exists and is writable",
+        )
+    })?;
+    let f = |d: Decimal| d.to_f64().unwrap_or(f64::NAN);
+    let prices: Vec<f64> = periods.iter().map(|p| f(p.price.value())).collect();
+    let mut total = Decimal::ZERO;
+    let mut margin = Vec::with_capacity(periods.len());
+    for p in periods {
+        let m = p.gross_margin().map_err(|e| facility_error("ledger", &e))?;
+        total = total.checked_add(m.dollars()).ok_or_else(|| {
+            CliError::input(
+                "the cumulative margin overflows",
+                "the run's money is too large to chart",
+            )
+        })?;
+        margin.push(f(total));
+    }
+    let first = periods
+        .first()
+        .map(|p| p.start.format("%Y-%m-%d %H:%M UTC").to_string())
+        .unwrap_or_default();
+    let last = periods
+        .last()
+        .map(|p| p.start.format("%Y-%m-%d %H:%M UTC").to_string())
+        .unwrap_or_default();
+    for (file, title, label, values) in [
+        ("prices.svg", "Energy price per period", "$/MWh", &prices),
+        ("margin.svg", "Cumulative gross margin", "$", &margin),
+    ] {
+        let svg = crate::chart::LineChart {
+            title,
+            y_label: label,
+            x_labels: (&first, &last),
+            values,
+        }
+        .to_svg();
+        let path = dir.join(file);
+        std::fs::write(&path, svg).map_err(|e| {
+            CliError::input(
+                format!("cannot write chart {}: {e}", path.display()),
+                "check that the directory is writable",
+            )
+        })?;
+    }
+    Ok(())
 }
 
 /// Arguments of `wattage compare`.
