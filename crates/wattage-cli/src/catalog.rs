@@ -30,6 +30,13 @@ Examples:
         /// The model name, or a unique leading part of it.
         name: String,
     },
+    /// Lists AI accelerators, most efficient first at a precision.
+    #[command(after_help = "\
+Examples:
+  wattage catalog accelerators
+  wattage catalog accelerators --precision fp8 --vendor nvidia
+  wattage catalog accelerators --year 2024 --format csv")]
+    Accelerators(AcceleratorArgs),
     /// Compares miners with the first: efficiency gain and energy saved per hash.
     #[command(after_help = "\
 Examples:
@@ -49,6 +56,7 @@ impl CatalogCommand {
             Self::List(_) => "catalog list",
             Self::Show { .. } => "catalog show",
             Self::Compare { .. } => "catalog compare",
+            Self::Accelerators(_) => "catalog accelerators",
         }
     }
 }
@@ -68,6 +76,38 @@ pub(crate) struct ListArgs {
     /// Only miners from this manufacturer (case-insensitive), e.g. Bitmain.
     #[arg(long)]
     manufacturer: Option<String>,
+}
+
+/// Filters of `catalog accelerators`.
+#[derive(Debug, Args)]
+pub(crate) struct AcceleratorArgs {
+    /// The precision to rank and report at: fp64, fp32, tf32, bf16, fp8, int8, fp4.
+    #[arg(long, default_value = "bf16", value_parser = args::unit::<Precision>)]
+    precision: Precision,
+    /// Only accelerators released in this year.
+    #[arg(long)]
+    year: Option<u16>,
+    /// Only accelerators from this vendor (case-insensitive), e.g. NVIDIA.
+    #[arg(long)]
+    vendor: Option<String>,
+}
+
+/// One accelerator at one precision (dense throughput).
+#[derive(Debug, Serialize)]
+struct AcceleratorRow {
+    name: String,
+    vendor: String,
+    release: String,
+    precision: String,
+    board_power_w: Option<f64>,
+    dense_tflops: Option<f64>,
+    tflops_per_w: f64,
+}
+
+/// The credit line the accelerator data must travel with.
+#[derive(Debug, Serialize)]
+struct Attribution {
+    credit: &'static str,
 }
 
 /// One miner.
@@ -163,6 +203,42 @@ pub(crate) fn run(command: &CatalogCommand) -> Result<Vec<Section>> {
                 .map(MinerRow::of)
                 .collect();
             Ok(vec![Section::new("miners", &rows)?])
+        }
+        CatalogCommand::Accelerators(f) => {
+            let vendor = f.vendor.as_deref().map(str::to_lowercase);
+            let rows: Vec<AcceleratorRow> = catalog::accelerators_by_efficiency(f.precision)
+                .into_iter()
+                .filter(|(a, _)| {
+                    f.year
+                        .is_none_or(|y| a.release().is_some_and(|d| d.year_number() == y))
+                })
+                .filter(|(a, _)| {
+                    vendor
+                        .as_deref()
+                        .is_none_or(|v| a.vendor().to_lowercase() == v)
+                })
+                .map(|(a, e)| AcceleratorRow {
+                    name: a.name().into(),
+                    vendor: a.vendor().into(),
+                    release: a.release().map(|d| d.to_string()).unwrap_or_default(),
+                    precision: f.precision.to_string(),
+                    board_power_w: a.board_power().map(|p| round(p.get(unit::WATT), 1)),
+                    dense_tflops: a
+                        .peak_rate(f.precision, Sparsity::Dense)
+                        .ok()
+                        .map(|r| round(r.get(unit::TERAFLOP_PER_SECOND), 1)),
+                    tflops_per_w: round(e.get(unit::TERAFLOPS_PER_WATT), 3),
+                })
+                .collect();
+            Ok(vec![
+                Section::new("accelerators", &rows)?,
+                Section::new(
+                    "attribution",
+                    &[Attribution {
+                        credit: catalog::EPOCH_ATTRIBUTION,
+                    }],
+                )?,
+            ])
         }
         CatalogCommand::Show { name } => {
             let m = lookup(name)?;

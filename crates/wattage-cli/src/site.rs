@@ -74,6 +74,10 @@ pub(crate) struct RunArgs {
     /// Also write the ledger, one row per period, as CSV to this file.
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
+    /// Also write each workload's ledger lines (one row per period and
+    /// workload) as CSV to this file.
+    #[arg(long, value_name = "FILE")]
+    workloads_out: Option<PathBuf>,
     /// Also draw charts as SVG into this directory (created if missing):
     /// prices.svg (the energy price per period) and margin.svg (the
     /// cumulative gross margin).
@@ -267,6 +271,9 @@ pub(crate) fn run(a: &RunArgs) -> Result<Vec<Section>> {
     if let Some(dir) = &a.charts {
         charts(dir, &periods)?;
     }
+    if let Some(out) = &a.workloads_out {
+        write_workload_lines(out, &ledger)?;
+    }
     if let Some(out) = &a.out {
         let file = std::fs::File::create(out).map_err(|e| {
             CliError::input(
@@ -295,6 +302,47 @@ pub(crate) fn run(a: &RunArgs) -> Result<Vec<Section>> {
         Section::new("workloads", &summary.workloads)?,
         Section::new("years", flows.rows())?,
     ])
+}
+
+/// Writes every workload's ledger lines, period by period, as CSV: the
+/// period's start, the workload's name, then the library's
+/// `WorkloadPeriod` fields as it serializes them.
+fn write_workload_lines(out: &Path, ledger: &SiteLedger) -> Result<()> {
+    #[derive(Serialize)]
+    struct Line<'a> {
+        start: String,
+        workload: &'a str,
+        #[serde(flatten)]
+        line: &'a wattage::facility::ledger::WorkloadPeriod,
+    }
+    let mut rows = Vec::new();
+    for t in 0..ledger.len() {
+        let site = ledger
+            .period(t)
+            .map_err(|e| facility_error("ledger", &e))?
+            .ok_or_else(|| CliError::internal(format!("ledger period {t} is missing")))?;
+        for (index, name) in ledger.workload_names().iter().enumerate() {
+            if let Some(line) = ledger.entry(t, index) {
+                rows.push(Line {
+                    start: site
+                        .start
+                        .to_rfc3339_opts(wattage::chrono::SecondsFormat::Secs, true),
+                    workload: name,
+                    line,
+                });
+            }
+        }
+    }
+    let section = Section::new("workload lines", &rows)?;
+    let file = std::fs::File::create(out).map_err(|e| {
+        CliError::input(
+            format!("cannot create ledger file {}: {e}", out.display()),
+            "check that the directory exists and is writable",
+        )
+    })?;
+    let mut file = std::io::BufWriter::new(file);
+    crate::output::write_records(&mut file, &section, true)?;
+    std::io::Write::flush(&mut file).map_err(|e| write_io("ledger file", &e))
 }
 
 /// Draws the run's charts into `dir`.

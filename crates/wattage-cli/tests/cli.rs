@@ -154,6 +154,19 @@ fn catalog() {
         ]),
     );
     snapshot("catalog-show.txt", &ok(&["catalog", "show", "s21 xp hyd"]));
+    let accelerators = ok(&[
+        "catalog",
+        "accelerators",
+        "--precision",
+        "fp8",
+        "--format",
+        "csv",
+    ]);
+    snapshot("catalog-accelerators-fp8.csv", &accelerators);
+    assert!(
+        accelerators.contains("Epoch AI"),
+        "the attribution travels with the data"
+    );
     snapshot(
         "catalog-compare.json",
         &ok(&["catalog", "compare", "S19", "S21 XP", "--format", "json"]),
@@ -268,6 +281,7 @@ fn every_subcommand_has_help_with_examples() {
         &["catalog", "list", "--help"],
         &["catalog", "show", "--help"],
         &["catalog", "compare", "--help"],
+        &["catalog", "accelerators", "--help"],
         &["site", "run", "--help"],
         &["compare", "--help"],
         &["sweep", "--help"],
