@@ -222,6 +222,10 @@ pub(crate) fn emit<W: Write>(
                 }
                 let mut writer = csv::WriterBuilder::new().from_writer(Vec::new());
                 let write = |w: &mut csv::Writer<Vec<u8>>| -> Result<()> {
+                    if section.header.is_empty() {
+                        // No rows: an empty file, not a header of nothing.
+                        return Ok(());
+                    }
                     w.write_record(&section.header)
                         .map_err(|e| write_error("CSV", e))?;
                     for r in &section.records {
@@ -279,6 +283,10 @@ fn is_plain_column(name: &str) -> bool {
 /// An aligned text table: text left-aligned, numbers right-aligned with
 /// thousands separators (but not in year or index columns).
 pub(crate) fn table(header: &[String], records: &[Vec<String>]) -> String {
+    if header.is_empty() {
+        // No rows (a filter that matched nothing): nothing to align.
+        return String::new();
+    }
     // Per column, the most decimals any plain number in it has (up to 8),
     // so that a column's numbers line up on the decimal point.
     let fraction_digits: Vec<usize> = (0..header.len())

@@ -215,9 +215,25 @@ pub(crate) fn run<W: Write>(a: &SweepArgs, format: Format, mut out: W) -> Result
     let total = sweep.sites.len() * sweep.paths.len();
     let range = a.shard.range(total);
     let n_paths = sweep.paths.len().max(1);
-    // Only the sites and paths this shard touches are read and prepared.
-    let mut sites: Vec<Option<PreparedSite>> = (0..sweep.sites.len()).map(|_| None).collect();
-    let mut paths: Vec<Option<PricePath>> = (0..sweep.paths.len()).map(|_| None).collect();
+    // Every shard reads every site config and price path, so that bad
+    // input is reported by every shard alike; the kernel (a dry run of the
+    // site) is prepared only for the sites this shard runs.
+    let configs = sweep
+        .sites
+        .iter()
+        .map(|site| {
+            let path = base.join(site);
+            let text = config::read(&path, "site config")?;
+            let config: SiteConfig = config::toml_file(&path, &text)?;
+            Ok((path, config))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let paths = sweep
+        .paths
+        .iter()
+        .map(|spec| price_path(base, spec, sweep.horizon))
+        .collect::<Result<Vec<_>>>()?;
+    let mut sites: Vec<Option<PreparedSite>> = (0..configs.len()).map(|_| None).collect();
     let bar = if std::io::stderr().is_terminal() {
         indicatif::ProgressBar::new(range.len() as u64)
     } else {
@@ -228,19 +244,14 @@ pub(crate) fn run<W: Write>(a: &SweepArgs, format: Format, mut out: W) -> Result
     for case in range {
         let (s, p) = (case / n_paths, case % n_paths);
         if sites[s].is_none() {
-            let path = base.join(&sweep.sites[s]);
-            let text = config::read(&path, "site config")?;
-            let site: SiteConfig = config::toml_file(&path, &text)?;
+            let (path, site) = &configs[s];
             let name = site
                 .name
                 .clone()
                 .unwrap_or_else(|| site.deployment.site().name().to_string());
-            sites[s] = Some(prepare(&path, &site.deployment, sweep.horizon, name)?);
+            sites[s] = Some(prepare(path, &site.deployment, sweep.horizon, name)?);
         }
-        if paths[p].is_none() {
-            paths[p] = Some(price_path(base, &sweep.paths[p], sweep.horizon)?);
-        }
-        let (Some(site), Some(path)) = (&sites[s], &paths[p]) else {
+        let (Some(site), Some(path)) = (&sites[s], paths.get(p)) else {
             return Err(CliError::internal("a prepared case went missing"));
         };
         let row = run_case(case, site, &sweep.paths[p].name, path, sweep.curtailment);

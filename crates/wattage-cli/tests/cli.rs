@@ -153,6 +153,12 @@ fn catalog() {
             "csv",
         ]),
     );
+    // A filter that matches nothing: success, and nothing to print.
+    assert_eq!(ok(&["catalog", "list", "--year", "1999"]), "");
+    assert_eq!(
+        ok(&["catalog", "list", "--year", "1999", "--format", "csv"]),
+        ""
+    );
     snapshot("catalog-show.txt", &ok(&["catalog", "show", "s21 xp hyd"]));
     let accelerators = ok(&[
         "catalog",
