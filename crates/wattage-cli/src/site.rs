@@ -41,7 +41,7 @@ pub(crate) enum SiteCommand {
     #[command(after_help = "\
 Examples:
   wattage site run site.toml --prices prices.csv
-  wattage site run site.toml --prices prices.csv --hub north --out ledger.csv
+  wattage site run site.toml --prices prices.csv --hub HB_NORTH --out ledger.csv
   wattage site run site.toml --prices prices.csv --charts charts/
   wattage site run site.toml --format json
 
@@ -59,7 +59,7 @@ pub(crate) struct PriceArgs {
     /// `[contract]`: the site buys at these prices plus `price_adder`.
     #[arg(long, value_name = "FILE")]
     pub(crate) prices: Option<PathBuf>,
-    /// The hub to read from an ERCOT price CSV (HB_WEST, west, "North LMP", ...).
+    /// The hub to read from an ERCOT price CSV: a settlement point (HB_WEST, HB_NORTH, HB_SOUTH, HB_HOUSTON, HB_PAN, HB_BUSAVG, HB_HUBAVG) or an LMP column name ("North LMP").
     #[arg(long, default_value = "HB_WEST", value_parser = args::unit::<Hub>)]
     pub(crate) hub: Hub,
 }

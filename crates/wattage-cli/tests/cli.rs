@@ -214,6 +214,34 @@ fn site_run_prints_the_summary_and_writes_the_ledger() {
 }
 
 #[test]
+fn site_run_on_other_price_sources() {
+    // ERCOT's settlement point layout: Winter Storm Uri, 16 February 2021.
+    // Prices near $9,000/MWh all day, so the fleet never runs.
+    let json = ok(&[
+        "site",
+        "run",
+        "site.toml",
+        "--prices",
+        "ercot_spp_hb_west_north_2021-02-16.csv",
+        "--hub",
+        "HB_NORTH",
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["workloads"][0]["curtailed_hours"], "24.00");
+    assert_eq!(v["site"][0]["revenue"], "$0");
+    // A config with its own contract and horizon, and no --prices.
+    snapshot(
+        "site-run-fixed.csv",
+        &ok(&["site", "run", "fixed.toml", "--format", "csv"]),
+    );
+    // A config with a contract and --prices too: one or the other.
+    let line = bad_input(&["site", "run", "fixed.toml", "--prices", PRICES]);
+    assert!(line.contains("[contract]"), "{line}");
+}
+
+#[test]
 fn compare() {
     snapshot(
         "compare.txt",
