@@ -91,10 +91,14 @@ fn run(cli: Cli) -> Result<()> {
         Command::Compare(a) => ("compare", site::compare(a)?),
         Command::Sweep(a) => return sweep::run(a, format, stdout.lock()),
         Command::Completions { shell } => {
-            let mut command = Cli::command();
+            // Generated into memory first: clap_complete panics on a write error.
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut Cli::command(), "wattage", &mut script);
             let mut out = stdout.lock();
-            clap_complete::generate(*shell, &mut command, "wattage", &mut out);
-            return out.flush().map_err(|e| error::write_io("completions", &e));
+            return out
+                .write_all(&script)
+                .and_then(|()| out.flush())
+                .map_err(|e| error::write_io("completions", &e));
         }
     };
     output::emit(stdout.lock(), name, format, &sections)

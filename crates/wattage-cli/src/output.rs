@@ -372,11 +372,20 @@ fn vertical(header: &[String], record: &[String]) -> String {
 /// CSV and JSON keep the full value.
 fn display(cell: &str, plain: bool, places: Option<usize>) -> (String, bool) {
     if group(cell).is_some() {
-        let long = cell.split_once('.').is_some_and(|(_, f)| f.len() > 8);
-        let text = match places {
-            Some(p) => with_places(cell, p),
-            None if long => with_places(cell, 8),
-            None => cell.to_string(),
+        // Long decimals are rounded for reading: to 8 places, or for a
+        // number below 1 to 8 significant digits (0.00000042636 keeps all).
+        let readable = cell.split_once('.').and_then(|(i, f)| {
+            let zeros = if matches!(i.trim_start_matches('-'), "0") {
+                f.len() - f.trim_start_matches('0').len()
+            } else {
+                0
+            };
+            (f.len() > zeros + 8).then_some(zeros + 8)
+        });
+        let text = match (places, readable) {
+            (Some(p), _) => with_places(cell, p),
+            (None, Some(p)) => with_places(cell, p),
+            (None, None) => cell.to_string(),
         };
         let text = if plain {
             text
@@ -531,7 +540,10 @@ mod tests {
         );
         assert!(!display("2023-08-15T05:00:00Z", false, None).1);
         assert!(!display("S21", false, None).1);
-        assert_eq!(display("0.37084188911704", false, None).0, "0.37084189");
+        assert_eq!(display("12.37084188911704", false, None).0, "12.37084189");
+        assert_eq!(display("0.00000042636", false, None).0, "0.00000042636");
+        assert_eq!(display("0.3708418891170431", false, None).0, "0.37084189");
+        assert_eq!(display("0.000123456789123", false, None).0, "0.00012345679");
     }
 
     #[test]
