@@ -164,6 +164,14 @@ impl<'de> serde::Deserialize<'de> for Node {
     }
 }
 
+/// A CSV writing error; one that is a write into a closed pipe is marked so.
+fn csv_error(e: &csv::Error) -> CliError {
+    match e.kind() {
+        csv::ErrorKind::Io(io) => write_io("CSV", io),
+        _ => write_error("CSV", e),
+    }
+}
+
 /// Writes `rows` as CSV to `out`, with or without the header row.
 ///
 /// # Errors
@@ -174,9 +182,9 @@ pub(crate) fn write_csv<R: Serialize, W: Write>(out: W, rows: &[R], header: bool
         .has_headers(header)
         .from_writer(out);
     for row in rows {
-        writer.serialize(row).map_err(|e| write_error("CSV", e))?;
+        writer.serialize(row).map_err(|e| csv_error(&e))?;
     }
-    writer.flush().map_err(|e| write_error("CSV", e))
+    writer.flush().map_err(|e| write_io("CSV", &e))
 }
 
 /// Writes a report of `sections` for `command` in `format`.
@@ -226,10 +234,9 @@ pub(crate) fn emit<W: Write>(
                         // No rows: an empty file, not a header of nothing.
                         return Ok(());
                     }
-                    w.write_record(&section.header)
-                        .map_err(|e| write_error("CSV", e))?;
+                    w.write_record(&section.header).map_err(|e| csv_error(&e))?;
                     for r in &section.records {
-                        w.write_record(r).map_err(|e| write_error("CSV", e))?;
+                        w.write_record(r).map_err(|e| csv_error(&e))?;
                     }
                     Ok(())
                 };
@@ -490,10 +497,10 @@ pub(crate) fn write_records<W: Write>(out: W, section: &Section, header: bool) -
     if header {
         writer
             .write_record(&section.header)
-            .map_err(|e| write_error("CSV", e))?;
+            .map_err(|e| csv_error(&e))?;
     }
     for r in &section.records {
-        writer.write_record(r).map_err(|e| write_error("CSV", e))?;
+        writer.write_record(r).map_err(|e| csv_error(&e))?;
     }
     writer.flush().map_err(|e| write_io("CSV", &e))
 }
@@ -507,7 +514,7 @@ pub(crate) fn write_header<W: Write>(out: W, section: &Section) -> Result<()> {
     let mut writer = csv::WriterBuilder::new().from_writer(out);
     writer
         .write_record(&section.header)
-        .map_err(|e| write_error("CSV", e))?;
+        .map_err(|e| csv_error(&e))?;
     writer.flush().map_err(|e| write_io("CSV", &e))
 }
 
