@@ -56,7 +56,8 @@
 //! [`book::stack`], [`book::quantities`], [`book::money`],
 //! [`book::hardware`], [`book::hashprice`], [`book::facilities`],
 //! [`book::cookbook`], [`book::teaching`],
-//! [`book::glossary`], and the design note [`book::architecture`].
+//! [`book::glossary`], the command line [`book::cli`], and the design
+//! note [`book::architecture`].
 //!
 //! # Features
 //!
@@ -147,6 +148,9 @@ pub mod book {
 
     #[doc = include_str!(concat!(env!("OUT_DIR"), "/09-glossary.md"))]
     pub mod glossary {}
+
+    #[doc = include_str!(concat!(env!("OUT_DIR"), "/10-cli.md"))]
+    pub mod cli {}
 
     #[doc = include_str!(concat!(env!("OUT_DIR"), "/architecture.md"))]
     pub mod architecture {}

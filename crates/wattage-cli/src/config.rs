@@ -1,0 +1,73 @@
+//! Reading files: TOML configs (every key must be known) and price files.
+
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+
+use crate::error::{CliError, Result};
+
+/// Reads `path` to a string.
+///
+/// # Errors
+///
+/// Bad input naming the path when it cannot be read.
+pub(crate) fn read(path: &Path, what: &str) -> Result<String> {
+    std::fs::read_to_string(path).map_err(|e| {
+        CliError::input(
+            format!("cannot read {what} {}: {e}", path.display()),
+            "check the path; relative paths are from the current directory",
+        )
+    })
+}
+
+/// `line:column` (from 1) of byte `offset` in `text`.
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+/// Parses TOML `text` read from `path` into `T`, refusing keys that `T`
+/// does not know (anywhere in the file, also inside the library's own
+/// tables, which would otherwise ignore them).
+///
+/// # Errors
+///
+/// Bad input naming the file, the line and column, and the problem: a
+/// syntax error, a value the library refuses, or an unknown key.
+pub(crate) fn toml_file<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T> {
+    let hint = "the format of each table is the library's; see the CLI chapter of the book (docs/10-cli.md)";
+    let at = |e: &toml::de::Error| match e.span() {
+        Some(span) => {
+            let (l, c) = line_col(text, span.start);
+            format!("{}:{l}:{c}", path.display())
+        }
+        None => path.display().to_string(),
+    };
+    let deserializer = toml::Deserializer::parse(text)
+        .map_err(|e| CliError::input(format!("{}: {}", at(&e), e.message()), hint))?;
+    let mut unknown = Vec::new();
+    let value: T = serde_ignored::deserialize(deserializer, |key| unknown.push(key.to_string()))
+        .map_err(|e: toml::de::Error| {
+            CliError::input(format!("{}: {}", at(&e), e.message()), hint)
+        })?;
+    if let Some(key) = unknown.first() {
+        return Err(CliError::input(
+            format!("{}: unknown field `{key}`", path.display()),
+            "remove it or correct its spelling; the book's CLI chapter lists every field",
+        ));
+    }
+    Ok(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::line_col;
+
+    #[test]
+    fn lines_and_columns() {
+        assert_eq!(line_col("ab\ncd", 0), (1, 1));
+        assert_eq!(line_col("ab\ncd", 4), (2, 2));
+    }
+}

@@ -1,0 +1,106 @@
+//! Errors the command line reports: one line saying what was wrong, with
+//! which value, and a hint; an exit code that tells bad input (1) from a
+//! fault of the program (2).
+
+use std::fmt;
+
+/// Exit code of a successful run.
+pub(crate) const EXIT_OK: u8 = 0;
+/// Exit code for bad input: a flag, a file, a config or a price file.
+pub(crate) const EXIT_INPUT: u8 = 1;
+/// Exit code for an internal error: a bug, or output that could not be written.
+pub(crate) const EXIT_INTERNAL: u8 = 2;
+
+/// Which side is at fault.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// The user's input (exit code 1).
+    Input,
+    /// The program or its environment (exit code 2).
+    Internal,
+}
+
+/// A reportable error: what went wrong (one line) and what to do about it.
+#[derive(Debug)]
+pub(crate) struct CliError {
+    kind: Kind,
+    message: String,
+    hint: String,
+    broken_pipe: bool,
+}
+
+impl CliError {
+    /// Bad input: `message` says what and where, `hint` what to do.
+    pub(crate) fn input(message: impl Into<String>, hint: impl Into<String>) -> Self {
+        Self {
+            kind: Kind::Input,
+            message: one_line(&message.into()),
+            hint: one_line(&hint.into()),
+            broken_pipe: false,
+        }
+    }
+
+    /// An internal error.
+    pub(crate) fn internal(message: impl Into<String>) -> Self {
+        Self {
+            kind: Kind::Internal,
+            message: one_line(&message.into()),
+            hint: String::from(
+                "this is a bug in wattage or a failure to write output; please report it with the command that caused it",
+            ),
+            broken_pipe: false,
+        }
+    }
+
+    /// The exit code for this error.
+    pub(crate) fn exit_code(&self) -> u8 {
+        match self.kind {
+            Kind::Input => EXIT_INPUT,
+            Kind::Internal => EXIT_INTERNAL,
+        }
+    }
+
+    /// The hint line.
+    pub(crate) fn hint(&self) -> &str {
+        &self.hint
+    }
+}
+
+impl fmt::Display for CliError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+/// Collapses a possibly multi-line message into one line.
+pub(crate) fn one_line(text: &str) -> String {
+    text.split('\n')
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+impl CliError {
+    /// Whether this is a write to a closed pipe (`wattage ... | head`),
+    /// which ends the run quietly.
+    pub(crate) fn is_broken_pipe(&self) -> bool {
+        self.broken_pipe
+    }
+}
+
+/// Shorthand for results in the command line.
+pub(crate) type Result<T, E = CliError> = std::result::Result<T, E>;
+
+/// An error writing the output (stdout or a file).
+pub(crate) fn write_error(what: &str, error: impl fmt::Display) -> CliError {
+    CliError::internal(format!("could not write {what}: {error}"))
+}
+
+/// An I/O error writing the output; a closed pipe is marked so that the
+/// run ends quietly.
+pub(crate) fn write_io(what: &str, error: &std::io::Error) -> CliError {
+    let mut e = write_error(what, error);
+    e.broken_pipe = error.kind() == std::io::ErrorKind::BrokenPipe;
+    e
+}

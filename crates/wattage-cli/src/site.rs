@@ -1,0 +1,530 @@
+//! `site run` and `compare`: every call into `wattage::facility`'s
+//! simulation, summary and comparison API for these commands is in this
+//! module (the sweep kernel is in `sweep.rs`), so that a change of the
+//! library's shape is rewired here.
+//!
+//! A site config is a TOML file whose tables are the library's own serde
+//! formats: `[deployment]` is a `facility::deployment::Deployment`,
+//! `[horizon]` a `facility::horizon::Horizon`, `[contract]` a
+//! `facility::power_contract::PowerContract`, `curtailment` a
+//! `facility::simulation::Curtailment`, `[[capex]]` a list of
+//! `facility::summary::CapexPayment`.
+
+use std::path::{Path, PathBuf};
+
+use clap::{Args, Subcommand};
+use serde::{Deserialize, Serialize};
+use wattage::facility::FacilityError;
+use wattage::facility::comparison::{Plan, compare as compare_plans};
+use wattage::facility::contract::PowerSupply;
+use wattage::facility::deployment::Deployment;
+use wattage::facility::horizon::Horizon;
+use wattage::facility::ledger::SiteLedger;
+use wattage::facility::power_contract::PowerContract;
+use wattage::facility::price_series::PriceSeries;
+use wattage::facility::price_series::ercot::{Hub, read_hub_lmp, read_settlement_point_prices};
+use wattage::facility::run::simulate_site;
+use wattage::facility::simulation::Curtailment;
+use wattage::facility::summary::{CapexPayment, CashFlows, Summary};
+use wattage::prelude::*;
+use wattage::rust_decimal::Decimal;
+
+use crate::args;
+use crate::config;
+use crate::error::{CliError, Result, write_io};
+use crate::output::{Section, write_csv};
+
+/// `wattage site ...`.
+#[derive(Debug, Subcommand)]
+pub(crate) enum SiteCommand {
+    /// Simulates a site period by period: the summary as a table, the ledger as CSV.
+    #[command(after_help = "\
+Examples:
+  wattage site run site.toml --prices prices.csv
+  wattage site run site.toml --prices prices.csv --hub HB_NORTH --out ledger.csv
+  wattage site run site.toml --prices prices.csv --charts charts/
+  wattage site run site.toml --format json
+
+The config's tables are the library's serde formats (docs/10-cli.md).
+Prices: an ERCOT hub LMP CSV, an ERCOT settlement point price CSV, or a
+price series in the library's JSON or TOML format (by extension).")]
+    Run(RunArgs),
+}
+
+/// Where a site's prices come from, shared by `site run`, `compare` and `sweep`.
+#[derive(Debug, Args)]
+pub(crate) struct PriceArgs {
+    /// A price file: ERCOT hub LMP or settlement point price CSV, or a
+    /// library price series (.json, .toml). Replaces the config's
+    /// `[contract]`: the site buys at these prices plus `price_adder`.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) prices: Option<PathBuf>,
+    /// The hub to read from an ERCOT price CSV: a settlement point (HB_WEST, HB_NORTH, HB_SOUTH, HB_HOUSTON, HB_PAN, HB_BUSAVG, HB_HUBAVG) or an LMP column name ("North LMP").
+    #[arg(long, default_value = "HB_WEST", value_parser = args::unit::<Hub>)]
+    pub(crate) hub: Hub,
+}
+
+/// Arguments of `wattage site run`.
+#[derive(Debug, Args)]
+pub(crate) struct RunArgs {
+    /// The site config (TOML).
+    config: PathBuf,
+    #[command(flatten)]
+    prices: PriceArgs,
+    /// Also write the ledger, one row per period, as CSV to this file.
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+    /// Also write each workload's ledger lines (one row per period and
+    /// workload) as CSV to this file.
+    #[arg(long, value_name = "FILE")]
+    workloads_out: Option<PathBuf>,
+    /// Also draw charts as SVG into this directory (created if missing):
+    /// prices.svg (the energy price per period) and margin.svg (the
+    /// cumulative gross margin).
+    #[arg(long, value_name = "DIR")]
+    charts: Option<PathBuf>,
+}
+
+/// A site config: the library's types, and what the command line adds.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct SiteConfig {
+    /// A name for reports (default: the site's name).
+    #[serde(default)]
+    pub(crate) name: Option<String>,
+    /// The halls and their workloads.
+    pub(crate) deployment: Deployment,
+    /// The simulated periods (default with `--prices`: the whole price file).
+    #[serde(default)]
+    pub(crate) horizon: Option<Horizon>,
+    /// The power contract (required without `--prices`).
+    #[serde(default)]
+    pub(crate) contract: Option<PowerContract>,
+    /// Added to every `--prices` price (default $0/MWh).
+    #[serde(default)]
+    pub(crate) price_adder: Option<EnergyPrice>,
+    /// When mining switches off (default `above_breakeven`).
+    #[serde(default = "default_curtailment")]
+    pub(crate) curtailment: Curtailment,
+    /// Non-energy opex per IT MW-year (default $0).
+    #[serde(default)]
+    pub(crate) opex_per_mw_year: Option<Usd>,
+    /// Facility capital payments (for cash flows, NPV and IRR).
+    #[serde(default)]
+    pub(crate) capex: Vec<CapexPayment>,
+}
+
+const fn default_curtailment() -> Curtailment {
+    Curtailment::AboveBreakeven
+}
+
+/// A config resolved against its prices: everything a simulation needs.
+pub(crate) struct Resolved {
+    pub(crate) name: String,
+    pub(crate) deployment: Deployment,
+    pub(crate) contract: PowerContract,
+    pub(crate) horizon: Horizon,
+    pub(crate) curtailment: Curtailment,
+    pub(crate) opex: Usd,
+    pub(crate) capex: Vec<CapexPayment>,
+}
+
+/// A facility error caused by the user's files.
+pub(crate) fn facility_error(context: &str, e: &FacilityError) -> CliError {
+    CliError::input(
+        format!("{context}: {e}"),
+        "the simulation refused the inputs; check the config and the price file against docs/10-cli.md",
+    )
+}
+
+/// Reads a price file: by extension a library series (.json, .toml), else
+/// an ERCOT CSV of either layout (told apart by its header).
+///
+/// # Errors
+///
+/// Bad input naming the file and the reader's complaint (with its line).
+pub(crate) fn read_prices(path: &Path, hub: Hub) -> Result<PriceSeries> {
+    let text = config::read(path, "price file")?;
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("toml") => config::toml_file(path, &text),
+        Some("json") => serde_json::from_str(&text).map_err(|e| {
+            CliError::input(
+                format!("{}:{}:{}: {e}", path.display(), e.line(), e.column()),
+                "a JSON price series has start, resolution and prices (the library's serde format)",
+            )
+        }),
+        _ => {
+            let header = text.lines().next().unwrap_or("");
+            let series = if header.contains("Settlement Point Name") {
+                read_settlement_point_prices(text.as_bytes(), hub.settlement_point(), None)
+            } else {
+                read_hub_lmp(text.as_bytes(), hub)
+            };
+            series.map_err(|e| facility_error(&path.display().to_string(), &e))
+        }
+    }
+}
+
+/// Reads a site config and resolves its contract and horizon.
+///
+/// # Errors
+///
+/// Bad input for an unreadable or invalid config, or one that has neither
+/// a contract nor prices.
+pub(crate) fn load(path: &Path, prices: &PriceArgs) -> Result<Resolved> {
+    let text = config::read(path, "site config")?;
+    let config: SiteConfig = config::toml_file(path, &text)?;
+    let series = match &prices.prices {
+        Some(p) => Some(read_prices(p, prices.hub)?),
+        None => None,
+    };
+    let (contract, default_horizon) = match (&series, config.contract) {
+        (Some(_), Some(_)) => {
+            return Err(CliError::input(
+                format!(
+                    "{} has a [contract] and --prices was given too",
+                    path.display()
+                ),
+                "use one: --prices buys at the file's prices plus price_adder; [contract] is a full contract",
+            ));
+        }
+        (Some(s), None) => {
+            let adder = match config.price_adder {
+                Some(p) => p,
+                None => EnergyPrice::new(Decimal::ZERO)
+                    .map_err(|e| CliError::internal(format!("a zero price: {e}")))?,
+            };
+            let horizon = Horizon::new(s.start(), s.resolution(), s.len())
+                .map_err(|e| facility_error("the price file's span", &e))?;
+            (
+                PowerContract::new(PowerSupply::index(s.clone(), adder)),
+                Some(horizon),
+            )
+        }
+        (None, Some(c)) => (c, None),
+        (None, None) => {
+            return Err(CliError::input(
+                format!(
+                    "{} has no [contract] and no --prices was given",
+                    path.display()
+                ),
+                "give a price file with --prices FILE.csv, or a [contract] table in the config",
+            ));
+        }
+    };
+    let horizon = config.horizon.or(default_horizon).ok_or_else(|| {
+        CliError::input(
+            format!("{} has no [horizon]", path.display()),
+            "add [horizon] with start, resolution and periods, or give --prices to simulate the file's span",
+        )
+    })?;
+    Ok(Resolved {
+        name: config
+            .name
+            .unwrap_or_else(|| config.deployment.site().name().to_string()),
+        deployment: config.deployment,
+        contract,
+        horizon,
+        curtailment: config.curtailment,
+        opex: config.opex_per_mw_year.unwrap_or(Usd::ZERO),
+        capex: config.capex,
+    })
+}
+
+/// Simulates a resolved site: the exact ledger.
+///
+/// # Errors
+///
+/// Bad input when the simulation refuses the inputs.
+pub(crate) fn simulate(site: &Resolved) -> Result<SiteLedger> {
+    simulate_site(
+        &site.deployment,
+        &site.contract,
+        site.horizon,
+        site.curtailment,
+    )
+    .map_err(|e| facility_error("simulation", &e))
+}
+
+/// Runs `wattage site run`.
+///
+/// # Errors
+///
+/// Bad input for the config or prices; internal for a ledger file that
+/// cannot be written.
+pub(crate) fn run(a: &RunArgs) -> Result<Vec<Section>> {
+    let site = load(&a.config, &a.prices)?;
+    let ledger = simulate(&site)?;
+    let summary = Summary::new(&ledger, &site.deployment, site.opex)
+        .map_err(|e| facility_error("summary", &e))?;
+    let flows = CashFlows::new(&ledger, &site.deployment, site.opex, &site.capex)
+        .map_err(|e| facility_error("cash flows", &e))?;
+    let periods = if a.out.is_some() || a.charts.is_some() {
+        ledger.periods().map_err(|e| facility_error("ledger", &e))?
+    } else {
+        Vec::new()
+    };
+    if let Some(dir) = &a.charts {
+        charts(dir, &periods)?;
+    }
+    if let Some(out) = &a.workloads_out {
+        write_workload_lines(out, &ledger)?;
+    }
+    if let Some(out) = &a.out {
+        let file = std::fs::File::create(out).map_err(|e| {
+            CliError::input(
+                format!("cannot create ledger file {}: {e}", out.display()),
+                "check that the directory exists and is writable",
+            )
+        })?;
+        let mut file = std::io::BufWriter::new(file);
+        write_csv(&mut file, &periods, true)?;
+        std::io::Write::flush(&mut file).map_err(|e| write_io("ledger file", &e))?;
+    }
+    #[derive(Serialize)]
+    struct SiteRow<'a> {
+        site: &'a str,
+        #[serde(flatten)]
+        summary: &'a Summary,
+    }
+    Ok(vec![
+        Section::new(
+            "site",
+            &[SiteRow {
+                site: &site.name,
+                summary: &summary,
+            }],
+        )?,
+        Section::new("workloads", &summary.workloads)?,
+        Section::new("years", flows.rows())?,
+    ])
+}
+
+/// Writes every workload's ledger lines, period by period, as CSV: the
+/// period's start, the workload's name, then the library's
+/// `WorkloadPeriod` fields as it serializes them.
+fn write_workload_lines(out: &Path, ledger: &SiteLedger) -> Result<()> {
+    #[derive(Serialize)]
+    struct Line<'a> {
+        start: String,
+        workload: &'a str,
+        #[serde(flatten)]
+        line: &'a wattage::facility::ledger::WorkloadPeriod,
+    }
+    let mut rows = Vec::new();
+    for t in 0..ledger.len() {
+        let site = ledger
+            .period(t)
+            .map_err(|e| facility_error("ledger", &e))?
+            .ok_or_else(|| CliError::internal(format!("ledger period {t} is missing")))?;
+        for (index, name) in ledger.workload_names().iter().enumerate() {
+            if let Some(line) = ledger.entry(t, index) {
+                rows.push(Line {
+                    start: site
+                        .start
+                        .to_rfc3339_opts(wattage::chrono::SecondsFormat::Secs, true),
+                    workload: name,
+                    line,
+                });
+            }
+        }
+    }
+    let section = Section::new("workload lines", &rows)?;
+    let file = std::fs::File::create(out).map_err(|e| {
+        CliError::input(
+            format!("cannot create ledger file {}: {e}", out.display()),
+            "check that the directory exists and is writable",
+        )
+    })?;
+    let mut file = std::io::BufWriter::new(file);
+    crate::output::write_records(&mut file, &section, true)?;
+    std::io::Write::flush(&mut file).map_err(|e| write_io("ledger file", &e))
+}
+
+/// Draws the run's charts into `dir`.
+fn charts(dir: &Path, periods: &[wattage::facility::ledger::SitePeriod]) -> Result<()> {
+    use wattage::rust_decimal::prelude::ToPrimitive;
+    std::fs::create_dir_all(dir).map_err(|e| {
+        CliError::input(
+            format!("cannot create chart directory {}: {e}", dir.display()),
+            "check that the parent directory exists and is writable",
+        )
+    })?;
+    let f = |d: Decimal| d.to_f64().unwrap_or(f64::NAN);
+    let prices: Vec<f64> = periods.iter().map(|p| f(p.price.value())).collect();
+    let mut total = Decimal::ZERO;
+    let mut margin = Vec::with_capacity(periods.len());
+    for p in periods {
+        let m = p.gross_margin().map_err(|e| facility_error("ledger", &e))?;
+        total = total.checked_add(m.dollars()).ok_or_else(|| {
+            CliError::input(
+                "the cumulative margin overflows",
+                "the run's money is too large to chart",
+            )
+        })?;
+        margin.push(f(total));
+    }
+    let first = periods
+        .first()
+        .map(|p| p.start.format("%Y-%m-%d %H:%M UTC").to_string())
+        .unwrap_or_default();
+    let last = periods
+        .last()
+        .map(|p| p.start.format("%Y-%m-%d %H:%M UTC").to_string())
+        .unwrap_or_default();
+    for (file, title, label, values) in [
+        ("prices.svg", "Energy price per period", "$/MWh", &prices),
+        ("margin.svg", "Cumulative gross margin", "$", &margin),
+    ] {
+        let svg = crate::chart::LineChart {
+            title,
+            y_label: label,
+            x_labels: (&first, &last),
+            values,
+        }
+        .to_svg();
+        let path = dir.join(file);
+        std::fs::write(&path, svg).map_err(|e| {
+            CliError::input(
+                format!("cannot write chart {}: {e}", path.display()),
+                "check that the directory is writable",
+            )
+        })?;
+    }
+    Ok(())
+}
+
+/// Arguments of `wattage compare`.
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  wattage compare base.toml alternative.toml --prices prices.csv
+  wattage compare base.toml ai-lease.toml hosting.toml --discount-rate 8%
+  wattage compare base.toml alternative.toml --format json
+
+The first config is the base; its contract (or --prices), horizon,
+curtailment and opex are used for every plan, and each other config is
+compared with it. The others' [deployment] and [[capex]] are theirs.")]
+pub(crate) struct CompareArgs {
+    /// The base plan and one or more alternatives (site configs).
+    #[arg(num_args = 2.., required = true)]
+    configs: Vec<PathBuf>,
+    #[command(flatten)]
+    prices: PriceArgs,
+    /// Discount rate per year for NPV.
+    #[arg(long, default_value = "10%", value_parser = args::percent)]
+    discount_rate: Decimal,
+}
+
+/// One plan's totals in a comparison.
+#[derive(Debug, Serialize)]
+struct PlanRow<'a> {
+    base: &'a str,
+    alternative: &'a str,
+    base_npv: Usd,
+    alternative_npv: Usd,
+    incremental_irr: Option<Decimal>,
+    incremental_payback_years: Option<Decimal>,
+}
+
+/// One year of one comparison.
+#[derive(Debug, Serialize)]
+struct YearRow<'a> {
+    alternative: &'a str,
+    year: u32,
+    start: String,
+    base_cash_flow: Usd,
+    alternative_cash_flow: Usd,
+    incremental_cash_flow: Usd,
+}
+
+/// Runs `wattage compare`.
+///
+/// # Errors
+///
+/// Bad input for a config, or an alternative whose horizon or contract
+/// differs from the base's.
+pub(crate) fn compare(a: &CompareArgs) -> Result<Vec<Section>> {
+    let (base_path, others) = a
+        .configs
+        .split_first()
+        .ok_or_else(|| CliError::input("no configs to compare", "name two or more site configs"))?;
+    let base = load(base_path, &a.prices)?;
+    let base_plan = Plan {
+        name: base.name.clone(),
+        deployment: base.deployment.clone(),
+        capex: base.capex.clone(),
+    };
+    let mut totals = Vec::new();
+    let mut years = Vec::new();
+    let mut results = Vec::new();
+    for path in others {
+        let text = config::read(path, "site config")?;
+        let other: SiteConfig = config::toml_file(path, &text)?;
+        if other.horizon.is_some_and(|h| h != base.horizon) {
+            return Err(CliError::input(
+                format!(
+                    "{} has a [horizon] that differs from the base's",
+                    path.display()
+                ),
+                "plans are compared over the base's horizon; remove [horizon] from the alternative or make it equal",
+            ));
+        }
+        if other.contract.as_ref().is_some_and(|c| *c != base.contract) {
+            return Err(CliError::input(
+                format!(
+                    "{} has a [contract] that differs from the base's",
+                    path.display()
+                ),
+                "plans are compared on the base's contract; remove [contract] from the alternative",
+            ));
+        }
+        let name = other
+            .name
+            .unwrap_or_else(|| other.deployment.site().name().to_string());
+        let plan = Plan {
+            name,
+            deployment: other.deployment,
+            capex: other.capex,
+        };
+        let c = compare_plans(
+            &base_plan,
+            &plan,
+            &base.contract,
+            base.horizon,
+            base.curtailment,
+            base.opex,
+            a.discount_rate,
+        )
+        .map_err(|e| facility_error(&format!("comparing with {}", path.display()), &e))?;
+        results.push(c);
+    }
+    for c in &results {
+        totals.push(PlanRow {
+            base: &c.base.name,
+            alternative: &c.alternative.name,
+            base_npv: c.base_npv.round_to_cents(),
+            alternative_npv: c.alternative_npv.round_to_cents(),
+            incremental_irr: c.incremental_irr.map(|r| r.round_dp(6)),
+            incremental_payback_years: c.incremental_payback_years.map(|y| y.round_dp(4)),
+        });
+        for y in &c.years {
+            years.push(YearRow {
+                alternative: &c.alternative.name,
+                year: y.year,
+                start: y.base.start.format("%Y-%m-%d").to_string(),
+                base_cash_flow: y.base.cash_flow.round_to_cents(),
+                alternative_cash_flow: y.alternative.cash_flow.round_to_cents(),
+                incremental_cash_flow: y.incremental_cash_flow.round_to_cents(),
+            });
+        }
+    }
+    Ok(vec![
+        Section::new("comparisons", &totals)?,
+        Section::new("years", &years)?,
+    ])
+}

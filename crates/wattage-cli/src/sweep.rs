@@ -1,0 +1,309 @@
+//! `wattage sweep`: every site of a sweep file on every price path,
+//! through the library's `f64` kernel (`facility::kernel`), one CSV row
+//! per case; `--shard I/N` runs one contiguous slice of the cases.
+//!
+//! All calls into the kernel are in [`prepare`] and [`run_case`].
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+use serde::{Deserialize, Serialize};
+use wattage::facility::contract::PowerSupply;
+use wattage::facility::deployment::Deployment;
+use wattage::facility::horizon::Horizon;
+use wattage::facility::kernel::{PricePath, SiteKernel};
+use wattage::facility::power_contract::PowerContract;
+use wattage::facility::price_series::ercot::Hub;
+use wattage::facility::simulation::Curtailment;
+use wattage::prelude::*;
+use wattage::rust_decimal::Decimal;
+
+use crate::args::{self, Shard};
+use crate::config;
+use crate::error::{CliError, Result, write_io};
+use crate::output::{self, Format, Section};
+use crate::site::{SiteConfig, facility_error, read_prices};
+
+/// Arguments of `wattage sweep`.
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  wattage sweep sweep.toml > results.csv
+  wattage sweep sweep.toml --shard 2/4 > part-2.csv
+  for i in 1 2 3 4; do wattage sweep sweep.toml --shard $i/4; done > results.csv
+
+Cases are every site on every path, site by site, numbered from 0. Shard
+I of N holds cases floor((I-1)*K/N) to floor(I*K/N) - 1 of K; only shard 1
+writes the CSV header, so the shards' outputs concatenated in order are
+byte for byte the unsharded output. JSON is one object per line (JSON
+Lines) for the same reason; a table cannot be sharded. A progress bar is
+drawn on stderr when it is a terminal.")]
+pub(crate) struct SweepArgs {
+    /// The sweep file (TOML).
+    sweep: PathBuf,
+    /// Run only shard I of N (from 1), e.g. 2/4.
+    #[arg(long, value_parser = args::shard, default_value = "1/1")]
+    shard: Shard,
+}
+
+/// A sweep file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SweepConfig {
+    /// The simulated periods, shared by every case.
+    horizon: Horizon,
+    /// When mining switches off (default `above_breakeven`).
+    #[serde(default = "default_curtailment")]
+    curtailment: Curtailment,
+    /// Site configs, relative to the sweep file; their `[deployment]` is used.
+    sites: Vec<PathBuf>,
+    /// Price paths.
+    paths: Vec<PathSpec>,
+}
+
+const fn default_curtailment() -> Curtailment {
+    Curtailment::AboveBreakeven
+}
+
+/// One price path: a flat price, or a price file, optionally scaled.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PathSpec {
+    /// A name for the results.
+    name: String,
+    /// One price for every period.
+    #[serde(default)]
+    flat: Option<EnergyPrice>,
+    /// A price file (as `--prices` reads), relative to the sweep file.
+    #[serde(default)]
+    file: Option<PathBuf>,
+    /// The hub to read from an ERCOT file (default HB_WEST).
+    #[serde(default)]
+    hub: Option<String>,
+    /// Multiplies every price of the path (default 1).
+    #[serde(default)]
+    scale: Option<f64>,
+}
+
+/// One case's results: the kernel's site totals.
+#[derive(Debug, Serialize)]
+struct CaseRow<'a> {
+    case: usize,
+    site: &'a str,
+    path: &'a str,
+    revenue_usd: f64,
+    energy_cost_usd: f64,
+    sell_back_credit_usd: f64,
+    gross_margin_usd: f64,
+    energy_mwh: f64,
+    btc_mined: f64,
+}
+
+/// A site ready for the kernel.
+struct PreparedSite {
+    name: String,
+    kernel: SiteKernel,
+}
+
+fn round(value: f64, places: i32) -> f64 {
+    let scale = 10f64.powi(places);
+    let r = (value * scale).round() / scale;
+    // No "-0" in the output.
+    if r == 0.0 { 0.0 } else { r }
+}
+
+/// Prepares one site for the kernel. The kernel's dry run needs a
+/// contract; a fixed $0/MWh one is used, since every path brings its own
+/// prices.
+fn prepare(
+    path: &Path,
+    deployment: &Deployment,
+    horizon: Horizon,
+    name: String,
+) -> Result<PreparedSite> {
+    let zero = EnergyPrice::new(Decimal::ZERO)
+        .map_err(|e| CliError::internal(format!("a zero price: {e}")))?;
+    let contract = PowerContract::new(PowerSupply::fixed(zero));
+    let kernel = SiteKernel::new(deployment, &contract, horizon)
+        .map_err(|e| facility_error(&format!("site {}", path.display()), &e))?;
+    Ok(PreparedSite { name, kernel })
+}
+
+/// Builds the `f64` price path of `spec` over `horizon`.
+fn price_path(base: &Path, spec: &PathSpec, horizon: Horizon) -> Result<PricePath> {
+    let scale = spec.scale.unwrap_or(1.0);
+    if !scale.is_finite() {
+        return Err(CliError::input(
+            format!("path {:?}: scale {scale} is not a finite number", spec.name),
+            "scale multiplies every price, e.g. 1.5",
+        ));
+    }
+    let prices: Vec<f64> = match (&spec.flat, &spec.file) {
+        (Some(p), None) => vec![p.to_f64(); horizon.periods()],
+        (None, Some(file)) => {
+            let hub = match &spec.hub {
+                Some(h) => h.parse::<Hub>().map_err(|e| {
+                    CliError::input(format!("path {:?}: {e}", spec.name), "hubs: HB_WEST, HB_NORTH, HB_SOUTH, HB_HOUSTON, HB_PAN, HB_BUSAVG, HB_HUBAVG")
+                })?,
+                None => Hub::West,
+            };
+            let series = read_prices(&base.join(file), hub)?;
+            let zero = EnergyPrice::new(Decimal::ZERO)
+                .map_err(|e| CliError::internal(format!("a zero price: {e}")))?;
+            let contract = PowerContract::new(PowerSupply::index(series, zero));
+            PricePath::new(&contract, horizon)
+                .map_err(|e| facility_error(&format!("path {:?}", spec.name), &e))?
+                .prices()
+                .to_vec()
+        }
+        _ => {
+            return Err(CliError::input(
+                format!(
+                    "path {:?} needs exactly one of `flat` and `file`",
+                    spec.name
+                ),
+                "write flat = \"$40/MWh\" or file = \"prices.csv\"",
+            ));
+        }
+    };
+    PricePath::from_f64(prices.into_iter().map(|p| p * scale).collect(), None)
+        .map_err(|e| facility_error(&format!("path {:?}", spec.name), &e))
+}
+
+/// Runs one case through the kernel.
+fn run_case<'a>(
+    case: usize,
+    site: &'a PreparedSite,
+    name: &'a str,
+    path: &PricePath,
+    policy: Curtailment,
+) -> CaseRow<'a> {
+    let t = site.kernel.run(path, policy);
+    CaseRow {
+        case,
+        site: &site.name,
+        path: name,
+        revenue_usd: round(t.revenue, 2),
+        energy_cost_usd: round(t.energy_cost, 2),
+        sell_back_credit_usd: round(t.sell_back_credit, 2),
+        gross_margin_usd: round(t.gross_margin(), 2),
+        energy_mwh: round(t.workloads.iter().map(|w| w.energy_mwh).sum(), 4),
+        btc_mined: round(t.workloads.iter().map(|w| w.btc).sum(), 8),
+    }
+}
+
+/// Runs `wattage sweep`, writing rows as they come.
+///
+/// # Errors
+///
+/// Bad input for the sweep file, its sites or paths, or a sharded table;
+/// internal when the output cannot be written.
+pub(crate) fn run<W: Write>(a: &SweepArgs, format: Format, mut out: W) -> Result<()> {
+    if format == Format::Table && a.shard != Shard::ALL {
+        return Err(CliError::input(
+            format!(
+                "--shard {}/{} with --format table",
+                a.shard.index, a.shard.count
+            ),
+            "tables are aligned over all rows and cannot be concatenated; use --format csv or json with --shard",
+        ));
+    }
+    let text = config::read(&a.sweep, "sweep file")?;
+    let sweep: SweepConfig = config::toml_file(&a.sweep, &text)?;
+    let base = a.sweep.parent().unwrap_or_else(|| Path::new("."));
+    let total = sweep.sites.len() * sweep.paths.len();
+    let range = a.shard.range(total);
+    let n_paths = sweep.paths.len().max(1);
+    // Every shard reads every site config and price path, so that bad
+    // input is reported by every shard alike; the kernel (a dry run of the
+    // site) is prepared only for the sites this shard runs.
+    let configs = sweep
+        .sites
+        .iter()
+        .map(|site| {
+            let path = base.join(site);
+            let text = config::read(&path, "site config")?;
+            let config: SiteConfig = config::toml_file(&path, &text)?;
+            Ok((path, config))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let paths = sweep
+        .paths
+        .iter()
+        .map(|spec| price_path(base, spec, sweep.horizon))
+        .collect::<Result<Vec<_>>>()?;
+    let mut sites: Vec<Option<PreparedSite>> = (0..configs.len()).map(|_| None).collect();
+    let bar = if std::io::stderr().is_terminal() {
+        indicatif::ProgressBar::new(range.len() as u64)
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let mut rows: Vec<Section> = Vec::new();
+    let mut first = true;
+    for case in range {
+        let (s, p) = (case / n_paths, case % n_paths);
+        if sites[s].is_none() {
+            let (path, site) = &configs[s];
+            let name = site
+                .name
+                .clone()
+                .unwrap_or_else(|| site.deployment.site().name().to_string());
+            sites[s] = Some(prepare(path, &site.deployment, sweep.horizon, name)?);
+        }
+        let (Some(site), Some(path)) = (&sites[s], paths.get(p)) else {
+            return Err(CliError::internal("a prepared case went missing"));
+        };
+        let row = run_case(case, site, &sweep.paths[p].name, path, sweep.curtailment);
+        let section = Section::new("cases", std::slice::from_ref(&row))?;
+        match format {
+            Format::Table => rows.push(section),
+            Format::Csv => {
+                let header = first && a.shard.is_first();
+                output::write_records(&mut out, &section, header)?;
+            }
+            Format::Json => {
+                let line = serde_json::to_string(&row)
+                    .map_err(|e| CliError::internal(format!("JSON row: {e}")))?;
+                writeln!(out, "{line}").map_err(|e| write_io("output", &e))?;
+            }
+        }
+        first = false;
+        bar.inc(1);
+    }
+    bar.finish_and_clear();
+    if format == Format::Csv && first && a.shard.is_first() {
+        // An empty first shard still writes the header.
+        let header = CaseRow {
+            case: 0,
+            site: "",
+            path: "",
+            revenue_usd: 0.0,
+            energy_cost_usd: 0.0,
+            sell_back_credit_usd: 0.0,
+            gross_margin_usd: 0.0,
+            energy_mwh: 0.0,
+            btc_mined: 0.0,
+        };
+        let section = Section::new("cases", &[header])?;
+        output::write_header(&mut out, &section)?;
+    }
+    if format == Format::Table {
+        let merged = merge(rows);
+        output::emit(&mut out, "sweep", format, &merged)?;
+    }
+    out.flush().map_err(|e| write_io("output", &e))
+}
+
+/// One section of all the single-row sections.
+fn merge(rows: Vec<Section>) -> Vec<Section> {
+    let mut iter = rows.into_iter();
+    let Some(mut all) = iter.next() else {
+        return Vec::new();
+    };
+    for s in iter {
+        all.records.extend(s.records);
+        all.json.extend(s.json);
+    }
+    vec![all]
+}

@@ -1,0 +1,445 @@
+//! End-to-end tests of the `wattage` binary on the shipped inputs in
+//! `tests/data/`. Outputs that people read are compared with the files in
+//! `tests/expected/`; run with `WATTAGE_BLESS=1` to rewrite them after an
+//! intended change (and review the diff).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+fn data(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name)
+}
+
+fn wattage() -> Command {
+    let mut cmd = Command::cargo_bin("wattage").unwrap();
+    cmd.current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data"));
+    cmd
+}
+
+/// Runs `args`, asserts success and returns stdout.
+fn ok(args: &[&str]) -> String {
+    let out = wattage().args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Compares `actual` with `tests/expected/<name>`.
+fn snapshot(name: &str, actual: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/expected")
+        .join(name);
+    if std::env::var_os("WATTAGE_BLESS").is_some() {
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e} (run with WATTAGE_BLESS=1)", path.display()));
+    assert_eq!(actual, expected, "output differs from {}", path.display());
+}
+
+/// Runs `args`, asserts bad input: exit code 1, nothing on stdout, and
+/// on stderr an `error:` line and a `hint:` line, no panic, no backtrace.
+/// Returns the error line.
+fn bad_input(args: &[&str]) -> String {
+    let out = wattage().args(args).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{args:?}");
+    assert!(out.stdout.is_empty(), "{args:?} wrote to stdout");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 2, "{args:?}: {stderr}");
+    assert!(lines[0].starts_with("error: "), "{stderr}");
+    assert!(lines[1].starts_with("hint: "), "{stderr}");
+    assert!(!stderr.contains("panicked") && !stderr.contains("backtrace"));
+    lines[0].to_string()
+}
+
+const PRICES: &str = "ercot_hb_west_2023-08-15_17.csv";
+
+#[test]
+fn hashprice() {
+    let args = [
+        "hashprice",
+        "--difficulty",
+        "148.26T",
+        "--fees",
+        "0.55%",
+        "--btc-price",
+        "91132",
+    ];
+    snapshot("hashprice.txt", &ok(&args));
+    let json = ok(&[&args[..], &["--format", "json"]].concat());
+    snapshot("hashprice.json", &json);
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["command"], "hashprice");
+    assert_eq!(value["schema"], 1);
+    assert_eq!(value["hashprice"][0]["usd_per_ph_day"], "38.85");
+}
+
+#[test]
+fn hashprice_at_a_height() {
+    // Height 600,000 is in the third epoch: 12.5 BTC.
+    let csv = ok(&[
+        "hashprice",
+        "--difficulty",
+        "13.69T",
+        "--btc-price",
+        "$10,000/BTC",
+        "--height",
+        "600000",
+        "--format",
+        "csv",
+    ]);
+    let mut lines = csv.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let row: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let subsidy = header.iter().position(|h| *h == "subsidy_btc").unwrap();
+    assert_eq!(row[subsidy], "12.5");
+}
+
+#[test]
+fn breakeven_and_revenue() {
+    snapshot(
+        "breakeven.txt",
+        &ok(&[
+            "breakeven",
+            "--efficiency",
+            "17.5 J/TH",
+            "--hashprice",
+            "$54.3/PH/day",
+            "--pue",
+            "1.1",
+            "--pool-fee",
+            "2%",
+        ]),
+    );
+    snapshot(
+        "revenue.csv",
+        &ok(&[
+            "revenue",
+            "--efficiency",
+            "16 J/TH",
+            "--hashprice",
+            "$52/PH/day",
+            "--format",
+            "csv",
+        ]),
+    );
+}
+
+#[test]
+fn catalog() {
+    snapshot(
+        "catalog-list-2024.txt",
+        &ok(&["catalog", "list", "--year", "2024"]),
+    );
+    snapshot(
+        "catalog-list-hydro.csv",
+        &ok(&[
+            "catalog",
+            "list",
+            "--cooling",
+            "hydro",
+            "--max-efficiency",
+            "15 J/TH",
+            "--format",
+            "csv",
+        ]),
+    );
+    // A filter that matches nothing: success, and nothing to print.
+    assert_eq!(ok(&["catalog", "list", "--year", "1999"]), "");
+    assert_eq!(
+        ok(&["catalog", "list", "--year", "1999", "--format", "csv"]),
+        ""
+    );
+    snapshot("catalog-show.txt", &ok(&["catalog", "show", "s21 xp hyd"]));
+    let accelerators = ok(&[
+        "catalog",
+        "accelerators",
+        "--precision",
+        "fp8",
+        "--format",
+        "csv",
+    ]);
+    snapshot("catalog-accelerators-fp8.csv", &accelerators);
+    assert!(
+        accelerators.contains("Epoch AI"),
+        "the attribution travels with the data"
+    );
+    snapshot(
+        "catalog-compare.json",
+        &ok(&["catalog", "compare", "S19", "S21 XP", "--format", "json"]),
+    );
+}
+
+#[test]
+fn site_run_prints_the_summary_and_writes_the_ledger() {
+    let dir = std::env::temp_dir().join(format!("wattage-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let ledger = dir.join("ledger.csv");
+    let table = ok(&[
+        "site",
+        "run",
+        "site.toml",
+        "--prices",
+        PRICES,
+        "--out",
+        ledger.to_str().unwrap(),
+    ]);
+    snapshot("site-run.txt", &table);
+    let written = std::fs::read_to_string(&ledger).unwrap();
+    snapshot("site-run-ledger.csv", &written);
+    // One row per 15-minute period of the three days, and a header.
+    assert_eq!(written.lines().count(), 1 + 288);
+    std::fs::remove_dir_all(&dir).unwrap();
+    snapshot(
+        "site-run.json",
+        &ok(&[
+            "site",
+            "run",
+            "site.toml",
+            "--prices",
+            PRICES,
+            "--format",
+            "json",
+        ]),
+    );
+}
+
+#[test]
+fn site_run_on_other_price_sources() {
+    // ERCOT's settlement point layout: Winter Storm Uri, 16 February 2021.
+    // Prices near $9,000/MWh all day, so the fleet never runs.
+    let json = ok(&[
+        "site",
+        "run",
+        "site.toml",
+        "--prices",
+        "ercot_spp_hb_west_north_2021-02-16.csv",
+        "--hub",
+        "HB_NORTH",
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["workloads"][0]["curtailed_hours"], "24.00");
+    assert_eq!(v["site"][0]["revenue"], "$0");
+    // A config with its own contract and horizon, and no --prices.
+    snapshot(
+        "site-run-fixed.csv",
+        &ok(&["site", "run", "fixed.toml", "--format", "csv"]),
+    );
+    // A config with a contract and --prices too: one or the other.
+    let line = bad_input(&["site", "run", "fixed.toml", "--prices", PRICES]);
+    assert!(line.contains("[contract]"), "{line}");
+}
+
+#[test]
+fn compare() {
+    snapshot(
+        "compare.txt",
+        &ok(&["compare", "site.toml", "efficient.toml", "--prices", PRICES]),
+    );
+}
+
+#[test]
+fn sweep_and_its_shards() {
+    let whole = ok(&["sweep", "sweep.toml"]);
+    snapshot("sweep.csv", &whole);
+    assert_eq!(whole.lines().count(), 1 + 6);
+    for n in 1..=4 {
+        let parts: String = (1..=n)
+            .map(|i| ok(&["sweep", "sweep.toml", "--shard", &format!("{i}/{n}")]))
+            .collect();
+        assert_eq!(parts, whole, "{n} shards");
+        let whole_json = ok(&["sweep", "sweep.toml", "--format", "json"]);
+        let parts_json: String = (1..=n)
+            .map(|i| {
+                ok(&[
+                    "sweep",
+                    "sweep.toml",
+                    "--format",
+                    "json",
+                    "--shard",
+                    &format!("{i}/{n}"),
+                ])
+            })
+            .collect();
+        assert_eq!(parts_json, whole_json, "{n} JSON shards");
+    }
+    // More shards than cases: the empty ones add nothing, the first still has the header.
+    let parts: String = (1..=8)
+        .map(|i| ok(&["sweep", "sweep.toml", "--shard", &format!("{i}/8")]))
+        .collect();
+    assert_eq!(parts, whole);
+}
+
+#[test]
+fn sweep_kernel_agrees_with_the_exact_ledger() {
+    // Case 1 is site.toml on the shipped prices: the same as `site run`.
+    let sweep = ok(&["sweep", "sweep.toml"]);
+    let case = sweep.lines().nth(2).unwrap();
+    assert!(case.contains(",378808.77,"), "{case}");
+    let json = ok(&[
+        "site",
+        "run",
+        "site.toml",
+        "--prices",
+        PRICES,
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert!(
+        v["site"][0]["revenue"]
+            .as_str()
+            .unwrap()
+            .starts_with("$378808.77")
+    );
+}
+
+#[test]
+fn every_subcommand_has_help_with_examples() {
+    for args in [
+        &["--help"][..],
+        &["hashprice", "--help"],
+        &["breakeven", "--help"],
+        &["revenue", "--help"],
+        &["catalog", "list", "--help"],
+        &["catalog", "show", "--help"],
+        &["catalog", "compare", "--help"],
+        &["catalog", "accelerators", "--help"],
+        &["site", "run", "--help"],
+        &["compare", "--help"],
+        &["sweep", "--help"],
+        &["completions", "--help"],
+    ] {
+        let help = ok(args);
+        assert!(help.contains("Examples:"), "{args:?}");
+    }
+}
+
+#[test]
+fn completions() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let script = ok(&["completions", shell]);
+        assert!(script.contains("wattage"), "{shell}");
+        assert!(script.contains("hashprice"), "{shell}");
+    }
+}
+
+#[test]
+fn a_unit_typo_in_a_flag() {
+    let line = bad_input(&[
+        "breakeven",
+        "--efficiency",
+        "17.5 J/TT",
+        "--hashprice",
+        "$54.3/PH/day",
+    ]);
+    assert!(
+        line.contains("17.5 J/TT") && line.contains("--efficiency"),
+        "{line}"
+    );
+}
+
+#[test]
+fn a_unit_typo_in_a_config() {
+    let text = std::fs::read_to_string(data("site.toml")).unwrap();
+    let path = temp("typo.toml", &text.replace("\"60 MW\"", "\"60 MWW\""));
+    let line = bad_input(&["site", "run", path.to_str().unwrap(), "--prices", PRICES]);
+    assert!(
+        line.contains("typo.toml:") && line.contains("60 MWW"),
+        "{line}"
+    );
+}
+
+#[test]
+fn a_missing_file() {
+    let line = bad_input(&["site", "run", "no-such-site.toml", "--prices", PRICES]);
+    assert!(line.contains("no-such-site.toml"), "{line}");
+    let line = bad_input(&["site", "run", "site.toml", "--prices", "no-such-prices.csv"]);
+    assert!(line.contains("no-such-prices.csv"), "{line}");
+    let line = bad_input(&["sweep", "no-such-sweep.toml"]);
+    assert!(line.contains("no-such-sweep.toml"), "{line}");
+}
+
+#[test]
+fn a_malformed_toml() {
+    let text = std::fs::read_to_string(data("site.toml")).unwrap();
+    let path = temp(
+        "malformed.toml",
+        &text.replace("hall = \"A\"", "hall = \"A"),
+    );
+    let line = bad_input(&["site", "run", path.to_str().unwrap(), "--prices", PRICES]);
+    // File, line and column of the unterminated string.
+    assert!(line.contains("malformed.toml:19:"), "{line}");
+}
+
+#[test]
+fn an_unknown_field() {
+    let text = std::fs::read_to_string(data("site.toml")).unwrap();
+    // At the top level...
+    let path = temp("unknown-top.toml", &format!("colour = \"red\"\n{text}"));
+    let line = bad_input(&["site", "run", path.to_str().unwrap(), "--prices", PRICES]);
+    assert!(line.contains("colour"), "{line}");
+    // ...and inside the library's own tables, which would ignore it.
+    let path = temp(
+        "unknown-nested.toml",
+        &text.replace(
+            "it_capacity = \"50 MW\"",
+            "it_capacity = \"50 MW\"\ncolour = \"red\"",
+        ),
+    );
+    let line = bad_input(&["site", "run", path.to_str().unwrap(), "--prices", PRICES]);
+    assert!(line.contains("deployment.site.halls.0.colour"), "{line}");
+}
+
+#[test]
+fn other_bad_input() {
+    bad_input(&[
+        "hashprice",
+        "--difficulty",
+        "148.26X",
+        "--btc-price",
+        "91132",
+    ]);
+    bad_input(&[
+        "hashprice",
+        "--difficulty",
+        "148.26T",
+        "--btc-price",
+        "91132",
+        "--fees",
+        "0.55",
+    ]);
+    bad_input(&[
+        "breakeven",
+        "--efficiency",
+        "17.5 J/TH",
+        "--hashprice",
+        "$54.3/PH/day",
+        "--pue",
+        "0.9",
+    ]);
+    bad_input(&["catalog", "show", "S21 XPP"]);
+    bad_input(&["sweep", "sweep.toml", "--shard", "5/4"]);
+    bad_input(&["sweep", "sweep.toml", "--shard", "1/2", "--format", "table"]);
+    bad_input(&["site", "run", "site.toml"]);
+    bad_input(&["no-such-command"]);
+}
+
+fn temp(name: &str, text: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("wattage-cli-errors-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
