@@ -24,7 +24,7 @@ use wattage::facility::power_contract::PowerContract;
 use wattage::facility::price_series::PriceSeries;
 use wattage::facility::price_series::ercot::{Hub, read_hub_lmp, read_settlement_point_prices};
 use wattage::facility::run::simulate_site;
-use wattage::facility::simulation::Curtailment;
+use wattage::facility::Curtailment;
 use wattage::facility::summary::{CapexPayment, CashFlows, Summary};
 use wattage::prelude::*;
 use wattage::rust_decimal::Decimal;
@@ -313,7 +313,7 @@ fn write_workload_lines(out: &Path, ledger: &SiteLedger) -> Result<()> {
         start: String,
         workload: &'a str,
         #[serde(flatten)]
-        line: &'a wattage::facility::ledger::WorkloadPeriod,
+        line: wattage::facility::ledger::WorkloadPeriod,
     }
     let mut rows = Vec::new();
     for t in 0..ledger.len() {

@@ -15,7 +15,7 @@ use wattage::facility::horizon::Horizon;
 use wattage::facility::kernel::{PricePath, SiteKernel};
 use wattage::facility::power_contract::PowerContract;
 use wattage::facility::price_series::ercot::Hub;
-use wattage::facility::simulation::Curtailment;
+use wattage::facility::Curtailment;
 use wattage::prelude::*;
 use wattage::rust_decimal::Decimal;
 
