@@ -21,6 +21,7 @@ use crate::site::{Hall, Site};
 
 /// [`Pue`] as read.
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum RawPue {
     Constant(f64),
@@ -44,6 +45,7 @@ impl TryFrom<RawPue> for crate::pue::Kind {
 
 /// [`Hall`] as read.
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(crate) struct RawHall {
     name: String,
     it_capacity: Power,
@@ -60,6 +62,7 @@ impl TryFrom<RawHall> for Hall {
 
 /// [`Site`] as read.
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(crate) struct RawSite {
     name: String,
     interconnect: Power,
@@ -80,6 +83,7 @@ impl TryFrom<RawSite> for Site {
 
 /// [`ColocationLease`] as read.
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(crate) struct RawLease {
     critical_it: Power,
     rate: LeaseRate,
@@ -106,6 +110,7 @@ impl TryFrom<RawLease> for ColocationLease {
 
 /// [`PowerSupply`] as read.
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum RawSupply {
     Fixed(EnergyPrice),
@@ -140,6 +145,7 @@ impl TryFrom<RawSupply> for PowerSupply {
 
 /// [`DemandCharge`] as read.
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(crate) struct RawDemandCharge {
     per_kw_month: Usd,
 }
@@ -154,6 +160,7 @@ impl TryFrom<RawDemandCharge> for DemandCharge {
 
 /// [`FourCp`] as read.
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(crate) struct RawFourCp {
     intervals: [DateTime<Utc>; 4],
 }
@@ -168,6 +175,7 @@ impl TryFrom<RawFourCp> for FourCp {
 
 /// [`PriceSeries`] as read.
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(crate) struct RawSeries {
     start: DateTime<Utc>,
     resolution: Resolution,
@@ -184,6 +192,7 @@ impl TryFrom<RawSeries> for PriceSeries {
 
 /// [`MiningWorkload`] as read.
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(crate) struct RawMiningWorkload {
     hashrate: Hashrate,
     it_power: Power,

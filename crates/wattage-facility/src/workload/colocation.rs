@@ -94,6 +94,7 @@ impl Colocation {
 /// [`Colocation`] as read, before validation.
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RawColocation {
     lease: ColocationLease,
     load_factor: Decimal,
