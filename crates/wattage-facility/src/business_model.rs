@@ -13,6 +13,7 @@ use crate::workload::Workload;
 /// machines to owning everything from the power plant to the workload.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum BusinessModel {
@@ -37,6 +38,7 @@ pub enum BusinessModel {
 /// The lines a [`BusinessModel`] carries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[allow(
     clippy::struct_excessive_bools,
     reason = "each flag is one line of the P&L"

@@ -18,6 +18,7 @@ use crate::summary::{CapexPayment, CashFlows, Summary, YearRow};
 /// A named plan: a deployment over time and its facility capex.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Plan {
     /// A name for reports.
     pub name: String,

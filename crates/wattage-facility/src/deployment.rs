@@ -18,6 +18,7 @@ const CAPACITY_TOLERANCE: f64 = 1e-12;
 /// (exclusive); `None` is open-ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Window {
     /// First instant the workload runs.
     pub from: Option<DateTime<Utc>>,
@@ -42,6 +43,7 @@ impl Window {
 /// One workload in one hall, with the PUE it runs at and when it is live.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Assignment {
     name: String,
     hall: String,
@@ -281,6 +283,7 @@ impl Deployment {
 /// [`Deployment`] as read, before validation.
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RawDeployment {
     site: Site,
     assignments: Vec<Assignment>,

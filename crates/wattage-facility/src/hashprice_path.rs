@@ -22,6 +22,7 @@ use crate::price_series::Resolution;
 #[non_exhaustive]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum HashpricePath {
     /// One hashprice for every period.
     Constant(Hashprice),

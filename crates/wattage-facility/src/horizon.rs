@@ -183,6 +183,7 @@ impl Horizon {
 /// [`Horizon`] as read, before validation.
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RawHorizon {
     start: DateTime<Utc>,
     resolution: Resolution,

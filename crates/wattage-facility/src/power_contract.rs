@@ -17,6 +17,7 @@ use crate::price_series::PriceSeries;
 /// interruptible load live in the period.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct DemandResponse {
     /// Facility MW committed.
     pub committed: Power,
@@ -31,6 +32,7 @@ pub struct DemandResponse {
 /// when the tag is set).
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Transmission {
     /// The system-peak intervals, one [`FourCp`] per summer.
     pub peaks: Vec<FourCp>,
@@ -200,6 +202,7 @@ impl From<PowerSupply> for PowerContract {
 /// [`PowerContract`] as read, before validation.
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RawPowerContract {
     supply: PowerSupply,
     sell_back: Option<PriceSeries>,

@@ -15,6 +15,7 @@ use crate::workload::Workload;
 /// with an AI workload.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Conversion {
     /// The hall converted.
     pub hall: String,
@@ -80,6 +81,7 @@ pub struct Conversion {
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct RetrofitPlan {
     base: Deployment,
     phases: Vec<Conversion>,

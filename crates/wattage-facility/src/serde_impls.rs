@@ -20,6 +20,7 @@ use crate::site::{Hall, Site};
 
 /// [`Pue`] as read.
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum RawPue {
     Constant(f64),
@@ -43,6 +44,7 @@ impl TryFrom<RawPue> for crate::pue::Kind {
 
 /// [`Hall`] as read.
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(crate) struct RawHall {
     name: String,
     it_capacity: Power,
@@ -59,6 +61,7 @@ impl TryFrom<RawHall> for Hall {
 
 /// [`Site`] as read.
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(crate) struct RawSite {
     name: String,
     interconnect: Power,
@@ -79,6 +82,7 @@ impl TryFrom<RawSite> for Site {
 
 /// [`ColocationLease`] as read.
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(crate) struct RawLease {
     critical_it: Power,
     rate: LeaseRate,
@@ -105,6 +109,7 @@ impl TryFrom<RawLease> for ColocationLease {
 
 /// [`PowerSupply`] as read.
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum RawSupply {
     Fixed(EnergyPrice),
@@ -139,6 +144,7 @@ impl TryFrom<RawSupply> for PowerSupply {
 
 /// [`DemandCharge`] as read.
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(crate) struct RawDemandCharge {
     per_kw_month: Usd,
 }
@@ -153,6 +159,7 @@ impl TryFrom<RawDemandCharge> for DemandCharge {
 
 /// [`FourCp`] as read.
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(crate) struct RawFourCp {
     intervals: [DateTime<Utc>; 4],
 }
@@ -167,6 +174,7 @@ impl TryFrom<RawFourCp> for FourCp {
 
 /// [`PriceSeries`] as read.
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(crate) struct RawSeries {
     start: DateTime<Utc>,
     resolution: Resolution,

@@ -68,6 +68,7 @@ fn overflow(operation: &'static str) -> FacilityError {
 /// A capital payment on a date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct CapexPayment {
     /// When it is paid.
     pub at: DateTime<Utc>,

@@ -158,6 +158,7 @@ impl Fees {
 /// [`Fees`] as read, before validation.
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 enum RawFees {
     PerBlock(Btc),

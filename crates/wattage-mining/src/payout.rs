@@ -50,7 +50,7 @@ use crate::{Error, Result};
 #[cfg_attr(
     feature = "serde",
     derive(serde::Serialize, serde::Deserialize),
-    serde(rename_all = "snake_case")
+    serde(rename_all = "snake_case", deny_unknown_fields)
 )]
 #[non_exhaustive]
 pub enum PayoutScheme {
@@ -82,6 +82,7 @@ pub struct Pool {
 /// [`Pool`] as read, before validation.
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RawPool {
     scheme: PayoutScheme,
     fee: Decimal,

@@ -68,7 +68,7 @@ pub const MAX_STEPS: u32 = 100_000;
 #[cfg_attr(
     feature = "serde",
     derive(serde::Serialize, serde::Deserialize),
-    serde(rename_all = "snake_case")
+    serde(rename_all = "snake_case", deny_unknown_fields)
 )]
 #[non_exhaustive]
 pub enum StepLength {
@@ -111,6 +111,7 @@ pub struct Scenario {
 /// [`Scenario`] as read, before validation.
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RawScenario {
     start_height: BlockHeight,
     start_difficulty: Difficulty,

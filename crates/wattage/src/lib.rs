@@ -70,7 +70,12 @@
 //!
 //! # Minimum supported Rust version
 //!
-//! Rust 1.85 (edition 2024).
+//! Rust 1.85 (edition 2024), for the libraries of the workspace with any of
+//! their features; not for its tests, benchmarks and examples (their
+//! dev-dependency criterion 0.8 needs Rust 1.86). CI checks that every
+//! locked normal and build dependency declares a `rust-version` no newer
+//! than 1.85 and denies clippy's `incompatible_msrv` lint; it has no 1.85
+//! toolchain to build with.
 #![no_std]
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]

@@ -48,6 +48,7 @@ use crate::FacilityError;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Resolution {
     /// 15-minute intervals, as ERCOT settles real time.
@@ -110,6 +111,7 @@ impl fmt::Display for Resolution {
 /// One interval of a series: its start and its price.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct PricePoint {
     /// Start of the interval, UTC.
     pub start: DateTime<Utc>,

@@ -197,6 +197,7 @@ fn rent_bookings(
 /// [`Colocation`] as read, before validation.
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RawColocation {
     lease: ColocationLease,
     load_factor: Decimal,

@@ -240,6 +240,7 @@ impl GpuCloud {
 /// [`GpuCloud`] as read, before validation.
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RawGpuCloud {
     accelerator: String,
     count: u32,

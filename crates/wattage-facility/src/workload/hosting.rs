@@ -83,6 +83,7 @@ impl Hosting {
 /// [`Hosting`] as read, before validation.
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RawHosting {
     it_power: Power,
     rate: EnergyPrice,

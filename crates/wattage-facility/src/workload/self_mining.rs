@@ -215,6 +215,7 @@ impl SelfMining {
 /// [`SelfMining`] as read, before validation.
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RawSelfMining {
     hashrate: Hashrate,
     it_power: Power,

@@ -1,4 +1,7 @@
-//! The ERCOT files of `shared/data/ercot`, read when present.
+//! The ERCOT files of `shared/data/ercot`. They live outside the repository
+//! (`../shared` from its root) and are megabytes each, so they are not
+//! vendored: these tests are ignored by default and fail when run without
+//! the files. CI runs them with `cargo test -- --ignored`.
 
 use std::fs::File;
 use std::io::BufReader;
@@ -10,8 +13,8 @@ use wattage_facility::price_series::Resolution;
 use wattage_facility::price_series::ercot::{Hub, read_hub_lmp, read_settlement_point_prices};
 use wattage_units::EnergyPrice;
 
-/// The file in the shared data folder, or `None` (with a note) when absent.
-fn data_file(name: &str) -> Option<BufReader<File>> {
+/// The file in the shared data folder; panics when it cannot be opened.
+fn data_file(name: &str) -> BufReader<File> {
     let path: PathBuf = [
         env!("CARGO_MANIFEST_DIR"),
         "..",
@@ -25,19 +28,18 @@ fn data_file(name: &str) -> Option<BufReader<File>> {
     .iter()
     .collect();
     match File::open(&path) {
-        Ok(file) => Some(BufReader::new(file)),
-        Err(error) => {
-            println!("note: skipping, {} not readable: {error}", path.display());
-            None
-        }
+        Ok(file) => BufReader::new(file),
+        Err(error) => panic!(
+            "{} is needed by this test (run it where ../shared/data exists): {error}",
+            path.display()
+        ),
     }
 }
 
 #[test]
+#[ignore = "needs shared/data"]
 fn uri_february_2021_hits_the_cap_at_hb_north() {
-    let Some(file) = data_file("RTM-2021-02.csv") else {
-        return;
-    };
+    let file = data_file("RTM-2021-02.csv");
     let north = read_settlement_point_prices(file, "HB_NORTH", None).unwrap();
     assert_eq!(north.resolution(), Resolution::FifteenMinutes);
     assert_eq!(north.len(), 28 * 96);
@@ -69,10 +71,9 @@ fn uri_february_2021_hits_the_cap_at_hb_north() {
 }
 
 #[test]
+#[ignore = "needs shared/data"]
 fn uri_hb_west_daily_checks_match_the_provenance_table() {
-    let Some(file) = data_file("RTM-2021-02.csv") else {
-        return;
-    };
+    let file = data_file("RTM-2021-02.csv");
     let west = read_settlement_point_prices(file, "HB_WEST", None).unwrap();
     let cap: EnergyPrice = "$9000/MWh".parse().unwrap();
     // PROVENANCE-RTM-2021-02.md: intervals >= $9,000 on 02/15..02/18 (local days).
@@ -89,10 +90,9 @@ fn uri_hb_west_daily_checks_match_the_provenance_table() {
 }
 
 #[test]
+#[ignore = "needs shared/data"]
 fn hub_lmp_2021_q1_stops_at_the_first_gap() {
-    let Some(file) = data_file("ercot_lmp_rt_15min_hubs_2021Q1.csv") else {
-        return;
-    };
+    let file = data_file("ercot_lmp_rt_15min_hubs_2021Q1.csv");
     // PROVENANCE-rt-15min-hub-lmp.md lists 57 missing intervals; the first is on 01-16.
     let err = read_hub_lmp(file, Hub::North).unwrap_err();
     assert_eq!(
@@ -106,10 +106,9 @@ fn hub_lmp_2021_q1_stops_at_the_first_gap() {
 }
 
 #[test]
+#[ignore = "needs shared/data"]
 fn hub_lmp_2024_q4_reads_across_the_fall_back_day() {
-    let Some(file) = data_file("ercot_lmp_rt_15min_hubs_2024Q4.csv") else {
-        return;
-    };
+    let file = data_file("ercot_lmp_rt_15min_hubs_2024Q4.csv");
     let west = read_hub_lmp(file, Hub::West).unwrap();
     // Oct 1 00:00 CDT to Jan 1 00:00 CST: 92 days plus the repeated hour.
     assert_eq!(west.len(), 92 * 96 + 4);
@@ -124,6 +123,7 @@ fn hub_lmp_2024_q4_reads_across_the_fall_back_day() {
 }
 
 #[test]
+#[ignore = "needs shared/data"]
 fn west_2023_year_of_hours_and_a_curtailing_miner() {
     use rust_decimal::Decimal;
     use wattage_facility::contract::PowerSupply;
@@ -134,9 +134,7 @@ fn west_2023_year_of_hours_and_a_curtailing_miner() {
 
     let mut year: Option<wattage_facility::price_series::PriceSeries> = None;
     for quarter in 1..=4 {
-        let Some(file) = data_file(&format!("ercot_lmp_rt_15min_hubs_2023Q{quarter}.csv")) else {
-            return;
-        };
+        let file = data_file(&format!("ercot_lmp_rt_15min_hubs_2023Q{quarter}.csv"));
         let series = read_hub_lmp(file, Hub::West).unwrap();
         match year.as_mut() {
             None => year = Some(series),

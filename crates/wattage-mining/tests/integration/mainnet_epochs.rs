@@ -1,12 +1,9 @@
 //! Every mainnet retarget epoch, genesis to mid-2026:
+//! `tests/data/difficulty_per_epoch.csv`, a copy of the project's
 //! `shared/data/bitcoin/difficulty_per_epoch.csv`, derived from Electrum's
 //! `checkpoints.json` (spesmilo/electrum commit
 //! 923578010e56243ee85b3965604d6ad6974d8f33, MIT); see
-//! `PROVENANCE-difficulty_per_epoch.md` beside it. The file lives outside the
-//! repository (`../shared` from the repository root); the tests print a note
-//! and pass when it is absent.
-
-use std::path::PathBuf;
+//! `tests/data/PROVENANCE.md`. It is compiled in, so the tests always run.
 
 use wattage_mining::{BlockHeight, CompactTarget, Difficulty};
 
@@ -19,16 +16,11 @@ struct Epoch {
     difficulty: f64,
 }
 
-fn load() -> Option<Vec<Epoch>> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/data/bitcoin/difficulty_per_epoch.csv");
-    let Ok(text) = std::fs::read_to_string(&path) else {
-        eprintln!(
-            "note: {} not found; skipping the mainnet epoch checks",
-            path.display()
-        );
-        return None;
-    };
+/// The vendored file, compiled into the test binary.
+const EPOCHS_CSV: &str = include_str!("../data/difficulty_per_epoch.csv");
+
+fn load() -> Vec<Epoch> {
+    let text = EPOCHS_CSV;
     let mut rows = Vec::new();
     for line in text.lines().skip(1).filter(|l| !l.trim().is_empty()) {
         let f: Vec<&str> = line.split(',').collect();
@@ -41,12 +33,12 @@ fn load() -> Option<Vec<Epoch>> {
             difficulty: f[5].parse().unwrap(),
         });
     }
-    Some(rows)
+    rows
 }
 
 #[test]
 fn every_epoch_difficulty_matches_the_file() {
-    let Some(rows) = load() else { return };
+    let rows = load();
     assert_eq!(rows.len(), 474);
     for r in &rows {
         let bits: CompactTarget = r.nbits_hex.parse().unwrap();
@@ -70,7 +62,7 @@ fn every_epoch_difficulty_matches_the_file() {
 
 #[test]
 fn every_epoch_compact_round_trips() {
-    let Some(rows) = load() else { return };
+    let rows = load();
     for r in &rows {
         let bits = CompactTarget::from_consensus(r.nbits);
         let target = bits.to_target().unwrap();
@@ -87,7 +79,7 @@ fn every_epoch_compact_round_trips() {
 
 #[test]
 fn every_epoch_is_a_permitted_retarget_of_the_one_before() {
-    let Some(rows) = load() else { return };
+    let rows = load();
     let p = wattage_mining::ConsensusParams::MAINNET;
     for w in rows.windows(2) {
         let (prev, next) = (&w[0], &w[1]);
@@ -107,7 +99,7 @@ fn every_epoch_is_a_permitted_retarget_of_the_one_before() {
 
 #[test]
 fn the_2024_halving_epoch() {
-    let Some(rows) = load() else { return };
+    let rows = load();
     let e = rows
         .iter()
         .find(|r| (r.start_height..=r.end_height).contains(&840_000))
@@ -119,5 +111,19 @@ fn the_2024_halving_epoch() {
             .unwrap()
             .get(),
         86_388_558_925_171.02
+    );
+}
+
+#[test]
+#[ignore = "needs shared/data"]
+fn the_vendored_copy_is_the_shared_file() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/data/bitcoin/difficulty_per_epoch.csv");
+    let shared = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{} is needed: {e}", path.display()));
+    assert!(
+        shared == EPOCHS_CSV,
+        "tests/data/difficulty_per_epoch.csv differs from {}",
+        path.display()
     );
 }

@@ -72,3 +72,23 @@ fn consensus_values_serialize_readably() {
     assert_eq!(serde_json::from_str::<Target>(&json).unwrap(), t);
     assert!(serde_json::from_str::<Target>("\"0x0\"").is_err());
 }
+
+#[test]
+fn a_misspelt_optional_key_is_refused_naming_it_and_the_expected_ones() {
+    // `uptime` has a default, so before unknown keys were refused the typo
+    // silently meant 100 % uptime.
+    let typo = OPERATION.replace("\"uptime\"", "\"uptme\"");
+    let e = serde_json::from_str::<Operation>(&typo)
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("unknown field `uptme`"), "{e}");
+    assert!(e.contains("`uptime`") && e.contains("`hosting`"), "{e}");
+    let typo = SCENARIO.replace("\"difficulty_growth\"", "\"dificulty_growth\"");
+    let e = serde_json::from_str::<Scenario>(&typo)
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("unknown field `dificulty_growth`"), "{e}");
+    assert!(e.contains("`difficulty_growth`"), "{e}");
+    let e = serde_json::from_str::<Fees>(r#"{ "per_blok": "0.1 BTC" }"#).unwrap_err();
+    assert!(e.to_string().contains("per_blok"), "{e}");
+}

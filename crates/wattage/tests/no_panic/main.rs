@@ -4,6 +4,7 @@
 //! error; none may panic, and no `Ok` may hold NaN or infinity.
 #![allow(clippy::unwrap_used)]
 
+mod configs;
 mod facility;
 mod hardware;
 mod mining;
