@@ -399,7 +399,11 @@ fn an_unknown_field() {
         ),
     );
     let line = bad_input(&["site", "run", path.to_str().unwrap(), "--prices", PRICES]);
-    assert!(line.contains("deployment.site.halls.0.colour"), "{line}");
+    assert!(line.contains("unknown-nested.toml:"), "{line}");
+    assert!(
+        line.contains("unknown field `colour`, expected one of `name`, `it_capacity`, `pue`"),
+        "{line}"
+    );
 }
 
 #[test]

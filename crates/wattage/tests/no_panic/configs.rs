@@ -33,7 +33,7 @@ use wattage::facility::power_contract::PowerContract;
 use wattage::facility::price_series::{PriceSeries, Resolution};
 use wattage::facility::pue::Pue;
 use wattage::facility::retrofit::{Conversion, RetrofitPlan};
-use wattage::facility::simulation::HashpricePath;
+use wattage::facility::HashpricePath;
 use wattage::facility::site::{Hall, Site};
 use wattage::facility::summary::CapexPayment;
 use wattage::facility::workload::{Colocation, GpuCloud, Hosting, SelfMining, Workload};
