@@ -7,7 +7,7 @@
 //! formats: `[deployment]` is a `facility::deployment::Deployment`,
 //! `[horizon]` a `facility::horizon::Horizon`, `[contract]` a
 //! `facility::power_contract::PowerContract`, `curtailment` a
-//! `facility::simulation::Curtailment`, `[[capex]]` a list of
+//! `facility::Curtailment`, `[[capex]]` a list of
 //! `facility::summary::CapexPayment`.
 
 use std::path::{Path, PathBuf};
