@@ -33,18 +33,20 @@ use std::path::Path;
 
 use plotters::prelude::*;
 use rust_decimal::Decimal;
-use wattage::facility::contract::PowerSupply;
 use wattage::facility::deployment::Deployment;
 use wattage::facility::horizon::Horizon;
 use wattage::facility::ledger::{SiteLedger, WorkloadTotals};
-use wattage::facility::power_contract::PowerContract;
+use wattage::facility::power::PowerContract;
+use wattage::facility::power::PowerSupply;
 use wattage::facility::price_series::PriceSeries;
-use wattage::facility::price_series::ercot::{Hub, read_hub_lmp, read_settlement_point_prices};
+use wattage::facility::price_series::iso::ercot::{
+    Hub, read_hub_lmp, read_settlement_point_prices,
+};
 use wattage::facility::pue::Pue;
 use wattage::facility::run::simulate_site;
-use wattage::facility::{Curtailment, HashpricePath};
 use wattage::facility::site::{Hall, Site};
 use wattage::facility::workload::{SelfMining, Workload};
+use wattage::facility::{Curtailment, HashpricePath};
 use wattage::hardware::{Fleet, catalog};
 use wattage::mining::costs::breakeven_power_price;
 use wattage::mining::hashprice::{Fees, NetworkState};

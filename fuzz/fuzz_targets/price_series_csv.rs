@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use wattage_facility::price_series::ercot::{Hub, read_hub_lmp, read_settlement_point_prices};
+use wattage_facility::price_series::iso::ercot::{Hub, read_hub_lmp, read_settlement_point_prices};
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(series) = read_settlement_point_prices(data, "HB_NORTH", None) {

@@ -47,9 +47,8 @@ pub(crate) fn toml_file<T: DeserializeOwned>(path: &Path, text: &str) -> Result<
     };
     let deserializer = toml::Deserializer::parse(text)
         .map_err(|e| CliError::input(format!("{}: {}", at(&e), e.message()), hint))?;
-    T::deserialize(deserializer).map_err(|e: toml::de::Error| {
-        CliError::input(format!("{}: {}", at(&e), e.message()), hint)
-    })
+    T::deserialize(deserializer)
+        .map_err(|e: toml::de::Error| CliError::input(format!("{}: {}", at(&e), e.message()), hint))
 }
 
 #[cfg(test)]

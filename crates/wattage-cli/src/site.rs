@@ -14,17 +14,19 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
 use serde::{Deserialize, Serialize};
+use wattage::facility::Curtailment;
 use wattage::facility::FacilityError;
 use wattage::facility::comparison::{Plan, compare as compare_plans};
-use wattage::facility::contract::PowerSupply;
 use wattage::facility::deployment::Deployment;
 use wattage::facility::horizon::Horizon;
 use wattage::facility::ledger::SiteLedger;
-use wattage::facility::power_contract::PowerContract;
+use wattage::facility::power::PowerContract;
+use wattage::facility::power::PowerSupply;
 use wattage::facility::price_series::PriceSeries;
-use wattage::facility::price_series::ercot::{Hub, read_hub_lmp, read_settlement_point_prices};
+use wattage::facility::price_series::iso::ercot::{
+    Hub, read_hub_lmp, read_settlement_point_prices,
+};
 use wattage::facility::run::simulate_site;
-use wattage::facility::Curtailment;
 use wattage::facility::summary::{CapexPayment, CashFlows, Summary};
 use wattage::prelude::*;
 use wattage::rust_decimal::Decimal;

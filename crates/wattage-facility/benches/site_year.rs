@@ -42,8 +42,8 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use criterion::{BenchmarkId, Criterion, criterion_group};
 use rust_decimal::Decimal;
-use wattage_facility::contract::PowerSupply;
 use wattage_facility::kernel::KernelTotals;
+use wattage_facility::power::PowerSupply;
 use wattage_facility::workload::{Colocation, SelfMining, Workload};
 use wattage_facility::{
     ColocationLease, Curtailment, Deployment, Hall, HashpricePath, Horizon, LeaseStructure,

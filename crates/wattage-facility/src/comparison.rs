@@ -11,7 +11,7 @@ use crate::FacilityError;
 use crate::curtailment::Curtailment;
 use crate::deployment::Deployment;
 use crate::horizon::Horizon;
-use crate::power_contract::PowerContract;
+use crate::power::PowerContract;
 use crate::run::simulate_site;
 use crate::summary::{CapexPayment, CashFlows, Summary, YearRow};
 

@@ -18,11 +18,11 @@
 //! ```
 //! use chrono::{TimeZone, Utc};
 //! use rust_decimal::Decimal;
-//! use wattage_facility::contract::PowerSupply;
+//! use wattage_facility::power::PowerSupply;
 //! use wattage_facility::deployment::Deployment;
 //! use wattage_facility::horizon::Horizon;
 //! use wattage_facility::kernel::{PricePath, SiteKernel};
-//! use wattage_facility::power_contract::PowerContract;
+//! use wattage_facility::power::PowerContract;
 //! use wattage_facility::price_series::{PriceSeries, Resolution};
 //! use wattage_facility::pue::Pue;
 //! use wattage_facility::run::simulate_site;
@@ -61,8 +61,8 @@ use crate::FacilityError;
 use crate::curtailment::{Curtailment, PeriodFacts, Policy, decide};
 use crate::deployment::Deployment;
 use crate::horizon::Horizon;
-use crate::power_contract::PowerContract;
-use crate::price_path::{period_price_values, series_over};
+use crate::power::PowerContract;
+use crate::power::path::{period_price_values, series_over};
 use crate::schedule::{EnergyProfile, Load, Payer, Schedule, mul};
 
 const KERNEL: &str = "the f64 summary kernel";
@@ -79,7 +79,7 @@ impl PricePath {
     /// The prices of `contract` over `horizon`.
     ///
     /// # Errors
-    /// As for [`crate::price_path::period_prices`].
+    /// As for [`crate::power::path::period_prices`].
     pub fn new(contract: &PowerContract, horizon: Horizon) -> Result<Self, FacilityError> {
         let to_f64 = |v: Vec<rust_decimal::Decimal>| {
             v.iter().map(|d| d.to_f64().unwrap_or(f64::NAN)).collect()

@@ -11,11 +11,11 @@
 //! use chrono::{NaiveDate, TimeZone, Utc};
 //! use rust_decimal::Decimal;
 //! use wattage_facility::comparison::{Plan, compare};
-//! use wattage_facility::contract::PowerSupply;
+//! use wattage_facility::power::PowerSupply;
 //! use wattage_facility::deployment::Deployment;
 //! use wattage_facility::horizon::Horizon;
 //! use wattage_facility::lease::{ColocationLease, LeaseStructure};
-//! use wattage_facility::power_contract::PowerContract;
+//! use wattage_facility::power::PowerContract;
 //! use wattage_facility::price_series::Resolution;
 //! use wattage_facility::pue::Pue;
 //! use wattage_facility::retrofit::{Conversion, RetrofitPlan};
@@ -104,10 +104,10 @@
 //!   resolution (UTC inside), resampling between them, and readers for
 //!   ERCOT's published CSV layouts that reject gaps, repeats and disorder
 //!   by line number.
-//! - [`contract`]: power supply (fixed, index on a price series, blend),
-//!   demand charges and ERCOT's 4CP transmission tag;
-//!   [`power_contract`] bundles them with sell-back credits and
-//!   demand-response payments; [`price_path`] reads a horizon's prices once.
+//! - [`power`]: power in one place: the supply (fixed, index on a price
+//!   series, blend), the charges beyond energy (demand charges, ERCOT's
+//!   4CP tag, demand-response payments), the contract that bundles them
+//!   with sell-back credits, and a horizon's prices read once.
 //!
 //! **The site.**
 //! - [`site`] and [`pue`]: an interconnect shared by halls of critical IT
@@ -166,7 +166,6 @@ extern crate std;
 
 pub mod business_model;
 pub mod comparison;
-pub mod contract;
 pub mod curtailment;
 pub mod deployment;
 mod error;
@@ -177,8 +176,7 @@ pub mod horizon;
 pub mod kernel;
 pub mod lease;
 pub mod ledger;
-pub mod power_contract;
-pub mod price_path;
+pub mod power;
 pub mod price_series;
 pub mod pue;
 pub mod retrofit;
@@ -195,7 +193,6 @@ pub use error::FacilityError;
 
 // The first page: the types nearly every user names.
 pub use comparison::{Comparison, Plan, compare};
-pub use contract::PowerSupply;
 pub use curtailment::{CurtailReason, Curtailment};
 pub use deployment::Deployment;
 pub use hashprice_path::HashpricePath;
@@ -203,7 +200,7 @@ pub use horizon::{Horizon, MAX_PERIODS};
 pub use kernel::{PricePath, SiteKernel};
 pub use lease::{ColocationLease, LeaseStructure};
 pub use ledger::SiteLedger;
-pub use power_contract::PowerContract;
+pub use power::{PowerContract, PowerSupply};
 pub use price_series::{PriceSeries, Resolution};
 pub use pue::Pue;
 pub use run::simulate_site;

@@ -3,11 +3,11 @@
 //! ```
 //! use chrono::{NaiveDate, TimeZone, Utc};
 //! use rust_decimal::Decimal;
-//! use wattage_facility::contract::PowerSupply;
+//! use wattage_facility::power::PowerSupply;
 //! use wattage_facility::deployment::Deployment;
 //! use wattage_facility::horizon::Horizon;
 //! use wattage_facility::lease::{ColocationLease, LeaseStructure};
-//! use wattage_facility::power_contract::PowerContract;
+//! use wattage_facility::power::PowerContract;
 //! use wattage_facility::price_series::{PriceSeries, Resolution};
 //! use wattage_facility::pue::Pue;
 //! use wattage_facility::run::simulate_site;
@@ -59,7 +59,7 @@ use crate::deployment::Deployment;
 use crate::exact_sum::{Scaled, to_units};
 use crate::horizon::Horizon;
 use crate::ledger::{SiteLedger, SiteTotals, WorkloadTotals, add_nonzero, add_to, decision_byte};
-use crate::power_contract::PowerContract;
+use crate::power::PowerContract;
 use crate::schedule::{EnergyProfile, Load, Payer, Schedule, SiteTerms, mul, overflow};
 
 fn sub(a: Decimal, b: Decimal, what: &'static str) -> Result<Decimal, FacilityError> {

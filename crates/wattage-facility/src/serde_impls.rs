@@ -12,8 +12,8 @@ use rust_decimal::Decimal;
 use wattage_units::{EnergyPrice, LeaseRate, Power, Usd};
 
 use crate::FacilityError;
-use crate::contract::{DemandCharge, FourCp, PowerSupply};
 use crate::lease::{ColocationLease, LeaseStructure};
+use crate::power::{DemandCharge, FourCp, PowerSupply};
 use crate::price_series::{PriceSeries, Resolution};
 use crate::pue::Pue;
 use crate::site::{Hall, Site};

@@ -5,10 +5,10 @@
 //! ```
 //! use chrono::{TimeZone, Utc};
 //! use rust_decimal::Decimal;
-//! use wattage_facility::contract::PowerSupply;
+//! use wattage_facility::power::PowerSupply;
 //! use wattage_facility::deployment::Deployment;
 //! use wattage_facility::horizon::Horizon;
-//! use wattage_facility::power_contract::PowerContract;
+//! use wattage_facility::power::PowerContract;
 //! use wattage_facility::price_series::Resolution;
 //! use wattage_facility::pue::Pue;
 //! use wattage_facility::run::simulate_site;

@@ -31,7 +31,7 @@
 mod central;
 #[cfg(feature = "std")]
 #[cfg_attr(docsrs, doc(cfg(feature = "std")))]
-pub mod ercot;
+pub mod iso;
 
 pub use central::central_to_utc;
 

@@ -3,7 +3,7 @@
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 use rust_decimal::Decimal;
 use wattage_facility::FacilityError;
-use wattage_facility::contract::{DemandCharge, FourCp, PowerSupply};
+use wattage_facility::power::{DemandCharge, FourCp, PowerSupply};
 use wattage_facility::price_series::{PriceSeries, Resolution};
 use wattage_units::{EnergyPrice, Power, Usd, unit};
 

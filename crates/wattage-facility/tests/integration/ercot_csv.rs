@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, TimeZone, Utc};
 use wattage_facility::FacilityError;
-use wattage_facility::price_series::ercot::{Hub, read_hub_lmp, read_settlement_point_prices};
+use wattage_facility::price_series::iso::ercot::{Hub, read_hub_lmp, read_settlement_point_prices};
 use wattage_units::EnergyPrice;
 
 const SPP_HEADER: &str = "Delivery Date,Delivery Hour,Delivery Interval,Repeated Hour Flag,Settlement Point Name,Settlement Point Type,Settlement Point Price\n";

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use chrono::{TimeZone, Utc};
 use wattage_facility::FacilityError;
 use wattage_facility::price_series::Resolution;
-use wattage_facility::price_series::ercot::{Hub, read_hub_lmp, read_settlement_point_prices};
+use wattage_facility::price_series::iso::ercot::{Hub, read_hub_lmp, read_settlement_point_prices};
 use wattage_units::EnergyPrice;
 
 /// The file in the shared data folder; panics when it cannot be opened.
@@ -126,7 +126,7 @@ fn hub_lmp_2024_q4_reads_across_the_fall_back_day() {
 #[ignore = "needs shared/data"]
 fn west_2023_year_of_hours_and_a_curtailing_miner() {
     use rust_decimal::Decimal;
-    use wattage_facility::contract::PowerSupply;
+    use wattage_facility::power::PowerSupply;
     use wattage_facility::pue::Pue;
     use wattage_facility::{Curtailment, HashpricePath};
 

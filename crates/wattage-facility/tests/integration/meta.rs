@@ -3,7 +3,6 @@
 use wattage_facility::FacilityError;
 use wattage_facility::business_model::{BusinessModel, Lines, ModelPnl};
 use wattage_facility::comparison::{Comparison, Plan, PlanResult, YearComparison};
-use wattage_facility::contract::{DemandCharge, FourCp, PowerSupply};
 use wattage_facility::curtailment::{CurtailReason, Curtailment};
 use wattage_facility::deployment::{Assignment, Deployment, Window};
 use wattage_facility::hashprice_path::HashpricePath;
@@ -13,7 +12,8 @@ use wattage_facility::lease::{ColocationLease, LeaseMonth, LeaseStructure};
 use wattage_facility::ledger::{
     SiteLedger, SitePeriod, SiteTotals, WorkloadPeriod, WorkloadTotals,
 };
-use wattage_facility::power_contract::{DemandResponse, PowerContract, Transmission};
+use wattage_facility::power::{DemandCharge, FourCp, PowerSupply};
+use wattage_facility::power::{DemandResponse, PowerContract, Transmission};
 use wattage_facility::price_series::{PricePoint, PriceSeries, Resolution};
 use wattage_facility::pue::Pue;
 use wattage_facility::retrofit::{Conversion, RetrofitPlan};

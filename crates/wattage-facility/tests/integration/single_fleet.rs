@@ -5,8 +5,8 @@
 use chrono::{DateTime, TimeZone, Utc};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
-use wattage_facility::contract::PowerSupply;
 use wattage_facility::ledger::SiteLedger;
+use wattage_facility::power::PowerSupply;
 use wattage_facility::price_series::{PriceSeries, Resolution};
 use wattage_facility::{
     Curtailment, Deployment, FacilityError, Hall, HashpricePath, Horizon, PowerContract, Pue,

@@ -3,13 +3,15 @@
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
-use wattage::facility::contract::{DemandCharge, FourCp, PowerSupply};
 use wattage::facility::deployment::{Deployment, Window};
 use wattage::facility::horizon::Horizon;
 use wattage::facility::kernel::{PricePath, SiteKernel};
 use wattage::facility::lease::{ColocationLease, LeaseStructure};
-use wattage::facility::power_contract::PowerContract;
-use wattage::facility::price_series::ercot::{Hub, read_hub_lmp, read_settlement_point_prices};
+use wattage::facility::power::PowerContract;
+use wattage::facility::power::{DemandCharge, FourCp, PowerSupply};
+use wattage::facility::price_series::iso::ercot::{
+    Hub, read_hub_lmp, read_settlement_point_prices,
+};
 use wattage::facility::price_series::{PriceSeries, Resolution};
 use wattage::facility::pue::Pue;
 use wattage::facility::retrofit::Conversion;

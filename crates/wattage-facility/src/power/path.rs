@@ -6,8 +6,8 @@ use rust_decimal::Decimal;
 use wattage_units::{EnergyPrice, MoneyError};
 
 use crate::FacilityError;
-use crate::contract::PowerSupply;
 use crate::horizon::Horizon;
+use crate::power::PowerSupply;
 use crate::price_series::{PriceSeries, Resolution};
 
 fn overflow(operation: &'static str) -> FacilityError {
@@ -88,9 +88,9 @@ pub fn series_over(series: &PriceSeries, horizon: &Horizon) -> Result<Vec<Decima
 ///
 /// ```
 /// use chrono::{TimeZone, Utc};
-/// use wattage_facility::contract::PowerSupply;
+/// use wattage_facility::power::PowerSupply;
 /// use wattage_facility::horizon::Horizon;
-/// use wattage_facility::price_path::period_prices;
+/// use wattage_facility::power::path::period_prices;
 /// use wattage_facility::price_series::{PriceSeries, Resolution};
 ///
 /// let start = Utc.with_ymd_and_hms(2024, 8, 1, 0, 0, 0).unwrap();

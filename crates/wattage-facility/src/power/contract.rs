@@ -8,44 +8,15 @@ use rust_decimal::Decimal;
 use wattage_units::{EnergyPrice, MoneyError, Power, Usd};
 
 use crate::FacilityError;
-use crate::contract::{DemandCharge, FourCp, PowerSupply};
+use crate::power::{DemandCharge, DemandResponse, FourCp, PowerSupply, Transmission};
 use crate::price_series::PriceSeries;
-
-/// Payment for standing ready to curtail: `rate` per MW of committed
-/// interruptible capacity per hour (an ERCOT ancillary-service or ERS
-/// style capacity payment), paid on the smaller of the commitment and the
-/// interruptible load live in the period.
-#[derive(Debug, Clone, Copy, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
-pub struct DemandResponse {
-    /// Facility MW committed.
-    pub committed: Power,
-    /// Dollars per MW of commitment per hour, written as a $/MWh price.
-    pub rate: EnergyPrice,
-}
-
-/// ERCOT's 4CP transmission charge: for each summer's [`FourCp`]
-/// intervals inside the horizon, the site's mean facility demand in them
-/// (its tag) times `rate_per_kw_year`, charged in the period of the last
-/// interval (the charge is billed over the next year; this ledger books it
-/// when the tag is set).
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
-pub struct Transmission {
-    /// The system-peak intervals, one [`FourCp`] per summer.
-    pub peaks: Vec<FourCp>,
-    /// Dollars per kW of tag per year.
-    pub rate_per_kw_year: Usd,
-}
 
 /// A site's power contract.
 ///
 /// ```
 /// use chrono::{TimeZone, Utc};
-/// use wattage_facility::contract::{DemandCharge, PowerSupply};
-/// use wattage_facility::power_contract::PowerContract;
+/// use wattage_facility::power::{DemandCharge, PowerSupply};
+/// use wattage_facility::power::PowerContract;
 /// use wattage_facility::price_series::{PriceSeries, Resolution};
 ///
 /// let start = Utc.with_ymd_and_hms(2023, 8, 1, 5, 0, 0).unwrap();

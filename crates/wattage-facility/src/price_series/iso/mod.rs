@@ -1,0 +1,302 @@
+//! Readers for the price files that independent system operators
+//! publish, one file per market, all on one row-reading loop.
+//!
+//! [`read_prices`] owns the loop every reader shares: CSV records with
+//! their file line numbers, header columns found by name (ignoring case,
+//! spaces and underscores), rows pushed into a series that refuses gaps,
+//! repeats and disorder by line, and "no rows" for a file with none for
+//! the point asked for. A market's reader is a [`Layout`]: how to find its
+//! columns in the header, and how to read a row's interval start and
+//! price. Adding a market is one file beside [`ercot`] (see "Adding a
+//! market" in the book's design note).
+//!
+//! ```
+//! use wattage_facility::price_series::iso::ercot::{Hub, read_hub_lmp};
+//!
+//! let csv = "UTC Timestamp (Interval Ending),West LMP\n2024-07-01 05:15:00,31.5\n2024-07-01 05:30:00,29.25\n";
+//! let west = read_hub_lmp(csv.as_bytes(), Hub::West)?;
+//! assert_eq!(west.len(), 2);
+//! # Ok::<(), wattage_facility::FacilityError>(())
+//! ```
+
+pub mod ercot;
+
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+use core::str::FromStr;
+use std::io::Read;
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use rust_decimal::Decimal;
+use wattage_units::EnergyPrice;
+
+use super::{PriceSeries, Resolution, SeriesBuilder};
+use crate::FacilityError;
+
+/// A market's file layout: where its columns are, and what a row says.
+pub trait Layout: Sized {
+    /// The resolution of the file's intervals.
+    const RESOLUTION: Resolution;
+
+    /// Finds the layout's columns in the file's `header`.
+    ///
+    /// # Errors
+    /// [`FacilityError::MissingColumn`] for a column the header lacks.
+    fn columns(&self, header: &Header<'_>) -> Result<Columns, FacilityError>;
+
+    /// The interval start (UTC) and price of `row`, or `None` for a row
+    /// that belongs to another settlement point.
+    ///
+    /// # Errors
+    /// [`FacilityError::InvalidField`] (or another typed error) naming the
+    /// row's line for a field that does not read.
+    fn read_row(
+        &self,
+        columns: &Columns,
+        row: &Row<'_>,
+    ) -> Result<Option<(DateTime<Utc>, EnergyPrice)>, FacilityError>;
+
+    /// The settlement point the layout reads, for "no rows" errors.
+    fn point(&self) -> String;
+}
+
+/// Column indices a [`Layout`] found in a header, in the layout's order.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Columns(pub Vec<Option<usize>>);
+
+impl Columns {
+    /// The index of the layout's `n`-th column (`None` for an optional
+    /// column the header lacks).
+    #[must_use]
+    pub fn get(&self, n: usize) -> Option<usize> {
+        self.0.get(n).copied().flatten()
+    }
+}
+
+/// A file's header row.
+#[derive(Debug)]
+pub struct Header<'a>(&'a csv::StringRecord);
+
+impl Header<'_> {
+    /// The index of the first column whose name, ignoring case, spaces
+    /// and underscores, is one of `names`.
+    ///
+    /// # Errors
+    /// [`FacilityError::MissingColumn`] naming the first of `names`.
+    pub fn column(&self, names: &[&str]) -> Result<usize, FacilityError> {
+        let wanted: Vec<String> = names.iter().map(|n| normalize(n)).collect();
+        self.0
+            .iter()
+            .position(|h| wanted.contains(&normalize(h)))
+            .ok_or_else(|| FacilityError::MissingColumn {
+                column: names.first().copied().unwrap_or_default().to_string(),
+                header: self.0.iter().collect::<Vec<_>>().join(","),
+            })
+    }
+}
+
+/// One data row and its file line (the header is line 1).
+#[derive(Debug)]
+pub struct Row<'a> {
+    record: &'a csv::StringRecord,
+    line: u64,
+}
+
+impl Row<'_> {
+    /// The file line of the row.
+    #[must_use]
+    pub const fn line(&self) -> u64 {
+        self.line
+    }
+
+    /// The trimmed text of column `index` (empty when the row is short).
+    #[must_use]
+    pub fn field(&self, index: Option<usize>) -> &str {
+        index.and_then(|i| self.record.get(i)).unwrap_or("").trim()
+    }
+
+    /// An [`FacilityError::InvalidField`] for this row.
+    #[must_use]
+    pub fn invalid(
+        &self,
+        column: &'static str,
+        value: &str,
+        reason: &'static str,
+    ) -> FacilityError {
+        FacilityError::InvalidField {
+            line: self.line,
+            column,
+            value: value.to_string(),
+            reason,
+        }
+    }
+
+    /// Column `index` as a price in $/MWh: an optional sign, digits with
+    /// optional thousands separators in groups of three, an optional
+    /// fraction (`-12.5`, `"8,910.91"`).
+    ///
+    /// # Errors
+    /// [`FacilityError::InvalidField`] naming the row and `column`.
+    pub fn price(
+        &self,
+        index: Option<usize>,
+        column: &'static str,
+    ) -> Result<EnergyPrice, FacilityError> {
+        parse_price(self.field(index), self.line, column)
+    }
+
+    /// Column `index` as a whole number in `range` (inclusive).
+    ///
+    /// # Errors
+    /// [`FacilityError::InvalidField`] naming the row and `column`.
+    pub fn number(
+        &self,
+        index: Option<usize>,
+        column: &'static str,
+        range: (u32, u32),
+    ) -> Result<u32, FacilityError> {
+        let text = self.field(index);
+        text.parse::<u32>()
+            .ok()
+            .filter(|n| (range.0..=range.1).contains(n))
+            .ok_or_else(|| self.invalid(column, text, "a whole number in range"))
+    }
+
+    /// Column `index` as a date, `MM/DD/YYYY` or `YYYY-MM-DD`.
+    ///
+    /// # Errors
+    /// [`FacilityError::InvalidField`] naming the row and `column`.
+    pub fn date(
+        &self,
+        index: Option<usize>,
+        column: &'static str,
+    ) -> Result<NaiveDate, FacilityError> {
+        let text = self.field(index);
+        NaiveDate::parse_from_str(text, "%m/%d/%Y")
+            .or_else(|_| NaiveDate::parse_from_str(text, "%Y-%m-%d"))
+            .map_err(|_| self.invalid(column, text, "a date as MM/DD/YYYY"))
+    }
+
+    /// Column `index` as a UTC time `YYYY-MM-DD HH:MM:SS` (or with `T`,
+    /// without seconds, or with one trailing `Z`).
+    ///
+    /// # Errors
+    /// [`FacilityError::InvalidField`] naming the row and `column`.
+    pub fn utc(
+        &self,
+        index: Option<usize>,
+        column: &'static str,
+    ) -> Result<DateTime<Utc>, FacilityError> {
+        let text = self.field(index);
+        let bare = text.strip_suffix('Z').unwrap_or(text);
+        [
+            "%Y-%m-%d %H:%M:%S",
+            "%Y-%m-%dT%H:%M:%S",
+            "%Y-%m-%d %H:%M",
+            "%Y-%m-%dT%H:%M",
+        ]
+        .iter()
+        .find_map(|format| NaiveDateTime::parse_from_str(bare, format).ok())
+        .map(|t| t.and_utc())
+        .ok_or_else(|| self.invalid(column, text, "a UTC time as YYYY-MM-DD HH:MM:SS"))
+    }
+}
+
+/// Reads a price file in `layout` into a series: the one loop every
+/// market's reader shares.
+///
+/// # Errors
+/// [`FacilityError::Csv`] for unreadable CSV; the layout's errors for
+/// missing columns and bad fields; [`FacilityError::Gap`],
+/// [`FacilityError::Duplicate`], [`FacilityError::OutOfOrder`] and
+/// [`FacilityError::MisalignedRow`] for rows that break the series;
+/// [`FacilityError::NoRows`] when no row is the layout's point. Each
+/// names the file line.
+pub fn read_prices<R: Read, L: Layout>(
+    reader: R,
+    layout: &L,
+) -> Result<PriceSeries, FacilityError> {
+    let mut csv_reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(true)
+        .from_reader(reader);
+    let headers = csv_reader.headers().map_err(|e| csv_error(&e))?.clone();
+    let columns = layout.columns(&Header(&headers))?;
+    let mut builder = SeriesBuilder::new(L::RESOLUTION);
+    let mut record = csv::StringRecord::new();
+    loop {
+        match csv_reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(error) => return Err(csv_error(&error)),
+        }
+        let row = Row {
+            record: &record,
+            line: record.position().map_or(0, csv::Position::line),
+        };
+        if let Some((start, price)) = layout.read_row(&columns, &row)? {
+            builder.push(row.line, start, price)?;
+        }
+    }
+    if builder.is_empty() {
+        return Err(FacilityError::NoRows {
+            point: layout.point(),
+        });
+    }
+    builder.finish()
+}
+
+fn normalize(name: &str) -> String {
+    name.chars()
+        .filter(|c| !c.is_whitespace() && *c != '_')
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn csv_error(error: &csv::Error) -> FacilityError {
+    FacilityError::Csv {
+        line: error.position().map_or(0, csv::Position::line),
+        message: error.to_string(),
+    }
+}
+
+/// Reads a price in $/MWh: an optional sign, digits with optional
+/// thousands separators in groups of three, an optional fraction.
+fn parse_price(text: &str, line: u64, column: &'static str) -> Result<EnergyPrice, FacilityError> {
+    const REASON: &str = "a price in $/MWh such as -12.5 or 8,910.91";
+    let bad = || FacilityError::InvalidField {
+        line,
+        column,
+        value: text.to_string(),
+        reason: REASON,
+    };
+    let (sign, unsigned) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text),
+    };
+    let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+    let groups: Vec<&str> = whole.split(',').collect();
+    let separated = groups.len() > 1;
+    let groups_ok = groups.iter().enumerate().all(|(i, g)| {
+        let digits = !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit());
+        let width_ok = match (separated, i) {
+            (false, _) => true,
+            (true, 0) => g.len() <= 3,
+            (true, _) => g.len() == 3,
+        };
+        digits && width_ok
+    });
+    let fraction_ok = fraction.bytes().all(|b| b.is_ascii_digit()) && !unsigned.ends_with('.');
+    if !groups_ok || !fraction_ok {
+        return Err(bad());
+    }
+    let mut plain = String::with_capacity(text.len());
+    plain.push_str(sign);
+    plain.extend(groups);
+    if !fraction.is_empty() {
+        plain.push('.');
+        plain.push_str(fraction);
+    }
+    let value = Decimal::from_str(&plain).map_err(|_| bad())?;
+    EnergyPrice::new(value).map_err(|_| bad())
+}
