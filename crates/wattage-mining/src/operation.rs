@@ -33,7 +33,7 @@ use rust_decimal::Decimal;
 use wattage_hardware::AsicMiner;
 use wattage_units::money::to_decimal;
 use wattage_units::{
-    Btc, BtcPrice, Energy, EnergyPrice, HashEfficiency, Hashrate, Power, Time, Usd, unit,
+    Btc, BtcPrice, Energy, EnergyPrice, HashEfficiency, Hashrate, Measure, Power, Time, Usd, unit,
 };
 
 use crate::hashprice::{Fees, NetworkState};
@@ -184,7 +184,7 @@ impl Operation {
     /// let s21xp = catalog::asic("Antminer S21 XP")?;
     /// let site = Operation::from_miner(&s21xp, 1_000, "$38/MWh".parse()?)?;
     /// assert_eq!(site.hashrate().to_string(), "270 PH/s");
-    /// assert_eq!(site.power().to_string(), "3.645 MW");
+    /// assert_eq!(site.power()?.to_string(), "3.645 MW");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_miner(miner: &AsicMiner, count: u32, power_price: EnergyPrice) -> Result<Self> {
@@ -297,10 +297,23 @@ impl Operation {
         self.uptime
     }
 
-    /// The power drawn while hashing.
-    #[must_use]
-    pub fn power(&self) -> Power {
-        self.hashrate * self.efficiency
+    /// The power drawn while hashing: hashrate × efficiency.
+    ///
+    /// ```
+    /// use wattage_mining::operation::Operation;
+    ///
+    /// let s21xp = Operation::new("270 TH/s".parse()?, "13.5 J/TH".parse()?, "$45/MWh".parse()?);
+    /// assert_eq!(s21xp.power()?.to_string(), "3.645 kW");
+    /// let absurd = Operation::new("1e280 ZH/s".parse()?, "1e280 J/TH".parse()?, "$45/MWh".parse()?);
+    /// assert!(absurd.power().is_err()); // the product overflows
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Quantity`] when the product is not a finite power.
+    pub fn power(&self) -> Result<Power> {
+        Ok(self.hashrate.checked_mul(self.efficiency)?)
     }
 
     fn uptime_f64(&self) -> f64 {
@@ -323,7 +336,9 @@ impl Operation {
     ///
     /// # Errors
     ///
-    /// [`Error::Money`] or [`Error::Quantity`] when a value does not fit.
+    /// [`Error::Quantity`] for a negative or non-finite `period` (made with
+    /// the unchecked `-` operator); [`Error::Money`] or [`Error::Quantity`]
+    /// when a value does not fit.
     pub fn evaluate(
         &self,
         state: &NetworkState,
@@ -346,12 +361,13 @@ impl Operation {
         period: Time,
         actual_fees: Option<Fees>,
     ) -> Result<PeriodEconomics> {
+        let period = period.checked()?;
         let hashing = self.effective_hashrate()?;
         let payout = self
             .pool
             .expected_payout(state, hashing, period, actual_fees)?;
         let revenue = price.value_of(payout.net)?;
-        let energy = hashing * self.efficiency * period;
+        let energy = hashing.checked_mul(self.efficiency)?.checked_mul(period)?;
         let power_cost = self.power_price.cost(energy)?;
         let hosting_cost = match self.hosting {
             HostingFee::None => Usd::ZERO,
