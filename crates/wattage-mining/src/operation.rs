@@ -311,9 +311,11 @@ impl Operation {
     ///
     /// # Errors
     ///
-    /// [`Error::Quantity`] when the product is not a finite power.
+    /// [`Error::Quantity`] when the product is not a finite power, or the
+    /// hashrate or efficiency is negative or not finite (the unchecked
+    /// operators of `wattage-units` can make such values).
     pub fn power(&self) -> Result<Power> {
-        Ok(self.hashrate.checked_mul(self.efficiency)?)
+        Ok(self.hashrate.checked()?.checked_mul(self.efficiency.checked()?)?)
     }
 
     fn uptime_f64(&self) -> f64 {
@@ -326,6 +328,7 @@ impl Operation {
     ///
     /// [`Error::Quantity`] if not a valid hashrate (never for a valid operation).
     pub fn effective_hashrate(&self) -> Result<Hashrate> {
+        self.hashrate.checked()?;
         Ok(Hashrate::new(
             self.hashrate.get(unit::HASH_PER_SECOND) * self.uptime_f64(),
             unit::HASH_PER_SECOND,
@@ -367,7 +370,9 @@ impl Operation {
             .pool
             .expected_payout(state, hashing, period, actual_fees)?;
         let revenue = price.value_of(payout.net)?;
-        let energy = hashing.checked_mul(self.efficiency)?.checked_mul(period)?;
+        let energy = hashing
+            .checked_mul(self.efficiency.checked()?)?
+            .checked_mul(period)?;
         let power_cost = self.power_price.cost(energy)?;
         let hosting_cost = match self.hosting {
             HostingFee::None => Usd::ZERO,
