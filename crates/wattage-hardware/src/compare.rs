@@ -50,14 +50,19 @@ impl EfficiencyGain {
     }
 }
 
+/// A gain whose ratio, percent better and percent less energy are all
+/// finite: the ratio and its inverse must both be finite and positive.
 fn gain(ratio: f64) -> Result<EfficiencyGain> {
-    positive("efficiency ratio", ratio, "(ratio)").map(|ratio| EfficiencyGain { ratio })
+    let ratio = positive("efficiency ratio", ratio, "(ratio)")?;
+    positive("inverse efficiency ratio", 1.0 / ratio, "(ratio)")?;
+    Ok(EfficiencyGain { ratio })
 }
 
 /// The gain from energy-per-hash `from` to `to` (lower J/TH is better).
 ///
 /// # Errors
-/// [`Error::OutOfRange`] when either efficiency is zero.
+/// [`Error::OutOfRange`] when either efficiency is zero, or the two are so
+/// far apart that the ratio or its inverse is not a finite, positive number.
 pub fn hash_efficiency_gain(from: HashEfficiency, to: HashEfficiency) -> Result<EfficiencyGain> {
     positive("efficiency", from.base_value(), "J/H")?;
     positive("efficiency", to.base_value(), "J/H")?;
@@ -67,7 +72,8 @@ pub fn hash_efficiency_gain(from: HashEfficiency, to: HashEfficiency) -> Result<
 /// The gain from compute efficiency `from` to `to` (higher FLOP/J is better).
 ///
 /// # Errors
-/// [`Error::OutOfRange`] when either efficiency is zero.
+/// [`Error::OutOfRange`] when either efficiency is zero, or the two are so
+/// far apart that the ratio or its inverse is not a finite, positive number.
 pub fn compute_efficiency_gain(
     from: ComputeEfficiency,
     to: ComputeEfficiency,
