@@ -11,6 +11,7 @@ mod core_pow;
 mod core_subsidy;
 mod economics;
 mod economics_properties;
+mod hardening;
 mod halving_dates;
 mod mainnet_daily;
 mod mainnet_epochs;
