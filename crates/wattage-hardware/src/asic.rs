@@ -371,7 +371,10 @@ impl AsicMiner {
             model: String::from(self.model()),
             manufacturer: String::from(self.manufacturer()),
             release: self.release,
-            hashrate_ths: Some(figure_in(self.hashrate.base_value(), unit::TERAHASH_PER_SECOND.factor())),
+            hashrate_ths: Some(figure_in(
+                self.hashrate.base_value(),
+                unit::TERAHASH_PER_SECOND.factor(),
+            )),
             power_w: Some(figure_in(self.power.base_value(), unit::WATT.factor())),
             efficiency_j_per_th: Some(figure_in(
                 self.efficiency.base_value(),

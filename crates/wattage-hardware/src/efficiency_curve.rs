@@ -244,7 +244,12 @@ impl PowerCapCurve {
 }
 
 /// `result` if it is finite and positive, else an error naming the input.
-fn representable(result: f64, what: &'static str, input: f64, expected: &'static str) -> Result<f64> {
+fn representable(
+    result: f64,
+    what: &'static str,
+    input: f64,
+    expected: &'static str,
+) -> Result<f64> {
     if result.is_finite() && result > 0.0 {
         Ok(result)
     } else {

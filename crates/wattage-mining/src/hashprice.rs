@@ -358,7 +358,9 @@ impl NetworkState {
     ///
     /// As [`NetworkState::btc_hashprice`].
     pub fn expected_btc(&self, hashrate: Hashrate, period: Time) -> Result<Btc> {
-        Ok(self.btc_hashprice()?.revenue(hashrate.checked_mul(period)?)?)
+        Ok(self
+            .btc_hashprice()?
+            .revenue(hashrate.checked_mul(period)?)?)
     }
 }
 

@@ -315,7 +315,10 @@ impl Operation {
     /// hashrate or efficiency is negative or not finite (the unchecked
     /// operators of `wattage-units` can make such values).
     pub fn power(&self) -> Result<Power> {
-        Ok(self.hashrate.checked()?.checked_mul(self.efficiency.checked()?)?)
+        Ok(self
+            .hashrate
+            .checked()?
+            .checked_mul(self.efficiency.checked()?)?)
     }
 
     fn uptime_f64(&self) -> f64 {

@@ -43,10 +43,7 @@ pub(crate) fn write_value(
 ) -> fmt::Result {
     // Zero prints as "0", never "-0".
     let value = if value == 0.0 { 0.0 } else { value };
-    let reads_back = |text: &str| {
-        text.parse::<f64>()
-            .is_ok_and(|v| (v * factor).is_finite())
-    };
+    let reads_back = |text: &str| text.parse::<f64>().is_ok_and(|v| (v * factor).is_finite());
     let mut text = match f.precision() {
         Some(decimals) => format!("{value:.decimals$}"),
         None => significant(value, 6),

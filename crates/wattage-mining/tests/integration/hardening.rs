@@ -8,13 +8,15 @@ use wattage_mining::hashprice::{Fees, NetworkState};
 use wattage_mining::operation::Operation;
 use wattage_mining::payout::Pool;
 use wattage_mining::{BlockHeight, Difficulty, Error};
-use wattage_units::{
-    Btc, BtcPrice, EnergyPrice, HashEfficiency, Hashrate, Measure, Time, unit,
-};
+use wattage_units::{Btc, BtcPrice, EnergyPrice, HashEfficiency, Hashrate, Measure, Time, unit};
 
 fn state() -> NetworkState {
-    NetworkState::new(Difficulty::new(125e12).unwrap(), Btc::from_sat(312_500_000), Fees::ZERO)
-        .unwrap()
+    NetworkState::new(
+        Difficulty::new(125e12).unwrap(),
+        Btc::from_sat(312_500_000),
+        Fees::ZERO,
+    )
+    .unwrap()
 }
 
 fn s21_xp() -> Operation {
@@ -31,9 +33,13 @@ fn cbeci_at_an_absurd_network_hashrate_is_an_error_not_infinite_power() {
     // hashprice of $1e15/PH/day keeps that machine profitable.
     let network = Hashrate::new(1e308, unit::HASH_PER_SECOND).unwrap();
     let fleet = [HashEfficiency::new(1e13, unit::JOULE_PER_TERAHASH).unwrap()];
-    let revenue = wattage_units::Hashprice::new(rust_decimal::Decimal::from(10u64.pow(15))).unwrap();
+    let revenue =
+        wattage_units::Hashprice::new(rust_decimal::Decimal::from(10u64.pow(15))).unwrap();
     let estimate = network_power(network, &fleet, revenue, "$50/MWh".parse().unwrap());
-    assert!(matches!(estimate, Err(Error::InvalidHashrate { .. })), "{estimate:?}");
+    assert!(
+        matches!(estimate, Err(Error::InvalidHashrate { .. })),
+        "{estimate:?}"
+    );
     let zero = network_power(Hashrate::ZERO, &fleet, revenue, "$50/MWh".parse().unwrap());
     assert!(zero.is_err());
 }
@@ -75,14 +81,14 @@ fn a_negative_period_earns_nothing_it_is_an_error() {
     let backwards = Time::ZERO - Time::new(1.0, unit::DAY).unwrap();
     let result = s21_xp().evaluate(&state(), price, backwards);
     assert!(matches!(result, Err(Error::Quantity(_))), "{result:?}");
-    let payout = Pool::FPPS_NO_FEE.expected_payout(
-        &state(),
-        "270 TH/s".parse().unwrap(),
-        backwards,
-        None,
-    );
+    let payout =
+        Pool::FPPS_NO_FEE.expected_payout(&state(), "270 TH/s".parse().unwrap(), backwards, None);
     assert!(payout.is_err());
-    assert!(state().expected_btc("270 TH/s".parse().unwrap(), backwards).is_err());
+    assert!(
+        state()
+            .expected_btc("270 TH/s".parse().unwrap(), backwards)
+            .is_err()
+    );
     // Zero is a valid period, and earns zero.
     let none = s21_xp().evaluate(&state(), price, Time::ZERO).unwrap();
     assert_eq!(none.mined(), Btc::ZERO);
@@ -94,8 +100,12 @@ fn an_average_block_interval_below_a_nanosecond_is_an_error_not_zero() {
     let t0 = DateTime::from_timestamp(1_700_000_000, 0).unwrap();
     let t1 = DateTime::from_timestamp_nanos(t0.timestamp_nanos_opt().unwrap() + 1);
     let average = average_block_interval(BlockHeight::new(0), t0, BlockHeight::new(144), t1);
-    assert!(matches!(average, Err(Error::NonPositiveDuration { .. })), "{average:?}");
+    assert!(
+        matches!(average, Err(Error::NonPositiveDuration { .. })),
+        "{average:?}"
+    );
     let t2 = DateTime::from_timestamp_nanos(t0.timestamp_nanos_opt().unwrap() + 144);
-    let one_ns = average_block_interval(BlockHeight::new(0), t0, BlockHeight::new(144), t2).unwrap();
+    let one_ns =
+        average_block_interval(BlockHeight::new(0), t0, BlockHeight::new(144), t2).unwrap();
     assert_eq!(one_ns.num_nanoseconds(), Some(1));
 }

@@ -159,7 +159,8 @@ impl fmt::Display for Btc {
         let btc = self.to_btc();
         let strategy = match f.precision().and_then(|p| u32::try_from(p).ok()) {
             Some(places) if places < 8 => {
-                let away = btc.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero);
+                let away =
+                    btc.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero);
                 if Self::from_btc(away).is_ok() {
                     RoundingStrategy::MidpointAwayFromZero
                 } else {

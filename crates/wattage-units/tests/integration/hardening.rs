@@ -22,7 +22,10 @@ fn money_displays_at_any_precision_without_panicking() {
         "$79228162514264337593543950335.000"
     );
     let price: EnergyPrice = "$123,456,789,012/MWh".parse().unwrap();
-    assert_eq!(format!("{price:.20}"), "$123456789012.00000000000000000000/MWh");
+    assert_eq!(
+        format!("{price:.20}"),
+        "$123456789012.00000000000000000000/MWh"
+    );
     assert_eq!(format!("{:.0}", Usd::from_cents(250)), "$3");
     assert_eq!(format!("{:.1}", Usd::from_cents(-249)), "-$2.5");
 }
@@ -119,12 +122,18 @@ fn a_negative_lease_capacity_or_period_is_an_error_not_a_rent() {
     let rate: LeaseRate = "$150/kW/month".parse().unwrap();
     let minus_one_mw = Power::new(-1.0, unit::MEGAWATT).unwrap();
     let err = rate.rent(minus_one_mw, backwards(30.0)).unwrap_err();
-    assert!(matches!(err, MoneyError::Quantity(QuantityError::Negative { .. })));
+    assert!(matches!(
+        err,
+        MoneyError::Quantity(QuantityError::Negative { .. })
+    ));
     assert!(err.to_string().contains("leased capacity"), "{err}");
     let one_mw = Power::new(1.0, unit::MEGAWATT).unwrap();
     let err = rate.rent(one_mw, backwards(30.0)).unwrap_err();
     assert!(err.to_string().contains("rental period"), "{err}");
-    assert!(LeaseRate::implied_by_contract(Usd::from_cents(100), minus_one_mw, backwards(30.0)).is_err());
+    assert!(
+        LeaseRate::implied_by_contract(Usd::from_cents(100), minus_one_mw, backwards(30.0))
+            .is_err()
+    );
     // A zero-length period is a zero rent.
     assert_eq!(rate.rent(one_mw, Time::ZERO).unwrap(), Usd::ZERO);
 }
@@ -133,9 +142,16 @@ fn a_negative_lease_capacity_or_period_is_an_error_not_a_rent() {
 fn a_negative_billing_period_earns_nothing_it_is_an_error() {
     let price: GpuHourPrice = "$2/GPU-h".parse().unwrap();
     let hour_back = Time::ZERO - Time::new(1.0, unit::HOUR).unwrap();
-    assert!(matches!(price.revenue(8, hour_back), Err(MoneyError::Quantity(_))));
+    assert!(matches!(
+        price.revenue(8, hour_back),
+        Err(MoneyError::Quantity(_))
+    ));
     let capex: CapexPerMw = "$10M/MW".parse().unwrap();
-    assert!(capex.capex(Power::new(-5.0, unit::MEGAWATT).unwrap()).is_err());
+    assert!(
+        capex
+            .capex(Power::new(-5.0, unit::MEGAWATT).unwrap())
+            .is_err()
+    );
     let hashprice: Hashprice = "$50/PH/day".parse().unwrap();
     let rate = Hashrate::new(1.0, unit::PETAHASH_PER_SECOND).unwrap();
     assert!(hashprice.revenue_over(rate, backwards(1.0)).is_err());
@@ -144,7 +160,8 @@ fn a_negative_billing_period_earns_nothing_it_is_an_error() {
     let negative_work = Hashes::ZERO - Hashes::new(1.0, unit::HASH).unwrap();
     assert!(hashprice.revenue(negative_work).is_err());
     let energy_price: EnergyPrice = "$50/MWh".parse().unwrap();
-    let negative_efficiency = HashEfficiency::ZERO - HashEfficiency::new(1.0, unit::JOULE_PER_TERAHASH).unwrap();
+    let negative_efficiency =
+        HashEfficiency::ZERO - HashEfficiency::new(1.0, unit::JOULE_PER_TERAHASH).unwrap();
     assert!(energy_price.hashcost(negative_efficiency).is_err());
 }
 
@@ -189,7 +206,13 @@ fn any_decimal() -> impl Strategy<Value = Decimal> {
         Just(Decimal::ZERO),
         Just(Decimal::new(1, 28)),
         (any::<i64>(), 0u32..=28).prop_map(|(m, s)| Decimal::new(m, s)),
-        (any::<u32>(), any::<u32>(), any::<u32>(), any::<bool>(), 0u32..=28)
+        (
+            any::<u32>(),
+            any::<u32>(),
+            any::<u32>(),
+            any::<bool>(),
+            0u32..=28
+        )
             .prop_map(|(lo, mid, hi, neg, s)| Decimal::from_parts(lo, mid, hi, neg, s)),
     ]
 }

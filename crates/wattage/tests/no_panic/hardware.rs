@@ -20,7 +20,13 @@ use wattage::units::{ComputeEfficiency, HashEfficiency, Power, unit};
 use super::{AllFinite, check, json_text, nasty_f64, raw, unit_like_text};
 
 fn counts() -> impl Strategy<Value = u64> {
-    prop_oneof![Just(0u64), Just(1u64), Just(u64::MAX), any::<u64>(), 0u64..100_000]
+    prop_oneof![
+        Just(0u64),
+        Just(1u64),
+        Just(u64::MAX),
+        any::<u64>(),
+        0u64..100_000
+    ]
 }
 
 fn mode() -> impl Strategy<Value = OperatingMode> {

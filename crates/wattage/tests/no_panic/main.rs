@@ -6,7 +6,8 @@
 //! or a typed error; none may panic, and no `Ok` may hold NaN or infinity
 //! anywhere inside it: results are checked field by field with
 //! [`AllFinite`].
-#![allow(clippy::unwrap_used)]
+// A failed check panics: that is how a test fails.
+#![allow(clippy::unwrap_used, clippy::panic, clippy::missing_panics_doc)]
 
 mod facility;
 mod hardware;
@@ -54,7 +55,15 @@ macro_rules! finite_quantity {
     )+};
 }
 finite_quantity!(
-    Time, Energy, Power, Frequency, Hashes, Hashrate, HashEfficiency, Flops, FlopRate,
+    Time,
+    Energy,
+    Power,
+    Frequency,
+    Hashes,
+    Hashrate,
+    HashEfficiency,
+    Flops,
+    FlopRate,
     ComputeEfficiency
 );
 
@@ -68,10 +77,33 @@ macro_rules! exact {
     )+};
 }
 exact!(
-    Usd, Btc, BtcPrice, EnergyPrice, Hashprice, Hashcost, BtcHashprice, LeaseRate, GpuHourPrice,
-    CapexPerMw, rust_decimal::Decimal, bool, u8, u16, u32, u64, i64, usize, String,
-    CompactTarget, Target, Retarget, HalvingEstimate, chrono::TimeDelta,
-    chrono::DateTime<chrono::Utc>, wattage::mining::U256, wattage::mining::BlockHeight
+    Usd,
+    Btc,
+    BtcPrice,
+    EnergyPrice,
+    Hashprice,
+    Hashcost,
+    BtcHashprice,
+    LeaseRate,
+    GpuHourPrice,
+    CapexPerMw,
+    rust_decimal::Decimal,
+    bool,
+    u8,
+    u16,
+    u32,
+    u64,
+    i64,
+    usize,
+    String,
+    CompactTarget,
+    Target,
+    Retarget,
+    HalvingEstimate,
+    chrono::TimeDelta,
+    chrono::DateTime<chrono::Utc>,
+    wattage::mining::U256,
+    wattage::mining::BlockHeight
 );
 
 impl<T: AllFinite> AllFinite for Option<T> {
@@ -239,7 +271,10 @@ impl AllFinite for Gap {
 #[track_caller]
 pub fn check<T: AllFinite + core::fmt::Debug, E>(what: &str, result: &Result<T, E>) {
     if let Ok(value) = result {
-        assert!(value.all_finite(), "{what}: non-finite value inside Ok: {value:?}");
+        assert!(
+            value.all_finite(),
+            "{what}: non-finite value inside Ok: {value:?}"
+        );
     }
 }
 
@@ -247,7 +282,10 @@ pub fn check<T: AllFinite + core::fmt::Debug, E>(what: &str, result: &Result<T, 
 #[track_caller]
 pub fn check_size<Q: Measure + core::fmt::Debug, E>(what: &str, result: &Result<Q, E>) {
     if let Ok(q) = result {
-        assert!(q.base_value().is_finite() && q.base_value() >= 0.0, "{what}: {q:?}");
+        assert!(
+            q.base_value().is_finite() && q.base_value() >= 0.0,
+            "{what}: {q:?}"
+        );
     }
 }
 

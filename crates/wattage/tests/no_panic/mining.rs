@@ -12,8 +12,7 @@ use wattage::mining::costs::{
 use wattage::mining::difficulty::core_get_difficulty;
 use wattage::mining::fees::{fee_share, trailing_average, trailing_averages};
 use wattage::mining::halving::{
-    average_block_interval, estimate_next_halving, estimate_next_retarget,
-    estimate_time_of_height,
+    average_block_interval, estimate_next_halving, estimate_next_retarget, estimate_time_of_height,
 };
 use wattage::mining::hashprice::{Fees, NetworkState};
 use wattage::mining::montecarlo::{MonteCarlo, percentiles};
@@ -33,7 +32,10 @@ use wattage::units::{
 use super::{AllFinite, check, nasty_f64, raw, unit_like_text};
 
 fn params() -> impl Strategy<Value = ConsensusParams> {
-    prop_oneof![Just(ConsensusParams::MAINNET), Just(ConsensusParams::REGTEST)]
+    prop_oneof![
+        Just(ConsensusParams::MAINNET),
+        Just(ConsensusParams::REGTEST)
+    ]
 }
 
 fn nasty_time() -> impl Strategy<Value = i64> {
@@ -63,7 +65,10 @@ fn hashrate(value: f64) -> Hashrate {
 }
 
 fn efficiency(value: f64) -> HashEfficiency {
-    raw(HashEfficiency::new(1.0, unit::JOULE_PER_TERAHASH).unwrap(), value)
+    raw(
+        HashEfficiency::new(1.0, unit::JOULE_PER_TERAHASH).unwrap(),
+        value,
+    )
 }
 
 fn days(value: f64) -> Time {
@@ -297,9 +302,9 @@ proptest! {
         let Ok(scenario) = Scenario::new(
             BlockHeight::new(height), d, BtcPrice::new(Decimal::from(price)).unwrap(), Fees::ZERO, steps, step,
         ) else { return Ok(()); };
-        let scenario = scenario.clone().with_price_growth(price_growth).unwrap_or(scenario);
-        let scenario = scenario.clone().with_difficulty_growth(difficulty_growth).unwrap_or(scenario);
-        let scenario = scenario.clone().with_block_interval(raw(Time::new(1.0, unit::SECOND).unwrap(), interval)).unwrap_or(scenario);
+        let scenario = scenario.with_price_growth(price_growth).unwrap_or(scenario);
+        let scenario = scenario.with_difficulty_growth(difficulty_growth).unwrap_or(scenario);
+        let scenario = scenario.with_block_interval(raw(Time::new(1.0, unit::SECOND).unwrap(), interval)).unwrap_or(scenario);
         let op = Operation::new(hashrate(rate), efficiency(15.0), "$45/MWh".parse().unwrap());
         let path = scenario.deterministic_path();
         check("deterministic path", &path);

@@ -139,7 +139,11 @@ where
         + serde::de::DeserializeOwned,
 {
     let Ok(q) = Q::try_from_base(base) else {
-        assert!(Q::NON_NEGATIVE && base < 0.0, "{} rejected {base:e}", Q::NAME);
+        assert!(
+            Q::NON_NEGATIVE && base < 0.0,
+            "{} rejected {base:e}",
+            Q::NAME
+        );
         return;
     };
     let shown = q.to_string();
@@ -158,10 +162,18 @@ where
     // JSON and TOML write the exact text form (`to_exact_string`).
     let json = serde_json::to_string(&q).unwrap();
     let from_json: Q = serde_json::from_str(&json).unwrap();
-    assert_eq!(from_json.base_value().to_bits(), q.base_value().to_bits(), "{json}");
+    assert_eq!(
+        from_json.base_value().to_bits(),
+        q.base_value().to_bits(),
+        "{json}"
+    );
     let toml_text = toml::to_string(&Wrapped { value: q }).unwrap();
     let from_toml: Wrapped<Q> = toml::from_str(&toml_text).unwrap();
-    assert_eq!(from_toml.value.base_value().to_bits(), q.base_value().to_bits(), "{toml_text}");
+    assert_eq!(
+        from_toml.value.base_value().to_bits(),
+        q.base_value().to_bits(),
+        "{toml_text}"
+    );
 }
 
 /// Exact display, JSON and TOML of a money value read back equal.
@@ -196,7 +208,13 @@ fn any_decimal() -> impl Strategy<Value = Decimal> {
         Just(Decimal::ZERO),
         Just(Decimal::new(1, 28)),
         (any::<i64>(), 0u32..=28).prop_map(|(m, s)| Decimal::new(m, s)),
-        (any::<u32>(), any::<u32>(), any::<u32>(), any::<bool>(), 0u32..=28)
+        (
+            any::<u32>(),
+            any::<u32>(),
+            any::<u32>(),
+            any::<bool>(),
+            0u32..=28
+        )
             .prop_map(|(lo, mid, hi, neg, s)| Decimal::from_parts(lo, mid, hi, neg, s)),
     ]
 }

@@ -39,7 +39,10 @@ impl GpuHourPrice {
     /// [`MoneyError::Quantity`] for a negative period; [`MoneyError`] when
     /// the hours are not representable or the product overflows.
     pub fn revenue(self, gpus: u32, period: Time) -> Result<Usd, MoneyError> {
-        let hours = to_decimal("period in hours", size_in("billed period", period, unit::HOUR)?)?;
+        let hours = to_decimal(
+            "period in hours",
+            size_in("billed period", period, unit::HOUR)?,
+        )?;
         Usd::new(hours)
             .checked_mul(Decimal::from(gpus))?
             .checked_mul(self.0)
