@@ -59,6 +59,17 @@ proptest! {
         let _ = query.parse::<ReleaseDate>();
         let _ = query.parse::<Precision>();
         let _ = query.parse::<Sparsity>();
+        let _ = query.parse::<wattage::hardware::Cooling>();
+        prop_assert!(catalog::accelerators_by(&query).all(|a| a.all_finite()));
+    }
+
+    #[test]
+    fn catalog_filters_hold_finite_devices(year in any::<u16>()) {
+        prop_assert!(catalog::accelerators_released_in(year).all(|a| a.all_finite()));
+        for precision in Precision::ALL {
+            let ranked = catalog::accelerators_by_efficiency(precision);
+            prop_assert!(ranked.iter().all(|(a, e)| a.all_finite() && e.all_finite()));
+        }
     }
 
     #[test]
@@ -136,6 +147,25 @@ proptest! {
             prop_assert!(close(back.hashrate().base_value(), miner.hashrate().base_value()), "{:?}", back);
             prop_assert!(close(back.power().base_value(), miner.power().base_value()), "{:?}", back);
             prop_assert!(close(back.efficiency().base_value(), miner.efficiency().base_value()), "{:?}", back);
+        }
+    }
+
+    #[test]
+    fn accelerators_at_extreme_figures_round_trip(ops in nasty_f64(), watts in nasty_f64(), memory in nasty_f64()) {
+        let mut spec = AcceleratorSpec::new("Extreme", "Vendor");
+        spec.board_power_w = Some(watts);
+        spec.memory_bytes = Some(memory);
+        spec.peaks = vec![
+            PeakSpec { precision: Precision::Fp8, ops_per_second: ops, sparsity: Sparsity::Dense },
+            PeakSpec { precision: Precision::Fp64, ops_per_second: ops / 64.0, sparsity: Sparsity::Dense },
+        ];
+        if let Ok(device) = spec.validate() {
+            let toml_text = toml::to_string(&device).unwrap();
+            prop_assert_eq!(&toml::from_str::<wattage::hardware::Accelerator>(&toml_text).unwrap(), &device);
+            let json = serde_json::to_string(&device).unwrap();
+            let back = serde_json::from_str::<wattage::hardware::Accelerator>(&json).unwrap();
+            prop_assert!(back.all_finite());
+            prop_assert_eq!(back.name(), device.name());
         }
     }
 

@@ -162,6 +162,31 @@ proptest! {
     }
 
     #[test]
+    fn custom_consensus_parameters_validate_and_never_panic(
+        interval in prop_oneof![Just(0u32), Just(1u32), Just(u32::MAX), any::<u32>()],
+        limit in any::<[u8; 32]>(), shift in 0usize..32,
+        spacing in prop_oneof![Just(0u32), Just(1u32), 1u32..100_000, any::<u32>()],
+        periods in prop_oneof![Just(0u32), Just(1u32), 1u32..5_000, any::<u32>()],
+        bits in nasty_bits(), new_bits in nasty_bits(), first in nasty_time(), last in nasty_time(), height in any::<u32>(),
+    ) {
+        // Limits of every size: the top `shift` bytes cleared.
+        let mut limit = limit;
+        limit.iter_mut().take(shift).for_each(|b| *b = 0);
+        let Ok(limit) = Target::from_be_bytes(limit) else { return Ok(()); };
+        let timespan = spacing.saturating_mul(periods);
+        let Ok(params) = ConsensusParams::new(interval, limit, timespan, spacing) else { return Ok(()); };
+        let h = BlockHeight::new(height);
+        let _ = params.block_subsidy_sat(h);
+        check("issued under custom parameters", &params.total_issued_sat(h));
+        let _ = params.last_subsidy_height();
+        let _ = params.difficulty_adjustment_interval();
+        let compact = CompactTarget::from_consensus(bits);
+        check("custom retarget", &calculate_next_work_required(&params, compact, first, last));
+        check("custom next work", &next_work_required(&params, h, compact, first, last));
+        check("custom transition", &permitted_difficulty_transition(&params, h, compact, CompactTarget::from_consensus(new_bits)));
+    }
+
+    #[test]
     fn subsidies_and_issuance_at_any_height(a in any::<u32>(), b in any::<u32>()) {
         let (a, b) = (BlockHeight::new(a), BlockHeight::new(b));
         prop_assert!(subsidy::block_subsidy(a) >= Btc::ZERO);
