@@ -247,7 +247,7 @@ impl Operation {
     /// # Errors
     ///
     /// [`Error::Negative`] for negative capex, [`Error::NonPositiveDuration`]
-    /// for a life of zero.
+    /// for a life that is not finite and positive (zero, negative or NaN).
     pub fn with_capex(mut self, capex: Usd, life: Time) -> Result<Self> {
         if capex.is_negative() {
             return Err(Error::Negative {
@@ -256,7 +256,7 @@ impl Operation {
             });
         }
         let seconds = life.get(unit::SECOND);
-        if seconds <= 0.0 {
+        if !(seconds > 0.0 && seconds.is_finite()) {
             return Err(Error::NonPositiveDuration {
                 what: "depreciation life",
                 seconds,

@@ -59,3 +59,14 @@ fn a_miner_spec_reads_back_to_the_same_miner() {
     let miner = spec.validate().unwrap();
     assert_eq!(miner.to_spec().validate().unwrap(), miner);
 }
+
+#[test]
+fn system_power_from_a_negative_board_power_is_an_error() {
+    use wattage_hardware::system::system_power_per_device;
+    use wattage_units::Power;
+    let minus_700_w = Power::ZERO - Power::new(700.0, unit::WATT).unwrap();
+    assert!(system_power_per_device(minus_700_w, 1.3).is_err());
+    assert!(system_power_per_device(Power::ZERO, 1.3).is_err());
+    let per_gpu = system_power_per_device(Power::new(700.0, unit::WATT).unwrap(), 1.3).unwrap();
+    assert!((per_gpu.get(unit::WATT) - 910.0).abs() < 1e-9);
+}

@@ -109,3 +109,17 @@ fn an_average_block_interval_below_a_nanosecond_is_an_error_not_zero() {
         average_block_interval(BlockHeight::new(0), t0, BlockHeight::new(144), t2).unwrap();
     assert_eq!(one_ns.num_nanoseconds(), Some(1));
 }
+
+#[test]
+fn a_depreciation_life_that_is_not_a_finite_positive_time_is_an_error() {
+    let capex = wattage_units::Usd::from_cents(50_000_000);
+    let nan_life = Time::ZERO * f64::NAN;
+    assert!(s21_xp().with_capex(capex, nan_life).is_err());
+    let endless = Time::try_from_base(f64::MAX).unwrap() * 2.0;
+    assert!(s21_xp().with_capex(capex, endless).is_err());
+    assert!(
+        s21_xp()
+            .with_capex(capex, Time::new(3.0, unit::YEAR).unwrap())
+            .is_ok()
+    );
+}
