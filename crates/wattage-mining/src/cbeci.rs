@@ -104,7 +104,7 @@ impl CbeciEstimate {
 ///   machine is profitable; the method needs a positive price);
 /// - [`Error::InvalidHashrate`] for a network hashrate that is not finite
 ///   and positive, or so large that the power it draws is not finite
-///   (`1e308 H/s`);
+///   (`1e308 H/s` of machines at 10 J/H);
 /// - [`Error::Quantity`] or [`Error::Money`] on invalid values.
 pub fn network_power(
     network: Hashrate,
