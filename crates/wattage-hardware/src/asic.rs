@@ -165,8 +165,14 @@ impl AsicSpec {
         let (h, p, e) = match (h, p, e) {
             (Some(h), Some(p), Some(e)) => {
                 let implied = h * e;
-                let deviation = (implied - p).abs() / p;
-                if deviation > tolerance || !implied.is_finite() {
+                // Near f64::MAX the product can overflow although the three
+                // figures agree: compare h x (e / p) with 1 there instead.
+                let deviation = if implied.is_finite() {
+                    (implied - p).abs() / p
+                } else {
+                    (h * (e / p) - 1.0).abs()
+                };
+                if !(deviation <= tolerance) {
                     return Err(Error::InconsistentAsic {
                         model,
                         hashrate_ths: h,

@@ -51,18 +51,28 @@ impl EfficiencyGain {
 }
 
 /// A gain whose ratio, percent better and percent less energy are all
-/// finite: the ratio and its inverse must both be finite and positive.
+/// finite (a ratio near `f64::MAX` would make `percent_better` infinite,
+/// one near zero `percent_less_energy`).
 fn gain(ratio: f64) -> Result<EfficiencyGain> {
     let ratio = positive("efficiency ratio", ratio, "(ratio)")?;
-    positive("inverse efficiency ratio", 1.0 / ratio, "(ratio)")?;
-    Ok(EfficiencyGain { ratio })
+    let gain = EfficiencyGain { ratio };
+    if gain.percent_better().is_finite() && gain.percent_less_energy().is_finite() {
+        Ok(gain)
+    } else {
+        Err(Error::OutOfRange {
+            what: "efficiency ratio",
+            expected: "such that its percentages are finite",
+            value: ratio,
+            unit: "(ratio)",
+        })
+    }
 }
 
 /// The gain from energy-per-hash `from` to `to` (lower J/TH is better).
 ///
 /// # Errors
 /// [`Error::OutOfRange`] when either efficiency is zero, or the two are so
-/// far apart that the ratio or its inverse is not a finite, positive number.
+/// far apart that the ratio or its percentages are not finite.
 pub fn hash_efficiency_gain(from: HashEfficiency, to: HashEfficiency) -> Result<EfficiencyGain> {
     positive("efficiency", from.base_value(), "J/H")?;
     positive("efficiency", to.base_value(), "J/H")?;
@@ -73,7 +83,7 @@ pub fn hash_efficiency_gain(from: HashEfficiency, to: HashEfficiency) -> Result<
 ///
 /// # Errors
 /// [`Error::OutOfRange`] when either efficiency is zero, or the two are so
-/// far apart that the ratio or its inverse is not a finite, positive number.
+/// far apart that the ratio or its percentages are not finite.
 pub fn compute_efficiency_gain(
     from: ComputeEfficiency,
     to: ComputeEfficiency,

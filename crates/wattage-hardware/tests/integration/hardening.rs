@@ -70,3 +70,38 @@ fn system_power_from_a_negative_board_power_is_an_error() {
     let per_gpu = system_power_per_device(Power::new(700.0, unit::WATT).unwrap(), 1.3).unwrap();
     assert!((per_gpu.get(unit::WATT) - 910.0).abs() < 1e-9);
 }
+
+#[test]
+fn figures_that_agree_near_the_largest_power_are_consistent() {
+    // h x e rounds above f64::MAX although h x e = p exactly in reals.
+    let h = 7.033_440_981_078_104e237;
+    let p = f64::MAX;
+    let spec = AsicSpec::new(
+        "Extreme",
+        "Maker",
+        ReleaseDate::year(2030).unwrap(),
+        h,
+        p,
+        p / h,
+    );
+    let miner = spec.validate().unwrap();
+    assert_eq!(miner.to_spec().validate().unwrap(), miner);
+    // Figures that disagree are still refused there.
+    let off = AsicSpec::new(
+        "Off",
+        "Maker",
+        ReleaseDate::year(2030).unwrap(),
+        h,
+        p,
+        2.0 * p / h,
+    );
+    assert!(off.validate().is_err());
+}
+
+#[test]
+fn an_efficiency_gain_whose_percentage_overflows_is_an_error() {
+    let a = HashEfficiency::try_from_base(1e300).unwrap();
+    let b = HashEfficiency::try_from_base(1e-7).unwrap();
+    // The ratio 1e307 is finite; 100 times it is not.
+    assert!(hash_efficiency_gain(a, b).is_err());
+}
