@@ -172,7 +172,7 @@ impl AsicSpec {
                 } else {
                     (h * (e / p) - 1.0).abs()
                 };
-                if !(deviation <= tolerance) {
+                if deviation.is_nan() || deviation > tolerance {
                     return Err(Error::InconsistentAsic {
                         model,
                         hashrate_ths: h,
