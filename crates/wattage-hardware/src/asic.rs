@@ -165,8 +165,14 @@ impl AsicSpec {
         let (h, p, e) = match (h, p, e) {
             (Some(h), Some(p), Some(e)) => {
                 let implied = h * e;
-                let deviation = (implied - p).abs() / p;
-                if deviation > tolerance || !implied.is_finite() {
+                // Near f64::MAX the product can overflow although the three
+                // figures agree: compare h x (e / p) with 1 there instead.
+                let deviation = if implied.is_finite() {
+                    (implied - p).abs() / p
+                } else {
+                    (h * (e / p) - 1.0).abs()
+                };
+                if deviation.is_nan() || deviation > tolerance {
                     return Err(Error::InconsistentAsic {
                         model,
                         hashrate_ths: h,
@@ -361,20 +367,51 @@ impl AsicMiner {
     }
 
     /// The spec this miner was built from (all three figures filled in).
+    /// Each figure is chosen, where one exists, so that it converts back to
+    /// exactly this miner's value; otherwise (a J/TH figure whose product
+    /// with 1e-12 skips the value) it reads back within one unit in the
+    /// last place.
     #[must_use]
     pub fn to_spec(&self) -> AsicSpec {
         AsicSpec {
             model: String::from(self.model()),
             manufacturer: String::from(self.manufacturer()),
             release: self.release,
-            hashrate_ths: Some(self.hashrate.get(unit::TERAHASH_PER_SECOND)),
-            power_w: Some(self.power.get(unit::WATT)),
-            efficiency_j_per_th: Some(self.efficiency.get(unit::JOULE_PER_TERAHASH)),
+            hashrate_ths: Some(figure_in(
+                self.hashrate.base_value(),
+                unit::TERAHASH_PER_SECOND.factor(),
+            )),
+            power_w: Some(figure_in(self.power.base_value(), unit::WATT.factor())),
+            efficiency_j_per_th: Some(figure_in(
+                self.efficiency.base_value(),
+                unit::JOULE_PER_TERAHASH.factor(),
+            )),
             cooling: self.cooling,
             source: String::from(self.source()),
             note: self.note.as_ref().map(|n| String::from(n.as_ref())),
         }
     }
+}
+
+/// The figure in a unit of size `factor` that converts back (`figure ×
+/// factor`, as the quantity constructors do) to exactly `base`, if one lies
+/// within a few units in the last place of `base / factor`; else that
+/// quotient.
+fn figure_in(base: f64, factor: f64) -> f64 {
+    let quotient = base / factor;
+    let mut down = quotient;
+    let mut up = quotient;
+    for _ in 0..4 {
+        for candidate in [down, up] {
+            if (candidate * factor).to_bits() == base.to_bits() {
+                return candidate;
+            }
+        }
+        // Miner figures are positive: a step of the bit pattern is one ulp.
+        down = f64::from_bits(down.to_bits().saturating_sub(1));
+        up = f64::from_bits(up.to_bits().saturating_add(1));
+    }
+    quotient
 }
 
 impl TryFrom<AsicSpec> for AsicMiner {

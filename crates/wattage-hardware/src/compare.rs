@@ -50,14 +50,29 @@ impl EfficiencyGain {
     }
 }
 
+/// A gain whose ratio, percent better and percent less energy are all
+/// finite (a ratio near `f64::MAX` would make `percent_better` infinite,
+/// one near zero `percent_less_energy`).
 fn gain(ratio: f64) -> Result<EfficiencyGain> {
-    positive("efficiency ratio", ratio, "(ratio)").map(|ratio| EfficiencyGain { ratio })
+    let ratio = positive("efficiency ratio", ratio, "(ratio)")?;
+    let gain = EfficiencyGain { ratio };
+    if gain.percent_better().is_finite() && gain.percent_less_energy().is_finite() {
+        Ok(gain)
+    } else {
+        Err(Error::OutOfRange {
+            what: "efficiency ratio",
+            expected: "such that its percentages are finite",
+            value: ratio,
+            unit: "(ratio)",
+        })
+    }
 }
 
 /// The gain from energy-per-hash `from` to `to` (lower J/TH is better).
 ///
 /// # Errors
-/// [`Error::OutOfRange`] when either efficiency is zero.
+/// [`Error::OutOfRange`] when either efficiency is zero, or the two are so
+/// far apart that the ratio or its percentages are not finite.
 pub fn hash_efficiency_gain(from: HashEfficiency, to: HashEfficiency) -> Result<EfficiencyGain> {
     positive("efficiency", from.base_value(), "J/H")?;
     positive("efficiency", to.base_value(), "J/H")?;
@@ -67,7 +82,8 @@ pub fn hash_efficiency_gain(from: HashEfficiency, to: HashEfficiency) -> Result<
 /// The gain from compute efficiency `from` to `to` (higher FLOP/J is better).
 ///
 /// # Errors
-/// [`Error::OutOfRange`] when either efficiency is zero.
+/// [`Error::OutOfRange`] when either efficiency is zero, or the two are so
+/// far apart that the ratio or its percentages are not finite.
 pub fn compute_efficiency_gain(
     from: ComputeEfficiency,
     to: ComputeEfficiency,

@@ -84,10 +84,16 @@ impl AsicCurve {
     /// Power fraction at hashrate fraction `h` in (0, 1.5].
     ///
     /// # Errors
-    /// [`Error::OutOfRange`] outside that range.
+    /// [`Error::OutOfRange`] outside that range, or for a fraction so
+    /// small that the power fraction underflows to zero.
     pub fn power_fraction(&self, h: f64) -> Result<f64> {
         let h = fraction("hashrate fraction", h, MAX_ASIC_FRACTION, "in (0, 1.5]")?;
-        Ok(libm::pow(h, self.exponent))
+        representable(
+            libm::pow(h, self.exponent),
+            "hashrate fraction",
+            h,
+            "large enough that the power fraction is positive",
+        )
     }
 
     /// Hashrate fraction at power fraction `p`, the inverse of
@@ -99,17 +105,28 @@ impl AsicCurve {
     pub fn hashrate_fraction(&self, p: f64) -> Result<f64> {
         let max_p = libm::pow(MAX_ASIC_FRACTION, self.exponent);
         let p = fraction("power fraction", p, max_p * (1.0 + 1e-12), "in (0, 1.5^k]")?;
-        Ok(libm::pow(p, 1.0 / self.exponent).min(MAX_ASIC_FRACTION))
+        representable(
+            libm::pow(p, 1.0 / self.exponent).min(MAX_ASIC_FRACTION),
+            "power fraction",
+            p,
+            "large enough that the hashrate fraction is positive",
+        )
     }
 
     /// J/TH at hashrate fraction `h`, as a fraction of nameplate J/TH:
     /// `h^(k-1)`.
     ///
     /// # Errors
-    /// [`Error::OutOfRange`] for `h` outside (0, 1.5].
+    /// [`Error::OutOfRange`] for `h` outside (0, 1.5], or so small that the
+    /// factor underflows to zero.
     pub fn efficiency_factor(&self, h: f64) -> Result<f64> {
         let h = fraction("hashrate fraction", h, MAX_ASIC_FRACTION, "in (0, 1.5]")?;
-        Ok(libm::pow(h, self.exponent - 1.0))
+        representable(
+            libm::pow(h, self.exponent - 1.0),
+            "hashrate fraction",
+            h,
+            "large enough that the efficiency factor is positive",
+        )
     }
 }
 
@@ -173,28 +190,75 @@ impl PowerCapCurve {
     /// Throughput fraction at power-cap fraction `p` in (0, 1].
     ///
     /// # Errors
-    /// [`Error::OutOfRange`] outside (0, 1].
+    /// [`Error::OutOfRange`] outside (0, 1], or for a cap so small that the
+    /// throughput fraction underflows to zero.
     pub fn throughput_fraction(&self, p: f64) -> Result<f64> {
         let p = fraction("power-cap fraction", p, 1.0, "in (0, 1]")?;
-        Ok(libm::pow(p, self.exponent))
+        representable(
+            libm::pow(p, self.exponent),
+            "power-cap fraction",
+            p,
+            "large enough that the throughput fraction is positive",
+        )
     }
 
     /// The power-cap fraction that keeps throughput fraction `t` in (0, 1].
     ///
     /// # Errors
-    /// [`Error::OutOfRange`] outside (0, 1].
+    /// [`Error::OutOfRange`] outside (0, 1], or for a throughput so small
+    /// that the cap underflows to zero.
     pub fn power_fraction(&self, t: f64) -> Result<f64> {
         let t = fraction("throughput fraction", t, 1.0, "in (0, 1]")?;
-        Ok(libm::pow(t, 1.0 / self.exponent).min(1.0))
+        representable(
+            libm::pow(t, 1.0 / self.exponent).min(1.0),
+            "throughput fraction",
+            t,
+            "large enough that the power-cap fraction is positive",
+        )
     }
 
     /// FLOP/J at cap `p`, as a fraction of the uncapped FLOP/J: `p^(b-1)`.
+    /// Always finite: a cap so small that the factor would overflow is an
+    /// error.
+    ///
+    /// ```
+    /// use wattage_hardware::efficiency_curve::PowerCapCurve;
+    ///
+    /// let curve = PowerCapCurve::new(1e-9)?; // throughput almost flat in power
+    /// assert!(curve.efficiency_factor(0.5)? > 1.99);
+    /// assert!(curve.efficiency_factor(5e-324).is_err()); // 1/5e-324 overflows
+    /// # Ok::<(), wattage_hardware::Error>(())
+    /// ```
     ///
     /// # Errors
-    /// [`Error::OutOfRange`] outside (0, 1].
+    /// [`Error::OutOfRange`] outside (0, 1], or where the factor overflows.
     pub fn efficiency_factor(&self, p: f64) -> Result<f64> {
         let p = fraction("power-cap fraction", p, 1.0, "in (0, 1]")?;
-        Ok(libm::pow(p, self.exponent - 1.0))
+        representable(
+            libm::pow(p, self.exponent - 1.0),
+            "power-cap fraction",
+            p,
+            "large enough that the efficiency factor is finite",
+        )
+    }
+}
+
+/// `result` if it is finite and positive, else an error naming the input.
+fn representable(
+    result: f64,
+    what: &'static str,
+    input: f64,
+    expected: &'static str,
+) -> Result<f64> {
+    if result.is_finite() && result > 0.0 {
+        Ok(result)
+    } else {
+        Err(Error::OutOfRange {
+            what,
+            expected,
+            value: input,
+            unit: "(fraction)",
+        })
     }
 }
 

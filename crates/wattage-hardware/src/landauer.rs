@@ -104,10 +104,12 @@ fn gap(energy_per_operation_j: f64, temperature_k: f64, bits: f64) -> Result<Gap
         energy_per_operation: Energy::new(energy, unit::JOULE)?,
         floor,
     };
-    if !gap.ratio().is_finite() {
+    // The ratio must be finite and positive, so that its logarithm
+    // (`orders_of_magnitude`) is finite too.
+    if !(gap.ratio().is_finite() && gap.ratio() > 0.0) {
         return Err(Error::OutOfRange {
             what: "energy per operation",
-            expected: "a finite multiple of the Landauer floor",
+            expected: "a finite, non-zero multiple of the Landauer floor",
             value: energy,
             unit: "J",
         });
@@ -130,7 +132,7 @@ fn gap(energy_per_operation_j: f64, temperature_k: f64, bits: f64) -> Result<Gap
 /// # Errors
 /// [`crate::Error::OutOfRange`] for a zero efficiency, a non-positive
 /// temperature or bit count, or inputs so extreme that the floor underflows
-/// to zero or the ratio overflows.
+/// to zero or the ratio overflows or underflows to zero.
 pub fn hash_gap(
     efficiency: HashEfficiency,
     temperature_k: f64,

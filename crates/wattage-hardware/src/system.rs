@@ -237,8 +237,10 @@ impl core::fmt::Display for System {
 /// ```
 ///
 /// # Errors
-/// [`Error::OutOfRange`] for a factor below 1 or not finite.
+/// [`Error::OutOfRange`] for a factor below 1 or not finite, or a board
+/// power that is not finite and positive.
 pub fn system_power_per_device(tdp: Power, overhead_factor: f64) -> Result<Power> {
+    crate::error::positive("board power", tdp.get(wattage_units::unit::WATT), "W")?;
     if !(overhead_factor.is_finite() && overhead_factor >= 1.0) {
         return Err(Error::OutOfRange {
             what: "overhead factor",

@@ -86,9 +86,9 @@ impl CbeciEstimate {
     pub fn annual_energy(&self) -> Result<Bounds<Energy>> {
         let year = Time::new(HOURS_PER_YEAR, unit::HOUR)?;
         Ok(Bounds {
-            lower: self.power.lower * year,
-            best: self.power.best * year,
-            upper: self.power.upper * year,
+            lower: self.power.lower.checked_mul(year)?,
+            best: self.power.best.checked_mul(year)?,
+            upper: self.power.upper.checked_mul(year)?,
         })
     }
 }
@@ -102,6 +102,9 @@ impl CbeciEstimate {
 /// - [`Error::NotEnoughData`] if no machine is profitable (or the list is empty);
 /// - [`Error::NotPositive`] for a zero or negative electricity price (every
 ///   machine is profitable; the method needs a positive price);
+/// - [`Error::InvalidHashrate`] for a network hashrate that is not finite
+///   and positive, or so large that the power it draws is not finite
+///   (`1e308 H/s` of machines at 10 J/H);
 /// - [`Error::Quantity`] or [`Error::Money`] on invalid values.
 pub fn network_power(
     network: Hashrate,
@@ -130,8 +133,15 @@ pub fn network_power(
         });
     }
     let mean = sum / count as f64;
+    let hs = network.get(unit::HASH_PER_SECOND);
+    if !(hs.is_finite() && hs > 0.0) {
+        return Err(Error::InvalidHashrate { value: hs });
+    }
     let power = |j_th: f64, pue: f64| -> Result<Power> {
-        Ok(network * HashEfficiency::new(j_th * pue, unit::JOULE_PER_TERAHASH)?)
+        let efficiency = HashEfficiency::new(j_th * pue, unit::JOULE_PER_TERAHASH)?;
+        network
+            .checked_mul(efficiency)
+            .map_err(|_| Error::InvalidHashrate { value: hs })
     };
     Ok(CbeciEstimate {
         power: Bounds {

@@ -175,7 +175,9 @@ pub fn estimate_next_halving(
 /// # Errors
 ///
 /// [`Error::HeightOrder`] if `to` is not above `from`;
-/// [`Error::NonPositiveDuration`] if `to_time` is not after `from_time`.
+/// [`Error::NonPositiveDuration`] if `to_time` is not after `from_time`, or
+/// if the average is below one nanosecond (the resolution of a
+/// `TimeDelta`), rather than a silent zero.
 ///
 /// ```
 /// use chrono::{DateTime, TimeDelta};
@@ -205,9 +207,16 @@ pub fn average_block_interval(
     let blocks = i32::try_from(blocks).map_err(|_| Error::Overflow {
         what: "block count for an average interval",
     })?;
-    elapsed.checked_div(blocks).ok_or(Error::Overflow {
+    let average = elapsed.checked_div(blocks).ok_or(Error::Overflow {
         what: "average block interval",
-    })
+    })?;
+    if average <= TimeDelta::zero() {
+        return Err(Error::NonPositiveDuration {
+            what: "average block interval (elapsed time under 1 ns a block)",
+            seconds: elapsed.as_seconds_f64() / f64::from(blocks),
+        });
+    }
+    Ok(average)
 }
 
 /// Estimates the next retarget from the tip and the time of the first block

@@ -304,12 +304,24 @@ impl NetworkState {
     ///
     /// let state = NetworkState::new(Difficulty::new(100e12)?, Btc::ONE_BTC, Fees::ZERO)?;
     /// let network = state.implied_hashrate()?;
-    /// assert!((state.blocks_per_day(network) - 144.0).abs() < 1e-9);
+    /// assert!((state.blocks_per_day(network)? - 144.0).abs() < 1e-9);
+    /// // A hashrate beyond any physical one has no finite answer.
+    /// assert!(state.blocks_per_day(Hashrate::new(f64::MAX, wattage_units::unit::HASH_PER_SECOND)?).is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    #[must_use]
-    pub fn blocks_per_day(&self, hashrate: Hashrate) -> f64 {
-        hashrate.get(unit::HASH_PER_SECOND) * 86_400.0 / self.difficulty.expected_hashes()
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidHashrate`] for a negative or non-finite hashrate, or
+    /// one so large that the count of blocks is not finite.
+    pub fn blocks_per_day(&self, hashrate: Hashrate) -> Result<f64> {
+        let hs = hashrate.get(unit::HASH_PER_SECOND);
+        let blocks = hs * 86_400.0 / self.difficulty.expected_hashes();
+        if blocks.is_finite() && blocks >= 0.0 {
+            Ok(blocks + 0.0)
+        } else {
+            Err(Error::InvalidHashrate { value: hs })
+        }
     }
 
     /// Hashprice in BTC per PH/s per day.
@@ -347,7 +359,9 @@ impl NetworkState {
     ///
     /// As [`NetworkState::btc_hashprice`].
     pub fn expected_btc(&self, hashrate: Hashrate, period: Time) -> Result<Btc> {
-        Ok(self.btc_hashprice()?.revenue(hashrate * period)?)
+        Ok(self
+            .btc_hashprice()?
+            .revenue(hashrate.checked_mul(period)?)?)
     }
 }
 

@@ -33,7 +33,7 @@ use rust_decimal::Decimal;
 use wattage_hardware::AsicMiner;
 use wattage_units::money::to_decimal;
 use wattage_units::{
-    Btc, BtcPrice, Energy, EnergyPrice, HashEfficiency, Hashrate, Power, Time, Usd, unit,
+    Btc, BtcPrice, Energy, EnergyPrice, HashEfficiency, Hashrate, Measure, Power, Time, Usd, unit,
 };
 
 use crate::hashprice::{Fees, NetworkState};
@@ -185,7 +185,7 @@ impl Operation {
     /// let s21xp = catalog::asic("Antminer S21 XP")?;
     /// let site = Operation::from_miner(&s21xp, 1_000, "$38/MWh".parse()?)?;
     /// assert_eq!(site.hashrate().to_string(), "270 PH/s");
-    /// assert_eq!(site.power().to_string(), "3.645 MW");
+    /// assert_eq!(site.power()?.to_string(), "3.645 MW");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_miner(miner: &AsicMiner, count: u32, power_price: EnergyPrice) -> Result<Self> {
@@ -248,7 +248,7 @@ impl Operation {
     /// # Errors
     ///
     /// [`Error::Negative`] for negative capex, [`Error::NonPositiveDuration`]
-    /// for a life of zero.
+    /// for a life that is not finite and positive (zero, negative or NaN).
     pub fn with_capex(mut self, capex: Usd, life: Time) -> Result<Self> {
         if capex.is_negative() {
             return Err(Error::Negative {
@@ -257,7 +257,7 @@ impl Operation {
             });
         }
         let seconds = life.get(unit::SECOND);
-        if seconds <= 0.0 {
+        if !(seconds > 0.0 && seconds.is_finite()) {
             return Err(Error::NonPositiveDuration {
                 what: "depreciation life",
                 seconds,
@@ -298,10 +298,28 @@ impl Operation {
         self.uptime
     }
 
-    /// The power drawn while hashing.
-    #[must_use]
-    pub fn power(&self) -> Power {
-        self.hashrate * self.efficiency
+    /// The power drawn while hashing: hashrate × efficiency.
+    ///
+    /// ```
+    /// use wattage_mining::operation::Operation;
+    ///
+    /// let s21xp = Operation::new("270 TH/s".parse()?, "13.5 J/TH".parse()?, "$45/MWh".parse()?);
+    /// assert_eq!(s21xp.power()?.to_string(), "3.645 kW");
+    /// let absurd = Operation::new("1e280 ZH/s".parse()?, "1e280 J/TH".parse()?, "$45/MWh".parse()?);
+    /// assert!(absurd.power().is_err()); // the product overflows
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Quantity`] when the product is not a finite power, or the
+    /// hashrate or efficiency is negative or not finite (the unchecked
+    /// operators of `wattage-units` can make such values).
+    pub fn power(&self) -> Result<Power> {
+        Ok(self
+            .hashrate
+            .checked()?
+            .checked_mul(self.efficiency.checked()?)?)
     }
 
     fn uptime_f64(&self) -> f64 {
@@ -314,6 +332,7 @@ impl Operation {
     ///
     /// [`Error::Quantity`] if not a valid hashrate (never for a valid operation).
     pub fn effective_hashrate(&self) -> Result<Hashrate> {
+        self.hashrate.checked()?;
         Ok(Hashrate::new(
             self.hashrate.get(unit::HASH_PER_SECOND) * self.uptime_f64(),
             unit::HASH_PER_SECOND,
@@ -324,7 +343,9 @@ impl Operation {
     ///
     /// # Errors
     ///
-    /// [`Error::Money`] or [`Error::Quantity`] when a value does not fit.
+    /// [`Error::Quantity`] for a negative or non-finite `period` (made with
+    /// the unchecked `-` operator); [`Error::Money`] or [`Error::Quantity`]
+    /// when a value does not fit.
     pub fn evaluate(
         &self,
         state: &NetworkState,
@@ -347,12 +368,15 @@ impl Operation {
         period: Time,
         actual_fees: Option<Fees>,
     ) -> Result<PeriodEconomics> {
+        let period = period.checked()?;
         let hashing = self.effective_hashrate()?;
         let payout = self
             .pool
             .expected_payout(state, hashing, period, actual_fees)?;
         let revenue = price.value_of(payout.net)?;
-        let energy = hashing * self.efficiency * period;
+        let energy = hashing
+            .checked_mul(self.efficiency.checked()?)?
+            .checked_mul(period)?;
         let power_cost = self.power_price.cost(energy)?;
         let hosting_cost = match self.hosting {
             HostingFee::None => Usd::ZERO,

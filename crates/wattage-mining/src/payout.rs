@@ -40,7 +40,7 @@
 
 use rust_decimal::{Decimal, RoundingStrategy};
 use wattage_units::money::to_decimal;
-use wattage_units::{Btc, Hashrate, Time, unit};
+use wattage_units::{Btc, Hashrate, Measure, Time, unit};
 
 use crate::hashprice::{Fees, NetworkState, expected_blocks};
 use crate::{Error, Result};
@@ -240,7 +240,9 @@ impl Pool {
     ///
     /// # Errors
     ///
-    /// [`Error::Money`] on overflow; the fee errors of [`Fees`].
+    /// [`Error::Quantity`] for a negative or non-finite hashrate or period
+    /// (the unchecked `-` operator can make one); [`Error::Money`] on
+    /// overflow; the fee errors of [`Fees`].
     pub fn expected_payout(
         &self,
         state: &NetworkState,
@@ -248,7 +250,8 @@ impl Pool {
         period: Time,
         actual_fees: Option<Fees>,
     ) -> Result<Payout> {
-        let seconds = period.get(unit::SECOND);
+        let hashrate = hashrate.checked()?;
+        let seconds = period.checked()?.get(unit::SECOND);
         let miner_blocks = expected_blocks(
             hashrate.get(unit::HASH_PER_SECOND),
             seconds,

@@ -200,6 +200,22 @@ pub enum MoneyError {
         /// The value given.
         value: rust_decimal::Decimal,
     },
+    /// A physical quantity given to a money computation is not one it can
+    /// price: not finite, or negative where only a size makes sense (a
+    /// capacity, a duration, a count of hashes).
+    ///
+    /// ```
+    /// use wattage_units::{LeaseRate, MoneyError, Power, Time, unit};
+    ///
+    /// let rate: LeaseRate = "$150/kW/month".parse()?;
+    /// let backwards = Time::ZERO - Time::new(1.0, unit::MONTH)?;
+    /// let err = rate.rent(Power::new(1.0, unit::MEGAWATT)?, backwards).unwrap_err();
+    /// assert!(matches!(err, MoneyError::Quantity(_)));
+    /// assert_eq!(err.to_string(), "rental period must not be negative, got -1 month");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[error(transparent)]
+    Quantity(#[from] QuantityError),
     /// A price that must be positive was zero or negative.
     #[error("{what} must be positive, got {value}")]
     NotPositive {

@@ -29,14 +29,62 @@ pub(crate) fn auto_unit<Q: Measure>(base: f64) -> Unit<Q> {
     chosen
 }
 
-/// Writes `value` (already in the chosen unit) and the unit symbol.
-pub(crate) fn write_value(f: &mut fmt::Formatter<'_>, value: f64, symbol: &str) -> fmt::Result {
-    let text = match f.precision() {
+/// Writes `value` (already in the unit of size `factor`) and the unit symbol.
+///
+/// The number is rounded (six significant digits, or the formatter's
+/// decimals), and the text always reads back: where rounding up would make
+/// the value overflow to infinity in base units (`Time(f64::MAX)` in years),
+/// the value is rounded toward zero instead.
+pub(crate) fn write_value(
+    f: &mut fmt::Formatter<'_>,
+    value: f64,
+    factor: f64,
+    symbol: &str,
+) -> fmt::Result {
+    // Zero prints as "0", never "-0".
+    let value = if value == 0.0 { 0.0 } else { value };
+    let reads_back = |text: &str| text.parse::<f64>().is_ok_and(|v| (v * factor).is_finite());
+    let mut text = match f.precision() {
         Some(decimals) => format!("{value:.decimals$}"),
         None => significant(value, 6),
     };
+    if !reads_back(&text) {
+        // Toward zero: truncate the digits, then step down an ulp at a time.
+        let mut smaller = value;
+        for _ in 0..64 {
+            text = match f.precision() {
+                Some(decimals) => format!("{smaller:.decimals$}"),
+                None => truncated(smaller, 6),
+            };
+            if reads_back(&text) || !smaller.is_finite() {
+                break;
+            }
+            smaller = f64::from_bits(smaller.to_bits().saturating_sub(1));
+        }
+    }
     let body = format!("{text} {symbol}");
     pad(f, &body)
+}
+
+/// `value` with `digits` significant digits, cut toward zero (not
+/// rounded), in the layout of [`significant`].
+fn truncated(value: f64, digits: usize) -> String {
+    if value == 0.0 || !value.is_finite() {
+        return format!("{value}");
+    }
+    // Seventeen significant digits are exact for an f64; cut the rest.
+    let sci = format!("{value:.16e}");
+    let Some((mantissa, exponent)) = sci.split_once('e') else {
+        return sci;
+    };
+    let keep = mantissa
+        .char_indices()
+        .filter(|(_, c)| c.is_ascii_digit())
+        .nth(digits)
+        .map_or(mantissa.len(), |(i, _)| i);
+    let cut = mantissa.get(..keep).unwrap_or(mantissa);
+    let cut: f64 = format!("{cut}e{exponent}").parse().unwrap_or(value);
+    significant(cut, digits)
 }
 
 /// Applies the formatter's width, fill and alignment (right by default, as
@@ -139,6 +187,6 @@ pub struct DisplayIn<Q> {
 
 impl<Q> fmt::Display for DisplayIn<Q> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write_value(f, self.value, self.unit.symbol())
+        write_value(f, self.value, self.unit.factor(), self.unit.symbol())
     }
 }

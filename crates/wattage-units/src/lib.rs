@@ -57,6 +57,30 @@
 //! infinities and negative values where the quantity cannot be negative
 //! (energy and power may be negative: net flows).
 //!
+//! # Unchecked operators, checked forms
+//!
+//! The operators (`+`, `-`, `*`, `/`, and `*`/`/` by an `f64`) are plain
+//! `f64` arithmetic and are **not** checked: they can overflow to infinity
+//! (two values near `f64::MAX` multiplied), divide by zero
+//! (`Power::ZERO / Hashrate::ZERO` is NaN), or make a negative value of a
+//! quantity that cannot be negative (`Time::ZERO - day`). Where that can
+//! happen, use the checked forms, which validate the result like a
+//! constructor: `checked_add`, `checked_sub`, `checked_mul` and
+//! `checked_div` on every quantity, or [`Measure::checked`] on a result.
+//! Functions of this crate that take quantities validate them in turn: a
+//! negative period or capacity given to a price is an error, not a
+//! negative bill.
+//!
+//! ```
+//! use wattage_units::{Hashrate, Power, Time, unit};
+//!
+//! assert!((Power::ZERO / Hashrate::ZERO).base_value().is_nan()); // unchecked
+//! assert!(Power::ZERO.checked_div(Hashrate::ZERO).is_err()); // checked
+//! let day = Time::new(1.0, unit::DAY)?;
+//! assert!(Time::ZERO.checked_sub(day).is_err());
+//! # Ok::<(), wattage_units::QuantityError>(())
+//! ```
+//!
 //! # Money and prices
 //!
 //! [`Usd`] (exact `Decimal`, checked arithmetic), [`Btc`] (whole satoshis),
@@ -75,6 +99,12 @@
 //! they type (grammar in [`parse`] and [`money`]). `{}` chooses the unit
 //! and prints six significant digits; `{:.2}` prints two decimals;
 //! `display_in` picks the unit; `to_exact_string` reads back bit for bit.
+//! Every displayed value reads back: where rounding up would overflow (the
+//! largest `Time` in years), the last digit is rounded toward zero instead.
+//! Zero never prints as `-0`: a negative zero, written (`"-0 EH/s"`) or
+//! from a tiny negative number that underflows (`"-1e-400 EH/s"`), is read
+//! as zero. Money prints with any precision; places beyond the 28 a
+//! `Decimal` holds are zeros.
 //!
 //! # Features
 //!

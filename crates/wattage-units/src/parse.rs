@@ -11,7 +11,9 @@
 //! ```
 //!
 //! `NaN`, `inf` and values that overflow to infinity are rejected, as are
-//! negative values of quantities that cannot be negative.
+//! negative values of quantities that cannot be negative. A negative zero
+//! (`-0 EH/s`, or `-1e-400 EH/s`, which underflows to it) is read as zero
+//! and displays as `0 H/s`.
 
 use alloc::string::String;
 use alloc::vec::Vec;

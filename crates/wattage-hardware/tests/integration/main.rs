@@ -4,6 +4,7 @@
 
 mod catalog;
 mod errors;
+mod hardening;
 mod load;
 mod meta;
 mod props;

@@ -65,7 +65,7 @@ fn hashrate_and_difficulty_inputs_agree() {
     assert!((a - b).abs() < d("1e-15"), "{a} vs {b}");
     // 1 PH/s of a ~1,074 EH/s network wins 144 x 1e15 / 1.074e21 blocks a day.
     let one_ph = Hashrate::new(1.0, unit::PETAHASH_PER_SECOND).unwrap();
-    let blocks = by_difficulty.blocks_per_day(one_ph);
+    let blocks = by_difficulty.blocks_per_day(one_ph).unwrap();
     assert!((blocks - 144.0 / network.get(unit::PETAHASH_PER_SECOND)).abs() < 1e-15);
 }
 

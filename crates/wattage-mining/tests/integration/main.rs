@@ -12,6 +12,7 @@ mod core_subsidy;
 mod economics;
 mod economics_properties;
 mod halving_dates;
+mod hardening;
 mod mainnet_daily;
 mod mainnet_epochs;
 mod meta;

@@ -151,9 +151,25 @@ fn to_sats(sats: Decimal) -> Result<Btc, MoneyError> {
 }
 
 impl fmt::Display for Btc {
-    /// `3.125 BTC`, exact; `{:.4}` rounds to four places.
+    /// `3.125 BTC`, exact; `{:.4}` rounds to four places, half away from
+    /// zero, except where that would leave the range of an `i64` of
+    /// satoshis (only within a hundred-millionth of the largest amounts):
+    /// there it rounds toward zero, so the text always reads back.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let text = crate::money::parse::display_decimal(self.to_btc(), f.precision());
+        let btc = self.to_btc();
+        let strategy = match f.precision().and_then(|p| u32::try_from(p).ok()) {
+            Some(places) if places < 8 => {
+                let away =
+                    btc.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero);
+                if Self::from_btc(away).is_ok() {
+                    RoundingStrategy::MidpointAwayFromZero
+                } else {
+                    RoundingStrategy::ToZero
+                }
+            }
+            _ => RoundingStrategy::MidpointAwayFromZero,
+        };
+        let text = crate::money::parse::display_decimal_with(btc, f.precision(), strategy);
         write!(f, "{text} BTC")
     }
 }

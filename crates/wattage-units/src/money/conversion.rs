@@ -43,3 +43,31 @@ pub fn to_decimal(what: &'static str, value: f64) -> Result<Decimal, MoneyError>
         .map(|d| d.normalize())
         .ok_or(not_representable)
 }
+
+/// The value of `quantity` in `unit`, for a money computation that needs a
+/// size: finite and not negative (a negative zero counts as zero). `what`
+/// names the figure in the error ("rental period").
+pub(crate) fn size_in<Q: crate::Measure>(
+    what: &'static str,
+    quantity: Q,
+    unit: crate::Unit<Q>,
+) -> Result<f64, MoneyError> {
+    let value = quantity.base_value() / unit.factor();
+    if !value.is_finite() {
+        return Err(crate::QuantityError::NotFinite {
+            quantity: what,
+            value,
+            unit: unit.symbol(),
+        }
+        .into());
+    }
+    if value < 0.0 {
+        return Err(crate::QuantityError::Negative {
+            quantity: what,
+            value,
+            unit: unit.symbol(),
+        }
+        .into());
+    }
+    Ok(value + 0.0)
+}

@@ -40,6 +40,7 @@ mod prices;
 mod usd;
 
 pub use btc::Btc;
+pub(crate) use conversion::size_in;
 pub use conversion::{SIGNIFICANT_DIGITS, to_decimal};
 pub use prices::{
     BtcHashprice, BtcPrice, CapexPerMw, EnergyPrice, GpuHourPrice, Hashcost, Hashprice, LeaseRate,

@@ -244,18 +244,46 @@ pub(crate) fn parse_money<'a>(
 
 /// A decimal for display: exact (normalized) without a precision, rounded
 /// half away from zero to `precision` places with one.
+///
+/// Any precision is accepted. `Decimal` holds at most 28 decimal places, so
+/// places beyond what the value can hold are written as zeros; the text is
+/// built here rather than by `Decimal`'s own precision formatting, which
+/// has a fixed-size buffer of 32 characters.
 pub(crate) fn display_decimal(value: Decimal, precision: Option<usize>) -> String {
-    match precision {
-        Some(places) => {
-            let places = u32::try_from(places).unwrap_or(28).min(28);
-            let rounded = value.round_dp_with_strategy(
-                places,
-                rust_decimal::RoundingStrategy::MidpointAwayFromZero,
-            );
-            format!("{rounded:.prec$}", prec = places as usize)
-        }
-        None => format!("{}", value.normalize()),
+    display_decimal_with(
+        value,
+        precision,
+        rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+    )
+}
+
+/// [`display_decimal`] with a chosen rounding strategy.
+pub(crate) fn display_decimal_with(
+    value: Decimal,
+    precision: Option<usize>,
+    strategy: rust_decimal::RoundingStrategy,
+) -> String {
+    let Some(places) = precision else {
+        return format!("{}", value.normalize());
+    };
+    // Decimal's scale never exceeds 28, so rounding to more places is exact.
+    let held = u32::try_from(places).unwrap_or(u32::MAX).min(28);
+    let rounded = value.round_dp_with_strategy(held, strategy);
+    // Without a precision, Decimal writes at most 29 digits, a point and a
+    // sign: always within its buffer.
+    let text = format!("{rounded}");
+    let (integer, fraction) = text.split_once('.').unwrap_or((text.as_str(), ""));
+    if places == 0 {
+        return integer.into();
     }
+    let mut out = String::with_capacity(integer.len() + 1 + places);
+    out.push_str(integer);
+    out.push('.');
+    out.push_str(fraction);
+    for _ in fraction.len()..places {
+        out.push('0');
+    }
+    out
 }
 
 /// Serde for a money type through its `Display` and `FromStr`, which are

@@ -43,7 +43,69 @@ macro_rules! measure_type {
                         unit: unit.symbol(),
                     });
                 }
+                // A negative zero (written, or a tiny negative value that
+                // underflowed) is zero: it must not print as "-0".
+                let base = if base == 0.0 { 0.0 } else { base };
                 Ok(Self::from_base_unchecked(base))
+            }
+
+            /// `self + rhs`, validated like [`Self::new`]. The `+`
+            /// operator is unchecked (plain `f64` arithmetic): use this
+            /// where a sum could overflow to infinity.
+            ///
+            /// # Errors
+            /// [`QuantityError`](crate::QuantityError) when the sum is not
+            /// a valid value of this quantity.
+            pub fn checked_add(self, rhs: Self) -> Result<Self, crate::QuantityError> {
+                <Self as crate::Measure>::try_from_base(self.0.value + rhs.0.value)
+            }
+
+            /// `self - rhs`, validated like [`Self::new`]. The `-`
+            /// operator is unchecked: it can make a negative value of a
+            /// quantity that cannot be negative (`Time::ZERO - day`).
+            ///
+            /// # Errors
+            /// [`QuantityError`](crate::QuantityError) when the difference
+            /// is not a valid value of this quantity.
+            pub fn checked_sub(self, rhs: Self) -> Result<Self, crate::QuantityError> {
+                <Self as crate::Measure>::try_from_base(self.0.value - rhs.0.value)
+            }
+
+            /// `self × rhs` for any product this type has (another
+            /// quantity of the unit algebra, or an `f64` scale factor),
+            /// validated. The `*` operator is unchecked and can overflow
+            /// to infinity.
+            ///
+            /// # Errors
+            /// [`QuantityError`](crate::QuantityError) when the product is
+            /// not finite, or negative where it cannot be.
+            pub fn checked_mul<R>(
+                self,
+                rhs: R,
+            ) -> Result<<Self as core::ops::Mul<R>>::Output, crate::QuantityError>
+            where
+                Self: core::ops::Mul<R>,
+                <Self as core::ops::Mul<R>>::Output: crate::Measure,
+            {
+                crate::Measure::checked(self * rhs)
+            }
+
+            /// `self ÷ rhs` for any quotient this type has, validated. The
+            /// `/` operator is unchecked: a division by zero gives an
+            /// infinity or NaN (`Power::ZERO / Hashrate::ZERO`).
+            ///
+            /// # Errors
+            /// [`QuantityError`](crate::QuantityError) when the quotient is
+            /// not finite, or negative where it cannot be.
+            pub fn checked_div<R>(
+                self,
+                rhs: R,
+            ) -> Result<<Self as core::ops::Div<R>>::Output, crate::QuantityError>
+            where
+                Self: core::ops::Div<R>,
+                <Self as core::ops::Div<R>>::Output: crate::Measure,
+            {
+                crate::Measure::checked(self / rhs)
             }
 
             /// The value in `unit`.
@@ -133,7 +195,7 @@ macro_rules! measure_type {
             /// Automatic unit and six significant digits; `{:.N}` for N decimals.
             fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
                 let unit = crate::format::auto_unit::<Self>(self.0.value);
-                crate::format::write_value(f, self.get(unit), unit.symbol())
+                crate::format::write_value(f, self.get(unit), unit.factor(), unit.symbol())
             }
         }
 

@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod algebra;
+mod hardening;
 mod meta;
 mod money;
 mod properties;

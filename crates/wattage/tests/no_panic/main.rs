@@ -1,8 +1,13 @@
 //! No panics, no silent nonsense: every public parser and deserializer gets
-//! arbitrary text and arbitrary JSON/TOML; constructors get NaN, infinities,
-//! negatives, zero and extreme values. Each must return a value or a typed
-//! error; none may panic, and no `Ok` may hold NaN or infinity.
-#![allow(clippy::unwrap_used)]
+//! arbitrary text and arbitrary JSON/TOML; constructors and every public
+//! function family (consensus, payouts, costs, CBECI, fees, halvings,
+//! projections, Monte Carlo, fleets, curves, spec files, ...) get NaN,
+//! infinities, negatives, zero and extreme values. Each must return a value
+//! or a typed error; none may panic, and no `Ok` may hold NaN or infinity
+//! anywhere inside it: results are checked field by field with
+//! [`AllFinite`].
+// A failed check panics: that is how a test fails.
+#![allow(clippy::unwrap_used, clippy::panic, clippy::missing_panics_doc)]
 
 mod configs;
 mod facility;
@@ -11,6 +16,285 @@ mod mining;
 mod units;
 
 use proptest::prelude::*;
+use wattage::hardware::compare::EfficiencyGain;
+use wattage::hardware::landauer::Gap;
+use wattage::hardware::load::Loaded;
+use wattage::hardware::operating_mode::{AcceleratorOperatingPoint, AsicOperatingPoint};
+use wattage::hardware::{Accelerator, AsicMiner, PeakThroughput};
+use wattage::mining::cbeci::{Bounds, CbeciEstimate};
+use wattage::mining::halving::{HalvingEstimate, RetargetEstimate};
+use wattage::mining::hashprice::NetworkState;
+use wattage::mining::montecarlo::{Bands, MonteCarloBands};
+use wattage::mining::operation::PeriodEconomics;
+use wattage::mining::payout::{Luck, Payout};
+use wattage::mining::projection::{Path, Projection, StepResult};
+use wattage::mining::retarget::Retarget;
+use wattage::mining::{CompactTarget, Difficulty, Target};
+use wattage::units::*;
+
+/// "Every number inside is finite": implemented for the result types of the
+/// crates, recursively through their fields. Exact types (money, integers,
+/// targets) are finite by construction.
+pub trait AllFinite {
+    /// Whether no NaN or infinity hides anywhere in `self`.
+    fn all_finite(&self) -> bool;
+}
+
+impl AllFinite for f64 {
+    fn all_finite(&self) -> bool {
+        self.is_finite()
+    }
+}
+
+macro_rules! finite_quantity {
+    ($($ty:ty),+) => {$(
+        impl AllFinite for $ty {
+            fn all_finite(&self) -> bool {
+                self.base_value().is_finite()
+            }
+        }
+    )+};
+}
+finite_quantity!(
+    Time,
+    Energy,
+    Power,
+    Frequency,
+    Hashes,
+    Hashrate,
+    HashEfficiency,
+    Flops,
+    FlopRate,
+    ComputeEfficiency
+);
+
+macro_rules! exact {
+    ($($ty:ty),+) => {$(
+        impl AllFinite for $ty {
+            fn all_finite(&self) -> bool {
+                true
+            }
+        }
+    )+};
+}
+exact!(
+    Usd,
+    Btc,
+    BtcPrice,
+    EnergyPrice,
+    Hashprice,
+    Hashcost,
+    BtcHashprice,
+    LeaseRate,
+    GpuHourPrice,
+    CapexPerMw,
+    rust_decimal::Decimal,
+    bool,
+    u8,
+    u16,
+    u32,
+    u64,
+    i64,
+    usize,
+    String,
+    CompactTarget,
+    Target,
+    Retarget,
+    HalvingEstimate,
+    chrono::TimeDelta,
+    chrono::DateTime<chrono::Utc>,
+    wattage::mining::U256,
+    wattage::mining::BlockHeight
+);
+
+impl<T: AllFinite> AllFinite for Option<T> {
+    fn all_finite(&self) -> bool {
+        self.as_ref().is_none_or(AllFinite::all_finite)
+    }
+}
+
+impl<T: AllFinite> AllFinite for [T] {
+    fn all_finite(&self) -> bool {
+        self.iter().all(AllFinite::all_finite)
+    }
+}
+
+impl<T: AllFinite> AllFinite for Vec<T> {
+    fn all_finite(&self) -> bool {
+        self.as_slice().all_finite()
+    }
+}
+
+impl<A: AllFinite, B: AllFinite> AllFinite for (A, B) {
+    fn all_finite(&self) -> bool {
+        self.0.all_finite() && self.1.all_finite()
+    }
+}
+
+impl AllFinite for Difficulty {
+    fn all_finite(&self) -> bool {
+        self.get().is_finite() && self.get() > 0.0
+    }
+}
+
+impl AllFinite for NetworkState {
+    fn all_finite(&self) -> bool {
+        self.difficulty().all_finite()
+    }
+}
+
+impl<T: AllFinite> AllFinite for Bounds<T> {
+    fn all_finite(&self) -> bool {
+        self.lower.all_finite() && self.best.all_finite() && self.upper.all_finite()
+    }
+}
+
+impl AllFinite for CbeciEstimate {
+    fn all_finite(&self) -> bool {
+        self.power.all_finite() && self.threshold.all_finite()
+    }
+}
+
+impl AllFinite for Luck {
+    fn all_finite(&self) -> bool {
+        self.expected_blocks.all_finite()
+            && self.coefficient_of_variation.all_finite()
+            && self.probability_of_no_block.all_finite()
+    }
+}
+
+impl AllFinite for Payout {
+    fn all_finite(&self) -> bool {
+        self.luck.all_finite()
+    }
+}
+
+impl AllFinite for PeriodEconomics {
+    fn all_finite(&self) -> bool {
+        self.period.all_finite() && self.payout.all_finite() && self.energy.all_finite()
+    }
+}
+
+impl AllFinite for StepResult {
+    fn all_finite(&self) -> bool {
+        self.difficulty.all_finite() && self.economics.all_finite()
+    }
+}
+
+impl AllFinite for Projection {
+    fn all_finite(&self) -> bool {
+        self.steps().all_finite()
+    }
+}
+
+impl AllFinite for Path {
+    fn all_finite(&self) -> bool {
+        self.difficulties().all_finite()
+    }
+}
+
+impl<T: AllFinite> AllFinite for Bands<T> {
+    fn all_finite(&self) -> bool {
+        [&self.p05, &self.p25, &self.p50, &self.p75, &self.p95]
+            .iter()
+            .all(|b| b.all_finite())
+    }
+}
+
+impl AllFinite for MonteCarloBands {
+    fn all_finite(&self) -> bool {
+        self.btc_price.all_finite()
+            && self.cumulative_cash_margin.all_finite()
+            && self.total_mined.all_finite()
+    }
+}
+
+impl AllFinite for RetargetEstimate {
+    fn all_finite(&self) -> bool {
+        self.projected_timespan_secs.all_finite() && self.difficulty_change.all_finite()
+    }
+}
+
+impl AllFinite for AsicMiner {
+    fn all_finite(&self) -> bool {
+        self.hashrate().all_finite() && self.power().all_finite() && self.efficiency().all_finite()
+    }
+}
+
+impl AllFinite for PeakThroughput {
+    fn all_finite(&self) -> bool {
+        self.dense().all_finite()
+    }
+}
+
+impl AllFinite for Accelerator {
+    fn all_finite(&self) -> bool {
+        self.peaks().all_finite() && self.board_power().all_finite()
+    }
+}
+
+impl<T: AllFinite> AllFinite for Loaded<T> {
+    fn all_finite(&self) -> bool {
+        self.items.all_finite()
+    }
+}
+
+impl AllFinite for AsicOperatingPoint {
+    fn all_finite(&self) -> bool {
+        self.hashrate.all_finite() && self.power.all_finite() && self.efficiency.all_finite()
+    }
+}
+
+impl AllFinite for AcceleratorOperatingPoint {
+    fn all_finite(&self) -> bool {
+        self.power.all_finite() && self.throughput.all_finite()
+    }
+}
+
+impl AllFinite for EfficiencyGain {
+    fn all_finite(&self) -> bool {
+        self.ratio().all_finite()
+            && self.percent_better().all_finite()
+            && self.percent_less_energy().all_finite()
+    }
+}
+
+impl AllFinite for Gap {
+    fn all_finite(&self) -> bool {
+        self.energy_per_operation.all_finite()
+            && self.floor.all_finite()
+            && self.ratio().all_finite()
+            && self.orders_of_magnitude().all_finite()
+    }
+}
+
+/// Fails the test if `result` is an `Ok` with a NaN or infinity inside.
+#[track_caller]
+pub fn check<T: AllFinite + core::fmt::Debug, E>(what: &str, result: &Result<T, E>) {
+    if let Ok(value) = result {
+        assert!(
+            value.all_finite(),
+            "{what}: non-finite value inside Ok: {value:?}"
+        );
+    }
+}
+
+/// Fails the test if `result` is an `Ok` holding a negative quantity.
+#[track_caller]
+pub fn check_size<Q: Measure + core::fmt::Debug, E>(what: &str, result: &Result<Q, E>) {
+    if let Ok(q) = result {
+        assert!(
+            q.base_value().is_finite() && q.base_value() >= 0.0,
+            "{what}: {q:?}"
+        );
+    }
+}
+
+/// Every quantity that can be negative or not, from a nasty base value, by
+/// the unchecked operators (as arithmetic makes them), not the constructors.
+pub fn raw<Q: Measure + core::ops::Mul<f64, Output = Q>>(one: Q, value: f64) -> Q {
+    one * value
+}
 
 /// Floats that break naive code.
 pub fn nasty_f64() -> impl Strategy<Value = f64> {

@@ -4,7 +4,7 @@ use rust_decimal::Decimal;
 
 use super::{dec, price_type};
 use crate::error::MoneyError;
-use crate::money::{Usd, to_decimal};
+use crate::money::{Usd, size_in, to_decimal};
 use crate::{Power, unit};
 
 price_type! {
@@ -35,9 +35,13 @@ impl CapexPerMw {
     /// The capital cost of `capacity`.
     ///
     /// # Errors
-    /// [`MoneyError`] when the capacity is not representable or the product overflows.
+    /// [`MoneyError::Quantity`] for a negative capacity; [`MoneyError`] when
+    /// the capacity is not representable or the product overflows.
     pub fn capex(self, capacity: Power) -> Result<Usd, MoneyError> {
-        let megawatts = to_decimal("capacity in MW", capacity.get(unit::MEGAWATT))?;
+        let megawatts = to_decimal(
+            "capacity in MW",
+            size_in("capacity", capacity, unit::MEGAWATT)?,
+        )?;
         Usd::new(megawatts).checked_mul(self.0)
     }
 }

@@ -4,7 +4,7 @@ use rust_decimal::Decimal;
 
 use super::{dec, price_type};
 use crate::error::MoneyError;
-use crate::money::{Hashcost, Usd, to_decimal};
+use crate::money::{Hashcost, Usd, size_in, to_decimal};
 use crate::{Energy, HashEfficiency, unit};
 
 price_type! {
@@ -71,7 +71,7 @@ impl EnergyPrice {
     pub fn hashcost(self, efficiency: HashEfficiency) -> Result<Hashcost, MoneyError> {
         let joules_per_th = to_decimal(
             "efficiency in J/TH",
-            efficiency.get(unit::JOULE_PER_TERAHASH),
+            size_in("hash efficiency", efficiency, unit::JOULE_PER_TERAHASH)?,
         )?;
         // 1 PH/s for a day at e J/TH draws e kW for 24 h: e × 24 kWh = e × 24 / 1000 MWh.
         let mwh_per_ph_day = joules_per_th

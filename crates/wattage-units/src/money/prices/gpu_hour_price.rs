@@ -4,7 +4,7 @@ use rust_decimal::Decimal;
 
 use super::price_type;
 use crate::error::MoneyError;
-use crate::money::{Usd, to_decimal};
+use crate::money::{Usd, size_in, to_decimal};
 use crate::{Time, unit};
 
 price_type! {
@@ -36,9 +36,13 @@ impl GpuHourPrice {
     /// Revenue of `gpus` accelerators billed for `period` each.
     ///
     /// # Errors
-    /// [`MoneyError`] when the hours are not representable or the product overflows.
+    /// [`MoneyError::Quantity`] for a negative period; [`MoneyError`] when
+    /// the hours are not representable or the product overflows.
     pub fn revenue(self, gpus: u32, period: Time) -> Result<Usd, MoneyError> {
-        let hours = to_decimal("period in hours", period.get(unit::HOUR))?;
+        let hours = to_decimal(
+            "period in hours",
+            size_in("billed period", period, unit::HOUR)?,
+        )?;
         Usd::new(hours)
             .checked_mul(Decimal::from(gpus))?
             .checked_mul(self.0)

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 
 use super::{dec, price_type};
 use crate::error::MoneyError;
-use crate::money::{Btc, BtcPrice, Usd, to_decimal};
+use crate::money::{Btc, BtcPrice, Usd, size_in, to_decimal};
 use crate::{Hashes, Hashrate, Time, unit};
 
 /// Hashes in one PH/s-day: 1e15 H/s × 86,400 s.
@@ -15,7 +15,7 @@ const HASHES_PER_PH_DAY: f64 = 8.64e19;
 fn ph_days(work: Hashes) -> Result<Decimal, MoneyError> {
     to_decimal(
         "work in PH/s-days",
-        work.get(unit::HASH) / HASHES_PER_PH_DAY,
+        size_in("work", work, unit::HASH)? / HASHES_PER_PH_DAY,
     )
 }
 
@@ -65,7 +65,9 @@ impl Hashprice {
     /// What `work` (a number of hashes) earns at this hashprice.
     ///
     /// # Errors
-    /// [`MoneyError`] when the work is not representable or the product overflows.
+    /// [`MoneyError::Quantity`] for negative work (a negative rate or
+    /// period multiplied in); [`MoneyError`] when the work is not
+    /// representable or the product overflows.
     pub fn revenue(self, work: Hashes) -> Result<Usd, MoneyError> {
         Usd::new(ph_days(work)?).checked_mul(self.0)
     }
@@ -153,7 +155,9 @@ impl BtcHashprice {
     /// BTC that `work` earns, rounded to the nearest satoshi (half to even).
     ///
     /// # Errors
-    /// [`MoneyError`] when the work is not representable or the product overflows.
+    /// [`MoneyError::Quantity`] for negative work (a negative rate or
+    /// period multiplied in); [`MoneyError`] when the work is not
+    /// representable or the product overflows.
     pub fn revenue(self, work: Hashes) -> Result<Btc, MoneyError> {
         let btc = ph_days(work)?
             .checked_mul(self.0)

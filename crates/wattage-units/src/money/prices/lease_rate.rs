@@ -4,7 +4,7 @@ use rust_decimal::Decimal;
 
 use super::{dec, price_type};
 use crate::error::MoneyError;
-use crate::money::{Usd, to_decimal};
+use crate::money::{Usd, size_in, to_decimal};
 use crate::{Power, Time, unit};
 
 price_type! {
@@ -38,10 +38,18 @@ impl LeaseRate {
     /// rate, each physical figure converted once by [`crate::money::to_decimal`].
     ///
     /// # Errors
-    /// [`MoneyError`] when a figure is not representable or the product overflows.
+    /// [`MoneyError::Quantity`] for a negative capacity or period (a rent
+    /// is never made positive by two negatives); [`MoneyError`] when a
+    /// figure is not representable or the product overflows.
     pub fn rent(self, capacity: Power, period: Time) -> Result<Usd, MoneyError> {
-        let kilowatts = to_decimal("capacity in kW", capacity.get(unit::KILOWATT))?;
-        let months = to_decimal("period in months", period.get(unit::MONTH))?;
+        let kilowatts = to_decimal(
+            "capacity in kW",
+            size_in("leased capacity", capacity, unit::KILOWATT)?,
+        )?;
+        let months = to_decimal(
+            "period in months",
+            size_in("rental period", period, unit::MONTH)?,
+        )?;
         Usd::new(kilowatts).checked_mul(months)?.checked_mul(self.0)
     }
 
@@ -63,14 +71,18 @@ impl LeaseRate {
     /// ```
     ///
     /// # Errors
+    /// [`MoneyError::Quantity`] for a negative capacity or term;
     /// [`MoneyError`] for zero capacity or term, or unrepresentable figures.
     pub fn implied_by_contract(
         value: Usd,
         capacity: Power,
         term: Time,
     ) -> Result<Self, MoneyError> {
-        let kilowatts = to_decimal("capacity in kW", capacity.get(unit::KILOWATT))?;
-        let months = to_decimal("term in months", term.get(unit::MONTH))?;
+        let kilowatts = to_decimal(
+            "capacity in kW",
+            size_in("leased capacity", capacity, unit::KILOWATT)?,
+        )?;
+        let months = to_decimal("term in months", size_in("lease term", term, unit::MONTH)?)?;
         let kw_months = kilowatts.checked_mul(months).ok_or(MoneyError::Overflow {
             operation: "kW-months",
         })?;
