@@ -37,10 +37,10 @@ use std::time::Instant;
 use plotters::prelude::SeriesLabelPosition;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
-use wattage::facility::comparison::{Comparison, Plan, compare};
+use wattage::facility::comparison::{Assumptions, Comparison, Plan, compare};
 use wattage::facility::deployment::Deployment;
 use wattage::facility::horizon::Horizon;
-use wattage::facility::lease::{ColocationLease, LeaseStructure};
+use wattage::facility::lease::{ColocationLease, LeaseSpec, LeaseStructure};
 use wattage::facility::power::PowerContract;
 use wattage::facility::power::PowerSupply;
 use wattage::facility::price_series::Resolution;
@@ -48,7 +48,7 @@ use wattage::facility::pue::Pue;
 use wattage::facility::retrofit::{Conversion, RetrofitPlan};
 use wattage::facility::site::{Hall, Site};
 use wattage::facility::summary::{CapexPayment, YearRow};
-use wattage::facility::workload::{Colocation, GpuCloud, SelfMining, Workload};
+use wattage::facility::workload::{Colocation, GpuCloud, GpuCloudSpec, SelfMining, Workload};
 use wattage::facility::{Curtailment, HashpricePath};
 use wattage::hardware::{Fleet, catalog};
 use wattage::mining::chrono::{DateTime, Datelike, Months, NaiveDate, TimeDelta, TimeZone, Utc};
@@ -324,14 +324,14 @@ fn build_plans(path: &[Hashprice], btc_price: BtcPrice) -> Res<Plans> {
             .apply()?)
     };
 
-    let lease = ColocationLease::new(
-        critical,
-        LEASE_RATE.parse()?,
-        percent(LEASE_ESCALATOR_PERCENT),
-        LEASE_TERM_MONTHS,
-        NaiveDate::from_ymd_opt(l0.0, l0.1, l0.2).ok_or("bad lease date")?,
-        LeaseStructure::TripleNet,
-    )?;
+    let lease = ColocationLease::new(LeaseSpec {
+        critical_it: critical,
+        rate: LEASE_RATE.parse()?,
+        escalator: percent(LEASE_ESCALATOR_PERCENT),
+        term_months: LEASE_TERM_MONTHS,
+        start: NaiveDate::from_ymd_opt(l0.0, l0.1, l0.2).ok_or("bad lease date")?,
+        structure: LeaseStructure::TripleNet,
+    })?;
     let (leased, lease_capex) = convert(
         "tenant",
         Workload::Colocation(Colocation::new(lease, Decimal::ONE)?),
@@ -353,15 +353,15 @@ fn build_plans(path: &[Hashprice], btc_price: BtcPrice) -> Res<Plans> {
             * to_decimal("MW per GPU", per_gpu.get(unit::MEGAWATT))?)
         .round_dp(0),
     );
-    let cloud = GpuCloud::new(
-        catalog::accelerator(GPU)?.name(),
-        gpus,
-        per_gpu,
-        GPU_PRICE.parse()?,
-        percent(GPU_UTILIZATION_PERCENT),
+    let cloud = GpuCloud::new(GpuCloudSpec {
+        accelerator: catalog::accelerator(GPU)?.name().into(),
+        count: gpus,
+        power_per_device: per_gpu,
+        price: GPU_PRICE.parse()?,
+        utilization: percent(GPU_UTILIZATION_PERCENT),
         capex_per_gpu,
-        GPU_LIFE_YEARS,
-    )?;
+        life_years: GPU_LIFE_YEARS,
+    })?;
     let refresh = CapexPayment {
         at: live + Months::new(12 * GPU_LIFE_YEARS),
         amount: cloud.capex()?,
@@ -389,15 +389,14 @@ fn build_plans(path: &[Hashprice], btc_price: BtcPrice) -> Res<Plans> {
 }
 
 fn run(base: &Plan, alternative: &Plan, horizon: Horizon) -> Res<Comparison> {
-    Ok(compare(
-        base,
-        alternative,
-        &PowerContract::new(PowerSupply::fixed(POWER_PRICE.parse()?)),
+    let assumptions = Assumptions {
+        contract: PowerContract::new(PowerSupply::fixed(POWER_PRICE.parse()?)),
         horizon,
-        Curtailment::AboveBreakeven,
-        OPEX_PER_MW_YEAR.parse()?,
-        percent(DISCOUNT_PERCENT),
-    )?)
+        curtailment: Curtailment::AboveBreakeven,
+        opex_per_mw_year: OPEX_PER_MW_YEAR.parse()?,
+        discount_rate: percent(DISCOUNT_PERCENT),
+    };
+    Ok(compare(base, alternative, &assumptions)?)
 }
 
 fn print_year_table(name: &str, rows: &[YearRow], interconnect_mw: Decimal) {

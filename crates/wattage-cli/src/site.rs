@@ -16,7 +16,7 @@ use clap::{Args, Subcommand};
 use serde::{Deserialize, Serialize};
 use wattage::facility::Curtailment;
 use wattage::facility::FacilityError;
-use wattage::facility::comparison::{Plan, compare as compare_plans};
+use wattage::facility::comparison::{Assumptions, Plan, compare as compare_plans};
 use wattage::facility::deployment::Deployment;
 use wattage::facility::horizon::Horizon;
 use wattage::facility::ledger::SiteLedger;
@@ -493,16 +493,15 @@ pub(crate) fn compare(a: &CompareArgs) -> Result<Vec<Section>> {
             deployment: other.deployment,
             capex: other.capex,
         };
-        let c = compare_plans(
-            &base_plan,
-            &plan,
-            &base.contract,
-            base.horizon,
-            base.curtailment,
-            base.opex,
-            a.discount_rate,
-        )
-        .map_err(|e| facility_error(&format!("comparing with {}", path.display()), &e))?;
+        let assumptions = Assumptions {
+            contract: base.contract.clone(),
+            horizon: base.horizon,
+            curtailment: base.curtailment,
+            opex_per_mw_year: base.opex,
+            discount_rate: a.discount_rate,
+        };
+        let c = compare_plans(&base_plan, &plan, &assumptions)
+            .map_err(|e| facility_error(&format!("comparing with {}", path.display()), &e))?;
         results.push(c);
     }
     for c in &results {

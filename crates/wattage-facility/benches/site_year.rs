@@ -46,8 +46,9 @@ use wattage_facility::kernel::KernelTotals;
 use wattage_facility::power::PowerSupply;
 use wattage_facility::workload::{Colocation, SelfMining, Workload};
 use wattage_facility::{
-    ColocationLease, Curtailment, Deployment, Hall, HashpricePath, Horizon, LeaseStructure,
-    PowerContract, PricePath, PriceSeries, Pue, Resolution, Site, SiteKernel, simulate_site,
+    ColocationLease, Curtailment, Deployment, Hall, HashpricePath, Horizon, LeaseSpec,
+    LeaseStructure, PowerContract, PricePath, PriceSeries, Pue, Resolution, Site, SiteKernel,
+    simulate_site,
 };
 use wattage_hardware::{Fleet, catalog};
 use wattage_mining::payout::Pool;
@@ -181,14 +182,14 @@ fn deployment(path: HashpricePath, years: u32) -> Deployment {
     )
     .unwrap();
     // No escalator inside the first year, so the raw floor's rent is 12 × the monthly rent.
-    let lease = ColocationLease::new(
-        "40 MW".parse().unwrap(),
-        "$130/kW/month".parse().unwrap(),
-        Decimal::new(3, 2),
-        12 * years.max(1),
-        NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
-        LeaseStructure::TripleNet,
-    )
+    let lease = ColocationLease::new(LeaseSpec {
+        critical_it: "40 MW".parse().unwrap(),
+        rate: "$130/kW/month".parse().unwrap(),
+        escalator: Decimal::new(3, 2),
+        term_months: 12 * years.max(1),
+        start: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+        structure: LeaseStructure::TripleNet,
+    })
     .unwrap();
     let mut plan = Deployment::new(site);
     plan.assign("fleet", "mining", Workload::SelfMining(mining))

@@ -77,26 +77,61 @@ pub struct Comparison {
     pub incremental_payback_years: Option<Decimal>,
 }
 
-/// Simulates `base` and `alternative` on the same `contract` and
-/// `horizon` (hourly or 15-minute), with `policy` for their mining loads
-/// and `opex_per_mw_year` per IT MW-year, and compares their yearly cash
-/// flows; NPVs at `discount_rate` per year.
+/// What the two plans of a comparison share: the power contract, the
+/// horizon (hourly or 15-minute), the curtailment policy of their mining
+/// loads, opex per IT MW-year, and the discount rate of the NPVs.
+///
+/// ```
+/// use rust_decimal::Decimal;
+/// use wattage_facility::comparison::Assumptions;
+/// use wattage_facility::{Curtailment, Horizon, PowerContract, PowerSupply, Resolution};
+/// use chrono::{TimeZone, Utc};
+///
+/// let assumptions = Assumptions {
+///     contract: PowerContract::new(PowerSupply::fixed("$42/MWh".parse()?)),
+///     horizon: Horizon::calendar_years(Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(), Resolution::Hourly, 10)?,
+///     curtailment: Curtailment::AboveBreakeven,
+///     opex_per_mw_year: "$60,000".parse()?,
+///     discount_rate: Decimal::new(10, 2),
+/// };
+/// assert_eq!(assumptions.horizon.periods(), 87_648);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct Assumptions {
+    /// The power contract both plans buy under.
+    pub contract: PowerContract,
+    /// The simulated horizon.
+    pub horizon: Horizon,
+    /// When the plans' mining loads switch off.
+    pub curtailment: Curtailment,
+    /// Operating cost per IT MW-year.
+    pub opex_per_mw_year: Usd,
+    /// Discount rate per year, a fraction (`0.10` is 10%).
+    pub discount_rate: Decimal,
+}
+
+/// Simulates `base` and `alternative` under the same `assumptions` and
+/// compares their yearly cash flows.
 ///
 /// # Errors
 /// As for [`simulate_site`], [`Summary::new`] and [`CashFlows::new`].
-#[allow(
-    clippy::too_many_arguments,
-    reason = "each input is named and distinct"
-)]
 pub fn compare(
     base: &Plan,
     alternative: &Plan,
-    contract: &PowerContract,
-    horizon: Horizon,
-    policy: Curtailment,
-    opex_per_mw_year: Usd,
-    discount_rate: Decimal,
+    assumptions: &Assumptions,
 ) -> Result<Comparison, FacilityError> {
+    let Assumptions {
+        contract,
+        horizon,
+        curtailment: policy,
+        opex_per_mw_year,
+        discount_rate,
+    } = assumptions;
+    let (horizon, policy, opex_per_mw_year, discount_rate) =
+        (*horizon, *policy, *opex_per_mw_year, *discount_rate);
     let evaluate = |plan: &Plan| -> Result<PlanResult, FacilityError> {
         let ledger = simulate_site(&plan.deployment, contract, horizon, policy)?;
         Ok(PlanResult {

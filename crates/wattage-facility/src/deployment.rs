@@ -40,10 +40,11 @@ impl Window {
     }
 }
 
-/// One workload in one hall, with the PUE it runs at and when it is live.
+/// One workload in one hall, with the PUE it runs at and when it is live:
+/// an [`AssignmentSpec`] a [`Deployment`] has validated. It serializes in
+/// the spec's layout.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Assignment {
     name: String,
     hall: String,
@@ -87,6 +88,57 @@ impl Assignment {
     #[must_use]
     pub fn peak_facility_load(&self) -> Power {
         self.workload.it_power() * self.pue.peak()
+    }
+}
+
+/// An assignment to add to a [`Deployment`], by name: a workload in a
+/// hall, live during `window`, at `pue` (the hall's when `None`). Build it
+/// with [`AssignmentSpec::new`] and [`during`](Self::during) /
+/// [`with_pue`](Self::with_pue), or write the fields; in a config, `pue`
+/// and `window` may be left out.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct AssignmentSpec {
+    /// The workload's name, unique in the deployment.
+    pub name: String,
+    /// The hall it is in.
+    pub hall: String,
+    /// The workload.
+    pub workload: Workload,
+    /// Its own PUE (a converted hall's new cooling), or `None` for the hall's.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub pue: Option<Pue>,
+    /// When it is live.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub window: Window,
+}
+
+impl AssignmentSpec {
+    /// `workload`, named `name`, in `hall`, for all time, at the hall's PUE.
+    #[must_use]
+    pub fn new(name: impl Into<String>, hall: impl Into<String>, workload: Workload) -> Self {
+        Self {
+            name: name.into(),
+            hall: hall.into(),
+            workload,
+            pue: None,
+            window: Window::ALWAYS,
+        }
+    }
+
+    /// Live during `window` only.
+    #[must_use]
+    pub const fn during(mut self, window: Window) -> Self {
+        self.window = window;
+        self
+    }
+
+    /// At its own `pue` instead of the hall's.
+    #[must_use]
+    pub fn with_pue(mut self, pue: Pue) -> Self {
+        self.pue = Some(pue);
+        self
     }
 }
 
@@ -151,55 +203,61 @@ impl Deployment {
     }
 
     /// Assigns `workload`, named `name`, to `hall` for all time, at the
-    /// hall's PUE.
+    /// hall's PUE: shorthand for [`Self::add`] of
+    /// [`AssignmentSpec::new`]`(name, hall, workload)`.
     ///
     /// # Errors
-    /// As for [`Self::assign_during`].
+    /// As for [`Self::add`].
     pub fn assign(
         &mut self,
         name: impl Into<String>,
         hall: &str,
         workload: Workload,
     ) -> Result<&mut Self, FacilityError> {
-        self.assign_during(name, hall, workload, Window::ALWAYS)
+        self.add(AssignmentSpec::new(name, hall, workload))
     }
 
-    /// Assigns `workload` to `hall`, live during `window`, at the hall's PUE.
+    /// Adds an assignment: a workload in a hall, live during its window,
+    /// at its own PUE or the hall's.
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use wattage_facility::deployment::{AssignmentSpec, Window};
+    /// use wattage_facility::workload::{Hosting, Workload};
+    /// use wattage_facility::{Deployment, Hall, Pue, Site};
+    ///
+    /// let site = Site::new("S", "100 MW".parse()?)?.with_hall(Hall::new("A", "60 MW".parse()?, Pue::constant(1.05)?)?)?;
+    /// let mut plan = Deployment::new(site);
+    /// let hosted = Workload::Hosting(Hosting::new("40 MW".parse()?, "$65/MWh".parse()?)?);
+    /// let from_july = Window { from: Some(Utc.with_ymd_and_hms(2026, 7, 1, 0, 0, 0).unwrap()), until: None };
+    /// plan.add(AssignmentSpec::new("client", "A", hosted).during(from_july).with_pue(Pue::constant(1.1)?))?;
+    /// assert_eq!(plan.assignment("client").map(|a| a.window()), Some(from_july));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     ///
     /// # Errors
     /// [`FacilityError::UnknownHall`], [`FacilityError::WorkloadName`] for
     /// a name already used, [`FacilityError::InvalidWindow`], and
     /// [`FacilityError::HallOverCapacity`] when the hall would be
     /// over-allocated at some instant.
-    pub fn assign_during(
-        &mut self,
-        name: impl Into<String>,
-        hall: &str,
-        workload: Workload,
-        window: Window,
-    ) -> Result<&mut Self, FacilityError> {
-        let pue = self
-            .site
-            .hall(hall)
-            .ok_or_else(|| FacilityError::UnknownHall { hall: hall.into() })?
-            .pue()
-            .clone();
-        self.assign_with_pue(name.into(), hall, workload, pue, window)
-    }
-
-    /// Assigns `workload` to `hall` at its own `pue` (a converted hall's
-    /// new cooling), live during `window`.
-    ///
-    /// # Errors
-    /// As for [`Self::assign_during`].
-    pub fn assign_with_pue(
-        &mut self,
-        name: String,
-        hall: &str,
-        workload: Workload,
-        pue: Pue,
-        window: Window,
-    ) -> Result<&mut Self, FacilityError> {
+    pub fn add(&mut self, spec: AssignmentSpec) -> Result<&mut Self, FacilityError> {
+        let AssignmentSpec {
+            name,
+            hall,
+            workload,
+            pue,
+            window,
+        } = spec;
+        let pue = match pue {
+            Some(pue) => pue,
+            None => self
+                .site
+                .hall(&hall)
+                .ok_or_else(|| FacilityError::UnknownHall { hall: hall.clone() })?
+                .pue()
+                .clone(),
+        };
+        let hall = hall.as_str();
         if self.assignment(&name).is_some() {
             return Err(FacilityError::WorkloadName {
                 name,
@@ -271,10 +329,10 @@ impl Deployment {
     }
 
     #[cfg(feature = "serde")]
-    fn validated(site: Site, assignments: Vec<Assignment>) -> Result<Self, FacilityError> {
+    fn validated(site: Site, assignments: Vec<AssignmentSpec>) -> Result<Self, FacilityError> {
         let mut deployment = Self::new(site);
         for a in assignments {
-            deployment.assign_with_pue(a.name, &a.hall, a.workload, a.pue, a.window)?;
+            deployment.add(a)?;
         }
         Ok(deployment)
     }
@@ -286,7 +344,7 @@ impl Deployment {
 #[serde(deny_unknown_fields)]
 struct RawDeployment {
     site: Site,
-    assignments: Vec<Assignment>,
+    assignments: Vec<AssignmentSpec>,
 }
 
 #[cfg(feature = "serde")]

@@ -28,7 +28,7 @@
 //! use wattage_facility::run::simulate_site;
 //! use wattage_facility::{Curtailment, HashpricePath};
 //! use wattage_facility::site::{Hall, Site};
-//! use wattage_facility::workload::{SelfMining, Workload};
+//! use wattage_facility::workload::{SelfMining, SelfMiningSpec, Workload};
 //! use wattage_mining::payout::Pool;
 //!
 //! let start = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
@@ -36,8 +36,8 @@
 //! let contract = PowerContract::new(PowerSupply::index(PriceSeries::new(start, Resolution::Hourly, prices)?, "$3/MWh".parse()?));
 //! let site = Site::new("S", "60 MW".parse()?)?.with_hall(Hall::new("A", "50 MW".parse()?, Pue::constant(1.08)?)?)?;
 //! let mut plan = Deployment::new(site);
-//! plan.assign("fleet", "A", Workload::SelfMining(SelfMining::new("3 EH/s".parse()?, "48 MW".parse()?,
-//!     Pool::fpps(Decimal::new(2, 2))?, HashpricePath::Constant("$48/PH/day".parse()?), "$100,000/BTC".parse()?)?))?;
+//! plan.assign("fleet", "A", Workload::SelfMining(SelfMining::new(SelfMiningSpec { hashrate: "3 EH/s".parse()?, it_power: "48 MW".parse()?,
+//!     pool: Pool::fpps(Decimal::new(2, 2))?, hashprice: HashpricePath::Constant("$48/PH/day".parse()?), btc_price: "$100,000/BTC".parse()? })?))?;
 //! let horizon = Horizon::new(start, Resolution::Hourly, 48)?;
 //!
 //! let kernel = SiteKernel::new(&plan, &contract, horizon)?;

@@ -25,6 +25,53 @@ pub enum LeaseStructure {
     TripleNet,
 }
 
+/// The terms of a [`ColocationLease`], by name: what a config file or a
+/// deal sheet says. [`ColocationLease::new`] (and deserialization, and
+/// `TryFrom`) validate them.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use rust_decimal::Decimal;
+/// use wattage_facility::lease::{ColocationLease, LeaseSpec, LeaseStructure};
+///
+/// let lease = ColocationLease::new(LeaseSpec {
+///     critical_it: "40 MW".parse()?,
+///     rate: "$130/kW/month".parse()?,
+///     escalator: Decimal::new(3, 2), // 3% a year
+///     term_months: 120,
+///     start: NaiveDate::from_ymd_opt(2026, 7, 1).unwrap(),
+///     structure: LeaseStructure::TripleNet,
+/// })?;
+/// assert_eq!(lease.rent_in_month(0)?.to_string(), "$5200000");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct LeaseSpec {
+    /// Critical IT capacity leased.
+    pub critical_it: Power,
+    /// Starting rent, $/kW/month.
+    pub rate: LeaseRate,
+    /// Annual escalator, a fraction (`0.03` is 3% a year), applied at the
+    /// start of each lease year.
+    pub escalator: Decimal,
+    /// Term in months.
+    pub term_months: u32,
+    /// First day of the term.
+    pub start: NaiveDate,
+    /// Gross or triple-net.
+    pub structure: LeaseStructure,
+}
+
+impl TryFrom<LeaseSpec> for ColocationLease {
+    type Error = FacilityError;
+
+    fn try_from(spec: LeaseSpec) -> Result<Self, FacilityError> {
+        Self::new(spec)
+    }
+}
+
 /// One month of a lease's rent schedule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
@@ -49,17 +96,17 @@ pub struct LeaseMonth {
 /// ```
 /// use chrono::NaiveDate;
 /// use rust_decimal::Decimal;
-/// use wattage_facility::lease::{ColocationLease, LeaseStructure};
+/// use wattage_facility::lease::{ColocationLease, LeaseSpec, LeaseStructure};
 /// use wattage_units::{Power, unit};
 ///
-/// let lease = ColocationLease::new(
-///     Power::new(200.0, unit::MEGAWATT)?,
-///     "$110/kW/month".parse()?,
-///     Decimal::new(3, 2), // 3% a year
-///     144,                // 12 years
-///     NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
-///     LeaseStructure::TripleNet,
-/// )?;
+/// let lease = ColocationLease::new(LeaseSpec {
+///     critical_it: Power::new(200.0, unit::MEGAWATT)?,
+///     rate: "$110/kW/month".parse()?,
+///     escalator: Decimal::new(3, 2), // 3% a year
+///     term_months: 144,                // 12 years
+///     start: NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
+///     structure: LeaseStructure::TripleNet,
+/// } )?;
 /// assert_eq!(lease.rent_in_month(0)?.to_string(), "$22000000");
 /// assert_eq!(lease.rent_in_month(12)?.to_string(), "$22660000");
 /// assert_eq!(format!("{:.2}", lease.total_value()?), "$3746695804.25");
@@ -67,7 +114,7 @@ pub struct LeaseMonth {
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(try_from = "crate::serde_impls::RawLease"))]
+#[cfg_attr(feature = "serde", serde(try_from = "LeaseSpec"))]
 pub struct ColocationLease {
     critical_it: Power,
     #[cfg_attr(feature = "serde", serde(skip))]
@@ -155,9 +202,9 @@ fn escalated_months(escalator: Decimal, term_months: u32) -> Result<Decimal, Fac
 }
 
 impl ColocationLease {
-    /// A lease of `critical_it` at a starting `rate`, escalated by
-    /// `escalator` (a fraction: `0.03` is 3%) each lease year, for
-    /// `term_months` from `start`.
+    /// A lease on `spec`'s terms: `critical_it` at a starting `rate`,
+    /// escalated by `escalator` (a fraction: `0.03` is 3%) each lease
+    /// year, for `term_months` from `start`.
     ///
     /// # Errors
     /// [`FacilityError::InvalidPower`] unless the capacity is finite and
@@ -166,14 +213,15 @@ impl ColocationLease {
     /// ending past chrono's date range; [`FacilityError::Money`] when the
     /// capacity cannot enter money arithmetic or the escalated rents
     /// overflow over the term.
-    pub fn new(
-        critical_it: Power,
-        rate: LeaseRate,
-        escalator: Decimal,
-        term_months: u32,
-        start: NaiveDate,
-        structure: LeaseStructure,
-    ) -> Result<Self, FacilityError> {
+    pub fn new(spec: LeaseSpec) -> Result<Self, FacilityError> {
+        let LeaseSpec {
+            critical_it,
+            rate,
+            escalator,
+            term_months,
+            start,
+            structure,
+        } = spec;
         check_term(term_months)?;
         check_escalator(escalator)?;
         let lease = Self {

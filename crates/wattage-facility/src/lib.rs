@@ -8,94 +8,34 @@
 //! than staying all-mining?
 //!
 //! ```
-//! use chrono::{NaiveDate, TimeZone, Utc};
+//! use chrono::{TimeZone, Utc};
 //! use rust_decimal::Decimal;
-//! use wattage_facility::comparison::{Plan, compare};
-//! use wattage_facility::power::PowerSupply;
-//! use wattage_facility::deployment::Deployment;
-//! use wattage_facility::horizon::Horizon;
-//! use wattage_facility::lease::{ColocationLease, LeaseStructure};
-//! use wattage_facility::power::PowerContract;
-//! use wattage_facility::price_series::Resolution;
-//! use wattage_facility::pue::Pue;
-//! use wattage_facility::retrofit::{Conversion, RetrofitPlan};
-//! use wattage_facility::{Curtailment, HashpricePath};
-//! use wattage_facility::site::{Hall, Site};
-//! use wattage_facility::summary::CapexPayment;
-//! use wattage_facility::workload::{Colocation, SelfMining, Workload};
-//! use wattage_hardware::{Fleet, catalog};
+//! use wattage_facility::{Curtailment, Deployment, Hall, HashpricePath, Horizon, PowerContract};
+//! use wattage_facility::{PowerSupply, Pue, Resolution, SelfMining, SelfMiningSpec, Site, Workload, simulate_site};
 //! use wattage_mining::payout::Pool;
 //!
-//! let day = |y, m, d| Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap();
-//! // 150 MW of interconnect, two 68 MW halls of air-cooled miners.
-//! let site = Site::new("West Texas", "150 MW".parse()?)?
-//!     .with_hall(Hall::new("A", "68 MW".parse()?, Pue::constant(1.08)?)?)?
-//!     .with_hall(Hall::new("B", "68 MW".parse()?, Pue::constant(1.08)?)?)?;
-//! // Each hall: 18,600 Antminer S21 XP (5.02 EH/s, 67.8 MW), FPPS at 2%,
-//! // $45/PH/day until the April 2028 halving, $24 after.
-//! let halving = (day(2028, 4, 15) - day(2026, 1, 1)).num_days();
-//! let hashprice: Vec<_> = (0..3653)
-//!     .map(|d| if d < halving { "$45/PH/day" } else { "$24/PH/day" }.parse())
-//!     .collect::<Result<_, _>>()?;
-//! let mut fleet = Fleet::new();
-//! fleet.add(catalog::asic("S21 XP")?, 18_600)?;
-//! let btc_price = "$95,000/BTC".parse()?;
-//! let miners = || -> Result<Workload, wattage_facility::FacilityError> {
-//!     Ok(Workload::SelfMining(SelfMining::from_fleet(&fleet, Pool::fpps(Decimal::new(2, 2))?,
-//!         HashpricePath::Daily(hashprice.clone()), btc_price)?))
-//! };
-//! let mut all_mining = Deployment::new(site);
-//! all_mining.assign("miners-A", "A", miners()?)?.assign("miners-B", "B", miners()?)?;
-//!
-//! // Or: hall B stops mining in July 2026, is rebuilt for liquid-cooled AI
-//! // (PUE 1.4, 52 MW of critical IT in the same power budget, $9M/MW in
-//! // two payments) and leased from July 2027: 10 years at $150/kW/month,
-//! // 3% a year, triple-net. Hall A mines all along.
-//! let lease = ColocationLease::new("52 MW".parse()?, "$150/kW/month".parse()?, Decimal::new(3, 2), 120,
-//!     NaiveDate::from_ymd_opt(2027, 7, 1).unwrap(), LeaseStructure::TripleNet)?;
-//! let (converted, capex) = RetrofitPlan::new(all_mining.clone())
-//!     .with(Conversion {
-//!         hall: "B".into(),
-//!         construction_from: day(2026, 7, 1),
-//!         live_from: day(2027, 7, 1),
-//!         name: "tenant".into(),
-//!         workload: Workload::Colocation(Colocation::new(lease, Decimal::ONE)?),
-//!         pue: Pue::constant(1.4)?,
-//!         capex: vec![
-//!             CapexPayment { at: day(2026, 7, 1), amount: "$234M".parse()? },
-//!             CapexPayment { at: day(2027, 1, 1), amount: "$234M".parse()? },
-//!         ],
-//!     })
-//!     .apply()?;
-//!
-//! // Ten years, hour by hour, on a $42/MWh fixed-price contract; $60k of
-//! // opex per IT MW-year; NPV at 10%.
-//! let comparison = compare(
-//!     &Plan { name: "all mining".into(), deployment: all_mining, capex: vec![] },
-//!     &Plan { name: "AI lease in hall B".into(), deployment: converted, capex },
-//!     &PowerContract::new(PowerSupply::fixed("$42/MWh".parse()?)),
-//!     Horizon::calendar_years(day(2026, 1, 1), Resolution::Hourly, 10)?,
-//!     Curtailment::AboveBreakeven,
-//!     "$60,000".parse()?,
-//!     Decimal::new(10, 2),
-//! )?;
-//! for year in &comparison.years {
-//!     println!("{}: mining {:.0}, AI {:.0}", 2026 + year.year, year.base.cash_flow, year.alternative.cash_flow);
-//! }
-//! // Two years of capex and downtime, then the lease out-earns the hall's
-//! // halved mining margin by $69-102M a year: it pays back in under 7
-//! // years, an incremental IRR of about 7.5%, short of a 10% hurdle.
-//! let years = &comparison.years;
-//! assert!(years[0].incremental_cash_flow.is_negative() && years[1].incremental_cash_flow.is_negative());
-//! assert!(years[2..].iter().all(|y| !y.incremental_cash_flow.is_negative()));
-//! let irr = comparison.incremental_irr.unwrap();
-//! assert!(irr > Decimal::new(7, 2) && irr < Decimal::new(8, 2));
-//! assert!(comparison.alternative_npv < comparison.base_npv);
-//! // The lease earns about $1.87M per MW-year in rent (with power passed through, more).
-//! let tenant = comparison.alternative.summary.workload("tenant").unwrap();
-//! assert!(tenant.revenue_per_mw_year.unwrap() > "$1,870,000".parse()?);
+//! // A 50 MW hall of miners (3 EH/s at 16 J/TH), paid $48/PH/day, on a $42/MWh contract.
+//! let site = Site::new("West Texas", "60 MW".parse()?)?.with_hall(Hall::new("A", "50 MW".parse()?, Pue::constant(1.08)?)?)?;
+//! let fleet = SelfMining::new(SelfMiningSpec {
+//!     hashrate: "3 EH/s".parse()?,
+//!     it_power: "48 MW".parse()?,
+//!     pool: Pool::fpps(Decimal::new(2, 2))?,
+//!     hashprice: HashpricePath::Constant("$48/PH/day".parse()?),
+//!     btc_price: "$95,000/BTC".parse()?,
+//! })?;
+//! let mut plan = Deployment::new(site);
+//! plan.assign("fleet", "A", Workload::SelfMining(fleet))?;
+//! let year = Horizon::calendar_years(Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(), Resolution::Hourly, 1)?;
+//! let ledger = simulate_site(&plan, &PowerContract::new(PowerSupply::fixed("$42/MWh".parse()?)), year, Curtailment::AboveBreakeven)?;
+//! println!("gross margin {:.0}", ledger.totals().gross_margin()?); // about $32M
+//! assert!(ledger.totals().gross_margin()? > "$30,000,000".parse()?);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+//!
+//! The whole convergence story (a 150 MW site converting a hall to an AI
+//! lease, compared year by year with staying all-mining) is the book's
+//! chapter on facilities (`wattage::book::facilities`) and the
+//! `convergence` example.
 //!
 //! # Overview
 //!
@@ -192,13 +132,13 @@ pub mod workload;
 pub use error::FacilityError;
 
 // The first page: the types nearly every user names.
-pub use comparison::{Comparison, Plan, compare};
+pub use comparison::{Assumptions, Comparison, Plan, compare};
 pub use curtailment::{CurtailReason, Curtailment};
-pub use deployment::Deployment;
+pub use deployment::{AssignmentSpec, Deployment, Window};
 pub use hashprice_path::HashpricePath;
 pub use horizon::{Horizon, MAX_PERIODS};
 pub use kernel::{PricePath, SiteKernel};
-pub use lease::{ColocationLease, LeaseStructure};
+pub use lease::{ColocationLease, LeaseSpec, LeaseStructure};
 pub use ledger::SiteLedger;
 pub use power::{PowerContract, PowerSupply};
 pub use price_series::{PriceSeries, Resolution};
@@ -206,4 +146,6 @@ pub use pue::Pue;
 pub use run::simulate_site;
 pub use site::{Hall, Site};
 pub use summary::Summary;
-pub use workload::{Colocation, GpuCloud, Hosting, SelfMining, Workload};
+pub use workload::{
+    Colocation, GpuCloud, GpuCloudSpec, Hosting, SelfMining, SelfMiningSpec, Workload,
+};

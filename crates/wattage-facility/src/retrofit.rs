@@ -6,7 +6,7 @@ use alloc::vec::Vec;
 use chrono::{DateTime, Utc};
 
 use crate::FacilityError;
-use crate::deployment::{Deployment, Window};
+use crate::deployment::{AssignmentSpec, Deployment, Window};
 use crate::pue::Pue;
 use crate::summary::CapexPayment;
 use crate::workload::Workload;
@@ -46,7 +46,7 @@ pub struct Conversion {
 /// use chrono::{NaiveDate, TimeZone, Utc};
 /// use rust_decimal::Decimal;
 /// use wattage_facility::deployment::Deployment;
-/// use wattage_facility::lease::{ColocationLease, LeaseStructure};
+/// use wattage_facility::lease::{ColocationLease, LeaseSpec, LeaseStructure};
 /// use wattage_facility::pue::Pue;
 /// use wattage_facility::retrofit::{Conversion, RetrofitPlan};
 /// use wattage_facility::site::{Hall, Site};
@@ -61,8 +61,8 @@ pub struct Conversion {
 ///     base.assign(format!("miners-{hall}"), hall, Workload::Hosting(Hosting::new("47 MW".parse()?, "$60/MWh".parse()?)?))?;
 /// }
 /// let at = |y, m| Utc.with_ymd_and_hms(y, m, 1, 0, 0, 0).unwrap();
-/// let lease = ColocationLease::new("37 MW".parse()?, "$130/kW/month".parse()?, Decimal::new(3, 2), 120,
-///     NaiveDate::from_ymd_opt(2027, 7, 1).unwrap(), LeaseStructure::TripleNet)?;
+/// let lease = ColocationLease::new(LeaseSpec { critical_it: "37 MW".parse()?, rate: "$130/kW/month".parse()?, escalator: Decimal::new(3, 2), term_months: 120,
+///     start: NaiveDate::from_ymd_opt(2027, 7, 1).unwrap(), structure: LeaseStructure::TripleNet })?;
 /// let plan = RetrofitPlan::new(base).with(Conversion {
 ///     hall: "B".into(),
 ///     construction_from: at(2026, 7),
@@ -154,15 +154,17 @@ impl RetrofitPlan {
             deployment.end_hall_at(&phase.hall, phase.construction_from);
             // The new PUE is checked against the hall's budget above; the
             // deployment checks in terms of the hall's own PUE.
-            deployment.assign_with_pue(
-                phase.name.clone(),
-                &phase.hall,
-                phase.workload.clone(),
-                phase.pue.clone(),
-                Window {
+            deployment.add(
+                AssignmentSpec::new(
+                    phase.name.clone(),
+                    phase.hall.clone(),
+                    phase.workload.clone(),
+                )
+                .with_pue(phase.pue.clone())
+                .during(Window {
                     from: Some(phase.live_from),
                     until: None,
-                },
+                }),
             )?;
             capex.extend(phase.capex.iter().copied());
         }

@@ -6,14 +6,14 @@
 //! use wattage_facility::power::PowerSupply;
 //! use wattage_facility::deployment::Deployment;
 //! use wattage_facility::horizon::Horizon;
-//! use wattage_facility::lease::{ColocationLease, LeaseStructure};
+//! use wattage_facility::lease::{ColocationLease, LeaseSpec, LeaseStructure};
 //! use wattage_facility::power::PowerContract;
 //! use wattage_facility::price_series::{PriceSeries, Resolution};
 //! use wattage_facility::pue::Pue;
 //! use wattage_facility::run::simulate_site;
 //! use wattage_facility::{Curtailment, HashpricePath};
 //! use wattage_facility::site::{Hall, Site};
-//! use wattage_facility::workload::{Colocation, SelfMining, Workload};
+//! use wattage_facility::workload::{Colocation, SelfMining, SelfMiningSpec, Workload};
 //! use wattage_mining::payout::Pool;
 //!
 //! let start = Utc.with_ymd_and_hms(2026, 7, 1, 0, 0, 0).unwrap();
@@ -22,11 +22,11 @@
 //!     .with_hall(Hall::new("ai", "40 MW".parse()?, Pue::constant(1.3)?)?)?;
 //! let mut plan = Deployment::new(site);
 //! // 2 EH/s at 18 J/TH = 36 MW, $45/PH/day, FPPS with a 2% fee.
-//! let mining = SelfMining::new("2 EH/s".parse()?, "36 MW".parse()?, Pool::fpps(Decimal::new(2, 2))?,
-//!     HashpricePath::Constant("$45/PH/day".parse()?), "$100,000/BTC".parse()?)?;
+//! let mining = SelfMining::new(SelfMiningSpec { hashrate: "2 EH/s".parse()?, it_power: "36 MW".parse()?, pool: Pool::fpps(Decimal::new(2, 2))?,
+//!     hashprice: HashpricePath::Constant("$45/PH/day".parse()?), btc_price: "$100,000/BTC".parse()? })?;
 //! plan.assign("fleet", "mining", Workload::SelfMining(mining))?;
-//! let lease = ColocationLease::new("40 MW".parse()?, "$130/kW/month".parse()?, Decimal::ZERO, 120,
-//!     NaiveDate::from_ymd_opt(2026, 7, 1).unwrap(), LeaseStructure::Gross)?;
+//! let lease = ColocationLease::new(LeaseSpec { critical_it: "40 MW".parse()?, rate: "$130/kW/month".parse()?, escalator: Decimal::ZERO, term_months: 120,
+//!     start: NaiveDate::from_ymd_opt(2026, 7, 1).unwrap(), structure: LeaseStructure::Gross })?;
 //! plan.assign("tenant", "ai", Workload::Colocation(Colocation::new(lease, Decimal::ONE)?))?;
 //!
 //! // Three hours: cheap, a $900 spike, cheap.

@@ -7,12 +7,11 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
-use wattage_units::{EnergyPrice, LeaseRate, Power, Usd};
+use wattage_units::{EnergyPrice, Power, Usd};
 
 use crate::FacilityError;
-use crate::lease::{ColocationLease, LeaseStructure};
 use crate::power::{DemandCharge, FourCp, PowerSupply};
 use crate::price_series::{PriceSeries, Resolution};
 use crate::pue::Pue;
@@ -77,33 +76,6 @@ impl TryFrom<RawSite> for Site {
             site.add_hall(hall)?;
         }
         Ok(site)
-    }
-}
-
-/// [`ColocationLease`] as read.
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct RawLease {
-    critical_it: Power,
-    rate: LeaseRate,
-    escalator: Decimal,
-    term_months: u32,
-    start: NaiveDate,
-    structure: LeaseStructure,
-}
-
-impl TryFrom<RawLease> for ColocationLease {
-    type Error = FacilityError;
-
-    fn try_from(raw: RawLease) -> Result<Self, FacilityError> {
-        Self::new(
-            raw.critical_it,
-            raw.rate,
-            raw.escalator,
-            raw.term_months,
-            raw.start,
-            raw.structure,
-        )
     }
 }
 

@@ -15,15 +15,15 @@
 //! use wattage_facility::{Curtailment, HashpricePath};
 //! use wattage_facility::site::{Hall, Site};
 //! use wattage_facility::summary::{CapexPayment, CashFlows, Summary};
-//! use wattage_facility::workload::{SelfMining, Workload};
+//! use wattage_facility::workload::{SelfMining, SelfMiningSpec, Workload};
 //! use wattage_mining::payout::Pool;
 //!
 //! let start = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
 //! let site = Site::new("S", "20 MW".parse()?)?.with_hall(Hall::new("A", "18 MW".parse()?, Pue::constant(1.05)?)?)?;
 //! let mut plan = Deployment::new(site);
 //! // 1 EH/s at 16 J/TH, $52/PH/day, FPPS at 2%.
-//! plan.assign("fleet", "A", Workload::SelfMining(SelfMining::new("1 EH/s".parse()?, "16 MW".parse()?,
-//!     Pool::fpps(Decimal::new(2, 2))?, HashpricePath::Constant("$52/PH/day".parse()?), "$100,000/BTC".parse()?)?))?;
+//! plan.assign("fleet", "A", Workload::SelfMining(SelfMining::new(SelfMiningSpec { hashrate: "1 EH/s".parse()?, it_power: "16 MW".parse()?,
+//!     pool: Pool::fpps(Decimal::new(2, 2))?, hashprice: HashpricePath::Constant("$52/PH/day".parse()?), btc_price: "$100,000/BTC".parse()? })?))?;
 //! let horizon = Horizon::calendar_years(start, Resolution::Hourly, 3)?;
 //! let contract = PowerContract::new(PowerSupply::fixed("$45/MWh".parse()?));
 //! let ledger = simulate_site(&plan, &contract, horizon, Curtailment::AboveBreakeven)?;

@@ -14,7 +14,7 @@
 //! use wattage_facility::{Curtailment, HashpricePath};
 //! use wattage_facility::site::{Hall, Site};
 //! use wattage_facility::sweep::over_paths;
-//! use wattage_facility::workload::{SelfMining, Workload};
+//! use wattage_facility::workload::{SelfMining, SelfMiningSpec, Workload};
 //! use wattage_mining::payout::Pool;
 //!
 //! let start = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
@@ -22,8 +22,8 @@
 //! let contract = PowerContract::new(PowerSupply::fixed("$40/MWh".parse()?));
 //! let site = Site::new("S", "20 MW".parse()?)?.with_hall(Hall::new("A", "18 MW".parse()?, Pue::constant(1.05)?)?)?;
 //! let mut plan = Deployment::new(site);
-//! plan.assign("fleet", "A", Workload::SelfMining(SelfMining::new("1 EH/s".parse()?, "16 MW".parse()?,
-//!     Pool::fpps(Decimal::ZERO)?, HashpricePath::Constant("$50/PH/day".parse()?), "$100,000/BTC".parse()?)?))?;
+//! plan.assign("fleet", "A", Workload::SelfMining(SelfMining::new(SelfMiningSpec { hashrate: "1 EH/s".parse()?, it_power: "16 MW".parse()?,
+//!     pool: Pool::fpps(Decimal::ZERO)?, hashprice: HashpricePath::Constant("$50/PH/day".parse()?), btc_price: "$100,000/BTC".parse()? })?))?;
 //! let kernel = SiteKernel::new(&plan, &contract, horizon)?;
 //! // Three flat price paths: $40, $100 and $200/MWh.
 //! let paths: Vec<PricePath> = [40.0, 100.0, 200.0].iter().map(|&p| PricePath::from_f64(vec![p; 24], None)).collect::<Result<_, _>>()?;

@@ -28,14 +28,14 @@ use crate::schedule::{LoadContext, Payer, RevenueRule, Terms, mul, overflow};
 /// ```
 /// use chrono::NaiveDate;
 /// use rust_decimal::Decimal;
-/// use wattage_facility::lease::{ColocationLease, LeaseStructure};
+/// use wattage_facility::lease::{ColocationLease, LeaseSpec, LeaseStructure};
 /// use wattage_facility::workload::Colocation;
 /// use wattage_units::unit;
 ///
-/// let lease = ColocationLease::new(
-///     "50 MW".parse()?, "$130/kW/month".parse()?, Decimal::new(3, 2), 120,
-///     NaiveDate::from_ymd_opt(2027, 1, 1).unwrap(), LeaseStructure::TripleNet,
-/// )?;
+/// let lease = ColocationLease::new(LeaseSpec {
+///     critical_it: "50 MW".parse()?, rate: "$130/kW/month".parse()?, escalator: Decimal::new(3, 2), term_months: 120,
+///     start: NaiveDate::from_ymd_opt(2027, 1, 1).unwrap(), structure: LeaseStructure::TripleNet,
+/// } )?;
 /// let tenant = Colocation::new(lease, Decimal::new(85, 2))?; // draws 85%
 /// assert_eq!(tenant.it_power().get(unit::MEGAWATT), 42.5);
 /// assert!(Colocation::new(tenant.lease().clone(), Decimal::new(11, 1)).is_err());

@@ -4,7 +4,6 @@ use alloc::format;
 use alloc::string::String;
 
 use rust_decimal::Decimal;
-use wattage_hardware::{Accelerator, System};
 use wattage_units::{GpuHourPrice, MoneyError, Power, Usd};
 
 use crate::FacilityError;
@@ -22,19 +21,20 @@ use crate::schedule::{Earning, LoadContext, RevenueRule, Terms, mul};
 ///
 /// ```
 /// use rust_decimal::Decimal;
-/// use wattage_facility::workload::GpuCloud;
+/// use wattage_facility::workload::{GpuCloud, GpuCloudSpec};
 /// use wattage_hardware::catalog;
 /// use wattage_units::unit;
 ///
-/// let cloud = GpuCloud::in_system(
-///     &catalog::accelerator("H100 SXM")?,
-///     &catalog::system("DGX H100")?,
-///     8_192,
-///     "$2.95/GPU-h".parse()?,
-///     Decimal::new(70, 2),   // 70% rented
-///     "$30,000".parse()?,    // per GPU, with its share of the server
-///     5,
-/// )?;
+/// let h100 = catalog::accelerator("H100 SXM")?;
+/// let cloud = GpuCloud::new(GpuCloudSpec {
+///     accelerator: h100.name().into(),
+///     count: 8_192,
+///     power_per_device: catalog::system("DGX H100")?.power_per_device(),
+///     price: "$2.95/GPU-h".parse()?,
+///     utilization: Decimal::new(70, 2), // 70% rented
+///     capex_per_gpu: "$30,000".parse()?, // with its share of the server
+///     life_years: 5,
+/// })?;
 /// assert_eq!(format!("{:.4}", cloud.it_power().get(unit::MEGAWATT)), "10.4448");
 /// assert_eq!(cloud.capex()?.to_string(), "$245760000");
 /// assert_eq!(cloud.annual_depreciation()?.to_string(), "$49152000");
@@ -42,7 +42,7 @@ use crate::schedule::{Earning, LoadContext, RevenueRule, Terms, mul};
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(try_from = "RawGpuCloud"))]
+#[cfg_attr(feature = "serde", serde(try_from = "GpuCloudSpec"))]
 pub struct GpuCloud {
     accelerator: String,
     count: u32,
@@ -64,19 +64,16 @@ impl GpuCloud {
     /// over 50 years; [`FacilityError::InvalidPower`] for a non-positive
     /// power; [`FacilityError::InvalidShare`] for a utilization outside
     /// 0..=1; [`FacilityError::Money`] for a negative capex.
-    #[allow(
-        clippy::too_many_arguments,
-        reason = "each is a distinct economic input, named"
-    )]
-    pub fn new(
-        accelerator: impl Into<String>,
-        count: u32,
-        power_per_device: Power,
-        price: GpuHourPrice,
-        utilization: Decimal,
-        capex_per_gpu: Usd,
-        life_years: u32,
-    ) -> Result<Self, FacilityError> {
+    pub fn new(spec: GpuCloudSpec) -> Result<Self, FacilityError> {
+        let GpuCloudSpec {
+            accelerator,
+            count,
+            power_per_device,
+            price,
+            utilization,
+            capex_per_gpu,
+            life_years,
+        } = spec;
         if count == 0 {
             return Err(FacilityError::InvalidTerm {
                 what: "GPU count",
@@ -104,7 +101,7 @@ impl GpuCloud {
             .into());
         }
         Ok(Self {
-            accelerator: accelerator.into(),
+            accelerator,
             count,
             power_per_device,
             price,
@@ -112,35 +109,6 @@ impl GpuCloud {
             capex_per_gpu,
             life_years,
         })
-    }
-
-    /// `count` of a catalog accelerator housed in a catalog system, drawing
-    /// the system's power per device.
-    ///
-    /// # Errors
-    /// As for [`Self::new`].
-    #[allow(
-        clippy::too_many_arguments,
-        reason = "each is a distinct economic input, named"
-    )]
-    pub fn in_system(
-        accelerator: &Accelerator,
-        system: &System,
-        count: u32,
-        price: GpuHourPrice,
-        utilization: Decimal,
-        capex_per_gpu: Usd,
-        life_years: u32,
-    ) -> Result<Self, FacilityError> {
-        Self::new(
-            accelerator.name(),
-            count,
-            system.power_per_device(),
-            price,
-            utilization,
-            capex_per_gpu,
-            life_years,
-        )
     }
 
     /// The accelerator's name.
@@ -237,33 +205,34 @@ impl GpuCloud {
     }
 }
 
-/// [`GpuCloud`] as read, before validation.
-#[cfg(feature = "serde")]
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawGpuCloud {
-    accelerator: String,
-    count: u32,
-    power_per_device: Power,
-    price: GpuHourPrice,
-    utilization: Decimal,
-    capex_per_gpu: Usd,
-    life_years: u32,
+/// The terms of a [`GpuCloud`], by name. [`GpuCloud::new`] (and
+/// deserialization, and `TryFrom`) validate them. For a catalog
+/// accelerator in a catalog system, `accelerator` is its name and
+/// `power_per_device` the system's power per device.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct GpuCloudSpec {
+    /// The accelerator's name.
+    pub accelerator: String,
+    /// Number of GPUs.
+    pub count: u32,
+    /// System power per GPU (server, network and CPUs included).
+    pub power_per_device: Power,
+    /// Rent per GPU-hour.
+    pub price: GpuHourPrice,
+    /// Share of hours rented, 0 to 1.
+    pub utilization: Decimal,
+    /// Purchase price per GPU, with its share of the server.
+    pub capex_per_gpu: Usd,
+    /// Straight-line depreciation life, years (1 to 50).
+    pub life_years: u32,
 }
 
-#[cfg(feature = "serde")]
-impl TryFrom<RawGpuCloud> for GpuCloud {
+impl TryFrom<GpuCloudSpec> for GpuCloud {
     type Error = FacilityError;
 
-    fn try_from(raw: RawGpuCloud) -> Result<Self, FacilityError> {
-        Self::new(
-            raw.accelerator,
-            raw.count,
-            raw.power_per_device,
-            raw.price,
-            raw.utilization,
-            raw.capex_per_gpu,
-            raw.life_years,
-        )
+    fn try_from(spec: GpuCloudSpec) -> Result<Self, FacilityError> {
+        Self::new(spec)
     }
 }

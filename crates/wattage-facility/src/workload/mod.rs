@@ -12,9 +12,9 @@ mod hosting;
 mod self_mining;
 
 pub use colocation::Colocation;
-pub use gpu_cloud::GpuCloud;
+pub use gpu_cloud::{GpuCloud, GpuCloudSpec};
 pub use hosting::Hosting;
-pub use self_mining::SelfMining;
+pub use self_mining::{SelfMining, SelfMiningSpec};
 
 use wattage_units::Power;
 

@@ -46,7 +46,7 @@ use crate::schedule::{Earning, LoadContext, RevenueRule, Terms, mul};
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(try_from = "RawSelfMining"))]
+#[cfg_attr(feature = "serde", serde(try_from = "SelfMiningSpec"))]
 pub struct SelfMining {
     hashrate: Hashrate,
     it_power: Power,
@@ -56,20 +56,21 @@ pub struct SelfMining {
 }
 
 impl SelfMining {
-    /// A fleet of `hashrate` drawing `it_power` at the machines, in `pool`,
-    /// earning `hashprice` (before the pool fee); bitcoin is counted at
-    /// `btc_price`.
+    /// A fleet on `spec`'s terms: `hashrate` drawing `it_power` at the
+    /// machines, in `pool`, earning `hashprice` (before the pool fee);
+    /// bitcoin is counted at `btc_price`.
     ///
     /// # Errors
     /// [`FacilityError::InvalidPower`] unless `it_power` is finite and
     /// positive; [`FacilityError::Money`] for a zero BTC price.
-    pub fn new(
-        hashrate: Hashrate,
-        it_power: Power,
-        pool: Pool,
-        hashprice: HashpricePath,
-        btc_price: BtcPrice,
-    ) -> Result<Self, FacilityError> {
+    pub fn new(spec: SelfMiningSpec) -> Result<Self, FacilityError> {
+        let SelfMiningSpec {
+            hashrate,
+            it_power,
+            pool,
+            hashprice,
+            btc_price,
+        } = spec;
         super::positive_power("fleet IT power", it_power)?;
         if btc_price.value() <= Decimal::ZERO {
             return Err(wattage_units::MoneyError::Negative {
@@ -98,13 +99,13 @@ impl SelfMining {
         hashprice: HashpricePath,
         btc_price: BtcPrice,
     ) -> Result<Self, FacilityError> {
-        Self::new(
-            fleet.total_hashrate()?,
-            fleet.total_power()?,
+        Self::new(SelfMiningSpec {
+            hashrate: fleet.total_hashrate()?,
+            it_power: fleet.total_power()?,
             pool,
             hashprice,
             btc_price,
-        )
+        })
     }
 
     /// A fleet paid the constant hashprice of a network `state` (difficulty,
@@ -212,29 +213,30 @@ impl SelfMining {
     }
 }
 
-/// [`SelfMining`] as read, before validation.
-#[cfg(feature = "serde")]
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawSelfMining {
-    hashrate: Hashrate,
-    it_power: Power,
-    pool: Pool,
-    hashprice: HashpricePath,
-    btc_price: BtcPrice,
+/// The terms of a [`SelfMining`] fleet, by name. [`SelfMining::new`] (and
+/// deserialization, and `TryFrom`) validate them;
+/// [`SelfMining::from_fleet`] fills `hashrate` and `it_power` from a
+/// [`Fleet`].
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct SelfMiningSpec {
+    /// The fleet's hashrate.
+    pub hashrate: Hashrate,
+    /// The fleet's IT power at the machines.
+    pub it_power: Power,
+    /// The pool and its fee.
+    pub pool: Pool,
+    /// The hashprice earned, before the pool fee.
+    pub hashprice: HashpricePath,
+    /// The BTC price at which bitcoin mined is counted (positive).
+    pub btc_price: BtcPrice,
 }
 
-#[cfg(feature = "serde")]
-impl TryFrom<RawSelfMining> for SelfMining {
+impl TryFrom<SelfMiningSpec> for SelfMining {
     type Error = FacilityError;
 
-    fn try_from(raw: RawSelfMining) -> Result<Self, FacilityError> {
-        Self::new(
-            raw.hashrate,
-            raw.it_power,
-            raw.pool,
-            raw.hashprice,
-            raw.btc_price,
-        )
+    fn try_from(spec: SelfMiningSpec) -> Result<Self, FacilityError> {
+        Self::new(spec)
     }
 }

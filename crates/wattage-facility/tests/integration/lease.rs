@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use wattage_facility::FacilityError;
-use wattage_facility::lease::{ColocationLease, LeaseStructure};
+use wattage_facility::lease::{ColocationLease, LeaseSpec, LeaseStructure};
 use wattage_units::{LeaseRate, Power, Usd, unit};
 
 fn mw(value: f64) -> Power {
@@ -43,14 +43,14 @@ fn deals_table_rates_follow_from_value_term_and_megawatts() {
             "{deal}: {rate}"
         );
         // A flat lease at that rate is worth the deal's value.
-        let lease = ColocationLease::new(
-            mw(it),
+        let lease = ColocationLease::new(LeaseSpec {
+            critical_it: mw(it),
             rate,
-            Decimal::ZERO,
-            years * 12,
-            start(),
-            LeaseStructure::TripleNet,
-        )
+            escalator: Decimal::ZERO,
+            term_months: years * 12,
+            start: start(),
+            structure: LeaseStructure::TripleNet,
+        })
         .unwrap();
         let difference = lease
             .total_value()
@@ -69,14 +69,14 @@ fn colocation_deals_earn_1_2_to_2_1_million_per_mw_year() {
     // Domain brief: colocation leases in the deals table earn $1.2-2.1M per MW-year.
     for (deal, it, years, value, _) in &DEALS[..4] {
         let rate = ColocationLease::implied_rate(usd(value), mw(*it), years * 12).unwrap();
-        let lease = ColocationLease::new(
-            mw(*it),
+        let lease = ColocationLease::new(LeaseSpec {
+            critical_it: mw(*it),
             rate,
-            Decimal::ZERO,
-            years * 12,
-            start(),
-            LeaseStructure::Gross,
-        )
+            escalator: Decimal::ZERO,
+            term_months: years * 12,
+            start: start(),
+            structure: LeaseStructure::Gross,
+        })
         .unwrap();
         let per_mw = lease.first_year_rent_per_mw().unwrap();
         assert!(
@@ -93,14 +93,14 @@ fn escalated_lease_reaches_the_same_value_from_a_lower_start() {
     let rate = ColocationLease::starting_rate_for_value(value, mw(200.0), 144, escalator).unwrap();
     let flat = ColocationLease::implied_rate(value, mw(200.0), 144).unwrap();
     assert!(rate < flat, "{rate} vs {flat}");
-    let lease = ColocationLease::new(
-        mw(200.0),
+    let lease = ColocationLease::new(LeaseSpec {
+        critical_it: mw(200.0),
         rate,
         escalator,
-        144,
-        start(),
-        LeaseStructure::TripleNet,
-    )
+        term_months: 144,
+        start: start(),
+        structure: LeaseStructure::TripleNet,
+    })
     .unwrap();
     let total = lease.total_value().unwrap();
     assert_eq!(total.round_to_cents(), value, "{total}");
@@ -113,14 +113,14 @@ fn escalated_lease_reaches_the_same_value_from_a_lower_start() {
 #[test]
 fn schedule_steps_up_each_lease_year_and_sums_to_the_total() {
     let rate: LeaseRate = "$100/kW/month".parse().unwrap();
-    let lease = ColocationLease::new(
-        mw(10.0),
+    let lease = ColocationLease::new(LeaseSpec {
+        critical_it: mw(10.0),
         rate,
-        Decimal::new(5, 2),
-        30,
-        NaiveDate::from_ymd_opt(2024, 11, 30).unwrap(),
-        LeaseStructure::Gross,
-    )
+        escalator: Decimal::new(5, 2),
+        term_months: 30,
+        start: NaiveDate::from_ymd_opt(2024, 11, 30).unwrap(),
+        structure: LeaseStructure::Gross,
+    })
     .unwrap();
     let schedule = lease.schedule().unwrap();
     assert_eq!(schedule.len(), 30);
@@ -150,23 +150,23 @@ fn schedule_steps_up_each_lease_year_and_sums_to_the_total() {
 fn gross_landlord_pays_power_triple_net_does_not() {
     let rate: LeaseRate = "$150/kW/month".parse().unwrap();
     let power_bill = usd("$2,000,000");
-    let gross = ColocationLease::new(
-        mw(20.0),
+    let gross = ColocationLease::new(LeaseSpec {
+        critical_it: mw(20.0),
         rate,
-        Decimal::ZERO,
-        120,
-        start(),
-        LeaseStructure::Gross,
-    )
+        escalator: Decimal::ZERO,
+        term_months: 120,
+        start: start(),
+        structure: LeaseStructure::Gross,
+    })
     .unwrap();
-    let net = ColocationLease::new(
-        mw(20.0),
+    let net = ColocationLease::new(LeaseSpec {
+        critical_it: mw(20.0),
         rate,
-        Decimal::ZERO,
-        120,
-        start(),
-        LeaseStructure::TripleNet,
-    )
+        escalator: Decimal::ZERO,
+        term_months: 120,
+        start: start(),
+        structure: LeaseStructure::TripleNet,
+    })
     .unwrap();
     assert_eq!(
         gross.landlord_net(0, power_bill).unwrap(),
@@ -178,39 +178,39 @@ fn gross_landlord_pays_power_triple_net_does_not() {
 #[test]
 fn invalid_lease_terms_are_errors() {
     let rate: LeaseRate = "$150/kW/month".parse().unwrap();
-    let err = ColocationLease::new(
-        mw(20.0),
+    let err = ColocationLease::new(LeaseSpec {
+        critical_it: mw(20.0),
         rate,
-        Decimal::ZERO,
-        0,
-        start(),
-        LeaseStructure::Gross,
-    )
+        escalator: Decimal::ZERO,
+        term_months: 0,
+        start: start(),
+        structure: LeaseStructure::Gross,
+    })
     .unwrap_err();
     assert_eq!(
         err.to_string(),
         "invalid lease term in months: 0 (must be 1 to 1200)"
     );
     assert!(
-        ColocationLease::new(
-            mw(20.0),
+        ColocationLease::new(LeaseSpec {
+            critical_it: mw(20.0),
             rate,
-            Decimal::ZERO,
-            1201,
-            start(),
-            LeaseStructure::Gross
-        )
+            escalator: Decimal::ZERO,
+            term_months: 1201,
+            start: start(),
+            structure: LeaseStructure::Gross
+        })
         .is_err()
     );
     assert!(ColocationLease::implied_rate(usd("$1"), mw(1.0), u32::MAX).is_err());
-    let err = ColocationLease::new(
-        mw(20.0),
+    let err = ColocationLease::new(LeaseSpec {
+        critical_it: mw(20.0),
         rate,
-        Decimal::NEGATIVE_ONE,
-        12,
-        start(),
-        LeaseStructure::Gross,
-    )
+        escalator: Decimal::NEGATIVE_ONE,
+        term_months: 12,
+        start: start(),
+        structure: LeaseStructure::Gross,
+    })
     .unwrap_err();
     assert!(
         matches!(
@@ -223,24 +223,24 @@ fn invalid_lease_terms_are_errors() {
         "{err}"
     );
     assert!(matches!(
-        ColocationLease::new(
-            mw(0.0),
+        ColocationLease::new(LeaseSpec {
+            critical_it: mw(0.0),
             rate,
-            Decimal::ZERO,
-            12,
-            start(),
-            LeaseStructure::Gross
-        ),
+            escalator: Decimal::ZERO,
+            term_months: 12,
+            start: start(),
+            structure: LeaseStructure::Gross
+        }),
         Err(FacilityError::InvalidPower { .. })
     ));
-    let lease = ColocationLease::new(
-        mw(20.0),
+    let lease = ColocationLease::new(LeaseSpec {
+        critical_it: mw(20.0),
         rate,
-        Decimal::ZERO,
-        12,
-        start(),
-        LeaseStructure::Gross,
-    )
+        escalator: Decimal::ZERO,
+        term_months: 12,
+        start: start(),
+        structure: LeaseStructure::Gross,
+    })
     .unwrap();
     let err = lease.rent_in_month(12).unwrap_err();
     assert_eq!(
@@ -255,17 +255,17 @@ fn leases_whose_escalated_rent_overflows_are_rejected_when_built() {
     use chrono::NaiveDate;
     use rust_decimal::Decimal;
     use wattage_facility::FacilityError;
-    use wattage_facility::lease::{ColocationLease, LeaseStructure};
+    use wattage_facility::lease::{ColocationLease, LeaseSpec, LeaseStructure};
     let start = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
     let build = |escalator: Decimal| {
-        ColocationLease::new(
-            "100 MW".parse().unwrap(),
-            "$150/kW/month".parse().unwrap(),
+        ColocationLease::new(LeaseSpec {
+            critical_it: "100 MW".parse().unwrap(),
+            rate: "$150/kW/month".parse().unwrap(),
             escalator,
-            1200,
+            term_months: 1200,
             start,
-            LeaseStructure::TripleNet,
-        )
+            structure: LeaseStructure::TripleNet,
+        })
     };
     assert!(build(Decimal::new(3, 2)).is_ok());
     // +10,000% a year for a century overflows any Decimal: an error now, not mid-simulation.

@@ -16,7 +16,7 @@ use wattage_facility::retrofit::{Conversion, RetrofitPlan};
 use wattage_facility::run::simulate_site;
 use wattage_facility::site::Site;
 use wattage_facility::summary::{CapexPayment, Summary};
-use wattage_facility::workload::{GpuCloud, Workload};
+use wattage_facility::workload::{GpuCloud, GpuCloudSpec, Workload};
 
 use crate::site_run::{cents, lease, miners, site, t0, usd};
 
@@ -70,15 +70,15 @@ fn sites_contracts_workloads_and_plans_round_trip() {
             .with_sell_back(series)
             .unwrap(),
     );
-    let cloud = GpuCloud::new(
-        "B200",
-        1_000,
-        "1.8 kW".parse().unwrap(),
-        "$3.5/GPU-h".parse().unwrap(),
-        Decimal::new(8, 1),
-        usd("$40,000"),
-        5,
-    )
+    let cloud = GpuCloud::new(GpuCloudSpec {
+        accelerator: "B200".into(),
+        count: 1_000,
+        power_per_device: "1.8 kW".parse().unwrap(),
+        price: "$3.5/GPU-h".parse().unwrap(),
+        utilization: Decimal::new(8, 1),
+        capex_per_gpu: usd("$40,000"),
+        life_years: 5,
+    })
     .unwrap();
     round_trip(&Workload::GpuCloud(cloud));
     round_trip(&Horizon::new(t0(), Resolution::FifteenMinutes, 96).unwrap());

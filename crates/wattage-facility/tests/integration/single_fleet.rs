@@ -10,7 +10,7 @@ use wattage_facility::power::PowerSupply;
 use wattage_facility::price_series::{PriceSeries, Resolution};
 use wattage_facility::{
     Curtailment, Deployment, FacilityError, Hall, HashpricePath, Horizon, PowerContract, Pue,
-    SelfMining, Site, Workload, simulate_site,
+    SelfMining, SelfMiningSpec, Site, Workload, simulate_site,
 };
 use wattage_mining::payout::Pool;
 use wattage_units::{EnergyPrice, Hashprice, Hashrate, Power, Usd};
@@ -25,13 +25,13 @@ fn price_from_cents(cents: i64) -> EnergyPrice {
 
 /// A fleet of `hashrate` drawing `it_power`, paid `path` with no pool fee.
 pub(crate) fn mining(hashrate: &str, it_power: &str, path: HashpricePath) -> SelfMining {
-    SelfMining::new(
-        hashrate.parse::<Hashrate>().unwrap(),
-        it_power.parse::<Power>().unwrap(),
-        Pool::fpps(Decimal::ZERO).unwrap(),
-        path,
-        "$100,000/BTC".parse().unwrap(),
-    )
+    SelfMining::new(SelfMiningSpec {
+        hashrate: hashrate.parse::<Hashrate>().unwrap(),
+        it_power: it_power.parse::<Power>().unwrap(),
+        pool: Pool::fpps(Decimal::ZERO).unwrap(),
+        hashprice: path,
+        btc_price: "$100,000/BTC".parse().unwrap(),
+    })
     .unwrap()
 }
 
@@ -244,13 +244,13 @@ fn simulation_inputs_that_do_not_cover_the_run_are_errors() {
         Err(FacilityError::Misaligned { .. })
     ));
     assert!(
-        SelfMining::new(
-            "1 EH/s".parse().unwrap(),
-            Power::ZERO,
-            Pool::fpps(Decimal::ZERO).unwrap(),
-            HashpricePath::Constant("$1/PH/day".parse().unwrap()),
-            "$100,000/BTC".parse().unwrap(),
-        )
+        SelfMining::new(SelfMiningSpec {
+            hashrate: "1 EH/s".parse().unwrap(),
+            it_power: Power::ZERO,
+            pool: Pool::fpps(Decimal::ZERO).unwrap(),
+            hashprice: HashpricePath::Constant("$1/PH/day".parse().unwrap()),
+            btc_price: "$100,000/BTC".parse().unwrap(),
+        })
         .is_err()
     );
 }

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use wattage_facility::Curtailment;
-use wattage_facility::deployment::{Deployment, Window};
+use wattage_facility::deployment::{AssignmentSpec, Deployment, Window};
 use wattage_facility::finance::{irr, npv};
 use wattage_facility::horizon::Horizon;
 use wattage_facility::lease::LeaseStructure;
@@ -145,7 +145,7 @@ proptest! {
                 _ => None,
             };
             let w = Workload::Hosting(Hosting::new(Power::new(f64::from(*mw), unit::MEGAWATT).unwrap(), "$60/MWh".parse().unwrap()).unwrap());
-            let _ = plan.assign_during(format!("w{i}"), hall, w, Window { from: from_t, until });
+            let _ = plan.add(AssignmentSpec::new(format!("w{i}"), hall, w).during(Window { from: from_t, until }));
         }
         // At every hour, the IT load live in each hall is within its capacity.
         for h in -1..100 {

@@ -5,10 +5,10 @@ use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use rust_decimal::Decimal;
 use wattage_facility::FacilityError;
 use wattage_facility::business_model::BusinessModel;
-use wattage_facility::deployment::{Deployment, Window};
+use wattage_facility::deployment::{AssignmentSpec, Deployment, Window};
 use wattage_facility::horizon::Horizon;
 use wattage_facility::kernel::{PricePath, SiteKernel};
-use wattage_facility::lease::{ColocationLease, LeaseStructure};
+use wattage_facility::lease::{ColocationLease, LeaseSpec, LeaseStructure};
 use wattage_facility::ledger::SiteLedger;
 use wattage_facility::power::PowerContract;
 use wattage_facility::power::{DemandCharge, FourCp, PowerSupply};
@@ -18,7 +18,9 @@ use wattage_facility::retrofit::{Conversion, RetrofitPlan};
 use wattage_facility::run::simulate_site;
 use wattage_facility::site::{Hall, Site};
 use wattage_facility::summary::{CapexPayment, CashFlows, Summary};
-use wattage_facility::workload::{Colocation, GpuCloud, Hosting, SelfMining, Workload};
+use wattage_facility::workload::{
+    Colocation, GpuCloud, GpuCloudSpec, Hosting, SelfMining, SelfMiningSpec, Workload,
+};
 use wattage_facility::{Curtailment, HashpricePath};
 use wattage_hardware::catalog;
 use wattage_mining::payout::Pool;
@@ -63,26 +65,26 @@ pub(crate) fn site() -> Site {
 /// 1 EH/s at 16 J/TH = 16 MW, $50/PH/day, no pool fee, BTC at $100k.
 pub(crate) fn miners(hashprice: &str) -> Workload {
     Workload::SelfMining(
-        SelfMining::new(
-            "1 EH/s".parse().unwrap(),
-            "16 MW".parse().unwrap(),
-            Pool::fpps(Decimal::ZERO).unwrap(),
-            HashpricePath::Constant(hashprice.parse().unwrap()),
-            "$100,000/BTC".parse().unwrap(),
-        )
+        SelfMining::new(SelfMiningSpec {
+            hashrate: "1 EH/s".parse().unwrap(),
+            it_power: "16 MW".parse().unwrap(),
+            pool: Pool::fpps(Decimal::ZERO).unwrap(),
+            hashprice: HashpricePath::Constant(hashprice.parse().unwrap()),
+            btc_price: "$100,000/BTC".parse().unwrap(),
+        })
         .unwrap(),
     )
 }
 
 pub(crate) fn lease(structure: LeaseStructure, start: NaiveDate) -> Workload {
-    let lease = ColocationLease::new(
-        "40 MW".parse().unwrap(),
-        "$120/kW/month".parse().unwrap(),
-        Decimal::ZERO,
-        120,
+    let lease = ColocationLease::new(LeaseSpec {
+        critical_it: "40 MW".parse().unwrap(),
+        rate: "$120/kW/month".parse().unwrap(),
+        escalator: Decimal::ZERO,
+        term_months: 120,
         start,
         structure,
-    )
+    })
     .unwrap();
     Workload::Colocation(Colocation::new(lease, Decimal::ONE).unwrap())
 }
@@ -230,15 +232,15 @@ fn hosting_and_gpu_cloud_earn_their_rates() {
         ),
     )
     .unwrap();
-    let cloud = GpuCloud::in_system(
-        &catalog::accelerator("H100 SXM").unwrap(),
-        &catalog::system("DGX H100").unwrap(),
-        8_000,
-        "$2.95/GPU-h".parse().unwrap(),
-        Decimal::new(75, 2),
-        "$30,000".parse().unwrap(),
-        5,
-    )
+    let cloud = GpuCloud::new(GpuCloudSpec {
+        accelerator: "H100 SXM".into(),
+        power_per_device: catalog::system("DGX H100").unwrap().power_per_device(),
+        count: 8_000,
+        price: "$2.95/GPU-h".parse().unwrap(),
+        utilization: Decimal::new(75, 2),
+        capex_per_gpu: "$30,000".parse().unwrap(),
+        life_years: 5,
+    })
     .unwrap();
     plan.assign("cloud", "ai", Workload::GpuCloud(cloud))
         .unwrap();
@@ -439,13 +441,13 @@ fn the_kernel_agrees_with_the_exact_ledger_to_the_cent() {
         "fleet",
         "mining",
         Workload::SelfMining(
-            SelfMining::new(
-                "2 EH/s".parse().unwrap(),
-                "35 MW".parse().unwrap(),
-                Pool::pps_plus(Decimal::new(25, 3)).unwrap(),
-                HashpricePath::Daily(daily),
-                "$90,000/BTC".parse().unwrap(),
-            )
+            SelfMining::new(SelfMiningSpec {
+                hashrate: "2 EH/s".parse().unwrap(),
+                it_power: "35 MW".parse().unwrap(),
+                pool: Pool::pps_plus(Decimal::new(25, 3)).unwrap(),
+                hashprice: HashpricePath::Daily(daily),
+                btc_price: "$90,000/BTC".parse().unwrap(),
+            })
             .unwrap(),
         ),
     )
@@ -502,17 +504,16 @@ fn allocations_beyond_a_hall_or_into_no_hall_are_errors() {
     };
     let mut timed = Deployment::new(site());
     timed
-        .assign_during(
-            "a",
-            "mining",
-            miners("$50/PH/day"),
-            Window {
+        .add(
+            AssignmentSpec::new("a", "mining", miners("$50/PH/day")).during(Window {
                 from: None,
                 until: Some(t0()),
-            },
+            }),
         )
         .unwrap();
-    timed.assign_during("b", "mining", big, later).unwrap();
+    timed
+        .add(AssignmentSpec::new("b", "mining", big).during(later))
+        .unwrap();
     assert!(matches!(
         plan.assign("c", "nowhere", miners("$1/PH/day")),
         Err(FacilityError::UnknownHall { .. })
@@ -542,14 +543,14 @@ fn a_retrofit_stops_mining_builds_and_starts_the_lease() {
         name: "tenant".into(),
         workload: Workload::Colocation(
             Colocation::new(
-                ColocationLease::new(
-                    mw.parse().unwrap(),
-                    "$140/kW/month".parse().unwrap(),
-                    Decimal::ZERO,
-                    120,
-                    NaiveDate::from_ymd_opt(2026, 9, 1).unwrap(),
-                    LeaseStructure::TripleNet,
-                )
+                ColocationLease::new(LeaseSpec {
+                    critical_it: mw.parse().unwrap(),
+                    rate: "$140/kW/month".parse().unwrap(),
+                    escalator: Decimal::ZERO,
+                    term_months: 120,
+                    start: NaiveDate::from_ymd_opt(2026, 9, 1).unwrap(),
+                    structure: LeaseStructure::TripleNet,
+                })
                 .unwrap(),
                 Decimal::ONE,
             )
@@ -717,7 +718,7 @@ fn rent_is_prorated_when_the_horizon_ends_inside_a_lease_month() {
     use wattage_facility::Curtailment;
     use wattage_facility::deployment::Deployment;
     use wattage_facility::horizon::Horizon;
-    use wattage_facility::lease::{ColocationLease, LeaseStructure};
+    use wattage_facility::lease::{ColocationLease, LeaseSpec, LeaseStructure};
     use wattage_facility::power::PowerContract;
     use wattage_facility::power::PowerSupply;
     use wattage_facility::price_series::Resolution;
@@ -730,14 +731,14 @@ fn rent_is_prorated_when_the_horizon_ends_inside_a_lease_month() {
         .unwrap()
         .with_hall(Hall::new("C", "36 MW".parse().unwrap(), Pue::constant(1.2).unwrap()).unwrap())
         .unwrap();
-    let lease = ColocationLease::new(
-        "36 MW".parse().unwrap(),
-        "$150/kW/month".parse().unwrap(),
-        Decimal::ZERO,
-        12,
-        NaiveDate::from_ymd_opt(2028, 3, 1).unwrap(),
-        LeaseStructure::Gross,
-    )
+    let lease = ColocationLease::new(LeaseSpec {
+        critical_it: "36 MW".parse().unwrap(),
+        rate: "$150/kW/month".parse().unwrap(),
+        escalator: Decimal::ZERO,
+        term_months: 12,
+        start: NaiveDate::from_ymd_opt(2028, 3, 1).unwrap(),
+        structure: LeaseStructure::Gross,
+    })
     .unwrap();
     let mut plan = Deployment::new(site);
     plan.assign(

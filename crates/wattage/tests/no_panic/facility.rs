@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use wattage::facility::deployment::{Deployment, Window};
 use wattage::facility::horizon::Horizon;
 use wattage::facility::kernel::{PricePath, SiteKernel};
-use wattage::facility::lease::{ColocationLease, LeaseStructure};
+use wattage::facility::lease::{ColocationLease, LeaseSpec, LeaseStructure};
 use wattage::facility::power::PowerContract;
 use wattage::facility::power::{DemandCharge, FourCp, PowerSupply};
 use wattage::facility::price_series::iso::ercot::{
@@ -18,7 +18,9 @@ use wattage::facility::retrofit::Conversion;
 use wattage::facility::run::simulate_site;
 use wattage::facility::site::{Hall, Site};
 use wattage::facility::summary::{CapexPayment, Summary};
-use wattage::facility::workload::{Colocation, GpuCloud, Hosting, SelfMining, Workload};
+use wattage::facility::workload::{
+    Colocation, GpuCloud, GpuCloudSpec, Hosting, SelfMining, SelfMiningSpec, Workload,
+};
 use wattage::facility::{Curtailment, HashpricePath};
 use wattage::mining::payout::Pool;
 use wattage::units::{
@@ -122,12 +124,27 @@ fn extreme_deployment(f: [f64; 3], money: &[Decimal], counts: [u32; 3]) -> Deplo
     ) {
         let pool = Pool::fpps(Decimal::new(2, 2)).unwrap();
         let path = HashpricePath::Constant(hashprice);
-        workloads.extend(SelfMining::new(rate, it, pool, path, btc).map(Workload::SelfMining));
+        workloads.extend(
+            SelfMining::new(SelfMiningSpec {
+                hashrate: rate,
+                it_power: it,
+                pool,
+                hashprice: path,
+                btc_price: btc,
+            })
+            .map(Workload::SelfMining),
+        );
     }
     if let Ok(rate) = LeaseRate::new(money[2]) {
         let from = NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
-        let lease =
-            ColocationLease::new(it, rate, money[3], counts[0], from, LeaseStructure::Gross);
+        let lease = ColocationLease::new(LeaseSpec {
+            critical_it: it,
+            rate,
+            escalator: money[3],
+            term_months: counts[0],
+            start: from,
+            structure: LeaseStructure::Gross,
+        });
         if let Ok(lease) = lease {
             workloads.extend(Colocation::new(lease, money[6]).map(Workload::Colocation));
         }
@@ -137,7 +154,15 @@ fn extreme_deployment(f: [f64; 3], money: &[Decimal], counts: [u32; 3]) -> Deplo
     }
     if let Ok(price) = GpuHourPrice::new(money[5]) {
         let capex = Usd::new(money[7]);
-        let cloud = GpuCloud::new("H100 SXM", counts[1], it, price, money[6], capex, counts[2]);
+        let cloud = GpuCloud::new(GpuCloudSpec {
+            accelerator: "H100 SXM".into(),
+            count: counts[1],
+            power_per_device: it,
+            price,
+            utilization: money[6],
+            capex_per_gpu: capex,
+            life_years: counts[2],
+        });
         workloads.extend(cloud.map(Workload::GpuCloud));
     }
     for (i, workload) in workloads.into_iter().enumerate() {
