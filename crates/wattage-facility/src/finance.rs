@@ -39,26 +39,61 @@ fn overflow(operation: &'static str) -> FacilityError {
 }
 
 /// Net present value of `flows` at `rate` per period, in exact `Decimal`
-/// arithmetic (each discounted term is rounded only where `Decimal`'s 28
-/// digits run out; at a rate of zero the result is the exact sum).
+/// arithmetic (each step is rounded only where `Decimal`'s 28 digits run
+/// out; at a rate of zero the result is the exact sum).
+///
+/// The sum is accumulated by Horner's rule from the last flow backwards
+/// (`f0 + (f1 + (f2 + ...) / g) / g` with `g = 1 + rate`), so no discount
+/// factor `g^t` is ever formed: a factor that would overflow (8% over 999
+/// years) or underflow to zero (a rate near -100%) cannot spoil a result
+/// that is itself representable. Should an intermediate value leave
+/// `Decimal`'s range, the discounted flows are summed one by one instead.
 ///
 /// # Errors
 /// [`FacilityError::InvalidRate`] for a rate at or below -1;
-/// [`FacilityError::Money`] when a discount factor or the sum overflows.
+/// [`FacilityError::Money`] when the result, or one discounted flow, is
+/// not representable (beyond about ±7.9e28 dollars).
 pub fn npv(rate: Decimal, flows: &[Usd]) -> Result<Usd, FacilityError> {
-    Ok(Usd::try_sum(discount_each(rate, flows)?)?)
+    let growth = growth(rate)?;
+    let mut horner: Option<Usd> = None;
+    for &flow in flows.iter().rev() {
+        let step = match horner {
+            None => Ok(flow),
+            Some(later) => later.checked_div(growth).and_then(|d| flow.checked_add(d)),
+        };
+        match step {
+            Ok(value) => horner = Some(value),
+            Err(_) => {
+                // An intermediate value is out of range; the discounted
+                // flows one by one may still sum to one that is not.
+                let discounted = discount_each(rate, flows)?;
+                return Ok(Usd::try_sum(discounted)?);
+            }
+        }
+    }
+    Ok(horner.unwrap_or(Usd::ZERO))
 }
 
-/// The NPV in `f64`, for the IRR search; `None` when it is not finite.
+/// `1 + rate`, for a rate above -1. A rate so large that `1 + rate` does
+/// not fit discounts by `rate` itself (they differ in the 29th digit).
+fn growth(rate: Decimal) -> Result<Decimal, FacilityError> {
+    if rate <= Decimal::NEGATIVE_ONE {
+        return Err(FacilityError::InvalidRate { rate });
+    }
+    Ok(Decimal::ONE.checked_add(rate).unwrap_or(rate))
+}
+
+/// The NPV in `f64`, for the IRR search, by Horner's rule as [`npv`];
+/// `None` when it is not finite.
 fn npv_f64(rate: f64, flows: &[f64]) -> Option<f64> {
     let growth = 1.0 + rate;
-    let mut factor = 1.0;
     let mut total = 0.0;
-    for (period, flow) in flows.iter().enumerate() {
-        if period > 0 {
-            factor *= growth;
-        }
-        total += flow / factor;
+    for (period, flow) in flows.iter().enumerate().rev() {
+        total = if period + 1 == flows.len() {
+            *flow
+        } else {
+            flow + total / growth
+        };
     }
     total.is_finite().then_some(total)
 }
@@ -195,21 +230,57 @@ pub fn discounted_payback_period(
 
 /// Each flow divided by its discount factor `(1 + rate)^t`.
 fn discount_each(rate: Decimal, flows: &[Usd]) -> Result<alloc::vec::Vec<Usd>, FacilityError> {
-    if rate <= Decimal::NEGATIVE_ONE {
-        return Err(FacilityError::InvalidRate { rate });
+    let growth = growth(rate)?;
+    // Growth at or above 1 divides by `growth^t`; below 1 it multiplies by
+    // `(1 / growth)^t`, which keeps 28 significant digits where `growth^t`
+    // would shrink towards `Decimal`'s smallest step and lose them.
+    let (base, divide) = if growth >= Decimal::ONE {
+        (growth, true)
+    } else {
+        let inverse = Decimal::ONE
+            .checked_div(growth)
+            .ok_or_else(|| overflow("discount factor"))?;
+        (inverse, false)
+    };
+    flows
+        .iter()
+        .enumerate()
+        .map(|(period, &flow)| discount(flow, base, divide, period))
+        .collect()
+}
+
+/// `flow / base^t` (`divide`) or `flow × base^t`, for `base >= 1`. When
+/// `base^t` does not fit, the power is split in halves and applied in
+/// turn, so a flow discounted over a long horizon shrinks towards zero
+/// instead of failing.
+fn discount(flow: Usd, base: Decimal, divide: bool, t: usize) -> Result<Usd, FacilityError> {
+    if t == 0 || flow.dollars().is_zero() {
+        return Ok(flow);
     }
-    let growth = Decimal::ONE
-        .checked_add(rate)
-        .ok_or_else(|| overflow("discount factor"))?;
-    let mut factor = Decimal::ONE;
-    let mut discounted = alloc::vec::Vec::with_capacity(flows.len());
-    for (period, &flow) in flows.iter().enumerate() {
-        if period > 0 {
-            factor = factor
-                .checked_mul(growth)
-                .ok_or_else(|| overflow("discount factor"))?;
+    match power(base, t) {
+        Some(factor) if divide => Ok(flow.checked_div(factor)?),
+        Some(factor) => Ok(flow.checked_mul(factor)?),
+        None if t == 1 => Err(overflow("discount factor")),
+        None => {
+            let half = t / 2;
+            let first = discount(flow, base, divide, half)?;
+            discount(first, base, divide, t - half)
         }
-        discounted.push(flow.checked_div(factor)?);
     }
-    Ok(discounted)
+}
+
+/// `base^t` by repeated squaring, `None` when it overflows.
+fn power(base: Decimal, mut t: usize) -> Option<Decimal> {
+    let mut result = Decimal::ONE;
+    let mut square = base;
+    loop {
+        if t & 1 == 1 {
+            result = result.checked_mul(square)?;
+        }
+        t >>= 1;
+        if t == 0 {
+            return Some(result);
+        }
+        square = square.checked_mul(square)?;
+    }
 }
