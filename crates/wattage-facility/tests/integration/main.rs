@@ -11,6 +11,7 @@ mod finance;
 mod lease;
 mod meta;
 mod price_series;
+mod retrofit;
 #[cfg(feature = "serde")]
 mod serde_site;
 mod single_fleet;
