@@ -24,6 +24,7 @@
 //! ```
 
 use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
 use wattage_units::{MoneyError, Usd};
 
 use crate::FacilityError;
@@ -192,20 +193,29 @@ pub fn irr(flows: &[Usd]) -> Result<Decimal, FacilityError> {
 /// period). `Some(0)` when the first flow is already non-negative; `None`
 /// when the flows never pay back.
 ///
+/// The running sum is kept wider than `Decimal`, so a cumulative loss
+/// beyond its range that is later recovered still pays back.
+///
 /// # Errors
-/// [`FacilityError::Money`] when a running sum overflows.
+/// [`FacilityError::Money`] when the period cannot be represented.
 pub fn payback_period(flows: &[Usd]) -> Result<Option<Decimal>, FacilityError> {
-    let mut cumulative = Usd::ZERO;
+    let mut cumulative = Running::ZERO;
     for (period, &flow) in flows.iter().enumerate() {
         let before = cumulative;
-        cumulative = cumulative.checked_add(flow)?;
+        cumulative = cumulative
+            .add(flow.dollars())
+            .ok_or_else(|| overflow("cumulative cash flow"))?;
         if !cumulative.is_negative() {
             if period == 0 {
                 return Ok(Some(Decimal::ZERO));
             }
-            // `before` < 0 <= `cumulative`, so `flow` > 0: the fraction of
-            // this period needed to cover what was still owed.
-            let fraction = (-before).ratio(flow)?;
+            // `before` < 0 <= `cumulative`, so `flow` > 0 and
+            // |`before`| <= `flow`: the fraction of this period needed to
+            // cover what was still owed.
+            let owed = before
+                .to_decimal()
+                .ok_or_else(|| overflow("cumulative cash flow"))?;
+            let fraction = Usd::new(-owed).ratio(flow)?;
             let whole = Decimal::from(period - 1);
             return whole
                 .checked_add(fraction)
@@ -214,6 +224,61 @@ pub fn payback_period(flows: &[Usd]) -> Result<Option<Decimal>, FacilityError> {
         }
     }
     Ok(None)
+}
+
+/// A running sum wider than `Decimal`: `carry × 10^27 + rest`, with
+/// `|rest| < 10^27`.
+#[derive(Debug, Clone, Copy)]
+struct Running {
+    carry: i64,
+    rest: Decimal,
+}
+
+impl Running {
+    const ZERO: Self = Self {
+        carry: 0,
+        rest: Decimal::ZERO,
+    };
+
+    /// `10^27`, the unit of the carry.
+    fn chunk() -> Decimal {
+        Decimal::from_i128_with_scale(1_000_000_000_000_000_000_000_000_000, 0)
+    }
+
+    /// `self + amount`; `None` only if the carry overflows an `i64`.
+    fn add(self, amount: Decimal) -> Option<Self> {
+        let chunk = Self::chunk();
+        // |amount| < 7.9e28, so at most 79 chunks; the remainder is exact
+        // at the amount's own scale.
+        let chunks = amount.checked_div(chunk)?.trunc();
+        let remainder = amount.checked_sub(chunks.checked_mul(chunk)?)?;
+        let mut carry = self.carry.checked_add(chunks.to_i64()?)?;
+        let mut rest = self.rest.checked_add(remainder)?;
+        if rest >= chunk {
+            rest = rest.checked_sub(chunk)?;
+            carry = carry.checked_add(1)?;
+        } else if rest <= -chunk {
+            rest = rest.checked_add(chunk)?;
+            carry = carry.checked_sub(1)?;
+        }
+        Some(Self { carry, rest })
+    }
+
+    /// Whether the sum is below zero (`|rest|` is less than one chunk).
+    fn is_negative(self) -> bool {
+        match self.carry.cmp(&0) {
+            core::cmp::Ordering::Less => true,
+            core::cmp::Ordering::Greater => false,
+            core::cmp::Ordering::Equal => self.rest.is_sign_negative() && !self.rest.is_zero(),
+        }
+    }
+
+    /// The sum as a `Decimal`, if it fits.
+    fn to_decimal(self) -> Option<Decimal> {
+        Decimal::from(self.carry)
+            .checked_mul(Self::chunk())?
+            .checked_add(self.rest)
+    }
 }
 
 /// [`payback_period`] of the flows discounted at `rate` per period.

@@ -69,6 +69,16 @@ fn npv_over_a_thousand_periods_at_a_huge_rate_is_about_the_first_flows() {
     assert!((value - expected).abs() < Decimal::new(1, 12), "{value}");
 }
 
+/// Horner's rule overflows on the way (the value at period 1 of the flows
+/// from then on is 1.1 × MAX) although the NPV is 0.11 × MAX.
+#[test]
+fn npv_whose_horner_sum_overflows_on_the_way_is_still_returned() {
+    let most = Usd::new(Decimal::MAX);
+    let value = npv(Decimal::from(9), &[Usd::ZERO, most, most]).unwrap();
+    let expected = Decimal::MAX / Decimal::from(10) + Decimal::MAX / Decimal::from(100);
+    assert!((value.dollars() - expected).abs() < Decimal::ONE, "{value}");
+}
+
 #[test]
 fn npv_of_a_long_annuity_is_returned_not_an_overflow() {
     // -$1,000 then $100 a year for 999 years at 8%: 100 × (1 - 1.08^-999) / 0.08 - 1000 = $250.
@@ -107,6 +117,27 @@ fn npv_at_a_rate_near_minus_one_is_returned_not_a_division_by_zero() {
     // -1 + 1e-20 / 1e-21 = 9: pays back during the third period.
     let d = discounted.unwrap();
     assert!(d > Decimal::from(2) && d < Decimal::from(3), "{d}");
+}
+
+/// A cumulative loss beyond `Decimal`'s range, later recovered, still
+/// pays back (the running sum used to overflow).
+#[test]
+fn payback_after_a_loss_beyond_decimal_range_is_found() {
+    let most = Usd::new(Decimal::MAX);
+    let least = Usd::new(Decimal::MIN);
+    let flows = [least, least, most, most, most];
+    assert_eq!(payback_period(&flows).unwrap(), Some(Decimal::from(3)));
+    let flows = [least, least, least, most, most, most, usd(1)];
+    assert_eq!(payback_period(&flows).unwrap(), Some(Decimal::from(5)));
+    // Owed beyond the range, then a third of the last flow is needed.
+    let third = Usd::new(Decimal::MAX / Decimal::from(3));
+    let flows = [least, least, most, third, third, most];
+    let period = payback_period(&flows).unwrap().unwrap();
+    assert!(
+        period > Decimal::from(4) && period < Decimal::from(5),
+        "{period}"
+    );
+    assert_eq!(payback_period(&[least; 100]).unwrap(), None);
 }
 
 #[test]
