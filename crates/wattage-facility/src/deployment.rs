@@ -300,6 +300,14 @@ impl Deployment {
     }
 
     /// Checks that the workloads live in `hall` fit it at every instant.
+    ///
+    /// Both of the hall's limits bind, whatever PUE a workload runs at:
+    /// their IT load within the hall's IT capacity (racks, busways, the
+    /// cooling it was built for), and their facility load at their own
+    /// peak PUE within the hall's power budget, its IT capacity × its own
+    /// peak PUE. A lower PUE (a retrofit's liquid cooling) therefore never
+    /// lets more IT into a hall than its IT capacity; a higher one lets in
+    /// less.
     fn check_hall(&self, hall: &str) -> Result<(), FacilityError> {
         let spec = self
             .site
@@ -308,15 +316,24 @@ impl Deployment {
         let in_hall: Vec<&Assignment> =
             self.assignments.iter().filter(|a| a.hall == hall).collect();
         let hall_pue = spec.pue().peak();
-        let budget = spec.it_capacity().base_value() * hall_pue * (1.0 + CAPACITY_TOLERANCE);
+        let it_limit = spec.it_capacity().base_value() * (1.0 + CAPACITY_TOLERANCE);
+        let budget = it_limit * hall_pue;
         // The peak concurrent load is reached at the start of some window.
         for probe in &in_hall {
             let at = probe.window.from;
-            let load: Power = in_hall
+            let live: Vec<&&Assignment> = in_hall
                 .iter()
                 .filter(|a| at.map_or(a.window.from.is_none(), |t| a.window.contains(t)))
-                .map(|a| a.peak_facility_load())
-                .sum();
+                .collect();
+            let it_load: Power = live.iter().map(|a| a.workload.it_power()).sum();
+            let load: Power = live.iter().map(|a| a.peak_facility_load()).sum();
+            if !it_load.base_value().is_finite() || it_load.base_value() > it_limit {
+                return Err(FacilityError::HallOverCapacity {
+                    hall: hall.into(),
+                    load: it_load,
+                    capacity: spec.it_capacity(),
+                });
+            }
             if !load.base_value().is_finite() || load.base_value() > budget {
                 return Err(FacilityError::HallOverCapacity {
                     hall: hall.into(),

@@ -236,6 +236,14 @@ pub enum FacilityError {
         /// The hall's IT capacity.
         capacity: Power,
     },
+    /// A site or hall name that is empty or only whitespace.
+    #[error("a {what} needs a name that is not blank, got {name:?}")]
+    BlankName {
+        /// What was being named ("site", "hall").
+        what: &'static str,
+        /// The name as given.
+        name: String,
+    },
     /// Two halls of one site with the same name.
     #[error("the site already has a hall named {hall:?}")]
     DuplicateHall {
@@ -283,6 +291,23 @@ pub enum FacilityError {
         from: DateTime<Utc>,
         /// End of the window.
         until: DateTime<Utc>,
+    },
+    /// Two retrofit phases converting one hall whose construction-to-live
+    /// windows overlap: the earlier one would never go live.
+    #[error(
+        "retrofit phases {first:?} and {second:?} both convert hall {hall:?}: {second:?} starts construction at {second_construction}, before {first:?} goes live at {first_live}"
+    )]
+    OverlappingPhases {
+        /// The hall both convert.
+        hall: String,
+        /// The phase whose construction starts first (its workload name).
+        first: String,
+        /// When it goes live.
+        first_live: DateTime<Utc>,
+        /// The phase whose construction starts later (its workload name).
+        second: String,
+        /// When its construction starts.
+        second_construction: DateTime<Utc>,
     },
     /// A feature of the inputs that a computation does not model.
     #[error("{computation} does not support {what}")]

@@ -24,6 +24,7 @@
 //! ```
 
 use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
 use wattage_units::{MoneyError, Usd};
 
 use crate::FacilityError;
@@ -39,26 +40,61 @@ fn overflow(operation: &'static str) -> FacilityError {
 }
 
 /// Net present value of `flows` at `rate` per period, in exact `Decimal`
-/// arithmetic (each discounted term is rounded only where `Decimal`'s 28
-/// digits run out; at a rate of zero the result is the exact sum).
+/// arithmetic (each step is rounded only where `Decimal`'s 28 digits run
+/// out; at a rate of zero the result is the exact sum).
+///
+/// The sum is accumulated by Horner's rule from the last flow backwards
+/// (`f0 + (f1 + (f2 + ...) / g) / g` with `g = 1 + rate`), so no discount
+/// factor `g^t` is ever formed: a factor that would overflow (8% over 999
+/// years) or underflow to zero (a rate near -100%) cannot spoil a result
+/// that is itself representable. Should an intermediate value leave
+/// `Decimal`'s range, the discounted flows are summed one by one instead.
 ///
 /// # Errors
 /// [`FacilityError::InvalidRate`] for a rate at or below -1;
-/// [`FacilityError::Money`] when a discount factor or the sum overflows.
+/// [`FacilityError::Money`] when the result, or one discounted flow, is
+/// not representable (beyond about ±7.9e28 dollars).
 pub fn npv(rate: Decimal, flows: &[Usd]) -> Result<Usd, FacilityError> {
-    Ok(Usd::try_sum(discount_each(rate, flows)?)?)
+    let growth = growth(rate)?;
+    let mut horner: Option<Usd> = None;
+    for &flow in flows.iter().rev() {
+        let step = match horner {
+            None => Ok(flow),
+            Some(later) => later.checked_div(growth).and_then(|d| flow.checked_add(d)),
+        };
+        match step {
+            Ok(value) => horner = Some(value),
+            Err(_) => {
+                // An intermediate value is out of range; the discounted
+                // flows one by one may still sum to one that is not.
+                let discounted = discount_each(rate, flows)?;
+                return Ok(Usd::try_sum(discounted)?);
+            }
+        }
+    }
+    Ok(horner.unwrap_or(Usd::ZERO))
 }
 
-/// The NPV in `f64`, for the IRR search; `None` when it is not finite.
+/// `1 + rate`, for a rate above -1. A rate so large that `1 + rate` does
+/// not fit discounts by `rate` itself (they differ in the 29th digit).
+fn growth(rate: Decimal) -> Result<Decimal, FacilityError> {
+    if rate <= Decimal::NEGATIVE_ONE {
+        return Err(FacilityError::InvalidRate { rate });
+    }
+    Ok(Decimal::ONE.checked_add(rate).unwrap_or(rate))
+}
+
+/// The NPV in `f64`, for the IRR search, by Horner's rule as [`npv`];
+/// `None` when it is not finite.
 fn npv_f64(rate: f64, flows: &[f64]) -> Option<f64> {
     let growth = 1.0 + rate;
-    let mut factor = 1.0;
     let mut total = 0.0;
-    for (period, flow) in flows.iter().enumerate() {
-        if period > 0 {
-            factor *= growth;
-        }
-        total += flow / factor;
+    for (period, flow) in flows.iter().enumerate().rev() {
+        total = if period + 1 == flows.len() {
+            *flow
+        } else {
+            flow + total / growth
+        };
     }
     total.is_finite().then_some(total)
 }
@@ -157,20 +193,29 @@ pub fn irr(flows: &[Usd]) -> Result<Decimal, FacilityError> {
 /// period). `Some(0)` when the first flow is already non-negative; `None`
 /// when the flows never pay back.
 ///
+/// The running sum is kept wider than `Decimal`, so a cumulative loss
+/// beyond its range that is later recovered still pays back.
+///
 /// # Errors
-/// [`FacilityError::Money`] when a running sum overflows.
+/// [`FacilityError::Money`] when the period cannot be represented.
 pub fn payback_period(flows: &[Usd]) -> Result<Option<Decimal>, FacilityError> {
-    let mut cumulative = Usd::ZERO;
+    let mut cumulative = Running::ZERO;
     for (period, &flow) in flows.iter().enumerate() {
         let before = cumulative;
-        cumulative = cumulative.checked_add(flow)?;
+        cumulative = cumulative
+            .add(flow.dollars())
+            .ok_or_else(|| overflow("cumulative cash flow"))?;
         if !cumulative.is_negative() {
             if period == 0 {
                 return Ok(Some(Decimal::ZERO));
             }
-            // `before` < 0 <= `cumulative`, so `flow` > 0: the fraction of
-            // this period needed to cover what was still owed.
-            let fraction = (-before).ratio(flow)?;
+            // `before` < 0 <= `cumulative`, so `flow` > 0 and
+            // |`before`| <= `flow`: the fraction of this period needed to
+            // cover what was still owed.
+            let owed = before
+                .to_decimal()
+                .ok_or_else(|| overflow("cumulative cash flow"))?;
+            let fraction = Usd::new(-owed).ratio(flow)?;
             let whole = Decimal::from(period - 1);
             return whole
                 .checked_add(fraction)
@@ -179,6 +224,61 @@ pub fn payback_period(flows: &[Usd]) -> Result<Option<Decimal>, FacilityError> {
         }
     }
     Ok(None)
+}
+
+/// A running sum wider than `Decimal`: `carry × 10^27 + rest`, with
+/// `|rest| < 10^27`.
+#[derive(Debug, Clone, Copy)]
+struct Running {
+    carry: i64,
+    rest: Decimal,
+}
+
+impl Running {
+    const ZERO: Self = Self {
+        carry: 0,
+        rest: Decimal::ZERO,
+    };
+
+    /// `10^27`, the unit of the carry.
+    fn chunk() -> Decimal {
+        Decimal::from_i128_with_scale(1_000_000_000_000_000_000_000_000_000, 0)
+    }
+
+    /// `self + amount`; `None` only if the carry overflows an `i64`.
+    fn add(self, amount: Decimal) -> Option<Self> {
+        let chunk = Self::chunk();
+        // |amount| < 7.9e28, so at most 79 chunks; the remainder is exact
+        // at the amount's own scale.
+        let chunks = amount.checked_div(chunk)?.trunc();
+        let remainder = amount.checked_sub(chunks.checked_mul(chunk)?)?;
+        let mut carry = self.carry.checked_add(chunks.to_i64()?)?;
+        let mut rest = self.rest.checked_add(remainder)?;
+        if rest >= chunk {
+            rest = rest.checked_sub(chunk)?;
+            carry = carry.checked_add(1)?;
+        } else if rest <= -chunk {
+            rest = rest.checked_add(chunk)?;
+            carry = carry.checked_sub(1)?;
+        }
+        Some(Self { carry, rest })
+    }
+
+    /// Whether the sum is below zero (`|rest|` is less than one chunk).
+    fn is_negative(self) -> bool {
+        match self.carry.cmp(&0) {
+            core::cmp::Ordering::Less => true,
+            core::cmp::Ordering::Greater => false,
+            core::cmp::Ordering::Equal => self.rest.is_sign_negative() && !self.rest.is_zero(),
+        }
+    }
+
+    /// The sum as a `Decimal`, if it fits.
+    fn to_decimal(self) -> Option<Decimal> {
+        Decimal::from(self.carry)
+            .checked_mul(Self::chunk())?
+            .checked_add(self.rest)
+    }
 }
 
 /// [`payback_period`] of the flows discounted at `rate` per period.
@@ -195,21 +295,57 @@ pub fn discounted_payback_period(
 
 /// Each flow divided by its discount factor `(1 + rate)^t`.
 fn discount_each(rate: Decimal, flows: &[Usd]) -> Result<alloc::vec::Vec<Usd>, FacilityError> {
-    if rate <= Decimal::NEGATIVE_ONE {
-        return Err(FacilityError::InvalidRate { rate });
+    let growth = growth(rate)?;
+    // Growth at or above 1 divides by `growth^t`; below 1 it multiplies by
+    // `(1 / growth)^t`, which keeps 28 significant digits where `growth^t`
+    // would shrink towards `Decimal`'s smallest step and lose them.
+    let (base, divide) = if growth >= Decimal::ONE {
+        (growth, true)
+    } else {
+        let inverse = Decimal::ONE
+            .checked_div(growth)
+            .ok_or_else(|| overflow("discount factor"))?;
+        (inverse, false)
+    };
+    flows
+        .iter()
+        .enumerate()
+        .map(|(period, &flow)| discount(flow, base, divide, period))
+        .collect()
+}
+
+/// `flow / base^t` (`divide`) or `flow × base^t`, for `base >= 1`. When
+/// `base^t` does not fit, the power is split in halves and applied in
+/// turn, so a flow discounted over a long horizon shrinks towards zero
+/// instead of failing.
+fn discount(flow: Usd, base: Decimal, divide: bool, t: usize) -> Result<Usd, FacilityError> {
+    if t == 0 || flow.dollars().is_zero() {
+        return Ok(flow);
     }
-    let growth = Decimal::ONE
-        .checked_add(rate)
-        .ok_or_else(|| overflow("discount factor"))?;
-    let mut factor = Decimal::ONE;
-    let mut discounted = alloc::vec::Vec::with_capacity(flows.len());
-    for (period, &flow) in flows.iter().enumerate() {
-        if period > 0 {
-            factor = factor
-                .checked_mul(growth)
-                .ok_or_else(|| overflow("discount factor"))?;
+    match power(base, t) {
+        Some(factor) if divide => Ok(flow.checked_div(factor)?),
+        Some(factor) => Ok(flow.checked_mul(factor)?),
+        None if t == 1 => Err(overflow("discount factor")),
+        None => {
+            let half = t / 2;
+            let first = discount(flow, base, divide, half)?;
+            discount(first, base, divide, t - half)
         }
-        discounted.push(flow.checked_div(factor)?);
     }
-    Ok(discounted)
+}
+
+/// `base^t` by repeated squaring, `None` when it overflows.
+fn power(base: Decimal, mut t: usize) -> Option<Decimal> {
+    let mut result = Decimal::ONE;
+    let mut square = base;
+    loop {
+        if t & 1 == 1 {
+            result = result.checked_mul(square)?;
+        }
+        t >>= 1;
+        if t == 0 {
+            return Some(result);
+        }
+        square = square.checked_mul(square)?;
+    }
 }

@@ -40,7 +40,15 @@ pub struct Conversion {
 ///
 /// The converted hall keeps its power budget: the AI workload's facility
 /// load at its new PUE must fit within the hall's IT capacity × its old
-/// peak PUE.
+/// peak PUE, and its IT load within the hall's IT capacity.
+///
+/// Phases may be added in any order: [`Self::apply`] takes them in order
+/// of construction start (phases starting together keep the order added).
+/// One hall may be converted more than once (a second generation of AI
+/// load), but each phase must go live before the next phase of the same
+/// hall starts construction; otherwise the earlier phase would never go
+/// live although its capex is paid, and `apply` refuses the pair with
+/// [`FacilityError::OverlappingPhases`] naming both.
 ///
 /// ```
 /// use chrono::{NaiveDate, TimeZone, Utc};
@@ -116,17 +124,19 @@ impl RetrofitPlan {
         &self.phases
     }
 
-    /// The deployment over time and the capex schedule (in date order).
+    /// The deployment over time and the capex schedule (in date order),
+    /// applying the phases in order of construction start.
     ///
     /// # Errors
     /// [`FacilityError::UnknownHall`]; [`FacilityError::InvalidWindow`]
     /// when a phase goes live before construction starts;
+    /// [`FacilityError::OverlappingPhases`] when a phase of a hall starts
+    /// construction before (or as) an earlier phase of the same hall goes
+    /// live;
     /// [`FacilityError::HallOverCapacity`] when an AI workload does not fit
     /// the converted hall's power budget; [`FacilityError::WorkloadName`]
     /// for a name already used.
     pub fn apply(&self) -> Result<(Deployment, Vec<CapexPayment>), FacilityError> {
-        let mut deployment = self.base.clone();
-        let mut capex = Vec::new();
         for phase in &self.phases {
             if phase.live_from < phase.construction_from {
                 return Err(FacilityError::InvalidWindow {
@@ -135,6 +145,31 @@ impl RetrofitPlan {
                     until: phase.construction_from,
                 });
             }
+        }
+        let mut ordered: Vec<&Conversion> = self.phases.iter().collect();
+        // Stable: phases starting together keep the order added.
+        ordered.sort_by_key(|phase| phase.construction_from);
+        for (index, later) in ordered.iter().enumerate() {
+            let earlier_same_hall = ordered
+                .iter()
+                .take(index)
+                .rev()
+                .find(|earlier| earlier.hall == later.hall);
+            if let Some(earlier) = earlier_same_hall {
+                if later.construction_from <= earlier.live_from {
+                    return Err(FacilityError::OverlappingPhases {
+                        hall: later.hall.clone(),
+                        first: earlier.name.clone(),
+                        first_live: earlier.live_from,
+                        second: later.name.clone(),
+                        second_construction: later.construction_from,
+                    });
+                }
+            }
+        }
+        let mut deployment = self.base.clone();
+        let mut capex = Vec::new();
+        for phase in ordered {
             let hall =
                 deployment
                     .site()

@@ -24,7 +24,22 @@ fn positive(what: &'static str, value: Power) -> Result<Power, FacilityError> {
     }
 }
 
+/// `name`, unless it is empty or only whitespace.
+fn named(what: &'static str, name: String) -> Result<String, FacilityError> {
+    if name.trim().is_empty() {
+        Err(FacilityError::BlankName { what, name })
+    } else {
+        Ok(name)
+    }
+}
+
 /// A data hall: critical IT capacity and the PUE of its cooling.
+///
+/// Both figures bind the workloads a [`Deployment`](crate::deployment::Deployment)
+/// puts in the hall: their IT load never exceeds the IT capacity, whatever
+/// PUE they run at (a retrofit's better cooling does not add racks), and
+/// their facility load at their own PUE never exceeds the hall's power
+/// budget, [`Self::peak_facility_load`].
 ///
 /// ```
 /// use wattage_facility::{pue::Pue, site::Hall};
@@ -47,6 +62,7 @@ impl Hall {
     /// A hall named `name` with `it_capacity` of critical IT load.
     ///
     /// # Errors
+    /// [`FacilityError::BlankName`] for an empty or whitespace-only name;
     /// [`FacilityError::InvalidPower`] unless the capacity is finite and positive.
     pub fn new(
         name: impl Into<String>,
@@ -54,7 +70,7 @@ impl Hall {
         pue: Pue,
     ) -> Result<Self, FacilityError> {
         Ok(Self {
-            name: name.into(),
+            name: named("hall", name.into())?,
             it_capacity: positive("hall IT capacity", it_capacity)?,
             pue,
         })
@@ -155,10 +171,11 @@ impl Site {
     /// A site with `interconnect` of gross capacity and no halls yet.
     ///
     /// # Errors
+    /// [`FacilityError::BlankName`] for an empty or whitespace-only name;
     /// [`FacilityError::InvalidPower`] unless the capacity is finite and positive.
     pub fn new(name: impl Into<String>, interconnect: Power) -> Result<Self, FacilityError> {
         Ok(Self {
-            name: name.into(),
+            name: named("site", name.into())?,
             interconnect: positive("interconnect capacity", interconnect)?,
             halls: Vec::new(),
         })

@@ -62,16 +62,10 @@ impl DemandCharge {
     /// The month's charge for a peak demand of `peak`.
     ///
     /// # Errors
-    /// [`FacilityError::InvalidPower`] for a negative peak;
-    /// [`FacilityError::Money`] when it cannot enter money arithmetic.
+    /// [`FacilityError::InvalidPower`] for a negative or non-finite peak;
+    /// [`FacilityError::Money`] when the charge overflows.
     pub fn charge(self, peak: Power) -> Result<Usd, FacilityError> {
-        if peak.base_value().is_nan() || peak.base_value() < 0.0 {
-            return Err(FacilityError::InvalidPower {
-                what: "peak demand",
-                requirement: "non-negative",
-                value: peak,
-            });
-        }
+        let peak = demand("peak demand", peak)?;
         let kilowatts = to_decimal("peak demand in kW", peak.get(unit::KILOWATT))?;
         Ok(self.per_kw_month.checked_mul(kilowatts)?)
     }
@@ -79,10 +73,32 @@ impl DemandCharge {
     /// The month's charge for the highest of `loads` (zero for none).
     ///
     /// # Errors
-    /// As for [`Self::charge`].
+    /// [`FacilityError::InvalidPower`] for the first load that is negative
+    /// or not finite (every load is checked, not only the highest); as for
+    /// [`Self::charge`] otherwise.
     pub fn for_loads(self, loads: &[Power]) -> Result<Usd, FacilityError> {
-        let peak = loads.iter().copied().fold(Power::ZERO, Power::max);
+        let mut peak = Power::ZERO;
+        for &load in loads {
+            peak = peak.max(demand("demand in the billing month", load)?);
+        }
         self.charge(peak)
+    }
+}
+
+/// `value` if it is a usable demand: finite and not negative (a negative
+/// zero counts as zero).
+fn demand(what: &'static str, value: Power) -> Result<Power, FacilityError> {
+    let base = value.base_value();
+    if base == 0.0 {
+        Ok(Power::ZERO)
+    } else if base.is_finite() && base > 0.0 {
+        Ok(value)
+    } else {
+        Err(FacilityError::InvalidPower {
+            what,
+            requirement: "finite and non-negative",
+            value,
+        })
     }
 }
 
@@ -162,19 +178,18 @@ impl FourCp {
     /// The tag from a load's demand in the four intervals, in time order:
     /// their mean.
     ///
+    /// The mean is taken of quarters (`a/4 + b/4 + c/4 + d/4`), so it is
+    /// finite for every four finite loads, however large.
+    ///
     /// # Errors
     /// [`FacilityError::InvalidPower`] for a negative or non-finite demand.
     pub fn tag_from_loads(&self, loads: [Power; 4]) -> Result<Power, FacilityError> {
+        let mut tag = Power::ZERO;
         for load in loads {
-            if !(load.base_value().is_finite() && load.base_value() >= 0.0) {
-                return Err(FacilityError::InvalidPower {
-                    what: "demand at a 4CP interval",
-                    requirement: "finite and non-negative",
-                    value: load,
-                });
-            }
+            let quarter = demand("demand at a 4CP interval", load)? / 4.0;
+            tag = tag.checked_add(quarter)?;
         }
-        Ok(loads.iter().copied().sum::<Power>() / 4.0)
+        Ok(tag)
     }
 
     /// The tag of a load given as a function of time (for instance a
@@ -194,8 +209,18 @@ impl FourCp {
     /// kW-year.
     ///
     /// # Errors
-    /// [`FacilityError::Money`] when the tag cannot enter money arithmetic.
+    /// [`FacilityError::InvalidPower`] for a negative or non-finite tag;
+    /// [`FacilityError::Money`] for a negative rate, or when the charge
+    /// overflows.
     pub fn annual_charge(tag: Power, rate_per_kw_year: Usd) -> Result<Usd, FacilityError> {
+        let tag = demand("4CP tag", tag)?;
+        if rate_per_kw_year.is_negative() {
+            return Err(MoneyError::Negative {
+                what: "a 4CP transmission rate per kW-year",
+                value: rate_per_kw_year.dollars(),
+            }
+            .into());
+        }
         let kilowatts = to_decimal("4CP tag in kW", tag.get(unit::KILOWATT))?;
         Ok(rate_per_kw_year.checked_mul(kilowatts)?)
     }

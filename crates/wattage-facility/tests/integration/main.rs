@@ -1,6 +1,7 @@
 //! Integration tests of wattage-facility, compiled as one binary.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod charges;
 mod contract;
 #[cfg(feature = "std")]
 mod ercot_csv;
@@ -10,6 +11,7 @@ mod finance;
 mod lease;
 mod meta;
 mod price_series;
+mod retrofit;
 #[cfg(feature = "serde")]
 mod serde_site;
 mod single_fleet;

@@ -103,6 +103,7 @@ exact!(
     HalvingEstimate,
     chrono::TimeDelta,
     chrono::DateTime<chrono::Utc>,
+    chrono::NaiveDate,
     wattage::mining::U256,
     wattage::mining::BlockHeight
 );
