@@ -145,9 +145,11 @@ impl AssignmentSpec {
 /// A site and the workloads assigned to its halls.
 ///
 /// Every assignment names a hall of the site; at every instant the
-/// workloads live in a hall must fit it: their facility load at peak PUE
-/// within the hall's (IT capacity × peak PUE). The error names the hall,
-/// the load (in IT terms at the hall's PUE) and the capacity.
+/// workloads live in a hall must fit both of its limits: their IT load
+/// within the hall's IT capacity, whatever PUE they run at, and their
+/// facility load at their own peak PUE within the hall's power budget
+/// (IT capacity × the hall's peak PUE). The error names the hall, the load
+/// and the capacity.
 ///
 /// ```
 /// use wattage_facility::deployment::Deployment;

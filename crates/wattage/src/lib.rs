@@ -111,6 +111,14 @@ pub mod facility {
 /// The names nearly every user needs: `use wattage::prelude::*;`.
 pub mod prelude {
     #[doc(no_inline)]
+    pub use wattage_facility::{
+        AssignmentSpec, Assumptions, Colocation, ColocationLease, Comparison, Curtailment,
+        Deployment, GpuCloud, GpuCloudSpec, Hall, HashpricePath, Horizon, Hosting, LeaseSpec,
+        LeaseStructure, Plan, PowerContract, PowerSupply, PricePath, PriceSeries, Pue, Resolution,
+        SelfMining, SelfMiningSpec, Site, SiteKernel, SiteLedger, Summary, Window, Workload,
+        compare, simulate_site,
+    };
+    #[doc(no_inline)]
     pub use wattage_hardware::{Accelerator, AsicMiner, Fleet, Precision, Sparsity, catalog};
     #[doc(no_inline)]
     pub use wattage_mining::{BlockHeight, Difficulty};

@@ -3,6 +3,7 @@
 
 mod charges;
 mod contract;
+mod engine_agreement;
 #[cfg(feature = "std")]
 mod ercot_csv;
 #[cfg(feature = "std")]

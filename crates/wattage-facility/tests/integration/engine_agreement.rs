@@ -1,0 +1,191 @@
+//! The two evaluators of one schedule agree: for random deployments,
+//! contracts and horizons, the `f64` kernel's totals equal the exact
+//! ledger's to the cent.
+
+use chrono::{DateTime, NaiveDate, TimeDelta, TimeZone, Utc};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+use wattage_facility::lease::{LeaseSpec, LeaseStructure};
+use wattage_facility::workload::{Colocation, GpuCloudSpec, Hosting, SelfMiningSpec};
+use wattage_facility::{
+    AssignmentSpec, ColocationLease, Curtailment, Deployment, GpuCloud, Hall, HashpricePath,
+    Horizon, PowerContract, PowerSupply, PricePath, PriceSeries, Pue, Resolution, SelfMining, Site,
+    SiteKernel, Window, Workload, simulate_site,
+};
+use wattage_mining::payout::Pool;
+use wattage_units::money::to_decimal;
+use wattage_units::{EnergyPrice, Hashprice, Power, Usd, unit};
+
+fn start() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 3, 30, 0, 0, 0).unwrap()
+}
+
+/// A workload drawn from its kind and a few numbers.
+#[derive(Debug, Clone)]
+struct Load {
+    kind: u8,
+    mw: u32,
+    money: f64,
+    daily: Vec<f64>,
+    from_hours: Option<i64>,
+    hours: Option<i64>,
+}
+
+fn loads() -> impl Strategy<Value = Vec<Load>> {
+    let load = (
+        0u8..4,
+        1u32..20,
+        10.0f64..90.0,
+        prop::collection::vec(20.0f64..80.0, 40),
+        prop::option::of(0i64..300),
+        prop::option::of(1i64..500),
+    )
+        .prop_map(|(kind, mw, money, daily, from_hours, hours)| Load {
+            kind,
+            mw,
+            money,
+            daily,
+            from_hours,
+            hours,
+        });
+    prop::collection::vec(load, 1..4)
+}
+
+fn dec(v: f64) -> Decimal {
+    to_decimal("test value", v).unwrap()
+}
+
+fn workload(load: &Load) -> Workload {
+    let it = Power::new(f64::from(load.mw), unit::MEGAWATT).unwrap();
+    match load.kind {
+        0 => Workload::SelfMining(
+            SelfMining::new(SelfMiningSpec {
+                // About 16 J/TH.
+                hashrate: format!("{} PH/s", load.mw * 62).parse().unwrap(),
+                it_power: it,
+                pool: Pool::fpps(Decimal::new(2, 2)).unwrap(),
+                hashprice: HashpricePath::Daily(
+                    load.daily
+                        .iter()
+                        .map(|&d| Hashprice::new(dec(d)).unwrap())
+                        .collect(),
+                ),
+                btc_price: "$95,000/BTC".parse().unwrap(),
+            })
+            .unwrap(),
+        ),
+        1 => {
+            Workload::Hosting(Hosting::new(it, EnergyPrice::new(dec(load.money)).unwrap()).unwrap())
+        }
+        2 => {
+            let lease = ColocationLease::new(LeaseSpec {
+                critical_it: it,
+                rate: format!("${:.2}/kW/month", load.money + 60.0)
+                    .parse()
+                    .unwrap(),
+                escalator: Decimal::new(3, 2),
+                term_months: 24,
+                start: NaiveDate::from_ymd_opt(2026, 4, 1).unwrap(),
+                structure: if load.mw % 2 == 0 {
+                    LeaseStructure::TripleNet
+                } else {
+                    LeaseStructure::Gross
+                },
+            })
+            .unwrap();
+            Workload::Colocation(Colocation::new(lease, Decimal::ONE).unwrap())
+        }
+        _ => Workload::GpuCloud(
+            GpuCloud::new(GpuCloudSpec {
+                accelerator: "H100 SXM".into(),
+                count: load.mw * 700,
+                power_per_device: "1.275 kW".parse().unwrap(),
+                price: format!("${:.2}/GPU-h", load.money / 20.0).parse().unwrap(),
+                utilization: Decimal::new(7, 1),
+                capex_per_gpu: "$30,000".parse().unwrap(),
+                life_years: 5,
+            })
+            .unwrap(),
+        ),
+    }
+}
+
+fn deployment(loads: &[Load]) -> Deployment {
+    let mut site = Site::new("S", "1000 MW".parse().unwrap()).unwrap();
+    for i in 0..loads.len() {
+        let pue = Pue::constant(1.05 + 0.1 * i as f64).unwrap();
+        site = site
+            .with_hall(Hall::new(format!("h{i}"), "40 MW".parse().unwrap(), pue).unwrap())
+            .unwrap();
+    }
+    let mut plan = Deployment::new(site);
+    for (i, load) in loads.iter().enumerate() {
+        let from = load.from_hours.map(|h| start() + TimeDelta::hours(h));
+        let until = load
+            .hours
+            .map(|h| from.unwrap_or(start()) + TimeDelta::hours(h));
+        plan.add(
+            AssignmentSpec::new(format!("w{i}"), format!("h{i}"), workload(load))
+                .during(Window { from, until }),
+        )
+        .unwrap();
+    }
+    plan
+}
+
+fn series(resolution: Resolution, prices: &[f64]) -> PriceSeries {
+    let exact = prices
+        .iter()
+        .map(|&p| EnergyPrice::new(dec(p)).unwrap())
+        .collect();
+    PriceSeries::new(start(), resolution, exact).unwrap()
+}
+
+fn cents(usd: Usd) -> Usd {
+    usd.round_to_cents()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn the_kernel_and_the_ledger_agree_to_the_cent_on_any_deployment(
+        loads in loads(),
+        quarter_hours in any::<bool>(),
+        prices in prop::collection::vec(-30.0f64..400.0, 24..700),
+        adder in 0.0f64..5.0,
+        sell_back in any::<bool>(),
+        fixed in 20.0f64..60.0,
+        policy in 0u8..3,
+        strike in 20.0f64..300.0,
+    ) {
+        let resolution = if quarter_hours { Resolution::FifteenMinutes } else { Resolution::Hourly };
+        let market = series(resolution, &prices);
+        let contract = if sell_back {
+            PowerContract::new(PowerSupply::fixed(EnergyPrice::new(dec(fixed)).unwrap()))
+                .with_sell_back(market)
+                .unwrap()
+        } else {
+            PowerContract::new(PowerSupply::index(market, EnergyPrice::new(dec(adder)).unwrap()))
+        };
+        let policy = match policy {
+            0 => Curtailment::AlwaysOn,
+            1 => Curtailment::AboveBreakeven,
+            _ => Curtailment::AbovePrice(EnergyPrice::new(dec(strike)).unwrap()),
+        };
+        let horizon = Horizon::new(start(), resolution, prices.len()).unwrap();
+        let plan = deployment(&loads);
+        let exact = simulate_site(&plan, &contract, horizon, policy).unwrap();
+        let kernel = SiteKernel::new(&plan, &contract, horizon).unwrap();
+        let fast = kernel.run(&PricePath::new(&contract, horizon).unwrap(), policy);
+        let t = exact.totals();
+        let f = fast.to_usd().unwrap();
+        prop_assert_eq!(cents(f.revenue), cents(t.revenue));
+        prop_assert_eq!(cents(f.energy_cost), cents(t.energy_cost));
+        prop_assert_eq!(cents(f.sell_back_credit), cents(t.sell_back_credit));
+        for (w, k) in fast.workloads.iter().enumerate() {
+            let e = exact.workload_totals(w).unwrap();
+            prop_assert_eq!(k.curtailed_periods as usize, e.curtailed_periods, "workload {}", w);
+        }
+    }
+}
