@@ -11,6 +11,8 @@
 //!   no bounds checks in the hot loop) — the floor the kernel is held to;
 //! - `site_year_daily/ledger_exact`: the exact `Decimal` ledger
 //!   ([`simulate_site`]);
+//! - `site_year_daily/totals_by_month`: the same exact sums by month,
+//!   streamed without a ledger ([`simulate_by`]);
 //! - `site_year_daily/build_kernel`: [`SiteKernel::new`];
 //! - `site_year_daily/price_path_from_f64`: an `f64` price row to a
 //!   [`PricePath`]; `price_series_from_f64`: the same row to an exact
@@ -46,9 +48,9 @@ use wattage_facility::kernel::KernelTotals;
 use wattage_facility::power::PowerSupply;
 use wattage_facility::workload::{Colocation, SelfMining, Workload};
 use wattage_facility::{
-    ColocationLease, Curtailment, Deployment, Hall, HashpricePath, Horizon, LeaseSpec,
+    ColocationLease, Curtailment, Deployment, Grouping, Hall, HashpricePath, Horizon, LeaseSpec,
     LeaseStructure, PowerContract, PricePath, PriceSeries, Pue, Resolution, Site, SiteKernel,
-    simulate_site,
+    simulate_by, simulate_site,
 };
 use wattage_hardware::{Fleet, catalog};
 use wattage_mining::payout::Pool;
@@ -424,6 +426,18 @@ fn bench(c: &mut Criterion) {
             })
         });
         if daily {
+            group.bench_function("totals_by_month", |b| {
+                b.iter(|| {
+                    simulate_by(
+                        black_box(&s.plan),
+                        &s.contract,
+                        s.horizon,
+                        Curtailment::AboveBreakeven,
+                        Grouping::Month,
+                    )
+                    .unwrap()
+                })
+            });
             group.bench_function("build_kernel", |b| {
                 b.iter(|| SiteKernel::new(black_box(&s.plan), &s.contract, s.horizon).unwrap())
             });

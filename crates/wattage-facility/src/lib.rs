@@ -65,7 +65,9 @@
 //!   (interruptible loads off above breakeven, or when sell-back beats
 //!   mining; firm loads through), demand charges, 4CP, demand response
 //!   and sell-back credits, producing a [`ledger`] per period and per
-//!   workload whose totals are exact sums.
+//!   workload whose totals are exact sums; [`totals_by`]: the same exact
+//!   sums by month, year or for the whole horizon, streamed without a
+//!   ledger.
 //! - [`summary`]: revenue, energy cost, gross margin and EBITDA per
 //!   workload and per MW-year, cost per bitcoin, yearly cash flows, NPV,
 //!   IRR and payback (on [`finance`]); [`comparison`]: two plans year by
@@ -127,6 +129,7 @@ mod serde_impls;
 pub mod site;
 pub mod summary;
 pub mod sweep;
+pub mod totals_by;
 pub mod workload;
 
 pub use error::FacilityError;
@@ -146,6 +149,7 @@ pub use pue::Pue;
 pub use run::simulate_site;
 pub use site::{Hall, Site};
 pub use summary::Summary;
+pub use totals_by::{Grouping, TotalsBy, simulate_by};
 pub use workload::{
     Colocation, GpuCloud, GpuCloudSpec, Hosting, SelfMining, SelfMiningSpec, Workload,
 };

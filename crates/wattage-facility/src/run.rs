@@ -47,6 +47,7 @@
 //! ```
 
 use alloc::vec::Vec;
+use core::ops::Range;
 
 use chrono::{DateTime, Datelike, Utc};
 
@@ -128,44 +129,95 @@ pub(crate) fn evaluate(
     let n = schedule.horizon.periods();
     let policy = Policy::new(policy, |s| s.value());
     let forced_off = four_cp_flags(&site, n, policy)?;
-    let mut site_energy = if site.needs_site_energy() {
-        try_vec(Decimal::ZERO, n, schedule.loads.len())?
+    let mut site_energy = site_energy_slots(&schedule, &site)?;
+    let run = evaluate_range(
+        &schedule,
+        &site,
+        policy,
+        &forced_off,
+        0..n,
+        &mut site_energy,
+    )?;
+    let mut totals = site_totals(&run.workload_totals)?;
+    let charges = book_site_charges(&schedule, &site, &site_energy)?;
+    charges.add_to(&mut totals, 0..n, &schedule, &site)?;
+    Ok(SiteLedger {
+        schedule,
+        site,
+        decisions: run.decisions,
+        demand_charges: charges.demand,
+        transmission_charges: charges.transmission,
+        workload_totals: run.workload_totals,
+        totals,
+    })
+}
+
+/// Per period, the site's facility energy, when a charge needs it.
+pub(crate) fn site_energy_slots(
+    schedule: &Schedule,
+    site: &SiteTerms,
+) -> Result<Vec<Decimal>, FacilityError> {
+    if site.needs_site_energy() {
+        try_vec(
+            Decimal::ZERO,
+            schedule.horizon.periods(),
+            schedule.loads.len(),
+        )
     } else {
-        Vec::new()
+        Ok(Vec::new())
+    }
+}
+
+/// The sums of every workload over some periods, and their decisions.
+pub(crate) struct RangeRun {
+    pub(crate) workload_totals: Vec<WorkloadTotals>,
+    pub(crate) decisions: Vec<Vec<u8>>,
+}
+
+/// Every load over periods `range`: decided, booked, and its facility
+/// energy added to `site_energy` (when that is kept).
+pub(crate) fn evaluate_range(
+    schedule: &Schedule,
+    site: &SiteTerms,
+    policy: Policy<Decimal>,
+    forced_off: &[bool],
+    range: Range<usize>,
+    site_energy: &mut [Decimal],
+) -> Result<RangeRun, FacilityError> {
+    let mut run = RangeRun {
+        workload_totals: Vec::with_capacity(schedule.loads.len()),
+        decisions: Vec::with_capacity(schedule.loads.len()),
     };
-    let mut decisions = Vec::with_capacity(schedule.loads.len());
-    let mut workload_totals = Vec::with_capacity(schedule.loads.len());
     for load in &schedule.loads {
-        check_representable(load, &site)?;
-        let mut book = Book::new(load, &site, schedule.loads.len())?;
+        check_representable(load, site)?;
+        let live =
+            load.from.max(range.start)..load.until.min(range.end).max(load.from.max(range.start));
+        let mut book = Book::new(load, site, &live, schedule.loads.len())?;
         if load.interruptible {
-            run_interruptible(load, &site, policy, &forced_off, &mut book)?;
+            run_interruptible(load, site, policy, forced_off, &mut book, &live)?;
         } else {
-            run_firm(load, &site, &mut book)?;
+            run_firm(load, site, &mut book, &live)?;
         }
         if !site_energy.is_empty() {
-            add_site_energy(load, &book.decisions, &mut site_energy)?;
+            add_site_energy(load, &book.decisions, &live, site_energy)?;
         }
-        workload_totals.push(book.acc.totals(load, &site, schedule.hours)?);
-        decisions.push(book.decisions);
+        run.workload_totals
+            .push(book.acc.totals(load, site, schedule.hours)?);
+        run.decisions.push(book.decisions);
     }
+    Ok(run)
+}
+
+/// The site's energy, cost, revenue and credits: the workloads' sums.
+pub(crate) fn site_totals(workloads: &[WorkloadTotals]) -> Result<SiteTotals, FacilityError> {
     let mut totals = SiteTotals::default();
-    for wt in &workload_totals {
+    for wt in workloads {
         add_to(&mut totals.energy_mwh, wt.energy_mwh, "facility energy")?;
         totals.energy_cost = add_nonzero(totals.energy_cost, wt.energy_cost)?;
         totals.revenue = add_nonzero(totals.revenue, wt.revenue)?;
         totals.sell_back_credit = add_nonzero(totals.sell_back_credit, wt.sell_back_credit)?;
     }
-    let charges = book_site_charges(&schedule, &site, &site_energy, &mut totals)?;
-    Ok(SiteLedger {
-        schedule,
-        site,
-        decisions,
-        demand_charges: charges.demand,
-        transmission_charges: charges.transmission,
-        workload_totals,
-        totals,
-    })
+    Ok(totals)
 }
 
 /// A zeroed vector of `n` values, or [`FacilityError::TooLarge`] when it
@@ -187,7 +239,7 @@ pub(crate) fn try_vec<T: Clone>(
 }
 
 /// Which periods are 4CP intervals in which interruptible loads must be off.
-fn four_cp_flags(
+pub(crate) fn four_cp_flags(
     site: &SiteTerms,
     n: usize,
     policy: Policy<Decimal>,
@@ -277,14 +329,19 @@ struct Book<'a> {
 }
 
 impl<'a> Book<'a> {
-    fn new(load: &Load, site: &'a SiteTerms, workloads: usize) -> Result<Self, FacilityError> {
+    fn new(
+        load: &Load,
+        site: &'a SiteTerms,
+        live: &Range<usize>,
+        workloads: usize,
+    ) -> Result<Self, FacilityError> {
         let decisions = if load.interruptible {
             let mut d = Vec::new();
-            d.try_reserve_exact(load.live_periods())
+            d.try_reserve_exact(live.len())
                 .map_err(|_| FacilityError::TooLarge {
                     periods: site.prices.len(),
                     workloads,
-                    bytes: load.live_periods(),
+                    bytes: live.len(),
                 })?;
             d
         } else {
@@ -292,7 +349,7 @@ impl<'a> Book<'a> {
         };
         Ok(Self {
             acc: Acc {
-                live: load.live_periods(),
+                live: live.len(),
                 ..Acc::default()
             },
             decisions,
@@ -398,9 +455,10 @@ fn run_interruptible(
     policy: Policy<Decimal>,
     forced_off: &[bool],
     book: &mut Book<'_>,
+    live: &Range<usize>,
 ) -> Result<(), FacilityError> {
     let fast = IntegerTerms::of(load, site, policy);
-    for (range, earning) in load.revenue.segments(load.from, load.until) {
+    for (range, earning) in load.revenue.segments(live.start, live.end) {
         let mut ran: u64 = 0;
         let revenue = fast.as_ref().and_then(|f| f.revenue(earning.usd));
         for t in range {
@@ -486,21 +544,26 @@ impl<'a> IntegerTerms<'a> {
 }
 
 /// A firm load: every live period runs.
-fn run_firm(load: &Load, site: &SiteTerms, book: &mut Book<'_>) -> Result<(), FacilityError> {
+fn run_firm(
+    load: &Load,
+    site: &SiteTerms,
+    book: &mut Book<'_>,
+    live: &Range<usize>,
+) -> Result<(), FacilityError> {
     let constant = matches!(load.energy, EnergyProfile::Constant { .. });
     match &site.scaled_prices {
         // Constant energy: the bill is energy × Σ price, an integer sum.
         Some(scaled) if constant => {
-            let units = scaled.all_units().get(load.from..load.until).unwrap_or(&[]);
+            let units = scaled.all_units().get(live.clone()).unwrap_or(&[]);
             book.acc.bought_units = units
                 .iter()
                 .try_fold(book.acc.bought_units, |s, &u| s.checked_add(u))
                 .ok_or_else(|| overflow("price sum"))?;
             book.acc.running += units.len();
         }
-        _ => book_firm_periods(load, site, book)?,
+        _ => book_firm_periods(load, site, book, live)?,
     }
-    for (range, earning) in load.revenue.segments(load.from, load.until) {
+    for (range, earning) in load.revenue.segments(live.start, live.end) {
         book_earnings(&mut book.acc, earning.usd, earning.btc, range.len() as u64)?;
     }
     Ok(())
@@ -510,8 +573,9 @@ fn book_firm_periods(
     load: &Load,
     site: &SiteTerms,
     book: &mut Book<'_>,
+    live: &Range<usize>,
 ) -> Result<(), FacilityError> {
-    for t in load.from..load.until {
+    for t in live.clone() {
         let price = site.prices.get(t).copied().unwrap_or(Decimal::ZERO);
         book.book_running(t, load.energy.at(t, load.from), price)?;
     }
@@ -599,14 +663,16 @@ impl Acc {
     }
 }
 
-/// Adds the facility energy `load` drew in each period to `site_energy`.
+/// Adds the facility energy `load` drew in each period of `live` to
+/// `site_energy` (`decisions` are those of `live`).
 fn add_site_energy(
     load: &Load,
     decisions: &[u8],
+    live: &Range<usize>,
     site_energy: &mut [Decimal],
 ) -> Result<(), FacilityError> {
-    for t in load.from..load.until {
-        let runs = !load.interruptible || decisions.get(t - load.from) == Some(&0);
+    for t in live.clone() {
+        let runs = !load.interruptible || decisions.get(t - live.start) == Some(&0);
         if runs {
             if let Some(slot) = site_energy.get_mut(t) {
                 add_to(slot, load.energy.at(t, load.from), "facility energy")?;
@@ -616,17 +682,43 @@ fn add_site_energy(
     Ok(())
 }
 
+/// Site-level charges, each booked in one period.
 pub(crate) struct SiteCharges {
     pub(crate) demand: Vec<(usize, Usd)>,
     pub(crate) transmission: Vec<(usize, Usd)>,
 }
 
-/// Demand charges, 4CP and demand-response payments, booked at site level.
-fn book_site_charges(
+impl SiteCharges {
+    /// Adds the charges booked in `range`, and its demand-response
+    /// payments, to `totals`.
+    pub(crate) fn add_to(
+        &self,
+        totals: &mut SiteTotals,
+        range: Range<usize>,
+        schedule: &Schedule,
+        site: &SiteTerms,
+    ) -> Result<(), FacilityError> {
+        for &(_, c) in self.demand.iter().filter(|(t, _)| range.contains(t)) {
+            totals.demand_charge = totals.demand_charge.checked_add(c)?;
+        }
+        for &(_, c) in self.transmission.iter().filter(|(t, _)| range.contains(t)) {
+            totals.transmission_charge = totals.transmission_charge.checked_add(c)?;
+        }
+        if site.demand_response.is_some() {
+            for t in range {
+                let paid = demand_response_at(schedule, site, t)?;
+                totals.demand_response = add_nonzero(totals.demand_response, paid)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Demand charges and 4CP charges, each booked in its period.
+pub(crate) fn book_site_charges(
     schedule: &Schedule,
     site: &SiteTerms,
     site_energy: &[Decimal],
-    totals: &mut SiteTotals,
 ) -> Result<SiteCharges, FacilityError> {
     let hours = schedule.hours;
     let mut charges = SiteCharges {
@@ -635,9 +727,6 @@ fn book_site_charges(
     };
     if let Some(rate) = site.demand_charge_rate {
         charges.demand = demand_charges(&schedule.horizon, site_energy, rate, hours)?;
-        for &(_, c) in &charges.demand {
-            totals.demand_charge = totals.demand_charge.checked_add(c)?;
-        }
     }
     if let Some(rate) = site.transmission_rate {
         for quad in &site.four_cp {
@@ -653,15 +742,9 @@ fn book_site_charges(
             let tag_kw = mul(sum, Decimal::from(250), "4CP tag")?
                 .checked_div(hours)
                 .ok_or_else(|| overflow("4CP tag"))?;
-            let charge = Usd::new(mul(tag_kw, rate, "4CP charge")?);
-            charges.transmission.push((quad[3], charge));
-            totals.transmission_charge = totals.transmission_charge.checked_add(charge)?;
-        }
-    }
-    if site.demand_response.is_some() {
-        for t in 0..schedule.horizon.periods() {
-            let paid = demand_response_at(schedule, site, t)?;
-            totals.demand_response = add_nonzero(totals.demand_response, paid)?;
+            charges
+                .transmission
+                .push((quad[3], Usd::new(mul(tag_kw, rate, "4CP charge")?)));
         }
     }
     Ok(charges)

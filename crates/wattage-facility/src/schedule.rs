@@ -200,11 +200,6 @@ impl Load {
     pub(crate) const fn is_live(&self, t: usize) -> bool {
         t >= self.from && t < self.until
     }
-
-    /// Number of live periods.
-    pub(crate) const fn live_periods(&self) -> usize {
-        self.until - self.from
-    }
 }
 
 /// What a workload's own lowering gives: its revenue rule and terms, and

@@ -1,11 +1,15 @@
 //! The two evaluators of one schedule agree: for random deployments,
 //! contracts and horizons, the `f64` kernel's totals equal the exact
-//! ledger's to the cent.
+//! ledger's to the cent; and totals by month or year, streamed, add up to
+//! the ledger's (to the last of `Decimal`'s 28 digits).
 
 use chrono::{DateTime, NaiveDate, TimeDelta, TimeZone, Utc};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use wattage_facility::lease::{LeaseSpec, LeaseStructure};
+use wattage_facility::ledger::SiteTotals;
+use wattage_facility::power::DemandCharge;
+use wattage_facility::totals_by::{Grouping, TotalsBy, simulate_by};
 use wattage_facility::workload::{Colocation, GpuCloudSpec, Hosting, SelfMiningSpec};
 use wattage_facility::{
     AssignmentSpec, ColocationLease, Curtailment, Deployment, GpuCloud, Hall, HashpricePath,
@@ -36,7 +40,7 @@ fn loads() -> impl Strategy<Value = Vec<Load>> {
         0u8..4,
         1u32..20,
         10.0f64..90.0,
-        prop::collection::vec(20.0f64..80.0, 40),
+        prop::collection::vec(20.0f64..80.0, 64),
         prop::option::of(0i64..300),
         prop::option::of(1i64..500),
     )
@@ -186,6 +190,75 @@ proptest! {
         for (w, k) in fast.workloads.iter().enumerate() {
             let e = exact.workload_totals(w).unwrap();
             prop_assert_eq!(k.curtailed_periods as usize, e.curtailed_periods, "workload {}", w);
+        }
+    }
+}
+
+fn sum_groups(groups: &TotalsBy) -> (SiteTotals, Vec<(usize, i64)>) {
+    let mut site = SiteTotals::default();
+    let mut loads = vec![(0usize, 0i64); groups.names.len()];
+    for g in &groups.groups {
+        let s = &g.site;
+        site.energy_mwh += s.energy_mwh;
+        site.energy_cost = site.energy_cost.checked_add(s.energy_cost).unwrap();
+        site.revenue = site.revenue.checked_add(s.revenue).unwrap();
+        site.sell_back_credit = site
+            .sell_back_credit
+            .checked_add(s.sell_back_credit)
+            .unwrap();
+        site.demand_response = site.demand_response.checked_add(s.demand_response).unwrap();
+        site.demand_charge = site.demand_charge.checked_add(s.demand_charge).unwrap();
+        site.transmission_charge = site
+            .transmission_charge
+            .checked_add(s.transmission_charge)
+            .unwrap();
+        for (slot, w) in loads.iter_mut().zip(&g.workloads) {
+            slot.0 += w.curtailed_periods;
+            slot.1 += w.btc_mined.to_sat();
+        }
+    }
+    (site, loads)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn totals_by_month_and_year_add_up_to_the_ledgers(
+        loads in loads(),
+        quarter_hours in any::<bool>(),
+        prices in prop::collection::vec(-30.0f64..400.0, 24..1500),
+        demand_charge in any::<bool>(),
+        policy in 0u8..2,
+    ) {
+        let resolution = if quarter_hours { Resolution::FifteenMinutes } else { Resolution::Hourly };
+        let mut contract = PowerContract::new(PowerSupply::index(series(resolution, &prices), "$1.5/MWh".parse().unwrap()));
+        if demand_charge {
+            contract = contract.with_demand_charge(DemandCharge::per_kw_month("$8.5".parse().unwrap()).unwrap());
+        }
+        let policy = if policy == 0 { Curtailment::AlwaysOn } else { Curtailment::AboveBreakeven };
+        let horizon = Horizon::new(start(), resolution, prices.len()).unwrap();
+        let plan = deployment(&loads);
+        let ledger = simulate_site(&plan, &contract, horizon, policy).unwrap();
+        for grouping in [Grouping::Whole, Grouping::Month, Grouping::Year] {
+            let by = simulate_by(&plan, &contract, horizon, policy, grouping).unwrap();
+            let periods: usize = by.groups.iter().map(|g| g.periods).sum();
+            prop_assert_eq!(periods, horizon.periods());
+            let (site, loads) = sum_groups(&by);
+            let t = ledger.totals();
+            // Equal to 12 decimal places: products of 28 significant
+            // digits round in their last place, once per group.
+            let close = |a: Usd, b: Usd| (a.dollars() - b.dollars()).abs() < Decimal::new(1, 12);
+            prop_assert!((site.energy_mwh - t.energy_mwh).abs() < Decimal::new(1, 12));
+            prop_assert!(close(site.energy_cost, t.energy_cost), "{} {}", site.energy_cost, t.energy_cost);
+            prop_assert!(close(site.revenue, t.revenue), "{} {}", site.revenue, t.revenue);
+            prop_assert!(close(site.demand_charge, t.demand_charge));
+            prop_assert!(close(site.gross_margin().unwrap(), t.gross_margin().unwrap()));
+            for (w, (curtailed, sats)) in loads.iter().enumerate() {
+                let e = ledger.workload_totals(w).unwrap();
+                prop_assert_eq!(*curtailed, e.curtailed_periods);
+                prop_assert_eq!(*sats, e.btc_mined.to_sat());
+            }
         }
     }
 }
