@@ -9,8 +9,8 @@
 //! it, period by period, through the same decision
 //! ([`crate::curtailment`]).
 //!
-//! Each workload lowers itself in its own file (its `lower` function), so
-//! a new workload is one file plus one arm of [`Workload`]'s dispatch; see
+//! Each workload lowers itself in its own file (its `Model::lower`), so a
+//! new workload is one file plus one arm of `Workload::model`; see
 //! "Adding a workload" in the book's design note.
 
 use alloc::string::String;
@@ -27,7 +27,6 @@ use crate::exact_sum::{Scaled, max_scale};
 use crate::horizon::Horizon;
 use crate::power::PowerContract;
 use crate::power::path::{period_price_values, series_over};
-use crate::workload::Workload;
 
 pub(crate) fn overflow(operation: &'static str) -> FacilityError {
     FacilityError::Money(MoneyError::Overflow { operation })
@@ -287,7 +286,7 @@ fn lower_assignment(a: &Assignment, horizon: &Horizon) -> Result<Load, FacilityE
         from,
         until,
     };
-    let terms = a.workload().lower(&context)?;
+    let terms = a.workload().model().lower(&context)?;
     let (from, until) = (terms.from, terms.until.max(terms.from));
     Ok(Load {
         from,
@@ -418,17 +417,4 @@ fn four_cp_periods(contract: &PowerContract, horizon: &Horizon) -> Vec<[usize; 4
                 .collect()
         })
         .unwrap_or_default()
-}
-
-impl Workload {
-    /// Lowers this workload: one arm per workload, each calling the
-    /// workload's own `lower` in its own file.
-    pub(crate) fn lower(&self, context: &LoadContext<'_>) -> Result<Terms, FacilityError> {
-        match self {
-            Self::SelfMining(w) => w.lower(context),
-            Self::Hosting(w) => w.lower(context),
-            Self::Colocation(w) => w.lower(context),
-            Self::GpuCloud(w) => w.lower(context),
-        }
-    }
 }

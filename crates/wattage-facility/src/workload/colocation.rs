@@ -10,6 +10,7 @@ use alloc::vec::Vec;
 use chrono::{DateTime, Datelike, Months, NaiveDate, Utc};
 use rust_decimal::RoundingStrategy;
 
+use super::Model;
 use crate::horizon::Horizon;
 use crate::schedule::{LoadContext, Payer, RevenueRule, Terms, mul, overflow};
 
@@ -98,11 +99,23 @@ impl Colocation {
     }
 }
 
-impl Colocation {
+impl Model for Colocation {
+    fn kind(&self) -> &'static str {
+        "colocation"
+    }
+
+    fn it_power(&self) -> Power {
+        Colocation::it_power(self)
+    }
+
+    fn interruptible(&self) -> bool {
+        false
+    }
+
     /// Lowers the tenant: firm, live only inside the lease term, with rent
     /// booked as invoiced (see [`rent_bookings`]); a triple-net tenant pays
     /// its own energy.
-    pub(crate) fn lower(&self, context: &LoadContext<'_>) -> Result<Terms, FacilityError> {
+    fn lower(&self, context: &LoadContext<'_>) -> Result<Terms, FacilityError> {
         let lease = &self.lease;
         let horizon = context.horizon;
         let start = midnight(lease.start()).ok_or_else(|| overflow("lease start"))?;

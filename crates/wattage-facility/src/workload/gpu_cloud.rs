@@ -9,6 +9,7 @@ use wattage_units::{GpuHourPrice, MoneyError, Power, Usd};
 use crate::FacilityError;
 use wattage_units::Btc;
 
+use super::Model;
 use crate::schedule::{Earning, LoadContext, RevenueRule, Terms, mul};
 
 /// The operator's own GPU cloud: accelerators rented by the hour.
@@ -186,10 +187,22 @@ impl GpuCloud {
     }
 }
 
-impl GpuCloud {
+impl Model for GpuCloud {
+    fn kind(&self) -> &'static str {
+        "GPU cloud"
+    }
+
+    fn it_power(&self) -> Power {
+        GpuCloud::it_power(self)
+    }
+
+    fn interruptible(&self) -> bool {
+        false
+    }
+
     /// Lowers the cloud: firm, earning GPUs × utilization × $/GPU-h × hours
     /// every live period.
-    pub(crate) fn lower(&self, context: &LoadContext<'_>) -> Result<Terms, FacilityError> {
+    fn lower(&self, context: &LoadContext<'_>) -> Result<Terms, FacilityError> {
         let usd = mul(
             self.revenue_per_hour()?.dollars(),
             context.hours,

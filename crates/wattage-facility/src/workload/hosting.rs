@@ -5,6 +5,7 @@ use wattage_units::{EnergyPrice, Power};
 use crate::FacilityError;
 use wattage_units::Btc;
 
+use super::Model;
 use crate::schedule::{Earning, LoadContext, RevenueRule, Terms, mul};
 
 /// Other people's miners, billed at an all-in rate per kWh of the energy
@@ -65,10 +66,22 @@ impl Hosting {
     }
 }
 
-impl Hosting {
+impl Model for Hosting {
+    fn kind(&self) -> &'static str {
+        "hosting"
+    }
+
+    fn it_power(&self) -> Power {
+        Hosting::it_power(self)
+    }
+
+    fn interruptible(&self) -> bool {
+        true
+    }
+
     /// Lowers the client's miners: interruptible, paid the all-in rate on
     /// their IT energy.
-    pub(crate) fn lower(&self, context: &LoadContext<'_>) -> Result<Terms, FacilityError> {
+    fn lower(&self, context: &LoadContext<'_>) -> Result<Terms, FacilityError> {
         let usd = mul(self.rate().value(), context.it_mwh, "hosting revenue")?;
         Ok(context.terms(
             RevenueRule::Constant(Earning {

@@ -7,6 +7,8 @@
 //! they run through every period they are live.
 
 mod colocation;
+#[cfg(test)]
+mod flat_fee;
 mod gpu_cloud;
 mod hosting;
 mod self_mining;
@@ -19,6 +21,23 @@ pub use self_mining::{SelfMining, SelfMiningSpec};
 use wattage_units::Power;
 
 use crate::FacilityError;
+use crate::schedule::{LoadContext, Terms};
+
+/// What every workload type provides, in its own file: its kind, the IT
+/// power it draws, whether it may be curtailed, and how it lowers into the
+/// schedule both evaluators read (its revenue rule, who pays its power,
+/// the part of its window it is live in). [`Workload::model`] is the one
+/// dispatch over the variants.
+pub(crate) trait Model {
+    /// A short name of the kind.
+    fn kind(&self) -> &'static str;
+    /// The IT power drawn while running.
+    fn it_power(&self) -> Power;
+    /// Whether it may be switched off (mining) or must run (AI).
+    fn interruptible(&self) -> bool;
+    /// Its terms in the schedule.
+    fn lower(&self, context: &LoadContext<'_>) -> Result<Terms, FacilityError>;
+}
 
 pub(crate) fn positive_power(what: &'static str, value: Power) -> Result<Power, FacilityError> {
     if value.base_value().is_finite() && value.base_value() > 0.0 {
@@ -58,34 +77,41 @@ pub enum Workload {
     Colocation(Colocation),
     /// The operator's own GPU cloud.
     GpuCloud(GpuCloud),
+    /// The workload added in the book's "Adding a workload" (a firm tenant
+    /// paying a flat fee per hour), compiled only into the crate's own tests.
+    #[cfg(test)]
+    FlatFee(flat_fee::FlatFee),
 }
 
 impl Workload {
+    /// The workload's model: the one arm per variant through which
+    /// everything else (power, kind, lowering) dispatches.
+    pub(crate) fn model(&self) -> &dyn Model {
+        match self {
+            Self::SelfMining(w) => w,
+            Self::Hosting(w) => w,
+            Self::Colocation(w) => w,
+            Self::GpuCloud(w) => w,
+            #[cfg(test)]
+            Self::FlatFee(w) => w,
+        }
+    }
+
     /// The IT power the workload draws while it runs.
     #[must_use]
     pub fn it_power(&self) -> Power {
-        match self {
-            Self::SelfMining(w) => w.it_power(),
-            Self::Hosting(w) => w.it_power(),
-            Self::Colocation(w) => w.it_power(),
-            Self::GpuCloud(w) => w.it_power(),
-        }
+        self.model().it_power()
     }
 
     /// Whether the workload may be switched off (mining) or must run (AI).
     #[must_use]
-    pub const fn is_interruptible(&self) -> bool {
-        matches!(self, Self::SelfMining(_) | Self::Hosting(_))
+    pub fn is_interruptible(&self) -> bool {
+        self.model().interruptible()
     }
 
     /// A short name of the kind: "self-mining", "hosting", "colocation", "GPU cloud".
     #[must_use]
-    pub const fn kind(&self) -> &'static str {
-        match self {
-            Self::SelfMining(_) => "self-mining",
-            Self::Hosting(_) => "hosting",
-            Self::Colocation(_) => "colocation",
-            Self::GpuCloud(_) => "GPU cloud",
-        }
+    pub fn kind(&self) -> &'static str {
+        self.model().kind()
     }
 }

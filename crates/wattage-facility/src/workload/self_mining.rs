@@ -13,6 +13,7 @@ use alloc::vec::Vec;
 use wattage_units::money::to_decimal;
 use wattage_units::{Hashprice, Usd, unit};
 
+use super::Model;
 use crate::schedule::{Earning, LoadContext, RevenueRule, Terms, mul};
 
 /// A mining fleet of the operator's own, paid by a pool.
@@ -161,10 +162,22 @@ impl SelfMining {
     }
 }
 
-impl SelfMining {
+impl Model for SelfMining {
+    fn kind(&self) -> &'static str {
+        "self-mining"
+    }
+
+    fn it_power(&self) -> Power {
+        SelfMining::it_power(self)
+    }
+
+    fn interruptible(&self) -> bool {
+        true
+    }
+
     /// Lowers the fleet: interruptible, earning the path's hashprice ×
     /// hashrate × period × (1 − pool fee), one value per step of the path.
-    pub(crate) fn lower(&self, context: &LoadContext<'_>) -> Result<Terms, FacilityError> {
+    fn lower(&self, context: &LoadContext<'_>) -> Result<Terms, FacilityError> {
         let resolution = context.horizon.resolution();
         #[allow(clippy::cast_precision_loss, reason = "900 or 3600 seconds")]
         let days = resolution.seconds() as f64 / 86_400.0;
