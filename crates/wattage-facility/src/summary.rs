@@ -58,7 +58,8 @@ use wattage_units::{Btc, MoneyError, Usd, unit};
 use crate::FacilityError;
 use crate::deployment::Deployment;
 use crate::finance::{irr, npv, payback_period};
-use crate::ledger::SiteLedger;
+use crate::horizon::Horizon;
+use crate::ledger::{SiteLedger, WorkloadTotals};
 use crate::workload::Workload;
 
 fn overflow(operation: &'static str) -> FacilityError {
@@ -166,6 +167,60 @@ fn per_btc(amount: Usd, btc: Btc) -> Result<Option<Usd>, FacilityError> {
     per(amount, btc.to_btc())
 }
 
+impl WorkloadSummary {
+    /// The summary of `workload`, named `name`, from its ledger `totals`
+    /// over `horizon`, with `opex_per_mw_year` per IT MW-year live.
+    fn of(
+        name: &str,
+        workload: &Workload,
+        totals: &WorkloadTotals,
+        horizon: Horizon,
+        opex_per_mw_year: Usd,
+    ) -> Result<Self, FacilityError> {
+        let it_mw = to_decimal("IT load in MW", workload.it_power().get(unit::MEGAWATT))?;
+        let live_hours = Decimal::from(totals.live_periods)
+            .checked_mul(horizon.period_hours())
+            .ok_or_else(|| overflow("live hours"))?;
+        let live_years = live_hours
+            .checked_div(Decimal::from(8766))
+            .ok_or_else(|| overflow("live years"))?;
+        let mw_years = it_mw
+            .checked_mul(live_years)
+            .ok_or_else(|| overflow("MW-years"))?;
+        let gross_margin = totals.gross_margin()?;
+        let opex = opex_per_mw_year.checked_mul(mw_years)?;
+        let ebitda = gross_margin.checked_sub(opex)?;
+        let depreciation = match workload {
+            Workload::GpuCloud(g) => g.annual_depreciation()?.checked_mul(live_years)?,
+            _ => Usd::ZERO,
+        };
+        let net_energy = totals.energy_cost.checked_sub(totals.sell_back_credit)?;
+        Ok(Self {
+            name: name.into(),
+            kind: workload.kind(),
+            mw_years,
+            revenue: totals.revenue,
+            energy_cost: totals.energy_cost,
+            sell_back_credit: totals.sell_back_credit,
+            gross_margin,
+            opex,
+            ebitda,
+            depreciation,
+            revenue_per_mw_year: per(totals.revenue, mw_years)?,
+            ebitda_per_mw_year: per(ebitda, mw_years)?,
+            btc_mined: totals.btc_mined,
+            energy_cost_per_btc: per_btc(net_energy, totals.btc_mined)?,
+            all_in_cost_per_btc: per_btc(
+                net_energy.checked_add(opex)?.checked_add(depreciation)?,
+                totals.btc_mined,
+            )?,
+            curtailed_hours: totals.curtailed_hours,
+            curtailed_mwh: totals.curtailed_mwh,
+            curtailment_value: totals.curtailment_value,
+        })
+    }
+}
+
 impl Summary {
     /// Summarizes `ledger`, a simulation of `deployment`, with
     /// `opex_per_mw_year` dollars of non-energy operating cost per IT
@@ -180,8 +235,6 @@ impl Summary {
         deployment: &Deployment,
         opex_per_mw_year: Usd,
     ) -> Result<Self, FacilityError> {
-        let hours = ledger.horizon().period_hours();
-        let year_hours = Decimal::from(8766);
         let mut workloads = Vec::new();
         let (mut revenue, mut energy_cost, mut opex, mut btc_mined) =
             (Usd::ZERO, Usd::ZERO, Usd::ZERO, Btc::ZERO);
@@ -195,57 +248,22 @@ impl Summary {
                         problem: "is in the ledger but not in the deployment",
                     })?;
             let totals = ledger.workload_totals(index).copied().unwrap_or_default();
-            let it_mw = to_decimal(
-                "IT load in MW",
-                assignment.workload().it_power().get(unit::MEGAWATT),
+            let summary = WorkloadSummary::of(
+                name,
+                assignment.workload(),
+                &totals,
+                ledger.horizon(),
+                opex_per_mw_year,
             )?;
-            let live_hours = Decimal::from(totals.live_periods)
-                .checked_mul(hours)
-                .ok_or_else(|| overflow("live hours"))?;
-            let live_years = live_hours
-                .checked_div(year_hours)
-                .ok_or_else(|| overflow("live years"))?;
-            let mw_years = it_mw
-                .checked_mul(live_years)
-                .ok_or_else(|| overflow("MW-years"))?;
-            let gross_margin = totals.gross_margin()?;
-            let w_opex = opex_per_mw_year.checked_mul(mw_years)?;
-            let ebitda = gross_margin.checked_sub(w_opex)?;
-            let depreciation = match assignment.workload() {
-                Workload::GpuCloud(g) => g.annual_depreciation()?.checked_mul(live_years)?,
-                _ => Usd::ZERO,
-            };
-            let net_energy = totals.energy_cost.checked_sub(totals.sell_back_credit)?;
             if matches!(assignment.workload(), Workload::SelfMining(_)) {
+                let net_energy = totals.energy_cost.checked_sub(totals.sell_back_credit)?;
                 mining_cost = mining_cost.checked_add(net_energy)?;
             }
-            workloads.push(WorkloadSummary {
-                name: name.clone(),
-                kind: assignment.workload().kind(),
-                mw_years,
-                revenue: totals.revenue,
-                energy_cost: totals.energy_cost,
-                sell_back_credit: totals.sell_back_credit,
-                gross_margin,
-                opex: w_opex,
-                ebitda,
-                depreciation,
-                revenue_per_mw_year: per(totals.revenue, mw_years)?,
-                ebitda_per_mw_year: per(ebitda, mw_years)?,
-                btc_mined: totals.btc_mined,
-                energy_cost_per_btc: per_btc(net_energy, totals.btc_mined)?,
-                all_in_cost_per_btc: per_btc(
-                    net_energy.checked_add(w_opex)?.checked_add(depreciation)?,
-                    totals.btc_mined,
-                )?,
-                curtailed_hours: totals.curtailed_hours,
-                curtailed_mwh: totals.curtailed_mwh,
-                curtailment_value: totals.curtailment_value,
-            });
             revenue = revenue.checked_add(totals.revenue)?;
             energy_cost = energy_cost.checked_add(totals.energy_cost)?;
-            opex = opex.checked_add(w_opex)?;
+            opex = opex.checked_add(summary.opex)?;
             btc_mined = btc_mined.checked_add(totals.btc_mined)?;
+            workloads.push(summary);
         }
         let site = ledger.totals();
         let site_power_lines = site
