@@ -110,12 +110,17 @@ pub mod fees;
 pub mod halving;
 pub mod hashprice;
 pub mod height;
+pub mod history;
 pub mod montecarlo;
 pub mod operation;
 mod params;
 pub mod payout;
 pub mod projection;
+pub mod readers;
 pub mod retarget;
+#[cfg(feature = "rpc")]
+#[cfg_attr(docsrs, doc(cfg(feature = "rpc")))]
+pub mod rpc;
 pub mod subsidy;
 pub mod target;
 

@@ -16,6 +16,9 @@ mod hardening;
 mod mainnet_daily;
 mod mainnet_epochs;
 mod meta;
+mod network_history;
 mod projections;
+#[cfg(feature = "rpc")]
+mod rpc_results;
 #[cfg(feature = "serde")]
 mod serde_configs;
