@@ -101,6 +101,7 @@ extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
+pub mod backtest;
 pub mod cbeci;
 pub mod compact;
 pub mod costs;
@@ -112,6 +113,8 @@ pub mod hashprice;
 pub mod height;
 pub mod history;
 pub mod montecarlo;
+pub mod network_projection;
+pub mod network_response;
 pub mod operation;
 mod params;
 pub mod payout;

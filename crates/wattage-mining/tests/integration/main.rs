@@ -16,6 +16,7 @@ mod hardening;
 mod mainnet_daily;
 mod mainnet_epochs;
 mod meta;
+mod network_forecasts;
 mod network_history;
 mod projections;
 #[cfg(feature = "rpc")]
