@@ -113,6 +113,7 @@ pub mod hashprice;
 pub mod height;
 pub mod history;
 pub mod montecarlo;
+pub mod network_montecarlo;
 pub mod network_projection;
 pub mod network_response;
 pub mod operation;

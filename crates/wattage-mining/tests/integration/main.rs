@@ -18,6 +18,7 @@ mod mainnet_epochs;
 mod meta;
 mod network_forecasts;
 mod network_history;
+mod network_montecarlo;
 mod projections;
 #[cfg(feature = "rpc")]
 mod rpc_results;
