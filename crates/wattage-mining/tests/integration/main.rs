@@ -4,6 +4,7 @@
 //! header: Bitcoin Core's unit tests and the real mainnet epochs.
 #![allow(missing_docs, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod cbeci_history;
 mod consensus_properties;
 mod core_compact;
 mod core_difficulty;
