@@ -22,7 +22,8 @@
 //! and collects them in index order).
 //!
 //! **A price that falls toward zero does not fail the run.** Prices are
-//! floored at $0.01/BTC (the walk goes on from the floor); a path that
+//! floored at $0.01/BTC (the walk goes on from the floor; likewise they are
+//! capped at [`PRICE_CEILING`] so revenues stay finite); a path that
 //! reaches it is kept in the bands (its miners switch off at the response
 //! model's switch-off rate) and counted in
 //! [`NetworkBands::paths_at_price_floor`].
@@ -63,6 +64,10 @@ pub const MAX_PATH_DAYS: u64 = 20_000_000;
 
 /// The lowest price a path takes, $/BTC.
 pub const PRICE_FLOOR: f64 = 0.01;
+
+/// The highest price a path takes, $/BTC (10^15: far past any scenario,
+/// and it keeps every revenue finite).
+pub const PRICE_CEILING: f64 = 1e15;
 
 /// The fee process, in BTC per block.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -356,6 +361,15 @@ impl NetworkMonteCarlo {
 
     /// The settings.
     #[must_use]
+    ///
+    /// ```
+    /// # use wattage_mining::{network_montecarlo::*, network_projection::NetworkStart, network_response::*};
+    /// # let start = NetworkStart::from_history(chrono::NaiveDate::from_ymd_opt(2025, 6, 1).unwrap(), "$105,000/BTC".parse()?, "0.03 BTC".parse()?)?;
+    /// let spec = NetworkMonteCarloSpec { paths: 4, days: 30, seed: 1, ..Default::default() };
+    /// let mc = NetworkMonteCarlo::new(spec, ResponseModel::try_from(ResponseSpec::default())?)?;
+    /// assert_eq!(mc.spec().paths, 4);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub const fn spec(&self) -> &NetworkMonteCarloSpec {
         &self.spec
     }
@@ -366,6 +380,16 @@ impl NetworkMonteCarlo {
     ///
     /// [`Error::OutOfRange`] for an index not below the number of paths;
     /// as [`crate::network_projection::project_network`].
+    ///
+    /// ```
+    /// # use wattage_mining::{network_montecarlo::*, network_projection::NetworkStart, network_response::*};
+    /// # let start = NetworkStart::from_history(chrono::NaiveDate::from_ymd_opt(2025, 6, 1).unwrap(), "$105,000/BTC".parse()?, "0.03 BTC".parse()?)?;
+    /// let spec = NetworkMonteCarloSpec { paths: 4, days: 30, seed: 1, ..Default::default() };
+    /// let mc = NetworkMonteCarlo::new(spec, ResponseModel::try_from(ResponseSpec::default())?)?;
+    /// assert_eq!(mc.path(&start, 3)?.index, 3);
+    /// assert!(mc.path(&start, 4).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn path(&self, start: &NetworkStart, index: u32) -> Result<NetworkPath> {
         if index >= self.spec.paths {
             return Err(Error::OutOfRange {
@@ -395,6 +419,7 @@ impl NetworkMonteCarlo {
             ln_level
         };
         let floor = libm::log(PRICE_FLOOR);
+        let ceiling = libm::log(PRICE_CEILING);
         let mut hit_floor = false;
         let rho = s.correlation;
         let other = libm::sqrt((1.0 - rho * rho).max(0.0));
@@ -406,6 +431,9 @@ impl NetworkMonteCarlo {
                 ln_p = floor;
                 hit_floor = true;
                 prices.push(PRICE_FLOOR);
+            } else if ln_p >= ceiling {
+                ln_p = ceiling;
+                prices.push(PRICE_CEILING);
             } else {
                 prices.push(libm::exp(ln_p));
             }
@@ -445,6 +473,15 @@ impl NetworkMonteCarlo {
     /// # Errors
     ///
     /// As [`NetworkMonteCarlo::path`].
+    ///
+    /// ```
+    /// # use wattage_mining::{network_montecarlo::*, network_projection::NetworkStart, network_response::*};
+    /// # let start = NetworkStart::from_history(chrono::NaiveDate::from_ymd_opt(2025, 6, 1).unwrap(), "$105,000/BTC".parse()?, "0.03 BTC".parse()?)?;
+    /// let spec = NetworkMonteCarloSpec { paths: 4, days: 30, seed: 1, ..Default::default() };
+    /// let mc = NetworkMonteCarlo::new(spec, ResponseModel::try_from(ResponseSpec::default())?)?;
+    /// assert_eq!(mc.paths(&start)?.len(), 4);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn paths(&self, start: &NetworkStart) -> Result<Vec<NetworkPath>> {
         #[cfg(feature = "rayon")]
         {
@@ -465,6 +502,16 @@ impl NetworkMonteCarlo {
     /// # Errors
     ///
     /// As [`NetworkMonteCarlo::path`].
+    ///
+    /// ```
+    /// # use wattage_mining::{network_montecarlo::*, network_projection::NetworkStart, network_response::*};
+    /// # let start = NetworkStart::from_history(chrono::NaiveDate::from_ymd_opt(2025, 6, 1).unwrap(), "$105,000/BTC".parse()?, "0.03 BTC".parse()?)?;
+    /// let spec = NetworkMonteCarloSpec { paths: 4, days: 30, seed: 1, ..Default::default() };
+    /// let mc = NetworkMonteCarlo::new(spec, ResponseModel::try_from(ResponseSpec::default())?)?;
+    /// let bands = mc.run(&start)?;
+    /// assert_eq!((bands.paths, bands.hashprice.len()), (4, 30));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn run(&self, start: &NetworkStart) -> Result<NetworkBands> {
         let paths = self.paths(start)?;
         let n = self.spec.days as usize;

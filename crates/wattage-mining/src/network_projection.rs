@@ -361,6 +361,20 @@ fn block_subsidy_at(h: f64) -> f64 {
 /// start date; [`Error::InvalidHashrate`] if the hashrate leaves the
 /// representable range; the errors of the retarget and of money
 /// conversions.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use wattage_mining::network_projection::{project_network, NetworkStart, PricePath};
+/// use wattage_mining::network_response::ResponseModel;
+///
+/// let start = NetworkStart::from_history(NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(), "$94,000/BTC".parse()?, "0.03 BTC".parse()?)?;
+/// let flat = project_network(&start, &ResponseModel::exogenous(0.0)?, &PricePath::Constant(start.btc_price), 90)?;
+/// // Flat hashrate: about 144 blocks a day and the difficulty barely moves.
+/// let day = &flat.days()[60];
+/// assert!((day.blocks - 144.0).abs() < 3.0, "{}", day.blocks);
+/// assert!(project_network(&start, &ResponseModel::exogenous(0.0)?, &PricePath::Constant(start.btc_price), 0).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn project_network(
     start: &NetworkStart,
     model: &ResponseModel,

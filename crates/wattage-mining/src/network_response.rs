@@ -450,6 +450,21 @@ impl ResponseModel {
     /// the distribution does not cover its power (there is no level to
     /// grow toward: the network shrinks at the switch-off rate);
     /// [`Error::Quantity`] for a target that is not a valid hashrate.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use wattage_mining::{network_response::{ResponseModel, ResponseSpec}, Error};
+    ///
+    /// let m = ResponseModel::try_from(ResponseSpec::default())?;
+    /// let date = NaiveDate::from_ymd_opt(2025, 6, 1).unwrap();
+    /// let now = "850 EH/s".parse()?;
+    /// // At the marginal cost the target is today's hashrate.
+    /// let cost = m.marginal_cost(date)?;
+    /// let at_cost = m.target_hashrate(now, wattage_units::Hashprice::from_f64(cost)?, date)?;
+    /// assert!((at_cost.get(wattage_units::unit::EXAHASH_PER_SECOND) - 850.0).abs() < 1e-6);
+    /// assert!(matches!(m.target_hashrate(now, "$0.5/PH/day".parse()?, date), Err(Error::NoProfitableMachine { .. })));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn target_hashrate(
         &self,
         network: Hashrate,

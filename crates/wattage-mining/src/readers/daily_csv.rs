@@ -54,6 +54,14 @@ fn parse_with<T>(
     let mut rejected = alloc::vec::Vec::new();
     let mut last: Option<NaiveDate> = None;
     for (line, row) in data_lines(text, HEADER)? {
+        if row.trim().is_empty() {
+            rejected.push(RejectedRow {
+                line,
+                text: row.to_string(),
+                reason: String::from("blank line"),
+            });
+            continue;
+        }
         let reject = |reason: String| RejectedRow {
             line,
             text: row.to_string(),

@@ -121,6 +121,14 @@ pub fn parse_epochs(text: &str) -> Result<Reading<EpochRow>> {
     let mut values = alloc::vec::Vec::new();
     let mut rejected = alloc::vec::Vec::new();
     for (line, row) in data_lines(text, HEADER)? {
+        if row.trim().is_empty() {
+            rejected.push(RejectedRow {
+                line,
+                text: row.to_string(),
+                reason: String::from("blank line"),
+            });
+            continue;
+        }
         match parse_row(row) {
             Ok(r) => values.push(r),
             Err(reason) => rejected.push(RejectedRow {

@@ -62,7 +62,7 @@ impl<T> Reading<T> {
 }
 
 /// The data lines of `text` after a header that must equal `header`:
-/// `(line number, line)`, blank lines included so they can be reported.
+/// `(line number, line)`, blank lines included so they are reported.
 pub(crate) fn data_lines<'a>(
     text: &'a str,
     header: &str,
@@ -78,9 +78,7 @@ pub(crate) fn data_lines<'a>(
             reason: alloc::format!("expected the header {header:?}"),
         });
     }
-    Ok(lines
-        .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
-        .filter(|(_, l)| !l.is_empty()))
+    Ok(lines.map(|(i, l)| (i + 1, l.trim_end_matches('\r'))))
 }
 
 #[cfg(feature = "std")]

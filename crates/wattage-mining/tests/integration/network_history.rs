@@ -191,3 +191,22 @@ fn difficulty_parses_and_prints_with_prefixes() {
     ));
     assert!(matches!("".parse::<Difficulty>(), Err(Error::Parse { .. })));
 }
+
+proptest::proptest! {
+    #[test]
+    fn parsing_any_text_as_difficulty_or_fees_never_panics(text in ".{0,40}") {
+        let _ = text.parse::<wattage_mining::Difficulty>();
+        let _ = text.parse::<wattage_mining::hashprice::Fees>();
+    }
+
+    #[test]
+    fn the_readers_report_every_line_of_any_text(lines in proptest::collection::vec("[0-9a-z,.\\-]{0,30}", 0..12)) {
+        let text = format!("date,value\n{}", lines.join("\n"));
+        // Every line after the header is used or reported (a blank one too).
+        let nonblank = text.lines().count() - 1;
+        let read = daily_csv::parse_daily_fees(&text).unwrap();
+        proptest::prop_assert_eq!(read.rows(), nonblank);
+        let read = epoch_csv::parse_epochs(&format!("{}\n{}", epoch_csv::HEADER, lines.join("\n"))).unwrap();
+        proptest::prop_assert_eq!(read.rows(), nonblank);
+    }
+}

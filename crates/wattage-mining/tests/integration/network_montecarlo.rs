@@ -101,30 +101,39 @@ fn a_price_collapse_keeps_the_path_at_the_floor_and_the_run_goes_on() {
 }
 
 #[cfg(feature = "rayon")]
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(4))]
+    #[test]
+    fn the_same_seed_gives_bit_identical_bands_at_one_and_two_threads(seed in any::<u64>()) {
+        let m = mc(NetworkMonteCarloSpec { paths: 32, days: 90, seed, ..Default::default() });
+        let on = |threads| {
+            rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap().install(|| m.run(&start()).unwrap())
+        };
+        let (one, two) = (on(1), on(2));
+        let bits = |b: &wattage_mining::network_montecarlo::NetworkBands| -> Vec<u64> {
+            [&b.btc_price, &b.hashrate_ehs, &b.difficulty, &b.fees_btc, &b.hashprice]
+                .into_iter()
+                .flatten()
+                .flat_map(|x| [x.p05, x.p25, x.p50, x.p75, x.p95])
+                .map(f64::to_bits)
+                .collect()
+        };
+        prop_assert_eq!(bits(&one), bits(&two));
+        prop_assert_eq!(one, two);
+    }
+}
+
 #[test]
-fn the_same_seed_gives_bit_identical_bands_at_one_and_two_threads() {
-    let m = mc(NetworkMonteCarloSpec {
-        paths: 64,
-        days: 120,
-        seed: 42,
+fn an_extreme_price_path_stays_finite() {
+    let spec = NetworkMonteCarloSpec {
+        paths: 8,
+        days: 3_650,
+        price_drift: 2.0,
+        price_volatility: 5.0,
+        seed: 9,
         ..Default::default()
-    });
-    let on = |threads| {
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
-            .build()
-            .unwrap()
-            .install(|| m.run(&start()).unwrap())
     };
-    let (one, two) = (on(1), on(2));
-    let bits = |b: &wattage_mining::network_montecarlo::NetworkBands| -> Vec<u64> {
-        b.hashprice
-            .iter()
-            .chain(&b.difficulty)
-            .flat_map(|x| [x.p05, x.p50, x.p95])
-            .map(f64::to_bits)
-            .collect()
-    };
-    assert_eq!(bits(&one), bits(&two));
-    assert_eq!(one, two);
+    let bands = mc(spec).run(&start()).unwrap();
+    assert!(bands.hashprice.iter().all(|b| b.p95.is_finite()));
+    assert!(bands.btc_price.iter().all(|b| b.p95 <= 1e15));
 }
