@@ -10,6 +10,7 @@ mod finance;
 mod lease;
 mod meta;
 mod price_series;
+mod projected_hashprice;
 #[cfg(feature = "serde")]
 mod serde_site;
 mod single_fleet;
