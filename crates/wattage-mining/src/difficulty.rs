@@ -317,7 +317,8 @@ impl fmt::Display for Difficulty {
 }
 
 /// Parses `"101.65T"`, `"101.65 T"`, `"101,650,000,000,000"` or
-/// `"1.0165e14"` (prefixes k, M, G, T, P, E; commas as thousands separators).
+/// `"1.0165e14"` (prefixes k or K, M, G, T, P, E; commas as thousands
+/// separators).
 ///
 /// # Errors
 ///
@@ -346,6 +347,7 @@ impl core::str::FromStr for Difficulty {
         let trimmed = s.trim();
         let (number, scale) = PREFIXES
             .iter()
+            .chain(&[("K", 1e3)])
             .find_map(|(prefix, scale)| {
                 trimmed.strip_suffix(prefix).map(|n| (n.trim_end(), *scale))
             })

@@ -9,7 +9,8 @@
 //! - epochs 0-473 (heights 0-955,583, genesis to June 2026): `nBits` from
 //!   Electrum's header checkpoints (`spesmilo/electrum`,
 //!   `electrum/chains/mainnet/checkpoints.json`, MIT), the first full UTC day
-//!   at each difficulty from blockchain.com's daily difficulty chart;
+//!   at each difficulty from blockchain.com's daily difficulty chart
+//!   (Electrum's licence notice is in `tests/data/LICENSE-electrum`);
 //! - months 2010-09 to 2026-07: blockchain.com's market price on the first
 //!   day of the month, and its daily transaction fees averaged over the
 //!   month and divided by 144 blocks a day;

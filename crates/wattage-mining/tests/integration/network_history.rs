@@ -185,6 +185,10 @@ fn difficulty_parses_and_prints_with_prefixes() {
     let d: Difficulty = "148.26 T".parse().unwrap();
     assert_eq!(d.to_string(), "148.26 T");
     assert_eq!("1.5e3".parse::<Difficulty>().unwrap().to_string(), "1.50 k");
+    assert_eq!(
+        "1.5K".parse::<Difficulty>().unwrap(),
+        "1,500".parse::<Difficulty>().unwrap()
+    );
     assert!(matches!(
         "1,2,3 X".parse::<Difficulty>(),
         Err(Error::Parse { .. })
