@@ -157,3 +157,26 @@ fn backtest_origins_past_the_history_are_typed_errors() {
         Err(Error::PastHistory { .. })
     ));
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+    #[test]
+    fn projections_never_panic_and_every_ok_is_finite(
+        price in 0.01f64..1e9, fees in 0.0f64..100.0, hurdle in 0.0f64..110.0, rate in 0.0f64..1.1,
+        lag in 0.0f64..130.0, year in 2017i32..2027, days in 0u32..400,
+    ) {
+        let spec = ResponseSpec { hurdle, deployment_rate: rate, switch_off_rate: rate, adoption_lag_months: lag, ..ResponseSpec::default() };
+        let Ok(model) = ResponseModel::try_from(spec) else { return Ok(()) };
+        let Ok(price) = wattage_units::BtcPrice::from_f64(price) else { return Ok(()) };
+        let fees = wattage_units::Btc::from_btc_rounded(rust_decimal::Decimal::try_from(fees).unwrap()).unwrap();
+        let Ok(start) = NetworkStart::from_history(day(year, 3, 1), price, fees) else { return Ok(()) };
+        let projected = project_network(&start, &model, &PricePath::Constant(price), days);
+        prop_assert!(projected.is_ok() || days == 0 || lag > 12.0, "{projected:?}");
+        if let Ok(p) = projected {
+            for d in p.days() {
+                prop_assert!(d.hashrate.get(unit::HASH_PER_SECOND).is_finite() && d.blocks.is_finite());
+                prop_assert!(d.difficulty.get().is_finite() && d.hashprice.to_f64().is_finite());
+            }
+        }
+    }
+}
