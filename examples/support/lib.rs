@@ -157,3 +157,82 @@ fn bounds<'a>(
     }
     Ok(b)
 }
+
+/// The Okabe-Ito palette, safe for the common colour-vision deficiencies
+/// (black, orange, sky blue, bluish green, vermillion, blue, reddish purple).
+pub const OKABE_ITO: [RGBColor; 7] = [
+    RGBColor(0, 0, 0),
+    RGBColor(230, 159, 0),
+    RGBColor(86, 180, 233),
+    RGBColor(0, 158, 115),
+    RGBColor(213, 94, 0),
+    RGBColor(0, 114, 178),
+    RGBColor(204, 121, 167),
+];
+
+/// Draws `series` as lines on a logarithmic y axis into `path` (SVG,
+/// 800 × 500), in the Okabe-Ito palette with text of 14 px and more, and
+/// `source` as a line under the plot. For series that span orders of
+/// magnitude; every y must be positive. x is a fractional year.
+///
+/// # Errors
+/// When the file cannot be written, there is nothing to draw, or a y is
+/// not positive.
+pub fn log_line_chart(
+    path: &Path,
+    title: &str,
+    y_label: &str,
+    series: &[Series],
+    source: &str,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let all = series.iter().flat_map(|s| s.points.iter());
+    let [x_min, x_max, y_min, y_max] = bounds(all)?;
+    if y_min <= 0.0 {
+        return Err("a log axis needs positive values".into());
+    }
+    let root = SVGBackend::new(path, (800, 500)).into_drawing_area();
+    root.fill(&WHITE)?;
+    let (plot, foot) = root.split_vertically(470);
+    let mut chart = ChartBuilder::on(&plot)
+        .caption(title, ("sans-serif", 20))
+        .margin(14)
+        .x_label_area_size(44)
+        .y_label_area_size(78)
+        .build_cartesian_2d(x_min..x_max, (y_min * 0.8..y_max * 1.25).log_scale())?;
+    chart
+        .configure_mesh()
+        .y_desc(y_label)
+        .x_label_formatter(&|x| format!("{x:.0}"))
+        .y_label_formatter(&|y| format!("{y:.0}"))
+        .label_style(("sans-serif", 15))
+        .axis_desc_style(("sans-serif", 15))
+        .light_line_style(WHITE.mix(0.0))
+        .draw()?;
+    for (i, s) in series.iter().enumerate() {
+        let color = OKABE_ITO[i % OKABE_ITO.len()];
+        let width = if i == 0 { 3 } else { 2 };
+        chart
+            .draw_series(LineSeries::new(
+                s.points.iter().copied(),
+                color.stroke_width(width),
+            ))?
+            .label(s.label.clone())
+            .legend(move |(x, y)| {
+                PathElement::new(vec![(x, y), (x + 22, y)], color.stroke_width(3))
+            });
+    }
+    chart
+        .configure_series_labels()
+        .label_font(("sans-serif", 15))
+        .background_style(WHITE.mix(0.9))
+        .border_style(BLACK.mix(0.3))
+        .position(SeriesLabelPosition::UpperLeft)
+        .draw()?;
+    foot.draw(&Text::new(
+        source,
+        (14, 6),
+        ("sans-serif", 13).into_font().color(&BLACK.mix(0.75)),
+    ))?;
+    root.present()?;
+    Ok(())
+}

@@ -12,6 +12,8 @@
 use alloc::format;
 use alloc::vec::Vec;
 
+use wattage_mining::network_montecarlo::NetworkPath;
+use wattage_mining::network_projection::NetworkProjection;
 use wattage_units::Hashprice;
 
 use crate::FacilityError;
@@ -34,6 +36,54 @@ pub enum HashpricePath {
 }
 
 impl HashpricePath {
+    /// The daily hashprice of a network projection
+    /// ([`wattage_mining::network_projection::project_network`]), one per
+    /// projected day: a site simulation then runs on the projected curve.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use wattage_facility::HashpricePath;
+    /// use wattage_mining::network_projection::{project_network, NetworkStart, PricePath};
+    /// use wattage_mining::network_response::{ResponseModel, ResponseSpec};
+    ///
+    /// let start = NetworkStart::from_history(NaiveDate::from_ymd_opt(2025, 6, 1).unwrap(), "$105,000/BTC".parse()?, "0.03 BTC".parse()?)?;
+    /// let model = ResponseModel::try_from(ResponseSpec::default())?;
+    /// let projection = project_network(&start, &model, &PricePath::Constant(start.btc_price), 365)?;
+    /// let path = HashpricePath::from_projection(&projection);
+    /// assert!(matches!(path, HashpricePath::Daily(ref days) if days.len() == 365));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn from_projection(projection: &NetworkProjection) -> Self {
+        Self::Daily(projection.daily_hashprices())
+    }
+
+    /// The daily hashprice of one Monte Carlo path
+    /// ([`wattage_mining::network_montecarlo::NetworkMonteCarlo::paths`]);
+    /// map it over the paths for a sweep.
+    ///
+    /// # Errors
+    ///
+    /// [`FacilityError::Mining`] if a hashprice is not valid money.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use wattage_facility::HashpricePath;
+    /// use wattage_mining::network_montecarlo::{NetworkMonteCarlo, NetworkMonteCarloSpec};
+    /// use wattage_mining::network_projection::NetworkStart;
+    /// use wattage_mining::network_response::{ResponseModel, ResponseSpec};
+    ///
+    /// let start = NetworkStart::from_history(NaiveDate::from_ymd_opt(2025, 6, 1).unwrap(), "$105,000/BTC".parse()?, "0.03 BTC".parse()?)?;
+    /// let spec = NetworkMonteCarloSpec { paths: 8, days: 90, ..Default::default() };
+    /// let mc = NetworkMonteCarlo::new(spec, ResponseModel::try_from(ResponseSpec::default())?)?;
+    /// let sweep: Vec<HashpricePath> = mc.paths(&start)?.iter().map(HashpricePath::from_monte_carlo_path).collect::<Result<_, _>>()?;
+    /// assert_eq!(sweep.len(), 8);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_monte_carlo_path(path: &NetworkPath) -> Result<Self, FacilityError> {
+        Ok(Self::Daily(path.daily_hashprices()?))
+    }
+
     /// The path's hashprices and how many periods of `resolution` each
     /// one covers (every period for a constant, one for a per-period path,
     /// a day's periods for a daily one).

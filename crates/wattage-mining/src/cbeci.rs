@@ -14,6 +14,21 @@
 //! ([`trailing_mean_hashprice`]). CCAF's 2025 report puts 2024 at about
 //! 138 TWh with a fleet average of 28.2 J/TH.
 //!
+//! **Which CCAF method.** This is CCAF's original CBECI method (the one in
+//! use until the revision of 31 August 2023, "Bitcoin electricity
+//! consumption: an improved assessment"): every profitable hardware model
+//! released in the past five years counts equally. [`network_power_on`]
+//! applies that window for a date: only machines released by the date
+//! asked, and not more than five years before it. The 2023 revision weights
+//! models by their shipments instead, which this crate does not have; it
+//! lowered 2021 from 104 TWh to 89.0 TWh and 2022 from 105.3 TWh to
+//! 95.5 TWh (CCAF's figures as reported by CoinMarketCap Academy,
+//! "Cambridge University's updated Bitcoin electricity consumption index
+//! reveals lower energy consumption", and cryptonewday.com, September 2023).
+//! [`annual_energy_from_history`] reproduces annual figures from the
+//! shipped history; the book's "Forecasting the network" states the error
+//! against each.
+//!
 //! ```
 //! use wattage_mining::cbeci::{network_power, CBECI_DEFAULT_PRICE};
 //! use wattage_units::{HashEfficiency, unit};
@@ -154,8 +169,12 @@ pub fn network_power(
     })
 }
 
-/// [`network_power`] for the machines of a hardware catalog, such as
-/// [`wattage_hardware::catalog::asic_miners`].
+/// [`network_power`] for every machine of a hardware catalog, such as
+/// [`wattage_hardware::catalog::asic_miners`], whatever its release date:
+/// for a past date use [`network_power_on`], which counts only the
+/// machines released by then (with the whole 2026 catalog, 2022-07-01 at
+/// 210 EH/s and $95/PH/day comes out 68% low in the lower bound and 44%
+/// low in the best guess).
 ///
 /// # Errors
 ///
@@ -182,6 +201,124 @@ pub fn network_power_from_catalog(
 ) -> Result<CbeciEstimate> {
     let efficiencies: Vec<HashEfficiency> = miners.iter().map(AsicMiner::efficiency).collect();
     network_power(network, &efficiencies, revenue, electricity)
+}
+
+/// [`network_power`] for the machines of `miners` on offer on `date` by
+/// CCAF's original rule: released by `date` and at most five years before
+/// it (a release known only by year counts from mid-year, one known by
+/// month from mid-month).
+///
+/// # Errors
+///
+/// [`Error::NoMachineOnOffer`] with the date if no machine qualifies; as
+/// [`network_power`].
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use wattage_hardware::catalog;
+/// use wattage_mining::cbeci::{network_power_on, network_power_from_catalog};
+///
+/// let date = NaiveDate::from_ymd_opt(2022, 7, 1).unwrap();
+/// let (network, revenue, power) = ("200 EH/s".parse()?, "$90/PH/day".parse()?, "$50/MWh".parse()?);
+/// let dated = network_power_on(date, network, catalog::asic_miners(), revenue, power)?;
+/// let undated = network_power_from_catalog(network, catalog::asic_miners(), revenue, power)?;
+/// // 2025-26 machines are not counted for 2022: the bounds rise.
+/// assert!(dated.power.lower > undated.power.lower && dated.power.best > undated.power.best);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn network_power_on(
+    date: chrono::NaiveDate,
+    network: Hashrate,
+    miners: &[AsicMiner],
+    revenue: Hashprice,
+    electricity: EnergyPrice,
+) -> Result<CbeciEstimate> {
+    let year = crate::network_response::fractional_year(date);
+    let efficiencies: Vec<HashEfficiency> = miners
+        .iter()
+        .filter(|m| {
+            let released = m.release().as_fractional_year();
+            released <= year && released >= year - 5.0
+        })
+        .map(AsicMiner::efficiency)
+        .collect();
+    if efficiencies.is_empty() {
+        return Err(Error::NoMachineOnOffer { date });
+    }
+    network_power(network, &efficiencies, revenue, electricity)
+}
+
+/// Annual energy of `year` from the shipped [`crate::history`]: the mean
+/// of [`network_power_on`] at the 12 month starts (hashrate implied by the
+/// difficulty in force, hashprice from the month-start price and the
+/// month's mean fees per block), times 8,766 h. Months in which no machine
+/// is profitable count as zero power.
+///
+/// # Errors
+///
+/// [`Error::PastHistory`] or [`Error::BeforeGenesis`] for a year outside
+/// the history (2011 to 2025); [`Error::NoMachineOnOffer`] if `miners` has
+/// none for a month; as [`network_power`].
+///
+/// ```
+/// use wattage_mining::cbeci::{annual_energy_from_history, CBECI_DEFAULT_PRICE};
+/// use wattage_units::unit;
+///
+/// let e = annual_energy_from_history(2022, wattage_hardware::catalog::asic_miners(), CBECI_DEFAULT_PRICE.parse()?)?;
+/// let twh = e.best.get(unit::TERAWATT_HOUR);
+/// assert!(twh > 60.0 && twh < 160.0, "{twh}");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn annual_energy_from_history(
+    year: i32,
+    miners: &[AsicMiner],
+    electricity: EnergyPrice,
+) -> Result<Bounds<Energy>> {
+    use crate::hashprice::{Fees, NetworkState};
+    let months = crate::history::months()?;
+    let (mut lower, mut best, mut upper) = (0.0f64, 0.0f64, 0.0f64);
+    for m in 1..=12u32 {
+        let date = chrono::NaiveDate::from_ymd_opt(year, m, 1).ok_or(Error::DateOutOfRange {
+            what: "a month of the year",
+        })?;
+        let record = months
+            .iter()
+            .find(|r| r.month == date)
+            .ok_or(Error::PastHistory {
+                date,
+                last: crate::history::last_date(),
+            })?;
+        let difficulty = crate::history::difficulty_on(date)?;
+        let state = NetworkState::new(
+            difficulty,
+            crate::history::subsidy_on(date)?,
+            Fees::per_block(record.fees_per_block)?,
+        )?;
+        let revenue = state.hashprice(record.price)?;
+        match network_power_on(
+            date,
+            state.implied_hashrate()?,
+            miners,
+            revenue,
+            electricity,
+        ) {
+            Ok(est) => {
+                lower += est.power.lower.get(unit::WATT);
+                best += est.power.best.get(unit::WATT);
+                upper += est.power.upper.get(unit::WATT);
+            }
+            Err(Error::NotEnoughData { .. }) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    let energy = |watts: f64| -> Result<Energy> {
+        Ok(Energy::new(watts / 12.0 * HOURS_PER_YEAR, unit::WATT_HOUR)?)
+    };
+    Ok(Bounds {
+        lower: energy(lower)?,
+        best: energy(best)?,
+        upper: energy(upper)?,
+    })
 }
 
 /// The mean of the last `window` daily hashprices (CBECI smooths over 14 days).

@@ -284,9 +284,80 @@ impl Difficulty {
     }
 }
 
+/// SI prefixes for difficulty display and parsing, largest first.
+const PREFIXES: [(&str, f64); 6] = [
+    ("E", 1e18),
+    ("P", 1e15),
+    ("T", 1e12),
+    ("G", 1e9),
+    ("M", 1e6),
+    ("k", 1e3),
+];
+
+/// With an SI prefix, two decimals unless a precision is given:
+/// `148.26 T`; below 1,000 without a prefix (`1.18`).
+///
+/// ```
+/// use wattage_mining::Difficulty;
+///
+/// let d = Difficulty::new(148_258_433_937_397.0)?;
+/// assert_eq!(d.to_string(), "148.26 T");
+/// assert_eq!(format!("{d:.4}"), "148.2584 T");
+/// assert_eq!(Difficulty::new(1.1829)?.to_string(), "1.18");
+/// # Ok::<(), wattage_mining::Error>(())
+/// ```
 impl fmt::Display for Difficulty {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&self.0, f)
+        let precision = f.precision().unwrap_or(2);
+        match PREFIXES.iter().find(|(_, scale)| self.0 >= *scale) {
+            Some((prefix, scale)) => write!(f, "{:.*} {prefix}", precision, self.0 / scale),
+            None => write!(f, "{:.*}", precision, self.0),
+        }
+    }
+}
+
+/// Parses `"101.65T"`, `"101.65 T"`, `"101,650,000,000,000"` or
+/// `"1.0165e14"` (prefixes k or K, M, G, T, P, E; commas as thousands
+/// separators).
+///
+/// # Errors
+///
+/// [`Error::Parse`] with the input for text that is not a number with an
+/// optional prefix; [`Error::InvalidDifficulty`] for a value that is not a
+/// valid difficulty.
+///
+/// ```
+/// use wattage_mining::{Difficulty, Error};
+///
+/// let a: Difficulty = "101.65T".parse()?;
+/// let b: Difficulty = "101,650,000,000,000".parse()?;
+/// assert_eq!(a, b);
+/// assert!(matches!("-3 T".parse::<Difficulty>(), Err(Error::InvalidDifficulty { .. })));
+/// assert!(matches!("lots".parse::<Difficulty>(), Err(Error::Parse { .. })));
+/// # Ok::<(), wattage_mining::Error>(())
+/// ```
+impl core::str::FromStr for Difficulty {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Self> {
+        let parse_error = || Error::Parse {
+            what: "difficulty (such as 101.65T or 101,650,000,000,000)",
+            input: alloc::string::String::from(s),
+        };
+        let trimmed = s.trim();
+        let (number, scale) = PREFIXES
+            .iter()
+            .chain(&[("K", 1e3)])
+            .find_map(|(prefix, scale)| {
+                trimmed.strip_suffix(prefix).map(|n| (n.trim_end(), *scale))
+            })
+            .unwrap_or((trimmed, 1.0));
+        let digits: alloc::string::String = number.chars().filter(|c| *c != ',').collect();
+        if digits.is_empty() || digits.contains(char::is_whitespace) {
+            return Err(parse_error());
+        }
+        let value: f64 = digits.parse().map_err(|_| parse_error())?;
+        Self::new(value * scale)
     }
 }
 

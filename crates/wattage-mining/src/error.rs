@@ -171,6 +171,75 @@ pub enum Error {
         /// What is wrong.
         reason: &'static str,
     },
+    /// A date before the genesis block (2009-01-03).
+    #[error("date {date} is before the genesis block (2009-01-03)")]
+    BeforeGenesis {
+        /// The offending date.
+        date: chrono::NaiveDate,
+    },
+    /// A date past the end of the shipped history.
+    #[error("date {date} is past the shipped history, which ends on {last}")]
+    PastHistory {
+        /// The offending date.
+        date: chrono::NaiveDate,
+        /// The last date the history covers.
+        last: chrono::NaiveDate,
+    },
+    /// A correlation outside `[-1, 1]`.
+    #[error("{what} must be between -1 and 1, got {value}")]
+    InvalidCorrelation {
+        /// Which correlation.
+        what: &'static str,
+        /// The offending value.
+        value: f64,
+    },
+    /// No machine on offer is profitable at any electricity price of the
+    /// distribution: the network-response model has no level to grow to.
+    #[error(
+        "no machine on offer by {date} is profitable at hashprice {hashprice_usd_per_ph_day} $/PH/day (the best, {best_j_per_th} J/TH, needs electricity below {breakeven_usd_per_mwh} $/MWh)"
+    )]
+    NoProfitableMachine {
+        /// The date asked.
+        date: chrono::NaiveDate,
+        /// The hashprice, in $/PH/day.
+        hashprice_usd_per_ph_day: f64,
+        /// The most efficient machine on offer, in J/TH (`inf` if none).
+        best_j_per_th: f64,
+        /// Its breakeven electricity price, $/MWh.
+        breakeven_usd_per_mwh: f64,
+    },
+    /// No machine of the catalog was released (and adopted) by the date.
+    #[error("no machine of the catalog is on offer by {date} (release date plus adoption lag)")]
+    NoMachineOnOffer {
+        /// The date asked.
+        date: chrono::NaiveDate,
+    },
+    /// A row of a data file that cannot be used.
+    #[error("line {line}: {reason}: {text:?}")]
+    BadRow {
+        /// The 1-based line number.
+        line: usize,
+        /// The row's text.
+        text: alloc::string::String,
+        /// Why it cannot be used.
+        reason: alloc::string::String,
+    },
+    /// A file could not be read.
+    #[error("cannot read {path}: {reason}")]
+    Io {
+        /// The file.
+        path: alloc::string::String,
+        /// The operating system's reason.
+        reason: alloc::string::String,
+    },
+    /// A Bitcoin Core RPC result that does not have the expected layout.
+    #[error("{method} result: {reason}")]
+    Rpc {
+        /// The RPC method whose result was read.
+        method: &'static str,
+        /// What is wrong, with the value.
+        reason: alloc::string::String,
+    },
     /// A money computation failed (from `wattage-units`).
     #[error(transparent)]
     Money(#[from] wattage_units::MoneyError),

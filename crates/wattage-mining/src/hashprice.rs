@@ -75,6 +75,44 @@ pub enum Fees {
     ShareOfReward(Decimal),
 }
 
+/// Parses a share of the reward (`"0.62%"`) or an amount per block
+/// (`"0.015 BTC"`, as [`Btc`]'s parser reads it).
+///
+/// # Errors
+///
+/// [`Error::Parse`] with the input; [`Error::InvalidFeeShare`] or
+/// [`Error::Negative`] as [`Fees::share_of_reward`] and [`Fees::per_block`].
+///
+/// ```
+/// use rust_decimal::Decimal;
+/// use wattage_mining::{hashprice::Fees, Error};
+///
+/// assert_eq!("0.62%".parse::<Fees>()?, Fees::share_of_reward(Decimal::new(62, 4))?);
+/// assert!(matches!("0.015 BTC".parse::<Fees>()?, Fees::PerBlock(_)));
+/// assert!(matches!("100%".parse::<Fees>(), Err(Error::InvalidFeeShare { .. })));
+/// # Ok::<(), wattage_mining::Error>(())
+/// ```
+impl core::str::FromStr for Fees {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Self> {
+        let parse_error = || Error::Parse {
+            what: "fees (a share such as 0.62% or an amount such as 0.015 BTC)",
+            input: alloc::string::String::from(s),
+        };
+        let trimmed = s.trim();
+        if let Some(percent) = trimmed.strip_suffix('%') {
+            let value: Decimal = percent.trim().parse().map_err(|_| parse_error())?;
+            let share = value
+                .checked_div(Decimal::ONE_HUNDRED)
+                .ok_or_else(parse_error)?;
+            return Self::share_of_reward(share);
+        }
+        let amount: Btc = trimmed.parse().map_err(|_| parse_error())?;
+        Self::per_block(amount)
+    }
+}
+
 impl Fees {
     /// No fees.
     pub const ZERO: Self = Self::PerBlock(Btc::ZERO);

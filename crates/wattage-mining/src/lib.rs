@@ -70,7 +70,25 @@
 //!   and efficiency, revenue per MWh, payback and ROI ([`costs`]);
 //! - projections over days or months that cross halvings
 //!   ([`projection`]) and seeded Monte Carlo percentile bands ([`montecarlo`]);
-//! - network power and annual energy by the Cambridge CBECI method ([`cbeci`]).
+//! - network power and annual energy by the Cambridge CBECI method, with
+//!   only the machines released by the date asked ([`cbeci`]).
+//!
+//! # Forecasting the network
+//!
+//! - the network-response supply model: hashrate grows toward the level at
+//!   which the marginal deployed machine breaks even ([`network_response`]);
+//! - the network day by day, difficulty through the real retarget rule, so
+//!   block times and halving dates move ([`network_projection`]);
+//! - Monte Carlo with price and hashrate correlated and fees as their own
+//!   process, per-path seeded streams ([`network_montecarlo`]);
+//! - the 2018-2025 backtest of three models ([`backtest`]).
+//!
+//! # The network's history as data
+//!
+//! - every retarget epoch, the halvings and monthly prices and fees, shipped
+//!   ([`history`]): difficulty, height and subsidy on a date;
+//! - readers for the daily and epoch CSVs ([`readers`]) and, with the `rpc`
+//!   feature, for Bitcoin Core's RPC results (`rpc`).
 //!
 //! Money is `wattage_units`' [`Usd`](wattage_units::Usd) (a `Decimal`) and
 //! [`Btc`](wattage_units::Btc) (whole satoshis) with checked arithmetic. An
@@ -88,6 +106,9 @@
 //!
 //! - `std` (default): use the standard library. Without it the crate is
 //!   `no_std` with `alloc` (math through `libm`).
+//! - `rpc`: readers for Bitcoin Core's RPC JSON results (`serde_json`; implies `std`).
+//! - `rayon`: Monte Carlo paths in parallel (implies `std`); results are
+//!   identical for any number of threads.
 //! - `serde`: `Serialize`/`Deserialize` for heights, compact targets,
 //!   targets, difficulties, fees, pools, operations and scenarios (validated
 //!   on the way in through the same constructors), and `Serialize` for
@@ -101,6 +122,7 @@ extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
+pub mod backtest;
 pub mod cbeci;
 pub mod compact;
 pub mod costs;
@@ -110,12 +132,20 @@ pub mod fees;
 pub mod halving;
 pub mod hashprice;
 pub mod height;
+pub mod history;
 pub mod montecarlo;
+pub mod network_montecarlo;
+pub mod network_projection;
+pub mod network_response;
 pub mod operation;
 mod params;
 pub mod payout;
 pub mod projection;
+pub mod readers;
 pub mod retarget;
+#[cfg(feature = "rpc")]
+#[cfg_attr(docsrs, doc(cfg(feature = "rpc")))]
+pub mod rpc;
 pub mod subsidy;
 pub mod target;
 

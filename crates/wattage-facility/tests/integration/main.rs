@@ -12,6 +12,7 @@ mod finance;
 mod lease;
 mod meta;
 mod price_series;
+mod projected_hashprice;
 mod retrofit;
 #[cfg(feature = "serde")]
 mod serde_site;

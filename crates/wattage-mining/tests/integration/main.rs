@@ -4,6 +4,7 @@
 //! header: Bitcoin Core's unit tests and the real mainnet epochs.
 #![allow(missing_docs, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod cbeci_history;
 mod consensus_properties;
 mod core_compact;
 mod core_difficulty;
@@ -16,6 +17,11 @@ mod hardening;
 mod mainnet_daily;
 mod mainnet_epochs;
 mod meta;
+mod network_forecasts;
+mod network_history;
+mod network_montecarlo;
 mod projections;
+#[cfg(feature = "rpc")]
+mod rpc_results;
 #[cfg(feature = "serde")]
 mod serde_configs;

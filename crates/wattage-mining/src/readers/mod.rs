@@ -1,0 +1,90 @@
+//! Readers for the network's history as the shared data lays it out: the
+//! daily `date,value` series (difficulty, fees per day in BTC, BTC price)
+//! and the per-epoch difficulty CSV.
+//!
+//! Every reader returns the rows it could use *and* the rows it could not,
+//! each with its line number, text and reason ([`RejectedRow`]); nothing is
+//! skipped silently. The parsers work on text (`no_std` + `alloc`); the
+//! `read_*` functions that open files need the `std` feature.
+//!
+//! ```
+//! use wattage_mining::readers::daily_csv::parse_daily_fees;
+//!
+//! let text = "date,value\n2026-08-16,2.1926063599999996\n2026-08-17,oops\n";
+//! let read = parse_daily_fees(text)?;
+//! assert_eq!(read.values[0].value.to_string(), "2.19260636 BTC");
+//! assert_eq!(read.rejected[0].line, 3);
+//! # Ok::<(), wattage_mining::Error>(())
+//! ```
+
+pub mod daily_csv;
+pub mod epoch_csv;
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+/// A row a reader could not use.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct RejectedRow {
+    /// The 1-based line number in the file (the header is line 1).
+    pub line: usize,
+    /// The row's text.
+    pub text: String,
+    /// Why it was not used.
+    pub reason: String,
+}
+
+/// What a reader read: the usable rows in file order and the rejected ones.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct Reading<T> {
+    /// The usable rows, in file order.
+    pub values: Vec<T>,
+    /// The rows that could not be used, in file order.
+    pub rejected: Vec<RejectedRow>,
+}
+
+impl<T> Reading<T> {
+    /// Lines read after the header: used plus rejected.
+    ///
+    /// ```
+    /// let read = wattage_mining::readers::daily_csv::parse_daily_difficulty("date,value\n2009-01-03,1.0\n2009-01-04,0.0\n")?;
+    /// assert_eq!(read.rows(), 2);
+    /// # Ok::<(), wattage_mining::Error>(())
+    /// ```
+    #[must_use]
+    pub fn rows(&self) -> usize {
+        self.values.len() + self.rejected.len()
+    }
+}
+
+/// The data lines of `text` after a header that must equal `header`:
+/// `(line number, line)`, blank lines included so they are reported.
+pub(crate) fn data_lines<'a>(
+    text: &'a str,
+    header: &str,
+) -> crate::Result<impl Iterator<Item = (usize, &'a str)>> {
+    let mut lines = text.lines().enumerate();
+    let first = lines
+        .next()
+        .map_or("", |(_, l)| l.trim_start_matches('\u{feff}').trim());
+    if first != header {
+        return Err(crate::Error::BadRow {
+            line: 1,
+            text: String::from(first),
+            reason: alloc::format!("expected the header {header:?}"),
+        });
+    }
+    Ok(lines.map(|(i, l)| (i + 1, l.trim_end_matches('\r'))))
+}
+
+#[cfg(feature = "std")]
+pub(crate) fn read_text(path: &std::path::Path) -> crate::Result<String> {
+    std::fs::read_to_string(path).map_err(|e| crate::Error::Io {
+        path: alloc::format!("{}", path.display()),
+        reason: alloc::string::ToString::to_string(&e),
+    })
+}
