@@ -28,6 +28,7 @@ use wattage::facility::price_series::iso::ercot::{
 };
 use wattage::facility::run::simulate_site;
 use wattage::facility::summary::{CapexPayment, CashFlows, Summary};
+use wattage::facility::totals_by::{Grouping, simulate_by};
 use wattage::prelude::*;
 use wattage::rust_decimal::Decimal;
 
@@ -85,6 +86,19 @@ pub(crate) struct RunArgs {
     /// cumulative gross margin).
     #[arg(long, value_name = "DIR")]
     charts: Option<PathBuf>,
+    /// Also report the site's and each workload's totals by calendar month
+    /// or year (UTC), as the library's `simulate_by` sums them.
+    #[arg(long, value_name = "PERIOD")]
+    by: Option<By>,
+}
+
+/// The groups of `site run --by`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum By {
+    /// Calendar months.
+    Month,
+    /// Calendar years.
+    Year,
 }
 
 /// A site config: the library's types, and what the command line adds.
@@ -293,7 +307,7 @@ pub(crate) fn run(a: &RunArgs) -> Result<Vec<Section>> {
         #[serde(flatten)]
         summary: &'a Summary,
     }
-    Ok(vec![
+    let mut sections = vec![
         Section::new(
             "site",
             &[SiteRow {
@@ -303,7 +317,60 @@ pub(crate) fn run(a: &RunArgs) -> Result<Vec<Section>> {
         )?,
         Section::new("workloads", &summary.workloads)?,
         Section::new("years", flows.rows())?,
-    ])
+    ];
+    if let Some(by) = a.by {
+        sections.push(totals_by(&site, by)?);
+    }
+    Ok(sections)
+}
+
+/// The site's totals by month or year: one row per group, with each
+/// workload's revenue and energy cost.
+fn totals_by(site: &Resolved, by: By) -> Result<Section> {
+    let grouping = match by {
+        By::Month => Grouping::Month,
+        By::Year => Grouping::Year,
+    };
+    let groups = simulate_by(
+        &site.deployment,
+        &site.contract,
+        site.horizon,
+        site.curtailment,
+        grouping,
+    )
+    .map_err(|e| facility_error("simulation by period", &e))?;
+    #[derive(Serialize)]
+    struct GroupRow<'a> {
+        start: String,
+        periods: usize,
+        workload: &'a str,
+        revenue: wattage::units::Usd,
+        energy_cost: wattage::units::Usd,
+        curtailed_periods: usize,
+        btc_mined: wattage::units::Btc,
+    }
+    let mut rows = Vec::new();
+    for g in &groups.groups {
+        let start = g.start.format("%Y-%m-%d").to_string();
+        for (name, w) in groups.names.iter().zip(&g.workloads) {
+            rows.push(GroupRow {
+                start: start.clone(),
+                periods: g.periods,
+                workload: name,
+                revenue: w.revenue,
+                energy_cost: w.energy_cost,
+                curtailed_periods: w.curtailed_periods,
+                btc_mined: w.btc_mined,
+            });
+        }
+    }
+    Section::new(
+        match by {
+            By::Month => "by month",
+            By::Year => "by year",
+        },
+        &rows,
+    )
 }
 
 /// Writes every workload's ledger lines, period by period, as CSV: the

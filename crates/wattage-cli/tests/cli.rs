@@ -214,6 +214,38 @@ fn site_run_prints_the_summary_and_writes_the_ledger() {
 }
 
 #[test]
+fn site_run_by_month_sums_to_the_summary() {
+    let csv = ok(&[
+        "site",
+        "run",
+        "site.toml",
+        "--prices",
+        PRICES,
+        "--by",
+        "month",
+        "--format",
+        "csv",
+    ]);
+    // The by-month section: the three August days are one group, and its
+    // revenue is the summary's.
+    assert!(
+        csv.contains("start,periods,workload,revenue,energy_cost,curtailed_periods,btc_mined"),
+        "{csv}"
+    );
+    assert!(csv.contains("2023-08-15,288,fleet,$378808.77"), "{csv}");
+    let bad = bad_input(&[
+        "site",
+        "run",
+        "site.toml",
+        "--prices",
+        PRICES,
+        "--by",
+        "week",
+    ]);
+    assert!(bad.contains("week"), "{bad}");
+}
+
+#[test]
 fn site_run_on_other_price_sources() {
     // ERCOT's settlement point layout: Winter Storm Uri, 16 February 2021.
     // Prices near $9,000/MWh all day, so the fleet never runs.
