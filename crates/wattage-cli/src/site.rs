@@ -22,9 +22,10 @@ use wattage::facility::horizon::Horizon;
 use wattage::facility::ledger::SiteLedger;
 use wattage::facility::power::PowerContract;
 use wattage::facility::power::PowerSupply;
+use wattage::facility::price_series::GapPolicy;
 use wattage::facility::price_series::PriceSeries;
 use wattage::facility::price_series::iso::ercot::{
-    Hub, read_hub_lmp, read_settlement_point_prices,
+    Hub, read_hub_lmp_with, read_settlement_point_prices_with,
 };
 use wattage::facility::run::simulate_site;
 use wattage::facility::summary::{CapexPayment, CashFlows, Summary};
@@ -65,6 +66,23 @@ pub(crate) struct PriceArgs {
     /// The hub to read from an ERCOT price CSV: a settlement point (HB_WEST, HB_NORTH, HB_SOUTH, HB_HOUSTON, HB_PAN, HB_BUSAVG, HB_HUBAVG) or an LMP column name ("North LMP").
     #[arg(long, default_value = "HB_WEST", value_parser = args::unit::<Hub>)]
     pub(crate) hub: Hub,
+    /// Missing intervals in a price CSV: refuse (an error naming the line
+    /// after the gap), fill-forward, interpolate, or a price to fill them
+    /// with ("$100/MWh"). Every filled interval is counted on stderr.
+    #[arg(long, default_value = "refuse", value_parser = gap_policy)]
+    pub(crate) gap_policy: GapPolicy,
+}
+
+/// Reads `--gap-policy`.
+fn gap_policy(text: &str) -> std::result::Result<GapPolicy, String> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "refuse" => Ok(GapPolicy::Refuse),
+        "fill-forward" | "forward" => Ok(GapPolicy::FillForward),
+        "interpolate" | "linear" => Ok(GapPolicy::Interpolate),
+        _ => text.parse::<EnergyPrice>().map(GapPolicy::Price).map_err(|e| {
+            format!("{e}; expected refuse, fill-forward, interpolate or a price such as \"$100/MWh\"")
+        }),
+    }
 }
 
 /// Arguments of `wattage site run`.
@@ -159,7 +177,7 @@ pub(crate) fn facility_error(context: &str, e: &FacilityError) -> CliError {
 /// # Errors
 ///
 /// Bad input naming the file and the reader's complaint (with its line).
-pub(crate) fn read_prices(path: &Path, hub: Hub) -> Result<PriceSeries> {
+pub(crate) fn read_prices(path: &Path, hub: Hub, gaps: GapPolicy) -> Result<PriceSeries> {
     let text = config::read(path, "price file")?;
     let ext = path
         .extension()
@@ -175,12 +193,28 @@ pub(crate) fn read_prices(path: &Path, hub: Hub) -> Result<PriceSeries> {
         }),
         _ => {
             let header = text.lines().next().unwrap_or("");
-            let series = if header.contains("Settlement Point Name") {
-                read_settlement_point_prices(text.as_bytes(), hub.settlement_point(), None)
+            let read = if header.contains("Settlement Point Name") {
+                read_settlement_point_prices_with(
+                    text.as_bytes(),
+                    hub.settlement_point(),
+                    None,
+                    gaps,
+                )
             } else {
-                read_hub_lmp(text.as_bytes(), hub)
+                read_hub_lmp_with(text.as_bytes(), hub, gaps)
             };
-            series.map_err(|e| facility_error(&path.display().to_string(), &e))
+            let (series, report) =
+                read.map_err(|e| facility_error(&path.display().to_string(), &e))?;
+            if let Some(first) = report.filled.first() {
+                eprintln!(
+                    "note: {}: filled {} missing interval(s) by the gap policy, the first at {} (before line {})",
+                    path.display(),
+                    report.len(),
+                    first.start,
+                    first.before_row
+                );
+            }
+            Ok(series)
         }
     }
 }
@@ -195,7 +229,7 @@ pub(crate) fn load(path: &Path, prices: &PriceArgs) -> Result<Resolved> {
     let text = config::read(path, "site config")?;
     let config: SiteConfig = config::toml_file(path, &text)?;
     let series = match &prices.prices {
-        Some(p) => Some(read_prices(p, prices.hub)?),
+        Some(p) => Some(read_prices(p, prices.hub, prices.gap_policy)?),
         None => None,
     };
     let (contract, default_horizon) = match (&series, config.contract) {

@@ -15,6 +15,7 @@ use wattage::facility::horizon::Horizon;
 use wattage::facility::kernel::{PricePath, SiteKernel};
 use wattage::facility::power::PowerContract;
 use wattage::facility::power::PowerSupply;
+use wattage::facility::price_series::GapPolicy;
 use wattage::facility::price_series::iso::ercot::Hub;
 use wattage::prelude::*;
 use wattage::rust_decimal::Decimal;
@@ -148,7 +149,7 @@ fn price_path(base: &Path, spec: &PathSpec, horizon: Horizon) -> Result<PricePat
                 })?,
                 None => Hub::West,
             };
-            let series = read_prices(&base.join(file), hub)?;
+            let series = read_prices(&base.join(file), hub, GapPolicy::Refuse)?;
             let zero = EnergyPrice::new(Decimal::ZERO)
                 .map_err(|e| CliError::internal(format!("a zero price: {e}")))?;
             let contract = PowerContract::new(PowerSupply::index(series, zero));

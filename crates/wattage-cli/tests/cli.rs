@@ -246,6 +246,65 @@ fn site_run_by_month_sums_to_the_summary() {
 }
 
 #[test]
+fn a_price_file_with_a_gap_needs_a_gap_policy() {
+    let text = std::fs::read_to_string(data(PRICES)).unwrap();
+    // Drop the file's third data row (05:45 ending, line 4).
+    let gapped: Vec<&str> = text
+        .lines()
+        .enumerate()
+        .filter(|(i, _)| *i != 3)
+        .map(|(_, l)| l)
+        .collect();
+    let dir = std::env::temp_dir().join(format!("wattage-cli-gaps-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("gapped.csv");
+    std::fs::write(&file, gapped.join("\n") + "\n").unwrap();
+    let file = file.to_str().unwrap();
+    let line = bad_input(&["site", "run", "site.toml", "--prices", file]);
+    assert!(
+        line.contains("gapped.csv") && line.contains("line 4"),
+        "{line}"
+    );
+    let out = wattage()
+        .args([
+            "site",
+            "run",
+            "site.toml",
+            "--prices",
+            file,
+            "--gap-policy",
+            "fill-forward",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("filled 1 missing interval(s)"), "{stderr}");
+    for policy in ["interpolate", "$100/MWh"] {
+        ok(&[
+            "site",
+            "run",
+            "site.toml",
+            "--prices",
+            file,
+            "--gap-policy",
+            policy,
+        ]);
+    }
+    let bad = bad_input(&[
+        "site",
+        "run",
+        "site.toml",
+        "--prices",
+        file,
+        "--gap-policy",
+        "guess",
+    ]);
+    assert!(bad.contains("guess"), "{bad}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn site_run_on_other_price_sources() {
     // ERCOT's settlement point layout: Winter Storm Uri, 16 February 2021.
     // Prices near $9,000/MWh all day, so the fleet never runs.

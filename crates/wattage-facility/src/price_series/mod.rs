@@ -29,11 +29,13 @@
 //! ```
 
 mod central;
+mod gaps;
 #[cfg(feature = "std")]
 #[cfg_attr(docsrs, doc(cfg(feature = "std")))]
 pub mod iso;
 
 pub use central::central_to_utc;
+pub use gaps::{Filled, GapPolicy, GapReport};
 
 use alloc::vec::Vec;
 use core::fmt;
@@ -199,11 +201,40 @@ impl PriceSeries {
         resolution: Resolution,
         points: I,
     ) -> Result<Self, FacilityError> {
-        let mut builder = SeriesBuilder::new(resolution);
+        Self::from_points_with(resolution, points, GapPolicy::Refuse).map(|(series, _)| series)
+    }
+
+    /// [`Self::from_points`], with missing intervals treated by `gaps`
+    /// (refused, filled forward, interpolated or given a stated price) and
+    /// a report of every interval filled.
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use wattage_facility::price_series::{GapPolicy, PricePoint, PriceSeries, Resolution};
+    ///
+    /// let at = |m| Utc.with_ymd_and_hms(2021, 2, 15, 6, m, 0).unwrap();
+    /// let points = [(0, "$30/MWh"), (45, "$60/MWh")].map(|(m, p)| PricePoint { start: at(m), price: p.parse().unwrap() });
+    /// let (series, report) = PriceSeries::from_points_with(Resolution::FifteenMinutes, points, GapPolicy::Interpolate)?;
+    /// assert_eq!(series.len(), 4);
+    /// assert_eq!(report.len(), 2); // 06:15 and 06:30, filled
+    /// assert_eq!(series.prices()[1].to_string(), "$40/MWh");
+    /// assert_eq!(report.filled[1].start, at(30));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As for [`Self::from_points`]; a gap only under [`GapPolicy::Refuse`]
+    /// (or one whose filling would pass [`crate::horizon::MAX_PERIODS`]).
+    pub fn from_points_with<I: IntoIterator<Item = PricePoint>>(
+        resolution: Resolution,
+        points: I,
+        gaps: GapPolicy,
+    ) -> Result<(Self, GapReport), FacilityError> {
+        let mut builder = SeriesBuilder::with_policy(resolution, gaps);
         for (row, point) in (1_u64..).zip(points) {
             builder.push(row, point.start, point.price)?;
         }
-        builder.finish()
+        builder.finish_with_report()
     }
 
     /// The interval length.
@@ -468,16 +499,62 @@ pub(crate) struct SeriesBuilder {
     start: Option<DateTime<Utc>>,
     previous: Option<DateTime<Utc>>,
     prices: Vec<EnergyPrice>,
+    policy: GapPolicy,
+    report: GapReport,
 }
 
 impl SeriesBuilder {
-    pub(crate) const fn new(resolution: Resolution) -> Self {
+    pub(crate) const fn with_policy(resolution: Resolution, policy: GapPolicy) -> Self {
         Self {
             resolution,
             start: None,
             previous: None,
             prices: Vec::new(),
+            policy,
+            report: GapReport { filled: Vec::new() },
         }
+    }
+
+    /// Fills the intervals from `expected` to before `at` by the policy,
+    /// or returns the gap error.
+    fn fill_gap(
+        &mut self,
+        line: u64,
+        expected: DateTime<Utc>,
+        at: DateTime<Utc>,
+        price: EnergyPrice,
+    ) -> Result<(), FacilityError> {
+        let gap = FacilityError::Gap {
+            line,
+            expected,
+            found: at,
+        };
+        let step = self.resolution.seconds();
+        let missing = u64::try_from(at.signed_duration_since(expected).num_seconds() / step)
+            .map_err(|_| gap.clone())?;
+        let before = *self.prices.last().ok_or_else(|| gap.clone())?;
+        if self.policy == GapPolicy::Refuse
+            || missing > crate::horizon::MAX_PERIODS as u64
+            || self.prices.len() as u64 + missing > crate::horizon::MAX_PERIODS as u64
+        {
+            return Err(gap);
+        }
+        let mut start = expected;
+        for k in 1..=missing {
+            let Some(filled) = self.policy.fill(before, price, k, missing)? else {
+                return Err(gap);
+            };
+            self.prices.push(filled);
+            self.report.filled.push(Filled {
+                start,
+                price: filled,
+                before_row: line,
+            });
+            start = start
+                .checked_add_signed(self.resolution.step())
+                .ok_or_else(|| gap.clone())?;
+        }
+        Ok(())
     }
 
     /// Appends the interval starting `at`, read from row `line`.
@@ -514,11 +591,7 @@ impl SeriesBuilder {
                 });
             }
             if at != expected {
-                return Err(FacilityError::Gap {
-                    line,
-                    expected,
-                    found: at,
-                });
+                self.fill_gap(line, expected, at, price)?;
             }
         } else {
             self.start = Some(at);
@@ -534,8 +607,9 @@ impl SeriesBuilder {
         self.start.is_none()
     }
 
-    pub(crate) fn finish(self) -> Result<PriceSeries, FacilityError> {
+    pub(crate) fn finish_with_report(self) -> Result<(PriceSeries, GapReport), FacilityError> {
         let start = self.start.unwrap_or(DateTime::<Utc>::UNIX_EPOCH);
-        PriceSeries::new(start, self.resolution, self.prices)
+        let series = PriceSeries::new(start, self.resolution, self.prices)?;
+        Ok((series, self.report))
     }
 }

@@ -194,3 +194,22 @@ fn west_2023_year_of_hours_and_a_curtailing_miner() {
         sum_of_hourly * Decimal::new(168, 1)
     );
 }
+
+#[test]
+#[ignore = "needs shared/data"]
+fn the_2021_hub_files_load_with_a_gap_policy_and_report_each_filled_interval() {
+    use wattage_facility::price_series::GapPolicy;
+    use wattage_facility::price_series::iso::ercot::read_hub_lmp_with;
+
+    let mut filled = 0;
+    for quarter in 1..=4 {
+        let file = data_file(&format!("ercot_lmp_rt_15min_hubs_2021Q{quarter}.csv"));
+        let (series, report) = read_hub_lmp_with(file, Hub::West, GapPolicy::FillForward).unwrap();
+        for f in &report.filled {
+            assert!(series.price_at(f.start).is_ok());
+        }
+        filled += report.len();
+    }
+    // The provenance file lists 57 missing intervals in 2021.
+    assert_eq!(filled, 57);
+}

@@ -199,3 +199,85 @@ fn append_joins_contiguous_series_only() {
     );
     assert_eq!(s, a(), "a failed append leaves the series unchanged");
 }
+
+mod gaps {
+    use chrono::{TimeZone, Utc};
+    use wattage_facility::FacilityError;
+    use wattage_facility::price_series::{GapPolicy, PricePoint, PriceSeries, Resolution};
+
+    fn points() -> Vec<PricePoint> {
+        let at = |m| Utc.with_ymd_and_hms(2021, 2, 15, 6, m, 0).unwrap();
+        [(0, "$30/MWh"), (15, "$33/MWh"), (45, "$60/MWh")]
+            .iter()
+            .map(|(m, p)| PricePoint {
+                start: at(*m),
+                price: p.parse().unwrap(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn refusing_is_the_default_and_names_the_row_after_the_gap() {
+        let err = PriceSeries::from_points(Resolution::FifteenMinutes, points()).unwrap_err();
+        assert!(matches!(err, FacilityError::Gap { line: 3, .. }), "{err}");
+        let err = PriceSeries::from_points_with(
+            Resolution::FifteenMinutes,
+            points(),
+            GapPolicy::default(),
+        )
+        .unwrap_err();
+        assert!(matches!(err, FacilityError::Gap { line: 3, .. }), "{err}");
+    }
+
+    #[test]
+    fn each_policy_fills_and_reports_every_interval() {
+        let run = |policy| {
+            let (series, report) =
+                PriceSeries::from_points_with(Resolution::FifteenMinutes, points(), policy)
+                    .unwrap();
+            assert_eq!(series.len(), 4);
+            assert_eq!(report.len(), 1);
+            assert_eq!(report.filled[0].before_row, 3);
+            assert_eq!(
+                report.filled[0].start,
+                Utc.with_ymd_and_hms(2021, 2, 15, 6, 30, 0).unwrap()
+            );
+            assert_eq!(series.prices()[2], report.filled[0].price);
+            series.prices()[2].to_string()
+        };
+        assert_eq!(run(GapPolicy::FillForward), "$33/MWh");
+        assert_eq!(run(GapPolicy::Interpolate), "$46.5/MWh");
+        assert_eq!(
+            run(GapPolicy::Price("$9000/MWh".parse().unwrap())),
+            "$9000/MWh"
+        );
+    }
+
+    #[test]
+    fn interpolation_rounds_to_a_hundredth_of_a_cent() {
+        let at = |m| Utc.with_ymd_and_hms(2021, 2, 15, 6, m, 0).unwrap();
+        let points = [(0, "$10/MWh"), (45, "$20/MWh")].map(|(m, p)| PricePoint {
+            start: at(m),
+            price: p.parse().unwrap(),
+        });
+        let (series, report) = PriceSeries::from_points_with(
+            Resolution::FifteenMinutes,
+            points,
+            GapPolicy::Interpolate,
+        )
+        .unwrap();
+        assert_eq!(report.len(), 2);
+        assert_eq!(series.prices()[1].to_string(), "$13.3333/MWh");
+        assert_eq!(series.prices()[2].to_string(), "$16.6667/MWh");
+    }
+
+    #[test]
+    fn no_policy_fills_a_repeat_or_a_step_back() {
+        let mut p = points();
+        p.push(p[0]);
+        let err =
+            PriceSeries::from_points_with(Resolution::FifteenMinutes, p, GapPolicy::FillForward)
+                .unwrap_err();
+        assert!(matches!(err, FacilityError::OutOfOrder { .. }), "{err}");
+    }
+}

@@ -46,9 +46,9 @@ use std::io::Read;
 use chrono::{DateTime, NaiveDateTime, NaiveTime, TimeDelta, Utc};
 use wattage_units::EnergyPrice;
 
-use super::{Columns, Header, Layout, Row, normalize, read_prices};
+use super::{Columns, Header, Layout, Row, normalize, read_prices, read_prices_with};
 use crate::FacilityError;
-use crate::price_series::{PriceSeries, Resolution, central_to_utc};
+use crate::price_series::{GapPolicy, GapReport, PriceSeries, Resolution, central_to_utc};
 
 /// The seven ERCOT trading hubs of the hub LMP files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -218,6 +218,21 @@ pub fn read_settlement_point_prices<R: Read>(
     read_prices(reader, &SettlementPoints { point, point_type })
 }
 
+/// [`read_settlement_point_prices`], with missing intervals treated by
+/// `gaps` and a report of every interval filled.
+///
+/// # Errors
+/// As for [`read_settlement_point_prices`]; a gap only under
+/// [`GapPolicy::Refuse`].
+pub fn read_settlement_point_prices_with<R: Read>(
+    reader: R,
+    point: &str,
+    point_type: Option<&str>,
+    gaps: GapPolicy,
+) -> Result<(PriceSeries, GapReport), FacilityError> {
+    read_prices_with(reader, &SettlementPoints { point, point_type }, gaps)
+}
+
 const TIME_COLUMN: &str = "UTC Timestamp (Interval Ending)";
 
 /// The hub LMP layout, one hub's column.
@@ -274,4 +289,30 @@ impl Layout for HubLmps {
 /// a file with a header only.
 pub fn read_hub_lmp<R: Read>(reader: R, hub: Hub) -> Result<PriceSeries, FacilityError> {
     read_prices(reader, &HubLmps(hub))
+}
+
+/// [`read_hub_lmp`], with missing intervals treated by `gaps` and a report
+/// of every interval filled: the way to read ERCOT's 2021 hub files, which
+/// miss 57 intervals of Winter Storm Uri's year.
+///
+/// ```
+/// use wattage_facility::price_series::GapPolicy;
+/// use wattage_facility::price_series::iso::ercot::{Hub, read_hub_lmp_with};
+///
+/// let csv = "UTC Timestamp (Interval Ending),West LMP\n2021-02-15 06:15:00,9000\n2021-02-15 07:00:00,8990.5\n";
+/// let (west, filled) = read_hub_lmp_with(csv.as_bytes(), Hub::West, GapPolicy::FillForward)?;
+/// assert_eq!(west.len(), 4);
+/// assert_eq!(filled.len(), 2);
+/// assert_eq!(filled.filled[0].before_row, 3); // the file line after the gap
+/// # Ok::<(), wattage_facility::FacilityError>(())
+/// ```
+///
+/// # Errors
+/// As for [`read_hub_lmp`]; a gap only under [`GapPolicy::Refuse`].
+pub fn read_hub_lmp_with<R: Read>(
+    reader: R,
+    hub: Hub,
+    gaps: GapPolicy,
+) -> Result<(PriceSeries, GapReport), FacilityError> {
+    read_prices_with(reader, &HubLmps(hub), gaps)
 }

@@ -30,7 +30,7 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use rust_decimal::Decimal;
 use wattage_units::EnergyPrice;
 
-use super::{PriceSeries, Resolution, SeriesBuilder};
+use super::{GapPolicy, GapReport, PriceSeries, Resolution, SeriesBuilder};
 use crate::FacilityError;
 
 /// A market's file layout: where its columns are, and what a row says.
@@ -216,13 +216,26 @@ pub fn read_prices<R: Read, L: Layout>(
     reader: R,
     layout: &L,
 ) -> Result<PriceSeries, FacilityError> {
+    read_prices_with(reader, layout, GapPolicy::Refuse).map(|(series, _)| series)
+}
+
+/// [`read_prices`], with missing intervals treated by `gaps` and a report
+/// of every interval filled (each naming the file line after its gap).
+///
+/// # Errors
+/// As for [`read_prices`]; a gap only under [`GapPolicy::Refuse`].
+pub fn read_prices_with<R: Read, L: Layout>(
+    reader: R,
+    layout: &L,
+    gaps: GapPolicy,
+) -> Result<(PriceSeries, GapReport), FacilityError> {
     let mut csv_reader = csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(true)
         .from_reader(reader);
     let headers = csv_reader.headers().map_err(|e| csv_error(&e))?.clone();
     let columns = layout.columns(&Header(&headers))?;
-    let mut builder = SeriesBuilder::new(L::RESOLUTION);
+    let mut builder = SeriesBuilder::with_policy(L::RESOLUTION, gaps);
     let mut record = csv::StringRecord::new();
     loop {
         match csv_reader.read_record(&mut record) {
@@ -243,7 +256,7 @@ pub fn read_prices<R: Read, L: Layout>(
             point: layout.point(),
         });
     }
-    builder.finish()
+    builder.finish_with_report()
 }
 
 fn normalize(name: &str) -> String {
