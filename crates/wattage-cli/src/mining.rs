@@ -3,8 +3,10 @@
 
 use clap::Args;
 use serde::Serialize;
+use wattage::chrono::{Datelike, NaiveDate};
 use wattage::mining::costs::{breakeven_power_price, revenue_per_mwh};
 use wattage::mining::hashprice::{Fees, NetworkState};
+use wattage::mining::history;
 use wattage::mining::subsidy::block_subsidy;
 use wattage::prelude::*;
 use wattage::rust_decimal::Decimal;
@@ -57,24 +59,87 @@ fn btc_price(text: &str) -> Result<BtcPrice, String> {
 Examples:
   wattage hashprice --difficulty 148.26T --fees 0.55% --btc-price 91132
   wattage hashprice --difficulty 148.26T --fees \"0.02 BTC\" --btc-price '$91,132/BTC' --height 930000
-  wattage hashprice --difficulty 148.26T --btc-price 91132 --format json")]
+  wattage hashprice --difficulty 148.26T --btc-price 91132 --format json
+  wattage hashprice --date 2024-04-20
+  wattage hashprice --date 2022-11-09 --btc-price 16000")]
 pub(crate) struct HashpriceArgs {
-    /// Network difficulty, with an optional SI suffix: 148.26T = 148.26 × 10^12.
-    #[arg(long, value_parser = args::difficulty)]
-    difficulty: f64,
-    /// Fees: a share of the total block reward ("0.55%") or BTC per block ("0.03 BTC").
-    #[arg(long, default_value = "0%", value_parser = fees)]
-    fees: FeeArg,
-    /// Bitcoin price: "$91,132/BTC" or plain dollars "91132".
-    #[arg(long, value_parser = btc_price)]
-    btc_price: BtcPrice,
+    /// Network difficulty, with an optional SI suffix: 148.26T = 148.26 × 10^12
+    /// (default with --date: the difficulty in force that day).
+    #[arg(long, value_parser = args::difficulty, required_unless_present = "date")]
+    difficulty: Option<f64>,
+    /// Fees: a share of the total block reward ("0.55%") or BTC per block
+    /// ("0.03 BTC") (default: 0%, or with --date the month's mean fees per block).
+    #[arg(long, value_parser = fees)]
+    fees: Option<FeeArg>,
+    /// Bitcoin price: "$91,132/BTC" or plain dollars "91132" (default with
+    /// --date: the price on the first day of that month).
+    #[arg(long, value_parser = btc_price, required_unless_present = "date")]
+    btc_price: Option<BtcPrice>,
     /// Block height whose mainnet subsidy to use (the default is the
-    /// current epoch's 3.125 BTC, heights 840,000 to 1,049,999).
+    /// current epoch's 3.125 BTC, heights 840,000 to 1,049,999, or with
+    /// --date the subsidy in force that day).
     #[arg(long, conflicts_with = "subsidy")]
     height: Option<u32>,
     /// Block subsidy, instead of --height.
-    #[arg(long, default_value = "3.125 BTC", value_parser = args::unit::<Btc>)]
-    subsidy: Btc,
+    #[arg(long, value_parser = args::unit::<Btc>)]
+    subsidy: Option<Btc>,
+    /// A date (YYYY-MM-DD) from genesis to the shipped history's end:
+    /// difficulty, subsidy, fees and price from the history that ships
+    /// with the library (`wattage::mining::history`), each overridden by
+    /// its own flag.
+    #[arg(long, value_parser = date)]
+    date: Option<NaiveDate>,
+}
+
+/// Parses `--date`.
+fn date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|e| format!("date {text:?}: {e} (write YYYY-MM-DD)"))
+}
+
+/// The network on `a`'s flags, or from the shipped history on its date.
+fn network_inputs(a: &HashpriceArgs) -> Result<(Difficulty, Btc, Fees, BtcPrice)> {
+    let month = match a.date {
+        Some(day) => {
+            let first = day.with_day(1).unwrap_or(day);
+            let months = history::months().map_err(|e| mining_error("history", e))?;
+            months.into_iter().find(|m| m.month == first)
+        }
+        None => None,
+    };
+    let difficulty = match (a.difficulty, a.date) {
+        (Some(d), _) => Difficulty::new(d).map_err(|e| mining_error("difficulty", e))?,
+        (None, Some(day)) => history::difficulty_on(day).map_err(|e| mining_error("history", e))?,
+        (None, None) => return Err(mining_error("difficulty", "give --difficulty or --date")),
+    };
+    let subsidy = match (a.height, a.subsidy, a.date) {
+        (Some(h), _, _) => block_subsidy(BlockHeight::new(h)),
+        (None, Some(s), _) => s,
+        (None, None, Some(day)) => {
+            history::subsidy_on(day).map_err(|e| mining_error("history", e))?
+        }
+        (None, None, None) => Btc::from_sat(312_500_000),
+    };
+    let fees = match (&a.fees, &month) {
+        (Some(f), _) => f.0,
+        (None, Some(m)) => {
+            Fees::per_block(m.fees_per_block).map_err(|e| mining_error("fees", e))?
+        }
+        (None, None) => {
+            Fees::share_of_reward(Decimal::ZERO).map_err(|e| mining_error("fees", e))?
+        }
+    };
+    let price = match (a.btc_price, &month) {
+        (Some(p), _) => p,
+        (None, Some(m)) => m.price,
+        (None, None) => {
+            return Err(mining_error(
+                "BTC price",
+                "no shipped price for that month; give --btc-price",
+            ));
+        }
+    };
+    Ok((difficulty, subsidy, fees, price))
 }
 
 /// One hashprice.
@@ -109,15 +174,11 @@ fn dec(what: &str, value: f64) -> Result<Decimal> {
 ///
 /// Bad input when the network state or hashprice cannot be formed.
 pub(crate) fn hashprice(a: &HashpriceArgs) -> Result<Vec<Section>> {
-    let difficulty = Difficulty::new(a.difficulty).map_err(|e| mining_error("difficulty", e))?;
-    let subsidy = match a.height {
-        Some(h) => block_subsidy(BlockHeight::new(h)),
-        None => a.subsidy,
-    };
+    let (difficulty, subsidy, fees, btc_price) = network_inputs(a)?;
     let state =
-        NetworkState::new(difficulty, subsidy, a.fees.0).map_err(|e| mining_error("network", e))?;
+        NetworkState::new(difficulty, subsidy, fees).map_err(|e| mining_error("network", e))?;
     let usd = state
-        .hashprice(a.btc_price)
+        .hashprice(btc_price)
         .map_err(|e| mining_error("hashprice", e))?;
     let btc = state
         .btc_hashprice()
@@ -129,12 +190,12 @@ pub(crate) fn hashprice(a: &HashpriceArgs) -> Result<Vec<Section>> {
         .implied_hashrate()
         .map_err(|e| mining_error("hashrate", e))?;
     let row = HashpriceRow {
-        difficulty: a.difficulty,
+        difficulty: difficulty.get(),
         implied_hashrate_ehs: dec("hashrate", hashrate.get(unit::EXAHASH_PER_SECOND))?.round_dp(2),
         subsidy_btc: subsidy.to_btc(),
         fees_btc_per_block: (reward - subsidy.to_btc()).round_dp(8),
         reward_btc_per_block: reward.round_dp(8),
-        btc_price_usd: a.btc_price.value(),
+        btc_price_usd: btc_price.value(),
         usd_per_ph_day: usd.value().round_dp(2),
         usd_per_th_day: usd.per_terahash_day().round_dp(5),
         btc_per_ph_day: btc.value().round_dp(8),

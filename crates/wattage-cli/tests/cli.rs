@@ -305,6 +305,22 @@ fn a_price_file_with_a_gap_needs_a_gap_policy() {
 }
 
 #[test]
+fn hashprice_on_a_date_from_the_shipped_history() {
+    let table = ok(&["hashprice", "--date", "2024-04-20"]);
+    // The difficulty in force that day, the pre-halving subsidy, and
+    // April 2024's fees and price from the shipped history.
+    assert!(table.contains("86,388,558,925,171.02"), "{table}");
+    assert!(table.contains("subsidy_btc           6.25"), "{table}");
+    // A flag overrides the history's figure.
+    let table = ok(&["hashprice", "--date", "2024-04-20", "--btc-price", "60000"]);
+    assert!(table.contains("btc_price_usd         60,000"), "{table}");
+    let line = bad_input(&["hashprice", "--date", "1999-01-01"]);
+    assert!(line.contains("before the genesis block"), "{line}");
+    let line = bad_input(&["hashprice", "--date", "2024-13-01"]);
+    assert!(line.contains("2024-13-01"), "{line}");
+}
+
+#[test]
 fn site_run_on_other_price_sources() {
     // ERCOT's settlement point layout: Winter Storm Uri, 16 February 2021.
     // Prices near $9,000/MWh all day, so the fleet never runs.
