@@ -3,7 +3,7 @@
 //!
 //! The exact ledger ([`crate::run::simulate_site`]) and the `f64` kernel
 //! ([`crate::kernel::SiteKernel`]) compute a period's margins in their own
-//! number type and then ask [`decide`] whether the load runs. Because the
+//! number type and then ask one function, `decide`, whether the load runs. Because the
 //! rule is written once, the two cannot disagree about it.
 //!
 //! ```

@@ -1,9 +1,9 @@
 //! The fast path: an `f64` summary kernel over structure-of-arrays prices.
 //!
-//! [`simulate_site`] writes an exact ledger of
+//! [`simulate_site`](crate::run::simulate_site) writes an exact ledger of
 //! every period and workload. For sweeps over thousands of scenarios only
 //! the totals matter, so [`SiteKernel`] evaluates the same lowered
-//! schedule ([`crate::schedule`]) in `f64`, with the same run-or-curtail
+//! schedule (the crate's `schedule` step) in `f64`, with the same run-or-curtail
 //! rule ([`crate::curtailment`]): the prices of a horizon are converted
 //! once ([`PricePath`]), each interruptible load is one branchless pass
 //! over them per run of equal revenue, and each firm load is a range sum.
@@ -261,7 +261,7 @@ impl SiteKernel {
     /// # Errors
     /// [`FacilityError::Unsupported`] for demand charges, 4CP,
     /// demand response or an hourly PUE; as for
-    /// [`simulate_site`] otherwise.
+    /// [`simulate_site`](crate::run::simulate_site) otherwise.
     pub fn new(
         deployment: &Deployment,
         contract: &PowerContract,

@@ -78,7 +78,7 @@
 //!   hourly resolution in about 5 µs), agreeing with the exact ledger to
 //!   the cent; [`sweep`]: many sites or price paths, in parallel with
 //!   `rayon`.
-//! - [`schedule`]: the one lowering step both evaluators share (a
+//! - `schedule` (internal): the one lowering step both evaluators share (a
 //!   deployment on a horizon becomes a schedule of loads);
 //!   [`curtailment`]: the policies and the one run-or-curtail decision;
 //!   [`hashprice_path`]: the hashprice a mining fleet earns, period by

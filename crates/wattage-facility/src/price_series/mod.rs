@@ -4,8 +4,10 @@
 //! grid), a [`Resolution`] and one [`EnergyPrice`] per interval. Because it
 //! is contiguous by construction, a series that exists has no gaps, no
 //! duplicates and no disorder; building one from timestamped rows
-//! ([`PriceSeries::from_points`], or the ERCOT readers in [`ercot`]) reports
-//! the first row that breaks the grid, by number, and never fills a gap.
+//! ([`PriceSeries::from_points`], or the ERCOT readers in
+//! [`iso::ercot`]) reports the first row that breaks the grid, by number,
+//! and never fills a gap silently: a [`GapPolicy`] fills gaps by a stated
+//! rule only when asked, and reports every interval it filled.
 //!
 //! Times are UTC inside; the ERCOT readers convert Central prevailing time
 //! (with its DST changes) on the way in. Every timestamp is the **start** of
