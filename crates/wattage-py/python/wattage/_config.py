@@ -28,7 +28,9 @@ def _default(path: list[str]):
         module = type(obj).__module__
         if module.startswith("wattage") and reduce is not None:
             args = reduce()[1]
-            return str(args[0])
+            # quantities reduce to their exact unit string; prices to a
+            # Decimal, so their display (exact) is the string
+            return args[0] if isinstance(args[0], str) else str(obj)
         raise TypeError(
             f"cannot put a {type(obj).__module__}.{type(obj).__qualname__} in a config: "
             "use str, int, float, bool, Decimal, datetime, lists and dicts"

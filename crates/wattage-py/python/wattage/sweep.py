@@ -146,7 +146,8 @@ def run_dask(client: Any, sweep: Sweep, n_shards: int, timeout: float = 600) -> 
     `Client("tcp://scheduler:8786")`."""
     parts = [(a, b) for a, b in shards(sweep.n_cases, n_shards) if b > a]
     futures = [client.submit(run_shard, sweep, a, b, pure=False) for a, b in parts]
-    return merge(client.gather(futures, timeout=timeout) if hasattr(client, "gather") else futures)
+    # a worker that dies must fail the sweep, not hang it
+    return merge(f.result(timeout=timeout) for f in futures)
 
 
 def run_ray(sweep: Sweep, n_shards: int, timeout: float = 600) -> pa.Table:
