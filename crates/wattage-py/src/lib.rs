@@ -6,13 +6,9 @@
 //! the native module is `wattage._wattage`, re-exported by the pure-Python
 //! package in `python/wattage`.
 //!
-//! Every call into `wattage::facility` is in [`facility`] so that a change
+//! Every call into `wattage::facility` is in the `facility` module so that a change
 //! of that API is rewired in one place.
 #![forbid(unsafe_code)]
-// PyO3's `#[pyclass]`/`#[pymethods]` expand to items whose visibility
-// follows the Rust struct; the crate has no Rust API of its own, so these
-// crate-level lints only fire on macro output.
-#![allow(unreachable_pub, missing_docs)]
 
 use pyo3::prelude::*;
 

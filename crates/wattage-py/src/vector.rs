@@ -242,18 +242,18 @@ fn accelerator_catalog(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
     t.finish(py)
 }
 
-/// Looks up one ASIC in the catalog (forgiving: "s21 xp") and returns
-/// (model, Hashrate, Power, HashEfficiency).
-#[pyfunction]
-fn asic<'py>(
-    py: Python<'py>,
-    query: &str,
-) -> PyResult<(
+/// (model, hashrate, power, efficiency) of a catalog miner.
+type AsicTuple<'py> = (
     String,
     Bound<'py, PyAny>,
     Bound<'py, PyAny>,
     Bound<'py, PyAny>,
-)> {
+);
+
+/// Looks up one ASIC in the catalog (forgiving: "s21 xp") and returns
+/// (model, Hashrate, Power, HashEfficiency).
+#[pyfunction]
+fn asic<'py>(py: Python<'py>, query: &str) -> PyResult<AsicTuple<'py>> {
     let m = catalog::asic(query).or_py()?;
     use crate::quantity::Q;
     Ok((
