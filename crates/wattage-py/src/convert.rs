@@ -73,6 +73,12 @@ pub(crate) fn parse_decimal(text: &str) -> Option<Decimal> {
         .or_else(|| Decimal::from_scientific(t).ok())
 }
 
+/// The nearest `f64` of a decimal (through its shortest text, which
+/// `f64`'s parser rounds correctly).
+pub(crate) fn decimal_to_f64(value: Decimal) -> f64 {
+    value.to_string().parse::<f64>().unwrap_or(f64::NAN)
+}
+
 /// Dollars from a Decimal, an int, or a money string (`"$1,250.50"`).
 pub(crate) fn usd_arg(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Usd> {
     if let Ok(s) = obj.cast::<PyString>() {

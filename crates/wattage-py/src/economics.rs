@@ -217,6 +217,21 @@ fn next_halving(height: u32) -> Option<u32> {
         .map(BlockHeight::get)
 }
 
+/// The next halving after `height` at `now_unix` (seconds since the
+/// epoch, UTC) with blocks every `interval_seconds`: (height, estimated
+/// time in Unix seconds). `wattage.estimate_next_halving` takes datetimes.
+#[pyfunction]
+#[pyo3(signature = (height, now_unix, interval_seconds = 600))]
+fn estimate_next_halving_unix(height: u32, now_unix: i64, interval_seconds: i64) -> PyResult<(u32, i64)> {
+    let now = wattage::chrono::DateTime::<wattage::chrono::Utc>::from_timestamp(now_unix, 0)
+        .ok_or_else(|| pyo3::exceptions::PyValueError::new_err(format!("now: {now_unix} s is out of range")))?;
+    let interval = wattage::chrono::TimeDelta::try_seconds(interval_seconds).ok_or_else(|| {
+        pyo3::exceptions::PyValueError::new_err(format!("interval_seconds: {interval_seconds} is out of range"))
+    })?;
+    let e = wattage::mining::halving::estimate_next_halving(BlockHeight::new(height), now, interval).or_py()?;
+    Ok((e.height.get(), e.eta.timestamp()))
+}
+
 fn read<T: serde::de::DeserializeOwned>(text: &str, format: &str, what: &str) -> PyResult<T> {
     let f = match format {
         "toml" => Format::Toml,
@@ -408,6 +423,7 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(implied_hashrate, m)?)?;
     m.add_function(wrap_pyfunction!(difficulty_from_hashrate, m)?)?;
     m.add_function(wrap_pyfunction!(next_halving, m)?)?;
+    m.add_function(wrap_pyfunction!(estimate_next_halving_unix, m)?)?;
     m.add_function(wrap_pyfunction!(project, m)?)?;
     m.add_function(wrap_pyfunction!(monte_carlo, m)?)?;
     let _ = Q::from_py;

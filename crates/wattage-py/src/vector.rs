@@ -2,6 +2,8 @@
 //! Arrow table. Inputs are checked in one pass: a NaN, an infinity or a
 //! value out of range raises `ValueError` naming its index.
 
+use std::borrow::Cow;
+
 use numpy::{IntoPyArray, PyArray1, PyReadonlyArray1};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -29,14 +31,51 @@ pub(crate) fn finite_slice(array: &PyReadonlyArray1<'_, f64>, what: &str) -> PyR
     Ok(out)
 }
 
-fn bad(what: &str, i: usize, v: f64, need: &str) -> PyErr {
-    PyValueError::new_err(format!("{what}[{i}] is {v}; {need}"))
+/// The values of `array` without a copy when it is contiguous.
+fn values<'a>(array: &'a PyReadonlyArray1<'_, f64>) -> Cow<'a, [f64]> {
+    match array.as_slice() {
+        Ok(s) => Cow::Borrowed(s),
+        Err(_) => Cow::Owned(array.as_array().to_vec()),
+    }
+}
+
+/// Checks every value with `ok` in one branch-free pass (so that it
+/// vectorises); on failure, names the first bad index with `why`'s message.
+fn check(
+    what: &str,
+    v: &[f64],
+    ok: impl Fn(f64) -> bool,
+    why: impl Fn(f64) -> String,
+) -> PyResult<()> {
+    if v.iter().fold(true, |all, &x| all & ok(x)) {
+        return Ok(());
+    }
+    match v.iter().position(|&x| !ok(x)) {
+        Some(i) => Err(PyValueError::new_err(format!("{what}[{i}] is {}; {}", v[i], why(v[i])))),
+        None => Ok(()),
+    }
+}
+
+fn same_length(a: (&str, usize), b: (&str, usize)) -> PyResult<()> {
+    if a.1 == b.1 {
+        Ok(())
+    } else {
+        Err(PyValueError::new_err(format!(
+            "{} has {} values and {} {}; they must match",
+            a.0, a.1, b.0, b.1
+        )))
+    }
+}
+
+fn positive(x: f64) -> bool {
+    x.is_finite() & (x > 0.0)
 }
 
 /// Hashprice in USD per PH/s per day for arrays of `difficulty` and
 /// `btc_price` (USD/BTC) of one length, at block `height` with
 /// `fees_per_block` BTC (Decimal or str): the vector form of
-/// `wattage.hashprice`, in f64.
+/// `wattage.hashprice`, in f64. NaN, infinities and out-of-range values
+/// raise `ValueError` naming the index.
 #[pyfunction]
 #[pyo3(signature = (difficulty, btc_price, height, fees_per_block = None))]
 fn hashprice_array<'py>(
@@ -54,38 +93,22 @@ fn hashprice_array<'py>(
         .checked_add(fees)
         .or_py()?
         .to_btc_f64();
-    // USD per hash per second per day, times 1e15 for PH/s.
+    // USD per PH/s per day: reward x price x 86,400 s x 1e15 H/s per PH/s
+    // over the expected hashes per block (difficulty x 2^32).
     let scale = reward * 86_400.0 * 1e15;
-    let (d, p) = (difficulty.as_array(), btc_price.as_array());
-    if d.len() != p.len() {
-        return Err(PyValueError::new_err(format!(
-            "difficulty has {} values and btc_price {}; they must match",
-            d.len(),
-            p.len()
-        )));
-    }
+    let hashes_per_difficulty = Difficulty::ONE.expected_hashes();
+    let max = Difficulty::MAX.get();
+    let (d, p) = (values(&difficulty), values(&btc_price));
+    same_length(("difficulty", d.len()), ("btc_price", p.len()))?;
     let out = py.detach(|| -> PyResult<Vec<f64>> {
-        let mut out = Vec::with_capacity(d.len());
-        for (i, (&di, &pi)) in d.iter().zip(p.iter()).enumerate() {
-            if !(di.is_finite() && di >= 1.0) {
-                return Err(bad(
-                    "difficulty",
-                    i,
-                    di,
-                    "difficulty must be finite and at least 1",
-                ));
-            }
-            if !(pi.is_finite() && pi > 0.0) {
-                return Err(bad(
-                    "btc_price",
-                    i,
-                    pi,
-                    "prices must be finite and positive",
-                ));
-            }
-            out.push(scale * pi / Difficulty::new(di).or_py()?.expected_hashes());
-        }
-        Ok(out)
+        check("difficulty", &d, |x| positive(x) & (x <= max), |x| {
+            Difficulty::new(x).err().map(|e| e.to_string()).unwrap_or_default()
+        })?;
+        check("btc_price", &p, positive, |_| "prices must be finite and positive".into())?;
+        Ok(d.iter()
+            .zip(p.iter())
+            .map(|(&di, &pi)| scale * pi / (di * hashes_per_difficulty))
+            .collect())
     })?;
     Ok(out.into_pyarray(py))
 }
@@ -99,24 +122,15 @@ fn breakeven_power_price_array<'py>(
     efficiency_j_per_th: PyReadonlyArray1<'py, f64>,
 ) -> PyResult<Bound<'py, PyArray1<f64>>> {
     let hp: u::Hashprice = price_arg(hashprice, "hashprice")?;
-    let per_ph_day = hp.value().to_string().parse::<f64>().unwrap_or(f64::NAN);
+    let per_ph_day = crate::convert::decimal_to_f64(hp.value());
     // One J/TH at one PH/s for a day is 0.024 MWh.
     let k = per_ph_day / 0.024;
-    let e = efficiency_j_per_th.as_array();
+    let e = values(&efficiency_j_per_th);
     let out = py.detach(|| -> PyResult<Vec<f64>> {
-        let mut out = Vec::with_capacity(e.len());
-        for (i, &v) in e.iter().enumerate() {
-            if !(v.is_finite() && v > 0.0) {
-                return Err(bad(
-                    "efficiency_j_per_th",
-                    i,
-                    v,
-                    "efficiencies must be finite and positive",
-                ));
-            }
-            out.push(k / v);
-        }
-        Ok(out)
+        check("efficiency_j_per_th", &e, positive, |_| {
+            "efficiencies must be finite and positive".into()
+        })?;
+        Ok(e.iter().map(|&v| k / v).collect())
     })?;
     Ok(out.into_pyarray(py))
 }
@@ -129,39 +143,16 @@ fn revenue_per_mwh_array<'py>(
     hashprice_usd_per_ph_day: PyReadonlyArray1<'py, f64>,
     efficiency_j_per_th: PyReadonlyArray1<'py, f64>,
 ) -> PyResult<Bound<'py, PyArray1<f64>>> {
-    let (h, e) = (
-        hashprice_usd_per_ph_day.as_array(),
-        efficiency_j_per_th.as_array(),
-    );
-    if h.len() != e.len() {
-        return Err(PyValueError::new_err(format!(
-            "hashprice has {} values and efficiency {}; they must match",
-            h.len(),
-            e.len()
-        )));
-    }
+    let (h, e) = (values(&hashprice_usd_per_ph_day), values(&efficiency_j_per_th));
+    same_length(("hashprice_usd_per_ph_day", h.len()), ("efficiency_j_per_th", e.len()))?;
     let out = py.detach(|| -> PyResult<Vec<f64>> {
-        let mut out = Vec::with_capacity(h.len());
-        for (i, (&hi, &ei)) in h.iter().zip(e.iter()).enumerate() {
-            if !(hi.is_finite() && hi >= 0.0) {
-                return Err(bad(
-                    "hashprice_usd_per_ph_day",
-                    i,
-                    hi,
-                    "hashprices must be finite and non-negative",
-                ));
-            }
-            if !(ei.is_finite() && ei > 0.0) {
-                return Err(bad(
-                    "efficiency_j_per_th",
-                    i,
-                    ei,
-                    "efficiencies must be finite and positive",
-                ));
-            }
-            out.push(hi / (0.024 * ei));
-        }
-        Ok(out)
+        check("hashprice_usd_per_ph_day", &h, |x| x.is_finite() & (x >= 0.0), |_| {
+            "hashprices must be finite and non-negative".into()
+        })?;
+        check("efficiency_j_per_th", &e, positive, |_| {
+            "efficiencies must be finite and positive".into()
+        })?;
+        Ok(h.iter().zip(e.iter()).map(|(&hi, &ei)| hi / (0.024 * ei)).collect())
     })?;
     Ok(out.into_pyarray(py))
 }

@@ -76,6 +76,18 @@ from ._wattage import (  # noqa: F401
 from . import sweep  # noqa: E402
 
 
+def estimate_next_halving(height: int, now: "datetime.datetime", interval_seconds: int = 600):
+    """The next halving after block ``height`` at ``now`` (a tz-aware
+    datetime) with blocks every ``interval_seconds``: (height, estimated
+    datetime in UTC)."""
+    import datetime
+
+    if now.tzinfo is None or now.tzinfo.utcoffset(now) is None:
+        raise ValueError(f"now: naive datetime {now.isoformat()!r}; a time zone is required")
+    h, eta = _wattage.estimate_next_halving_unix(height, int(now.timestamp()), interval_seconds)
+    return h, datetime.datetime.fromtimestamp(eta, tz=datetime.timezone.utc)
+
+
 def project(operation: Any, scenario: Any):
     """A deterministic projection of a mining ``operation`` over a
     ``scenario`` (each a dict or TOML text in the library's serde format):

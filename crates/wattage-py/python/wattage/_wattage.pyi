@@ -339,6 +339,8 @@ def difficulty_from_hashrate(hashrate: Union[str, Hashrate]) -> float:
     """The difficulty at which `hashrate` finds a block every 600 s."""
 def next_halving(height: int) -> Optional[int]:
     """The block height of the next halving after `height`, if any."""
+def estimate_next_halving_unix(height: int, now_unix: int, interval_seconds: int = 600) -> tuple[int, int]:
+    """The next halving after `height` at `now_unix`: (height, eta in Unix seconds)."""
 def project(operation: str, scenario: str, operation_format: str = "json", scenario_format: str = "json") -> pa.Table:
     """A deterministic projection (see `wattage.project` for the dict form)."""
 def monte_carlo(operation: str, scenario: str, paths: int, seed: int, *, price_volatility: float = 0.0, difficulty_volatility: float = 0.0, operation_format: str = "json", scenario_format: str = "json") -> pa.Table:
