@@ -43,7 +43,7 @@ def main() -> None:
     for label, (_, hp) in zip(("today", "after 2028", "after 2032"), steps):
         net = w.Hashprice(hp.value * Decimal("0.98"))
         be = float(w.breakeven_power_price(net, efficiency).value) / 1.08
-        print(f"breakeven at the meter {label:>10}: ${be:.2}/MWh")
+        print(f"breakeven at the meter {label:>10}: ${be:.2f}/MWh")
 
     # 3. Hall C's lease: 36 MW at $150/kW/month, 3 % a year, 10 years, triple-net.
     lease = w.ColocationLease("36 MW", "$150/kW/month", Decimal("0.03"), 120, dt.date(2028, 1, 1), "triple_net")

@@ -222,13 +222,23 @@ fn next_halving(height: u32) -> Option<u32> {
 /// time in Unix seconds). `wattage.estimate_next_halving` takes datetimes.
 #[pyfunction]
 #[pyo3(signature = (height, now_unix, interval_seconds = 600))]
-fn estimate_next_halving_unix(height: u32, now_unix: i64, interval_seconds: i64) -> PyResult<(u32, i64)> {
+fn estimate_next_halving_unix(
+    height: u32,
+    now_unix: i64,
+    interval_seconds: i64,
+) -> PyResult<(u32, i64)> {
     let now = wattage::chrono::DateTime::<wattage::chrono::Utc>::from_timestamp(now_unix, 0)
-        .ok_or_else(|| pyo3::exceptions::PyValueError::new_err(format!("now: {now_unix} s is out of range")))?;
+        .ok_or_else(|| {
+            pyo3::exceptions::PyValueError::new_err(format!("now: {now_unix} s is out of range"))
+        })?;
     let interval = wattage::chrono::TimeDelta::try_seconds(interval_seconds).ok_or_else(|| {
-        pyo3::exceptions::PyValueError::new_err(format!("interval_seconds: {interval_seconds} is out of range"))
+        pyo3::exceptions::PyValueError::new_err(format!(
+            "interval_seconds: {interval_seconds} is out of range"
+        ))
     })?;
-    let e = wattage::mining::halving::estimate_next_halving(BlockHeight::new(height), now, interval).or_py()?;
+    let e =
+        wattage::mining::halving::estimate_next_halving(BlockHeight::new(height), now, interval)
+            .or_py()?;
     Ok((e.height.get(), e.eta.timestamp()))
 }
 

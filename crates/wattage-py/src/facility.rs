@@ -38,7 +38,6 @@ use crate::arrow_out::TableBuilder;
 use crate::convert::{Format, decimal_arg, read_config, to_py_decimal, usd_arg, usd_out};
 use crate::errors::{FacilityError as PyFacilityError, OrPy};
 use crate::quantity::{PyLeaseRate, price_arg, quantity_arg};
-use crate::vector::finite_slice;
 
 /// A site config: the command line's format (docs/10-cli.md), whose tables
 /// are the library's serde types.
@@ -606,7 +605,12 @@ impl PyKernel {
     fn path(&self, prices: Option<PyReadonlyArray1<'_, f64>>) -> PyResult<PricePath> {
         match prices {
             Some(a) => {
-                let v = finite_slice(&a, "prices")?;
+                // A plain copy; `PricePath::from_f64` refuses NaN and
+                // infinities, naming the index.
+                let v = match a.as_slice() {
+                    Ok(s) => s.to_vec(),
+                    Err(_) => a.as_array().to_vec(),
+                };
                 if v.len() != self.periods {
                     return Err(PyValueError::new_err(format!(
                         "prices: {} values for a horizon of {} periods",
@@ -614,7 +618,8 @@ impl PyKernel {
                         self.periods
                     )));
                 }
-                PricePath::from_f64(v, None).or_py()
+                PricePath::from_f64(v, None)
+                    .map_err(|e| pyo3::exceptions::PyValueError::new_err(format!("prices: {e}")))
             }
             None => self.default.clone().ok_or_else(|| {
                 PyFacilityError::new_err("the kernel has no prices of its own; pass prices")

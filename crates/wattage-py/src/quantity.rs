@@ -49,7 +49,7 @@ pub(crate) enum Q {
 macro_rules! quantity_class {
     ($py:ident, $rust:ident, $name:literal, $example:literal) => {
         #[doc = concat!("A ", $name, " quantity, e.g. `", $name, "(\"", $example, "\")`, or `",
-                            $name, "(value, unit)`.")]
+                                    $name, "(value, unit)`.")]
         #[pyclass(frozen, module = "wattage", name = $name)]
         #[derive(Debug, Clone, Copy)]
         pub(crate) struct $py {
@@ -514,7 +514,7 @@ try_into_measure!(
 macro_rules! price_class {
     ($py:ident, $rust:ident, $name:literal, $example:literal) => {
         #[doc = concat!("An exact price, e.g. `", $name, "(\"", $example,
-                            "\")` or `", $name, "(Decimal(...))` in the canonical unit.")]
+                                    "\")` or `", $name, "(Decimal(...))` in the canonical unit.")]
         #[pyclass(frozen, module = "wattage", name = $name)]
         #[derive(Debug, Clone, Copy)]
         pub(crate) struct $py {

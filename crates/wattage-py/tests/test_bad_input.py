@@ -36,7 +36,7 @@ def test_nan_in_a_kernel_path_names_the_index(site_year_toml):
     k = w.Site.from_toml(site_year_toml).kernel()
     prices = np.full(k.periods, 40.0)
     prices[17] = np.nan
-    with pytest.raises(ValueError, match=r"prices\[17\] is NaN"):
+    with pytest.raises(ValueError, match=r"prices: price path entry 17 must be a finite \$/MWh, got NaN"):
         k.run(prices)
     with pytest.raises(ValueError, match="8760 periods"):
         k.run(np.ones(3))
