@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
 use serde::{Deserialize, Serialize};
+use wattage::facility::Curtailment;
 use wattage::facility::FacilityError;
 use wattage::facility::comparison::{Plan, compare as compare_plans};
 use wattage::facility::contract::PowerSupply;
@@ -24,7 +25,6 @@ use wattage::facility::power_contract::PowerContract;
 use wattage::facility::price_series::PriceSeries;
 use wattage::facility::price_series::ercot::{Hub, read_hub_lmp, read_settlement_point_prices};
 use wattage::facility::run::simulate_site;
-use wattage::facility::Curtailment;
 use wattage::facility::summary::{CapexPayment, CashFlows, Summary};
 use wattage::prelude::*;
 use wattage::rust_decimal::Decimal;

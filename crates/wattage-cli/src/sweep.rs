@@ -9,13 +9,13 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 use serde::{Deserialize, Serialize};
+use wattage::facility::Curtailment;
 use wattage::facility::contract::PowerSupply;
 use wattage::facility::deployment::Deployment;
 use wattage::facility::horizon::Horizon;
 use wattage::facility::kernel::{PricePath, SiteKernel};
 use wattage::facility::power_contract::PowerContract;
 use wattage::facility::price_series::ercot::Hub;
-use wattage::facility::Curtailment;
 use wattage::prelude::*;
 use wattage::rust_decimal::Decimal;
 
