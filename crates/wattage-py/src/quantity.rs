@@ -48,8 +48,8 @@ pub(crate) enum Q {
 
 macro_rules! quantity_class {
     ($py:ident, $rust:ident, $name:literal, $example:literal) => {
-        #[doc = concat!("A ", $name, " quantity, e.g. `", $name, "(\"", $example, "\")`, or `",
-                                            $name, "(value, unit)`.")]
+        #[doc = concat!("A ", $name, " quantity, e.g. `", $name, "(\"", $example, "\")`,")]
+        #[doc = concat!("or `", $name, "(value, unit)`.")]
         #[pyclass(frozen, module = "wattage", name = $name)]
         #[derive(Debug, Clone, Copy)]
         pub(crate) struct $py {
