@@ -117,6 +117,11 @@ def vectorised(n: int = 1_000_000) -> None:
         print(f"| {name} | {ta * 1e3:.2f} ms | {tb * 1e3:.2f} ms | {tc * 1e3:.2f} ms | {ta / tc:.2f}x faster |")
 
 
+def _half(args):
+    sweep, a, b = args
+    return sweep.run(a, b)
+
+
 def cluster(site_years: int, skip: bool) -> None:
     second = SITE.replace("West Texas, one year", "West Texas, second site")
     sweep = Sweep(sites=(SITE, second), paths=site_years // 2, seed=2026)
@@ -127,6 +132,17 @@ def cluster(site_years: int, skip: bool) -> None:
     single = run_local(sweep)
     t_single = time.perf_counter() - t0
     rows = [("single process", 1, t_single, True)]
+    # The control: two plain processes, no engine, each half of the cases.
+    import multiprocessing as mp
+
+    with mp.get_context("spawn").Pool(2) as pool:
+        pool.map(_half, [(sweep, 0, 2), (sweep, 2, 4)])  # warm
+        t0 = time.perf_counter()
+        halves = pool.map(_half, [(sweep, 0, sweep.n_cases // 2), (sweep, sweep.n_cases // 2, sweep.n_cases)])
+        t = time.perf_counter() - t0
+        from wattage.sweep import merge
+
+        rows.append(("2 plain processes (multiprocessing, control)", 2, t, merge(halves).equals(single)))
     if not skip:
         os.environ.setdefault("RAY_AUTH_MODE", "disabled")
         os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
