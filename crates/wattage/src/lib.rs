@@ -56,7 +56,8 @@
 //! [`book::stack`], [`book::quantities`], [`book::money`],
 //! [`book::hardware`], [`book::hashprice`], [`book::facilities`],
 //! [`book::cookbook`], [`book::teaching`],
-//! [`book::glossary`], the command line [`book::cli`], and the design
+//! [`book::glossary`], the command line [`book::cli`], wattage from
+//! Python [`book::python`], and the design
 //! note [`book::architecture`].
 //!
 //! # Features
@@ -164,6 +165,9 @@ pub mod book {
 
     #[doc = include_str!(concat!(env!("OUT_DIR"), "/10-cli.md"))]
     pub mod cli {}
+
+    #[doc = include_str!(concat!(env!("OUT_DIR"), "/11-python.md"))]
+    pub mod python {}
 
     #[doc = include_str!(concat!(env!("OUT_DIR"), "/architecture.md"))]
     pub mod architecture {}

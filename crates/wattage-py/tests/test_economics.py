@@ -1,0 +1,91 @@
+"""Mining economics, consensus functions, projections, finance, leases."""
+
+import datetime as dt
+from decimal import Decimal
+
+import numpy as np
+import pytest
+
+import wattage as w
+
+OPERATION = {
+    "hashrate": "100 PH/s",
+    "efficiency": "17.5 J/TH",
+    "power_price": "$45/MWh",
+    "capex": "$1,000,000",
+    "depreciation_life": "3 yr",
+}
+SCENARIO = {
+    "start_height": 903000,
+    "start_difficulty": 127e12,
+    "start_price": "$105,000/BTC",
+    "fees": {"per_block": "0.03 BTC"},
+    "steps": 24,
+    "step": "month",
+    "price_growth": 0.01,
+    "difficulty_growth": 0.02,
+}
+
+
+def test_hashprice_matches_the_rust_doctest():
+    hp = w.hashprice(127e12, 903_000, "$105,000/BTC", fees_per_block=Decimal("0.03"))
+    assert f"{hp:.2}" == "$52.47/PH/day"
+
+
+def test_breakeven_and_revenue_per_mwh():
+    miner = w.asic("s21 xp")
+    assert f"{w.breakeven_power_price('$52/PH/day', miner[3]):.2}" == "$160.49/MWh"
+    assert isinstance(w.revenue_per_mwh("$52/PH/day", "17.5 J/TH"), Decimal)
+    eff = w.breakeven_efficiency("$52/PH/day", "$45/MWh")
+    assert isinstance(eff, w.HashEfficiency)
+
+
+def test_consensus_functions():
+    assert w.block_subsidy(0) == Decimal("50")
+    assert w.block_subsidy(840_000) == Decimal("3.125")
+    assert w.next_halving(840_000) == 1_050_000
+    assert w.core_get_difficulty(0x1D00FFFF) == 1.0
+    assert w.total_issued(0) == Decimal("50")
+
+
+def test_vector_forms_agree_with_the_scalar_ones():
+    d = np.array([100e12, 127e12, 150e12])
+    p = np.array([90_000.0, 105_000.0, 120_000.0])
+    hp = w.hashprice_array(d, p, 903_000, Decimal("0.03"))
+    for i in range(3):
+        exact = w.hashprice(d[i], 903_000, f"${p[i]:.0f}/BTC", fees_per_block=Decimal("0.03"))
+        assert hp[i] == pytest.approx(float(exact.value), rel=1e-12)
+    be = w.breakeven_power_price_array("$52/PH/day", np.array([13.5, 17.5, 30.0]))
+    assert be[1] == pytest.approx(float(w.breakeven_power_price("$52/PH/day", "17.5 J/TH").value))
+    # a strided (non-contiguous) view works too
+    assert len(w.breakeven_power_price_array("$52/PH/day", np.arange(1.0, 21.0)[::2])) == 10
+
+
+def test_projection_and_monte_carlo_tables():
+    t = w.project(OPERATION, SCENARIO)
+    assert t.num_rows == 24
+    assert t.schema.field("revenue").metadata == {b"unit": b"$"}
+    assert isinstance(t.column("revenue")[0].as_py(), Decimal)
+    bands = w.monte_carlo(OPERATION, SCENARIO, 64, 7, price_volatility=0.1)
+    assert bands.num_rows == 24
+    assert bands.schema.metadata[b"paths"] == b"64"
+    again = w.monte_carlo(OPERATION, SCENARIO, 64, 7, price_volatility=0.1)
+    assert bands.equals(again)
+
+
+def test_npv_irr_payback():
+    flows = [Decimal(-100), Decimal(60), Decimal(60)]
+    assert w.npv(Decimal("0.1"), flows) == Decimal("4.132231404958677685950413223")
+    assert abs(w.irr(flows) - Decimal("0.1307")) < Decimal("0.0001")
+    assert w.payback_period(flows) is not None
+    with pytest.raises(TypeError, match="float"):
+        w.npv(0.1, flows)
+
+
+def test_lease_maths():
+    lease = w.ColocationLease("10 MW", "$150/kW/month", Decimal("0.03"), 120, dt.date(2026, 1, 1))
+    assert lease.rent_in_month(0) == Decimal("1500000")
+    assert lease.schedule().num_rows == 120
+    assert isinstance(lease.total_value(), Decimal)
+    rate = w.ColocationLease.implied_rate(Decimal("180000000"), "10 MW", 120)
+    assert rate == w.LeaseRate("$150/kW/month")

@@ -1,0 +1,110 @@
+"""Sites from dicts and TOML, the exact ledger and the kernel, price
+series in from pandas, polars and Arrow and out as Arrow."""
+
+import datetime as dt
+from decimal import Decimal
+
+import numpy as np
+import pyarrow as pa
+import pytest
+
+import wattage as w
+
+
+def _dict_site():
+    return {
+        "name": "dict site",
+        "curtailment": "above_breakeven",
+        "horizon": {
+            "start": dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc),
+            "resolution": "hourly",
+            "periods": 48,
+        },
+        "contract": {"supply": {"fixed": w.EnergyPrice("$42/MWh")}},
+        "deployment": {
+            "site": {
+                "name": "West Texas",
+                "interconnect": "60 MW",
+                "halls": [{"name": "A", "it_capacity": w.Power("50 MW"), "pue": {"constant": 1.1}}],
+            },
+            "assignments": [
+                {
+                    "name": "fleet",
+                    "hall": "A",
+                    "pue": {"constant": 1.1},
+                    "window": {},
+                    "workload": {
+                        "self_mining": {
+                            "hashrate": w.Hashrate("2.1 EH/s"),
+                            "it_power": "45.15 MW",
+                            "btc_price": "$29,041.01/BTC",
+                            "pool": {"scheme": "fpps", "fee": Decimal("0.02")},
+                            "hashprice": {"constant": "$71.54/PH/day"},
+                        }
+                    },
+                }
+            ],
+        },
+    }
+
+
+def test_a_dict_site_simulates_exactly_and_agrees_with_the_kernel():
+    site = w.Site.from_dict(_dict_site())
+    run = site.simulate()
+    totals = run.totals()
+    assert isinstance(totals["revenue"], Decimal)
+    k = site.kernel().run()
+    assert k["revenue_usd"] == pytest.approx(float(totals["revenue"]), rel=1e-9)
+    ledger = run.ledger()
+    assert ledger.num_rows == 48
+    assert ledger.schema.field("energy_mwh").metadata == {b"unit": b"MWh"}
+    assert sum(ledger.column("revenue").to_pylist()) == totals["revenue"]
+    summary = run.summary()
+    assert summary.column("workload").to_pylist() == ["fleet"]
+
+
+def test_toml_site_year(site_year_toml):
+    site = w.Site.from_toml(site_year_toml)
+    assert site.kernel().periods == 8760
+    assert site.simulate().ledger().num_rows == 8760
+
+
+def _prices(n=48):
+    return 20.0 + 30.0 * np.abs(np.sin(np.arange(n) / 5.0))
+
+
+def test_price_series_from_pandas_polars_and_arrow_agree():
+    pd = pytest.importorskip("pandas")
+    pl = pytest.importorskip("polars")
+    idx = pd.date_range("2026-01-01", periods=48, freq="h", tz="UTC")
+    from_pd = w.PriceSeries.from_frame(pd.Series(_prices(), index=idx))
+    table = pa.table({"start": pa.array(idx), "price": _prices()})
+    from_pa = w.PriceSeries.from_arrow(table)
+    from_pl = w.PriceSeries.from_frame(pl.from_arrow(table))
+    out = from_pd.to_arrow()
+    assert out.equals(from_pa.to_arrow()) and out.equals(from_pl.to_arrow())
+    assert out.schema.field("price").metadata == {b"unit": b"$/MWh"}
+    assert len(from_pd) == 48
+    # zero-copy into pandas and polars
+    assert len(out.to_pandas()) == 48 and pl.from_arrow(out).height == 48
+
+
+def test_a_site_on_a_price_series(site_year_toml):
+    pd = pytest.importorskip("pandas")
+    d = _dict_site()
+    del d["horizon"], d["contract"]
+    site = w.Site.from_dict(d)
+    idx = pd.date_range("2026-01-01", periods=48, freq="h", tz="US/Central")
+    series = w.PriceSeries.from_frame(pd.Series(_prices(), index=idx))
+    run = site.simulate(series)
+    k = site.kernel(series).run()
+    assert k["energy_cost_usd"] == pytest.approx(float(run.totals()["energy_cost"]), rel=1e-9)
+    # the kernel takes any path of the horizon's length
+    assert site.kernel(series).run(_prices() * 2)["energy_cost_usd"] > k["energy_cost_usd"]
+
+
+def test_catalog_tables_carry_units():
+    t = w.asic_catalog()
+    assert t.num_rows > 10
+    assert t.schema.field("efficiency").metadata == {b"unit": b"J/TH"}
+    assert w.accelerator_catalog().num_rows > 5
