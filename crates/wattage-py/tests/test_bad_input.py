@@ -59,13 +59,13 @@ def test_unknown_dict_keys_are_refused():
 
     d = _dict_site()
     d["deployment"]["site"]["colour"] = "blue"
-    with pytest.raises(w.ConfigError, match="unknown key `deployment.site.colour`"):
+    with pytest.raises(w.ConfigError, match="unknown field `colour`, expected one of `name`"):
         w.Site.from_dict(d)
     d = _dict_site()
     d["opex"] = "$1"
     with pytest.raises(w.ConfigError, match="opex"):
         w.Site.from_dict(d)
-    with pytest.raises(w.ConfigError, match="unknown key"):
+    with pytest.raises(w.ConfigError, match="unknown field `hashratee`"):
         w.project({"hashrate": "1 PH/s", "efficiency": "20 J/TH", "power_price": "$40/MWh", "hashratee": 1}, {})
 
 
