@@ -576,3 +576,76 @@ proptest! {
         }
     }
 }
+
+/// A value that exists reads back from its own JSON and TOML as itself.
+fn reads_back<T>(value: &T) -> Result<(), TestCaseError>
+where
+    T: serde::Serialize + serde::de::DeserializeOwned + PartialEq + core::fmt::Debug,
+{
+    let json = serde_json::to_string(value).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    let back: T =
+        serde_json::from_str(&json).map_err(|e| TestCaseError::fail(format!("{e}: {json}")))?;
+    prop_assert_eq!(&back, value, "JSON {}", json);
+    // TOML holds tables only: wrap the value in one.
+    #[derive(serde::Serialize, serde::Deserialize)]
+    struct Doc<V> {
+        value: V,
+    }
+    let toml_text =
+        toml::to_string(&Doc { value }).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    let back: Doc<T> =
+        toml::from_str(&toml_text).map_err(|e| TestCaseError::fail(format!("{e}: {toml_text}")))?;
+    prop_assert_eq!(&back.value, value, "TOML {}", toml_text);
+    Ok(())
+}
+
+proptest! {
+    #[test]
+    fn sites_contracts_and_plans_read_back_at_extreme_values(
+        interconnect in nasty_f64(),
+        it in nasty_f64(),
+        pue in nasty_f64(),
+        price_cents in any::<i64>(),
+        hashprice_cents in any::<i64>(),
+        rate_cents in 0_i64..i64::MAX,
+        term in 1_u32..1_200,
+    ) {
+        let Ok(interconnect) = Power::new(interconnect, unit::MEGAWATT) else { return Ok(()) };
+        let Ok(it) = Power::new(it, unit::MEGAWATT) else { return Ok(()) };
+        let Ok(pue) = Pue::constant(pue) else { return Ok(()) };
+        let Ok(hall) = Hall::new("A", it, pue) else { return Ok(()) };
+        reads_back(&hall)?;
+        let Ok(site) = Site::new("S", interconnect).and_then(|s| s.with_hall(hall)) else { return Ok(()) };
+        reads_back(&site)?;
+        let Ok(price) = EnergyPrice::new(Decimal::new(price_cents, 2)) else { return Ok(()) };
+        let contract = PowerContract::new(PowerSupply::fixed(price));
+        reads_back(&contract)?;
+        let mut plan = Deployment::new(site);
+        if let (Ok(hashprice), Ok(power)) = (Hashprice::new(Decimal::new(hashprice_cents, 2)), Power::new(1.0, unit::MEGAWATT)) {
+            let Ok(rate) = "1 EH/s".parse::<Hashrate>() else { return Ok(()) };
+            if let Ok(m) = SelfMining::new(SelfMiningSpec {
+                hashrate: rate,
+                it_power: power,
+                pool: Pool::fpps(Decimal::new(2, 2)).unwrap(),
+                hashprice: HashpricePath::Constant(hashprice),
+                btc_price: "$95,000/BTC".parse().unwrap(),
+            }) {
+                let _ = plan.assign("fleet", "A", Workload::SelfMining(m));
+            }
+        }
+        if let Ok(rate) = LeaseRate::new(Decimal::new(rate_cents, 2)) {
+            if let Ok(lease) = ColocationLease::new(LeaseSpec {
+                critical_it: Power::new(1.0, unit::MEGAWATT).unwrap(),
+                rate,
+                escalator: Decimal::new(3, 2),
+                term_months: term,
+                start: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+                structure: LeaseStructure::TripleNet,
+            }) {
+                reads_back(&lease)?;
+            }
+        }
+        reads_back(&plan)?;
+        reads_back(&Plan { name: "plan".into(), deployment: plan, capex: vec![] })?;
+    }
+}
