@@ -1,4 +1,5 @@
-//! `wattage sweep`: every site of a sweep file on every price path,
+//! `wattage sweep`: every site of a sweep file on every price path (and,
+//! with a `[hashprice]` section, on every Monte Carlo hashprice path),
 //! through the library's `f64` kernel (`facility::kernel`), one CSV row
 //! per case; `--shard I/N` runs one contiguous slice of the cases.
 //!
@@ -10,6 +11,7 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 use serde::{Deserialize, Serialize};
 use wattage::facility::Curtailment;
+use wattage::facility::HashpricePath;
 use wattage::facility::deployment::Deployment;
 use wattage::facility::horizon::Horizon;
 use wattage::facility::kernel::{PricePath, SiteKernel};
@@ -17,6 +19,9 @@ use wattage::facility::power::PowerContract;
 use wattage::facility::power::PowerSupply;
 use wattage::facility::price_series::GapPolicy;
 use wattage::facility::price_series::iso::ercot::Hub;
+use wattage::mining::network_montecarlo::{NetworkMonteCarlo, NetworkMonteCarloSpec};
+use wattage::mining::network_projection::NetworkStart;
+use wattage::mining::network_response::{ResponseModel, ResponseSpec};
 use wattage::prelude::*;
 use wattage::rust_decimal::Decimal;
 
@@ -34,7 +39,8 @@ Examples:
   wattage sweep sweep.toml --shard 2/4 > part-2.csv
   for i in 1 2 3 4; do wattage sweep sweep.toml --shard $i/4; done > results.csv
 
-Cases are every site on every path, site by site, numbered from 0. Shard
+Cases are every site on every path (on every Monte Carlo hashprice path,
+when the sweep has a [hashprice] section), site by site, numbered from 0. Shard
 I of N holds cases floor((I-1)*K/N) to floor(I*K/N) - 1 of K; only shard 1
 writes the CSV header, so the shards' outputs concatenated in order are
 byte for byte the unsharded output. JSON is one object per line (JSON
@@ -61,6 +67,76 @@ struct SweepConfig {
     sites: Vec<PathBuf>,
     /// Price paths.
     paths: Vec<PathSpec>,
+    /// Monte Carlo hashprice paths for every site's mining fleets (default:
+    /// each site's own hashprice).
+    #[serde(default)]
+    hashprice: Option<HashpriceSweep>,
+}
+
+/// Hashprice paths from the library's network Monte Carlo, starting on the
+/// horizon's first day from the shipped history's network that day.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HashpriceSweep {
+    /// The BTC price on the first day.
+    btc_price: BtcPrice,
+    /// Fees per block on the first day.
+    fees_per_block: Btc,
+    /// Paths, seed, days, volatilities, correlation and the fee process
+    /// (`wattage::mining::network_montecarlo::NetworkMonteCarloSpec`).
+    #[serde(default)]
+    monte_carlo: NetworkMonteCarloSpec,
+    /// How the network's hashrate responds to margin
+    /// (`wattage::mining::network_response::ResponseSpec`).
+    #[serde(default)]
+    response: ResponseSpec,
+}
+
+/// The Monte Carlo of a sweep, ready to draw path `index` (a path is a
+/// pure function of the seed and its index, so every shard draws only its
+/// own).
+struct HashpricePaths {
+    monte_carlo: NetworkMonteCarlo,
+    start: NetworkStart,
+}
+
+impl HashpricePaths {
+    fn new(spec: &HashpriceSweep, horizon: Horizon) -> Result<Self> {
+        let bad = |e: &dyn std::fmt::Display| {
+            CliError::input(
+                format!("[hashprice]: {e}"),
+                "see the sweep section of the book's CLI chapter for the Monte Carlo fields",
+            )
+        };
+        let model = ResponseModel::try_from(spec.response.clone()).map_err(|e| bad(&e))?;
+        let monte_carlo = NetworkMonteCarlo::new(spec.monte_carlo, model).map_err(|e| bad(&e))?;
+        let start = NetworkStart::from_history(
+            horizon.start().date_naive(),
+            spec.btc_price,
+            spec.fees_per_block,
+        )
+        .map_err(|e| bad(&e))?;
+        Ok(Self { monte_carlo, start })
+    }
+
+    fn count(&self, spec: &HashpriceSweep) -> usize {
+        spec.monte_carlo.paths as usize
+    }
+
+    fn path(&self, index: usize) -> Result<HashpricePath> {
+        let bad = |e: &dyn std::fmt::Display| {
+            CliError::input(
+                format!("hashprice path {index}: {e}"),
+                "check the [hashprice] section",
+            )
+        };
+        let index = u32::try_from(index).map_err(|e| bad(&e))?;
+        let path = self
+            .monte_carlo
+            .path(&self.start, index)
+            .map_err(|e| bad(&e))?;
+        HashpricePath::from_monte_carlo_path(&path).map_err(|e| bad(&e))
+    }
 }
 
 const fn default_curtailment() -> Curtailment {
@@ -92,6 +168,8 @@ struct PathSpec {
 struct CaseRow<'a> {
     case: usize,
     site: &'a str,
+    /// The Monte Carlo hashprice path (empty: the site's own hashprice).
+    hashprice_path: Option<usize>,
     path: &'a str,
     revenue_usd: f64,
     energy_cost_usd: f64,
@@ -176,6 +254,7 @@ fn price_path(base: &Path, spec: &PathSpec, horizon: Horizon) -> Result<PricePat
 fn run_case<'a>(
     case: usize,
     site: &'a PreparedSite,
+    hashprice: Option<usize>,
     name: &'a str,
     path: &PricePath,
     policy: Curtailment,
@@ -184,6 +263,7 @@ fn run_case<'a>(
     CaseRow {
         case,
         site: &site.name,
+        hashprice_path: hashprice,
         path: name,
         revenue_usd: round(t.revenue, 2),
         energy_cost_usd: round(t.energy_cost, 2),
@@ -213,7 +293,15 @@ pub(crate) fn run<W: Write>(a: &SweepArgs, format: Format, mut out: W) -> Result
     let text = config::read(&a.sweep, "sweep file")?;
     let sweep: SweepConfig = config::toml_file(&a.sweep, &text)?;
     let base = a.sweep.parent().unwrap_or_else(|| Path::new("."));
-    let total = sweep.sites.len() * sweep.paths.len();
+    let hashprices = match &sweep.hashprice {
+        Some(spec) => Some((HashpricePaths::new(spec, sweep.horizon)?, spec)),
+        None => None,
+    };
+    let n_hashprices = hashprices
+        .as_ref()
+        .map_or(1, |(h, spec)| h.count(spec))
+        .max(1);
+    let total = sweep.sites.len() * n_hashprices * sweep.paths.len();
     let range = a.shard.range(total);
     let n_paths = sweep.paths.len().max(1);
     // Every shard reads every site config and price path, so that bad
@@ -234,7 +322,9 @@ pub(crate) fn run<W: Write>(a: &SweepArgs, format: Format, mut out: W) -> Result
         .iter()
         .map(|spec| price_path(base, spec, sweep.horizon))
         .collect::<Result<Vec<_>>>()?;
-    let mut sites: Vec<Option<PreparedSite>> = (0..configs.len()).map(|_| None).collect();
+    // The kernel of the (site, hashprice path) in hand, reused across its
+    // price paths.
+    let mut prepared: Option<((usize, usize), PreparedSite)> = None;
     let bar = if std::io::stderr().is_terminal() {
         indicatif::ProgressBar::new(range.len() as u64)
     } else {
@@ -243,19 +333,38 @@ pub(crate) fn run<W: Write>(a: &SweepArgs, format: Format, mut out: W) -> Result
     let mut rows: Vec<Section> = Vec::new();
     let mut first = true;
     for case in range {
-        let (s, p) = (case / n_paths, case % n_paths);
-        if sites[s].is_none() {
+        let (s, h, p) = (
+            case / (n_paths * n_hashprices),
+            (case / n_paths) % n_hashprices,
+            case % n_paths,
+        );
+        if prepared.as_ref().is_none_or(|(key, _)| *key != (s, h)) {
             let (path, site) = &configs[s];
             let name = site
                 .name
                 .clone()
                 .unwrap_or_else(|| site.deployment.site().name().to_string());
-            sites[s] = Some(prepare(path, &site.deployment, sweep.horizon, name)?);
+            let deployment = match &hashprices {
+                Some((paths, _)) => site
+                    .deployment
+                    .with_mining_hashprice(&paths.path(h)?)
+                    .map_err(|e| facility_error(&format!("site {}", path.display()), &e))?,
+                None => site.deployment.clone(),
+            };
+            prepared = Some(((s, h), prepare(path, &deployment, sweep.horizon, name)?));
         }
-        let (Some(site), Some(path)) = (&sites[s], paths.get(p)) else {
+        let (Some((_, site)), Some(path)) = (&prepared, paths.get(p)) else {
             return Err(CliError::internal("a prepared case went missing"));
         };
-        let row = run_case(case, site, &sweep.paths[p].name, path, sweep.curtailment);
+        let hashprice = hashprices.as_ref().map(|_| h);
+        let row = run_case(
+            case,
+            site,
+            hashprice,
+            &sweep.paths[p].name,
+            path,
+            sweep.curtailment,
+        );
         let section = Section::new("cases", std::slice::from_ref(&row))?;
         match format {
             Format::Table => rows.push(section),
@@ -278,6 +387,7 @@ pub(crate) fn run<W: Write>(a: &SweepArgs, format: Format, mut out: W) -> Result
         let header = CaseRow {
             case: 0,
             site: "",
+            hashprice_path: None,
             path: "",
             revenue_usd: 0.0,
             energy_cost_usd: 0.0,

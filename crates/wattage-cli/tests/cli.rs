@@ -389,6 +389,39 @@ fn sweep_and_its_shards() {
 }
 
 #[test]
+fn a_sweep_over_monte_carlo_hashprice_paths_shards_exactly() {
+    let whole = ok(&["sweep", "sweep_montecarlo.toml"]);
+    snapshot("sweep-montecarlo.csv", &whole);
+    assert_eq!(whole.lines().count(), 1 + 4);
+    assert!(
+        whole.starts_with("case,site,hashprice_path,path,"),
+        "{whole}"
+    );
+    // Each path is drawn from (seed, index) alone, so any split of the
+    // cases concatenates to the single run.
+    for n in 1..=4 {
+        let parts: String = (1..=n)
+            .map(|i| {
+                ok(&[
+                    "sweep",
+                    "sweep_montecarlo.toml",
+                    "--shard",
+                    &format!("{i}/{n}"),
+                ])
+            })
+            .collect();
+        assert_eq!(parts, whole, "{n} shards");
+    }
+    // The paths differ, and so do the cases' revenues.
+    let revenues: std::collections::BTreeSet<&str> = whole
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.rsplit(',').nth(5))
+        .collect();
+    assert_eq!(revenues.len(), 4, "{whole}");
+}
+
+#[test]
 fn sweep_kernel_agrees_with_the_exact_ledger() {
     // Case 1 is site.toml on the shipped prices: the same as `site run`.
     let sweep = ok(&["sweep", "sweep.toml"]);

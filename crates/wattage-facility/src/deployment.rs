@@ -7,9 +7,10 @@ use chrono::{DateTime, Utc};
 use wattage_units::Power;
 
 use crate::FacilityError;
+use crate::hashprice_path::HashpricePath;
 use crate::pue::Pue;
 use crate::site::Site;
-use crate::workload::Workload;
+use crate::workload::{SelfMining, SelfMiningSpec, Workload};
 
 /// Relative slack in capacity checks (as [`crate::site`] allows).
 const CAPACITY_TOLERANCE: f64 = 1e-12;
@@ -287,6 +288,35 @@ impl Deployment {
             return Err(err);
         }
         Ok(self)
+    }
+
+    /// The same deployment with every self-mining fleet paid `hashprice`
+    /// instead of its own path: one deployment per path of a hashprice
+    /// sweep (a projection's or a Monte Carlo path's, see
+    /// [`HashpricePath::from_monte_carlo_path`](crate::HashpricePath::from_monte_carlo_path)).
+    ///
+    /// # Errors
+    /// As for [`Self::add`] (never for a deployment that exists).
+    pub fn with_mining_hashprice(&self, hashprice: &HashpricePath) -> Result<Self, FacilityError> {
+        let mut out = Self::new(self.site.clone());
+        for a in &self.assignments {
+            let workload = match &a.workload {
+                Workload::SelfMining(m) => Workload::SelfMining(SelfMining::new(SelfMiningSpec {
+                    hashrate: m.hashrate(),
+                    it_power: m.it_power(),
+                    pool: *m.pool(),
+                    hashprice: hashprice.clone(),
+                    btc_price: m.btc_price(),
+                })?),
+                other => other.clone(),
+            };
+            out.add(
+                AssignmentSpec::new(a.name.clone(), a.hall.clone(), workload)
+                    .with_pue(a.pue.clone())
+                    .during(a.window),
+            )?;
+        }
+        Ok(out)
     }
 
     /// Ends every workload in `hall` at `until` (if it ran longer).

@@ -299,3 +299,45 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_deployment_with_another_hashprice_pays_its_fleets_that_path_only() {
+    let supply = PowerSupply::fixed("$40/MWh".parse().unwrap());
+    let site = Site::new("site", "1000 MW".parse().unwrap())
+        .unwrap()
+        .with_hall(
+            Hall::new(
+                "hall",
+                "100 MW".parse().unwrap(),
+                Pue::constant(1.1).unwrap(),
+            )
+            .unwrap(),
+        )
+        .unwrap();
+    let mut plan = Deployment::new(site);
+    plan.assign("fleet", "hall", Workload::SelfMining(fleet("$50/PH/day")))
+        .unwrap();
+    let half = plan
+        .with_mining_hashprice(&HashpricePath::Constant("$25/PH/day".parse().unwrap()))
+        .unwrap();
+    assert_eq!(half.assignments().len(), 1);
+    assert_eq!(half.assignments()[0].name(), "fleet");
+    assert_eq!(half.assignments()[0].pue(), plan.assignments()[0].pue());
+    let horizon = Horizon::new(t0(), Resolution::Hourly, 24).unwrap();
+    let run = |d: &Deployment| {
+        simulate_site(
+            d,
+            &PowerContract::new(supply.clone()),
+            horizon,
+            Curtailment::AlwaysOn,
+        )
+        .unwrap()
+        .totals()
+    };
+    let (full, halved) = (run(&plan), run(&half));
+    assert_eq!(
+        full.revenue.dollars() / halved.revenue.dollars(),
+        Decimal::from(2)
+    );
+    assert_eq!(full.energy_cost, halved.energy_cost);
+}
