@@ -337,6 +337,120 @@ pub struct CashFlows {
     rows: Vec<YearRow>,
 }
 
+/// Each workload's opex per period: opex per IT MW-year × IT MW × hours / 8,766.
+fn opex_per_period(
+    ledger: &SiteLedger,
+    deployment: &Deployment,
+    opex_per_mw_year: Usd,
+) -> Result<Vec<Usd>, FacilityError> {
+    let hours = ledger.horizon().period_hours();
+    ledger
+        .workload_names()
+        .iter()
+        .map(|name| {
+            let a = deployment
+                .assignment(name)
+                .ok_or_else(|| FacilityError::WorkloadName {
+                    name: name.clone(),
+                    problem: "is in the ledger but not in the deployment",
+                })?;
+            let mw = to_decimal("IT load in MW", a.workload().it_power().get(unit::MEGAWATT))?;
+            Ok(opex_per_mw_year
+                .checked_mul(mw)?
+                .checked_mul(hours)?
+                .checked_div(Decimal::from(8766))?)
+        })
+        .collect()
+}
+
+/// The plan's capex and each GPU cloud's purchase in its first live period.
+fn capex_payments(
+    ledger: &SiteLedger,
+    deployment: &Deployment,
+    capex: &[CapexPayment],
+) -> Result<Vec<CapexPayment>, FacilityError> {
+    let mut payments: Vec<CapexPayment> = capex.to_vec();
+    for (index, name) in ledger.workload_names().iter().enumerate() {
+        if let Some(Workload::GpuCloud(g)) = deployment.assignment(name).map(|a| a.workload()) {
+            let first_live = ledger.workload_periods(index).position(|p| p.live);
+            if let Some(at) = first_live.and_then(|t| ledger.horizon().checked_start_of(t)) {
+                payments.push(CapexPayment {
+                    at,
+                    amount: g.capex()?,
+                });
+            }
+        }
+    }
+    Ok(payments)
+}
+
+/// The ledger's periods summed into years from the horizon's start, with
+/// each live workload's opex.
+fn year_rows(ledger: &SiteLedger, opex_per_period: &[Usd]) -> Result<Vec<YearRow>, FacilityError> {
+    let horizon = ledger.horizon();
+    let mut rows: Vec<YearRow> = Vec::new();
+    let year_start = |year: u32| {
+        year.checked_mul(12)
+            .and_then(|months| horizon.start().checked_add_months(Months::new(months)))
+    };
+    let mut year = 0u32;
+    let mut next = year_start(1);
+    for (t, site) in ledger.periods()?.iter().enumerate() {
+        while next.is_some_and(|n| site.start >= n) {
+            year += 1;
+            next = year_start(year + 1);
+        }
+        if rows.last().is_none_or(|r| r.year != year) {
+            rows.push(YearRow {
+                year,
+                start: year_start(year).unwrap_or(site.start),
+                revenue: Usd::ZERO,
+                energy_cost: Usd::ZERO,
+                gross_margin: Usd::ZERO,
+                opex: Usd::ZERO,
+                ebitda: Usd::ZERO,
+                capex: Usd::ZERO,
+                cash_flow: Usd::ZERO,
+            });
+        }
+        let Some(row) = rows.last_mut() else { continue };
+        row.revenue = row.revenue.checked_add(site.revenue)?;
+        row.energy_cost = row.energy_cost.checked_add(site.energy_cost)?;
+        row.gross_margin = row.gross_margin.checked_add(site.gross_margin()?)?;
+        for (w, opex) in opex_per_period.iter().enumerate() {
+            if ledger.entry(t, w).is_some_and(|e| e.live) {
+                row.opex = row.opex.checked_add(*opex)?;
+            }
+        }
+    }
+    Ok(rows)
+}
+
+/// Adds each payment inside the horizon to the capex of its year.
+fn book_capex(
+    rows: &mut [YearRow],
+    payments: &[CapexPayment],
+    horizon: Horizon,
+) -> Result<(), FacilityError> {
+    for payment in payments {
+        if payment.at < horizon.start() || payment.at >= horizon.end() {
+            continue;
+        }
+        let Some(year) = rows
+            .iter()
+            .rev()
+            .find(|r| payment.at >= r.start)
+            .map(|r| r.year)
+        else {
+            continue;
+        };
+        if let Some(row) = rows.iter_mut().find(|r| r.year == year) {
+            row.capex = row.capex.checked_add(payment.amount)?;
+        }
+    }
+    Ok(())
+}
+
 impl CashFlows {
     /// Cuts `ledger` (a simulation of `deployment`) into years from the
     /// horizon's start; `opex_per_mw_year` per IT MW-year live; `capex`
@@ -351,87 +465,10 @@ impl CashFlows {
         opex_per_mw_year: Usd,
         capex: &[CapexPayment],
     ) -> Result<Self, FacilityError> {
-        let horizon = ledger.horizon();
-        let hours = horizon.period_hours();
-        let mut opex_per_period = Vec::new();
-        for name in ledger.workload_names() {
-            let a = deployment
-                .assignment(name)
-                .ok_or_else(|| FacilityError::WorkloadName {
-                    name: name.clone(),
-                    problem: "is in the ledger but not in the deployment",
-                })?;
-            let mw = to_decimal("IT load in MW", a.workload().it_power().get(unit::MEGAWATT))?;
-            let per_period = opex_per_mw_year
-                .checked_mul(mw)?
-                .checked_mul(hours)?
-                .checked_div(Decimal::from(8766))?;
-            opex_per_period.push(per_period);
-        }
-        let mut payments: Vec<CapexPayment> = capex.to_vec();
-        for (index, name) in ledger.workload_names().iter().enumerate() {
-            if let Some(Workload::GpuCloud(g)) = deployment.assignment(name).map(|a| a.workload()) {
-                let first_live = ledger.workload_periods(index).position(|p| p.live);
-                if let Some(at) = first_live.and_then(|t| horizon.checked_start_of(t)) {
-                    payments.push(CapexPayment {
-                        at,
-                        amount: g.capex()?,
-                    });
-                }
-            }
-        }
-        let mut rows: Vec<YearRow> = Vec::new();
-        let year_start = |year: u32| {
-            year.checked_mul(12)
-                .and_then(|months| horizon.start().checked_add_months(Months::new(months)))
-        };
-        let mut year = 0u32;
-        let mut next = year_start(1);
-        for (t, site) in ledger.periods()?.iter().enumerate() {
-            while next.is_some_and(|n| site.start >= n) {
-                year += 1;
-                next = year_start(year + 1);
-            }
-            if rows.last().is_none_or(|r| r.year != year) {
-                rows.push(YearRow {
-                    year,
-                    start: year_start(year).unwrap_or(site.start),
-                    revenue: Usd::ZERO,
-                    energy_cost: Usd::ZERO,
-                    gross_margin: Usd::ZERO,
-                    opex: Usd::ZERO,
-                    ebitda: Usd::ZERO,
-                    capex: Usd::ZERO,
-                    cash_flow: Usd::ZERO,
-                });
-            }
-            let Some(row) = rows.last_mut() else { continue };
-            row.revenue = row.revenue.checked_add(site.revenue)?;
-            row.energy_cost = row.energy_cost.checked_add(site.energy_cost)?;
-            row.gross_margin = row.gross_margin.checked_add(site.gross_margin()?)?;
-            for (w, opex) in opex_per_period.iter().enumerate() {
-                if ledger.entry(t, w).is_some_and(|e| e.live) {
-                    row.opex = row.opex.checked_add(*opex)?;
-                }
-            }
-        }
-        let years_of = |at: DateTime<Utc>| -> Option<u32> {
-            if at < horizon.start() || at >= horizon.end() {
-                return None;
-            }
-            rows.iter().rev().find(|r| at >= r.start).map(|r| r.year)
-        };
-        let mut capex_by_year: Vec<(u32, Usd)> = Vec::new();
-        for payment in &payments {
-            if let Some(year) = years_of(payment.at) {
-                capex_by_year.push((year, payment.amount));
-            }
-        }
-        for (year, amount) in capex_by_year {
-            if let Some(row) = rows.iter_mut().find(|r| r.year == year) {
-                row.capex = row.capex.checked_add(amount)?;
-            }
-        }
+        let opex_per_period = opex_per_period(ledger, deployment, opex_per_mw_year)?;
+        let payments = capex_payments(ledger, deployment, capex)?;
+        let mut rows = year_rows(ledger, &opex_per_period)?;
+        book_capex(&mut rows, &payments, ledger.horizon())?;
         for row in &mut rows {
             row.ebitda = row.gross_margin.checked_sub(row.opex)?;
             row.cash_flow = row.ebitda.checked_sub(row.capex)?;
