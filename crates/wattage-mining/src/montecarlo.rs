@@ -276,6 +276,12 @@ pub fn percentiles<T: Copy + Ord>(values: Vec<T>) -> Result<Bands<T>> {
 
 fn bands<T: Copy + Ord>(mut values: Vec<T>) -> Result<Bands<T>> {
     values.sort_unstable();
+    sorted_bands(&values)
+}
+
+/// Nearest-rank percentile bands of `values`, already sorted ascending:
+/// the value of rank ceil(p/100 × n), 1-based.
+pub(crate) fn sorted_bands<T: Copy>(values: &[T]) -> Result<Bands<T>> {
     let n = values.len();
     let at = |p: usize| -> Result<T> {
         // Nearest rank: ceil(p/100 x n), 1-based.

@@ -51,7 +51,7 @@ use rand_chacha::ChaCha8Rng;
 use rand_chacha::rand_core::{RngCore, SeedableRng};
 use wattage_units::Hashprice;
 
-use crate::montecarlo::Bands;
+use crate::montecarlo::{Bands, sorted_bands};
 use crate::network_projection::{MAX_DAYS, NetworkStart, simulate};
 use crate::network_response::ResponseModel;
 use crate::{Error, Result};
@@ -549,22 +549,7 @@ fn f64_bands(mut values: Vec<f64>) -> Result<Bands<f64>> {
         });
     }
     values.sort_by(f64::total_cmp);
-    let n = values.len();
-    let at = |p: usize| -> Result<f64> {
-        let rank = p.saturating_mul(n).div_ceil(100).max(1);
-        values.get(rank - 1).copied().ok_or(Error::NotEnoughData {
-            what: "percentile bands",
-            needed: 1,
-            got: n,
-        })
-    };
-    Ok(Bands {
-        p05: at(5)?,
-        p25: at(25)?,
-        p50: at(50)?,
-        p75: at(75)?,
-        p95: at(95)?,
-    })
+    sorted_bands(&values)
 }
 
 fn uniform(rng: &mut ChaCha8Rng) -> f64 {
