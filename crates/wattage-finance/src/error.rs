@@ -135,6 +135,24 @@ pub enum FinanceError {
         /// The discount rate given.
         rate: Decimal,
     },
+    /// A loan draw before the tranche starts or on or after its maturity.
+    #[error("a draw on {date} falls outside the loan term from {start} to maturity on {maturity}")]
+    DrawOutsideTerm {
+        /// The draw's date.
+        date: NaiveDate,
+        /// The tranche's start.
+        start: NaiveDate,
+        /// The tranche's maturity.
+        maturity: NaiveDate,
+    },
+    /// Draws that add up to more than the loan's principal.
+    #[error("draws of {drawn} exceed the principal of {principal}")]
+    OverDrawn {
+        /// The sum of the draws.
+        drawn: Usd,
+        /// The principal (commitment).
+        principal: Usd,
+    },
     /// A value that is not a finite number.
     #[error("{what} must be a finite number, got {value}")]
     NotFinite {

@@ -37,10 +37,13 @@ extern crate alloc;
 extern crate std;
 
 mod calendar;
+pub mod debt;
 mod error;
+mod fraction;
 pub mod periodic;
 pub mod straight_line;
 
+pub use debt::{DebtSchedule, Tranche, TrancheSpec};
 pub use error::FinanceError;
 pub use periodic::{discounted_payback_period, irr, npv, payback_period};
 pub use straight_line::{StraightLine, StraightLineSpec};

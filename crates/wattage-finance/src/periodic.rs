@@ -335,7 +335,7 @@ fn discount(flow: Usd, base: Decimal, divide: bool, t: usize) -> Result<Usd, Fin
 }
 
 /// `base^t` by repeated squaring, `None` when it overflows.
-fn power(base: Decimal, mut t: usize) -> Option<Decimal> {
+pub(crate) fn power(base: Decimal, mut t: usize) -> Option<Decimal> {
     let mut result = Decimal::ONE;
     let mut square = base;
     loop {
