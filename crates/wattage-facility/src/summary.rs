@@ -494,7 +494,7 @@ impl CashFlows {
     /// # Errors
     /// As for [`crate::finance::npv`].
     pub fn npv(&self, rate: Decimal) -> Result<Usd, FacilityError> {
-        npv(rate, &self.flows())
+        Ok(npv(rate, &self.flows())?)
     }
 
     /// IRR per year.
@@ -502,7 +502,7 @@ impl CashFlows {
     /// # Errors
     /// As for [`crate::finance::irr`].
     pub fn irr(&self) -> Result<Decimal, FacilityError> {
-        irr(&self.flows())
+        Ok(irr(&self.flows())?)
     }
 
     /// Payback in years (`None` if never).
@@ -510,6 +510,6 @@ impl CashFlows {
     /// # Errors
     /// As for [`crate::finance::payback_period`].
     pub fn payback_years(&self) -> Result<Option<Decimal>, FacilityError> {
-        payback_period(&self.flows())
+        Ok(payback_period(&self.flows())?)
     }
 }
