@@ -162,34 +162,10 @@ pub enum FacilityError {
         /// End of the last interval.
         end: DateTime<Utc>,
     },
-    /// A discount rate at or below -100% per period.
-    #[error("discount rate must be above -1 (-100%) per period, got {rate}")]
-    InvalidRate {
-        /// The rate per period, as a fraction.
-        rate: Decimal,
-    },
-    /// No cash flows given where some are needed.
-    #[error("at least {needed} cash flow(s) needed, got {got}")]
-    TooFewCashFlows {
-        /// How many are needed.
-        needed: usize,
-        /// How many were given.
-        got: usize,
-    },
-    /// The IRR search found no rate at which the NPV changes sign.
-    #[error(
-        "no IRR: NPV does not change sign between rate {low_rate} (NPV {npv_at_low}) and rate {high_rate} (NPV {npv_at_high})"
-    )]
-    NoSignChange {
-        /// Lowest rate searched.
-        low_rate: f64,
-        /// NPV there, in dollars.
-        npv_at_low: f64,
-        /// Highest rate searched.
-        high_rate: f64,
-        /// NPV there, in dollars.
-        npv_at_high: f64,
-    },
+    /// A failure in the finance shared with `wattage-finance` (NPV, IRR,
+    /// payback): an invalid rate, too few flows, no sign change.
+    #[error(transparent)]
+    Finance(#[from] wattage_finance::FinanceError),
     /// A price in an `f64` price path was NaN or infinite.
     #[error("price path entry {index} must be a finite $/MWh, got {value}")]
     NonFinitePrice {

@@ -38,6 +38,12 @@ create_exception!(
 );
 create_exception!(
     wattage,
+    FinanceError,
+    WattageError,
+    "A rate, cash flow, depreciation, loan or tax input was refused (wattage-finance)."
+);
+create_exception!(
+    wattage,
     ConfigError,
     WattageError,
     "A site config (dict or TOML) could not be read: unknown key, wrong type, bad value."
@@ -57,6 +63,7 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("MoneyError", py.get_type::<MoneyError>())?;
     m.add("MiningError", py.get_type::<MiningError>())?;
     m.add("FacilityError", py.get_type::<FacilityError>())?;
+    m.add("FinanceError", py.get_type::<FinanceError>())?;
     m.add("ConfigError", py.get_type::<ConfigError>())?;
     m.add("HardwareError", py.get_type::<HardwareError>())?;
     Ok(())
@@ -91,6 +98,11 @@ impl ToPyErr for wattage::mining::Error {
 impl ToPyErr for wattage::facility::FacilityError {
     fn py_err(self) -> PyErr {
         FacilityError::new_err(self.to_string())
+    }
+}
+impl ToPyErr for wattage::finance::FinanceError {
+    fn py_err(self) -> PyErr {
+        FinanceError::new_err(self.to_string())
     }
 }
 impl ToPyErr for wattage::hardware::Error {

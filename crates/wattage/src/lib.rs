@@ -29,6 +29,7 @@
 //! | [`units`] | `wattage-units` | quantities with hash and FLOP dimensions; exact money and prices |
 //! | [`hardware`] | `wattage-hardware` | ASIC miners, accelerators, the sourced catalog, fleets |
 //! | [`mining`] | `wattage-mining` | Bitcoin consensus arithmetic and hashprice economics |
+//! | [`finance`] | `wattage-finance` | NPV, IRR, XNPV, depreciation, debt and taxes on exact USD |
 //! | [`facility`] | `wattage-facility` | sites, power prices, workloads, curtailment, P&L |
 //!
 //! [`uom`], [`rust_decimal`] and [`chrono`] are re-exported so that your
@@ -103,6 +104,13 @@ pub mod mining {
     pub use wattage_mining::*;
 }
 
+/// Plain finance: NPV, IRR, payback, depreciation, debt and taxes
+/// (`wattage-finance`).
+pub mod finance {
+    #[doc(inline)]
+    pub use wattage_finance::*;
+}
+
 /// Sites, power, workloads and their P&L (`wattage-facility`).
 pub mod facility {
     #[doc(inline)]
@@ -119,6 +127,8 @@ pub mod prelude {
         SelfMining, SelfMiningSpec, Site, SiteKernel, SiteLedger, Summary, Window, Workload,
         compare, simulate_site,
     };
+    #[doc(no_inline)]
+    pub use wattage_finance::{FinanceError, StraightLine, StraightLineSpec, irr, npv};
     #[doc(no_inline)]
     pub use wattage_hardware::{Accelerator, AsicMiner, Fleet, Precision, Sparsity, catalog};
     #[doc(no_inline)]

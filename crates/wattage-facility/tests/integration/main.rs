@@ -9,7 +9,6 @@ mod engine_agreement;
 mod ercot_csv;
 #[cfg(feature = "std")]
 mod ercot_files;
-mod finance;
 mod lease;
 mod meta;
 mod price_series;

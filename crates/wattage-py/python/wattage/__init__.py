@@ -22,6 +22,7 @@ from ._wattage import (  # noqa: F401
     Energy,
     EnergyPrice,
     FacilityError,
+    FinanceError,
     FlopRate,
     Flops,
     Frequency,

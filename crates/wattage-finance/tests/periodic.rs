@@ -2,8 +2,8 @@
 
 use proptest::prelude::*;
 use rust_decimal::Decimal;
-use wattage_facility::FacilityError;
-use wattage_facility::finance::{discounted_payback_period, irr, npv, payback_period};
+use wattage_finance::FinanceError;
+use wattage_finance::{discounted_payback_period, irr, npv, payback_period};
 use wattage_units::Usd;
 
 fn usd(dollars: i64) -> Usd {
@@ -31,7 +31,8 @@ fn npv_rejects_rates_at_or_below_minus_one() {
     let err = npv(Decimal::NEGATIVE_ONE, &flows(&[1, 2])).unwrap_err();
     assert_eq!(
         err,
-        FacilityError::InvalidRate {
+        FinanceError::InvalidRate {
+            what: "discount rate",
             rate: Decimal::NEGATIVE_ONE
         }
     );
@@ -47,13 +48,13 @@ fn npv_overflow_is_an_error_not_a_panic() {
     let huge = Usd::new(Decimal::MAX);
     assert!(matches!(
         npv(Decimal::ZERO, &[huge, huge]),
-        Err(FacilityError::Money(_))
+        Err(FinanceError::Money(_))
     ));
     // A loss beyond `Decimal`'s range, however it is summed.
     let owed = Usd::new(Decimal::MIN);
     assert!(matches!(
         npv(Decimal::new(-5, 1), &[owed, owed]),
-        Err(FacilityError::Money(_))
+        Err(FinanceError::Money(_))
     ));
 }
 
@@ -169,7 +170,7 @@ fn irr_errors_without_a_sign_change() {
     for bad in [&[-100, -5][..], &[100, 5], &[0, 0, 0]] {
         let err = irr(&flows(bad)).unwrap_err();
         assert!(
-            matches!(err, FacilityError::NoSignChange { .. }),
+            matches!(err, FinanceError::NoSignChange { .. }),
             "{bad:?}: {err}"
         );
         assert!(
@@ -180,7 +181,7 @@ fn irr_errors_without_a_sign_change() {
     }
     assert_eq!(
         irr(&flows(&[-100])),
-        Err(FacilityError::TooFewCashFlows { needed: 2, got: 1 })
+        Err(FinanceError::TooFewCashFlows { needed: 2, got: 1 })
     );
 }
 
