@@ -45,7 +45,7 @@ use wattage::facility::power::PowerContract;
 use wattage::facility::power::PowerSupply;
 use wattage::facility::price_series::Resolution;
 use wattage::facility::pue::Pue;
-use wattage::facility::retrofit::{Conversion, RetrofitPlan};
+use wattage::facility::retrofit::{Conversion, Displaced, RetrofitPlan};
 use wattage::facility::site::{Hall, Site};
 use wattage::facility::summary::{CapexPayment, YearRow};
 use wattage::facility::workload::{Colocation, GpuCloud, GpuCloudSpec, SelfMining, Workload};
@@ -313,6 +313,8 @@ fn build_plans(path: &[Hashprice], btc_price: BtcPrice) -> Res<Plans> {
     let convert = |name: &str, workload: Workload| -> Res<(Deployment, Vec<CapexPayment>)> {
         Ok(RetrofitPlan::new(all_mining.clone())
             .with(Conversion {
+                displaced: Displaced::Sell,
+                assets: vec![],
                 hall: "C".into(),
                 construction_from: construction,
                 live_from: live,

@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use wattage_units::Power;
 
 use crate::FacilityError;
+use crate::capital::{Asset, Serves};
 use crate::hashprice_path::HashpricePath;
 use crate::pue::Pue;
 use crate::site::Site;
@@ -175,6 +176,8 @@ impl AssignmentSpec {
 pub struct Deployment {
     site: Site,
     assignments: Vec<Assignment>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Vec::is_empty"))]
+    assets: Vec<Asset>,
 }
 
 impl Deployment {
@@ -184,6 +187,7 @@ impl Deployment {
         Self {
             site,
             assignments: Vec::new(),
+            assets: Vec::new(),
         }
     }
 
@@ -203,6 +207,81 @@ impl Deployment {
     #[must_use]
     pub fn assignment(&self, name: &str) -> Option<&Assignment> {
         self.assignments.iter().find(|a| a.name == name)
+    }
+
+    /// The assets it owns (miners, GPUs, infrastructure), in the order
+    /// added. A GPU cloud's own GPUs are not listed unless added; see
+    /// [`crate::capital::plan_assets`].
+    #[must_use]
+    pub fn assets(&self) -> &[Asset] {
+        &self.assets
+    }
+
+    /// Adds an asset. Add it after the workloads or hall it serves.
+    ///
+    /// ```
+    /// use wattage::facility::capital::{Asset, AssetKind, AssetSpec, Price, Resale, Serves};
+    /// use wattage::facility::{Deployment, Hall, Pue, Site};
+    /// use wattage::chrono::NaiveDate;
+    ///
+    /// let site = Site::new("S", "50 MW".parse()?)?.with_hall(Hall::new("A", "45 MW".parse()?, Pue::constant(1.08)?)?)?;
+    /// let mut plan = Deployment::new(site);
+    /// plan.add_asset(Asset::new(AssetSpec {
+    ///     name: "hall A electrical".into(),
+    ///     serves: Serves::Hall("A".into()),
+    ///     kind: AssetKind::Infrastructure { capacity: "45 MW".parse()? },
+    ///     price: Price::PerMegawatt("$400,000/MW".parse()?),
+    ///     purchased: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+    ///     life_months: 180,
+    ///     residual: "$0".parse()?,
+    ///     resale: Resale::BookValue,
+    ///     refresh: None,
+    ///     sold_on: None,
+    /// })?)?;
+    /// assert_eq!(plan.assets()[0].cost()?.to_string(), "$18000000");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`FacilityError::WorkloadName`] when it serves a workload the
+    /// deployment does not have; [`FacilityError::UnknownHall`];
+    /// [`FacilityError::InvalidAsset`] for a name already used by another
+    /// asset.
+    pub fn add_asset(&mut self, asset: Asset) -> Result<&mut Self, FacilityError> {
+        let names: Vec<&String> = match asset.serves() {
+            Serves::Workload(w) => alloc::vec![w],
+            Serves::Workloads(ws) => ws.iter().collect(),
+            Serves::Hall(hall) => {
+                if self.site.hall(hall).is_none() {
+                    return Err(FacilityError::UnknownHall { hall: hall.clone() });
+                }
+                Vec::new()
+            }
+            Serves::Site => Vec::new(),
+        };
+        if let Some(missing) = names.iter().find(|w| self.assignment(w).is_none()) {
+            return Err(FacilityError::WorkloadName {
+                name: (*missing).clone(),
+                problem: "an asset serves it but the deployment has no such workload",
+            });
+        }
+        if self.assets.iter().any(|a| a.name() == asset.name()) {
+            return Err(FacilityError::InvalidAsset {
+                asset: asset.name().into(),
+                what: "the name is already used by another asset",
+                value: asset.name().into(),
+            });
+        }
+        self.assets.push(asset);
+        Ok(self)
+    }
+
+    /// Replaces the asset named like `asset` (a retrofit selling or moving
+    /// it).
+    pub(crate) fn replace_asset(&mut self, asset: Asset) {
+        if let Some(slot) = self.assets.iter_mut().find(|a| a.name() == asset.name()) {
+            *slot = asset;
+        }
     }
 
     /// Assigns `workload`, named `name`, to `hall` for all time, at the
@@ -316,6 +395,7 @@ impl Deployment {
                     .during(a.window),
             )?;
         }
+        out.assets.clone_from(&self.assets);
         Ok(out)
     }
 
@@ -378,10 +458,17 @@ impl Deployment {
     }
 
     #[cfg(feature = "serde")]
-    fn validated(site: Site, assignments: Vec<AssignmentSpec>) -> Result<Self, FacilityError> {
+    fn validated(
+        site: Site,
+        assignments: Vec<AssignmentSpec>,
+        assets: Vec<Asset>,
+    ) -> Result<Self, FacilityError> {
         let mut deployment = Self::new(site);
         for a in assignments {
             deployment.add(a)?;
+        }
+        for asset in assets {
+            deployment.add_asset(asset)?;
         }
         Ok(deployment)
     }
@@ -394,6 +481,8 @@ impl Deployment {
 struct RawDeployment {
     site: Site,
     assignments: Vec<AssignmentSpec>,
+    #[serde(default)]
+    assets: Vec<Asset>,
 }
 
 #[cfg(feature = "serde")]
@@ -401,6 +490,6 @@ impl TryFrom<RawDeployment> for Deployment {
     type Error = FacilityError;
 
     fn try_from(raw: RawDeployment) -> Result<Self, FacilityError> {
-        Self::validated(raw.site, raw.assignments)
+        Self::validated(raw.site, raw.assignments, raw.assets)
     }
 }

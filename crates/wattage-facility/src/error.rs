@@ -2,9 +2,9 @@
 
 use alloc::string::String;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
-use wattage_units::{MoneyError, Power, QuantityError};
+use wattage_units::{MoneyError, Power, QuantityError, Usd};
 
 /// Everything that can go wrong in `wattage-facility`.
 ///
@@ -305,6 +305,44 @@ pub enum FacilityError {
         workloads: usize,
         /// The allocation refused, in bytes.
         bytes: usize,
+    },
+    /// An asset's book life that is zero, negative or over 1,200 months.
+    #[error("asset {asset:?}: book life must be 1 to 1,200 months, got {months}")]
+    AssetLife {
+        /// The asset.
+        asset: String,
+        /// The life given, in months.
+        months: i64,
+    },
+    /// An asset's residual (salvage) value above its cost, or negative.
+    #[error("asset {asset:?}: residual value {residual} must be between $0 and its cost {cost}")]
+    ResidualAboveCost {
+        /// The asset.
+        asset: String,
+        /// The residual given.
+        residual: Usd,
+        /// The cost of its purchase.
+        cost: Usd,
+    },
+    /// An asset refreshed or sold before it is bought.
+    #[error("asset {asset:?}: refresh or sale on {date} is before its purchase on {purchased}")]
+    RefreshBeforePurchase {
+        /// The asset.
+        asset: String,
+        /// The refresh or sale date.
+        date: NaiveDate,
+        /// The purchase date.
+        purchased: NaiveDate,
+    },
+    /// An asset whose terms do not fit together.
+    #[error("asset {asset:?}: {what}, got {value}")]
+    InvalidAsset {
+        /// The asset.
+        asset: String,
+        /// What is wrong ("a price per TH/s needs miners").
+        what: &'static str,
+        /// The offending value, as text.
+        value: String,
     },
     /// A device or fleet from `wattage-hardware` could not be used.
     #[error("hardware: {0}")]

@@ -107,6 +107,8 @@ extern crate alloc;
 extern crate std;
 
 pub mod business_model;
+pub mod capital;
+mod cash_flows;
 pub mod comparison;
 pub mod curtailment;
 pub mod deployment;

@@ -1,12 +1,14 @@
 //! Retrofits: converting halls from mining to AI in phases.
 
+use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
 use chrono::{DateTime, Utc};
 
 use crate::FacilityError;
-use crate::deployment::{AssignmentSpec, Deployment, Window};
+use crate::capital::{Asset, Serves};
+use crate::deployment::{Assignment, AssignmentSpec, Deployment, Window};
 use crate::pue::Pue;
 use crate::summary::CapexPayment;
 use crate::workload::Workload;
@@ -29,14 +31,48 @@ pub struct Conversion {
     pub workload: Workload,
     /// The converted hall's PUE (liquid cooling, say).
     pub pue: Pue,
-    /// Construction capex, paid on its dates.
+    /// Construction capex, paid on its dates (cash only: give
+    /// infrastructure that is written off as `assets`).
     pub capex: Vec<CapexPayment>,
+    /// What happens to the assets of the workloads the conversion
+    /// displaces (the hall's miners).
+    pub displaced: Displaced,
+    /// Assets the conversion buys (the rebuilt hall's electrical and
+    /// cooling, the AI workload's GPUs), each serving the new workload or
+    /// the hall. In a config, may be left out.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub assets: Vec<Asset>,
+}
+
+/// What a conversion does with the workloads (and their assets) live in
+/// the hall when construction starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields, rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Displaced {
+    /// Their assets are sold on the day construction starts, each at its
+    /// [`Resale`](crate::capital::Resale) value (the used-miner curve, the
+    /// book value, or nothing if scrapped).
+    Sell,
+    /// They move to `hall` on the day construction starts and run there
+    /// (at that hall's PUE, within its capacity) until their own end; their
+    /// assets serve them there.
+    Redeploy {
+        /// The hall they move to.
+        hall: String,
+    },
 }
 
 /// A site's deployment and the phases that convert it: applying the plan
 /// ends the converted halls' mining at construction, starts each AI
 /// workload on its date, leaves the rest of the site mining all along, and
-/// collects the capex schedule.
+/// collects the capex schedule. The workloads a phase displaces are sold
+/// or moved, as its [`Displaced`] says: sold, their assets are sold on
+/// the day construction starts at their resale value (the proceeds appear
+/// in [`CashFlows`](crate::summary::CashFlows) as asset sales); moved, they
+/// run on in another hall with their assets. The conversion's own assets
+/// join the deployment.
 ///
 /// The converted hall keeps its power budget: the AI workload's facility
 /// load at its new PUE must fit within the hall's IT capacity × its old
@@ -56,7 +92,7 @@ pub struct Conversion {
 /// use wattage_facility::deployment::Deployment;
 /// use wattage_facility::lease::{ColocationLease, LeaseSpec, LeaseStructure};
 /// use wattage_facility::pue::Pue;
-/// use wattage_facility::retrofit::{Conversion, RetrofitPlan};
+/// use wattage_facility::retrofit::{Conversion, Displaced, RetrofitPlan};
 /// use wattage_facility::site::{Hall, Site};
 /// use wattage_facility::summary::CapexPayment;
 /// use wattage_facility::workload::{Colocation, Hosting, Workload};
@@ -79,6 +115,8 @@ pub struct Conversion {
 ///     workload: Workload::Colocation(Colocation::new(lease, Decimal::ONE)?),
 ///     pue: Pue::constant(1.3)?,
 ///     capex: vec![CapexPayment { at: at(2026, 7), amount: "$185M".parse()? }, CapexPayment { at: at(2027, 1), amount: "$185M".parse()? }],
+///     displaced: Displaced::Sell, // hosted miners: nothing of the operator's to sell
+///     assets: vec![],
 /// });
 /// let (deployment, capex) = plan.apply()?;
 /// let b = deployment.assignment("miners-B").unwrap();
@@ -186,6 +224,7 @@ impl RetrofitPlan {
                     capacity: hall.it_capacity(),
                 });
             }
+            displace(&mut deployment, phase)?;
             deployment.end_hall_at(&phase.hall, phase.construction_from);
             // The new PUE is checked against the hall's budget above; the
             // deployment checks in terms of the hall's own PUE.
@@ -201,9 +240,60 @@ impl RetrofitPlan {
                     until: None,
                 }),
             )?;
+            for asset in &phase.assets {
+                deployment.add_asset(asset.clone())?;
+            }
             capex.extend(phase.capex.iter().copied());
         }
         capex.sort_by_key(|p| p.at);
         Ok((deployment, capex))
     }
+}
+
+/// Sells or moves the workloads live in `phase`'s hall when its
+/// construction starts, as `phase.displaced` says.
+fn displace(deployment: &mut Deployment, phase: &Conversion) -> Result<(), FacilityError> {
+    let at = phase.construction_from;
+    let displaced: Vec<Assignment> = deployment
+        .assignments()
+        .iter()
+        .filter(|a| a.hall() == phase.hall && a.window().until.is_none_or(|u| u > at))
+        .cloned()
+        .collect();
+    for a in displaced {
+        let assets: Vec<Asset> = deployment
+            .assets()
+            .iter()
+            .filter(|asset| asset.serves().workload(a.name()))
+            .cloned()
+            .collect();
+        match &phase.displaced {
+            Displaced::Sell => {
+                for asset in assets {
+                    deployment.replace_asset(asset.sold_on(at.date_naive())?);
+                }
+            }
+            Displaced::Redeploy { hall } => {
+                let moved = format!("{} (moved to {hall})", a.name());
+                let from = a.window().from.map_or(at, |f| f.max(at));
+                deployment.add(
+                    AssignmentSpec::new(moved.clone(), hall.clone(), a.workload().clone()).during(
+                        Window {
+                            from: Some(from),
+                            until: a.window().until,
+                        },
+                    ),
+                )?;
+                for asset in assets {
+                    let mut names = match asset.serves() {
+                        Serves::Workloads(names) => names.clone(),
+                        _ => alloc::vec![a.name().into()],
+                    };
+                    names.push(moved.clone());
+                    deployment.replace_asset(asset.serving(Serves::Workloads(names)));
+                }
+            }
+        }
+    }
+    Ok(())
 }

@@ -50,31 +50,20 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use chrono::{DateTime, Months, Utc};
 use rust_decimal::Decimal;
 use wattage_units::money::to_decimal;
 use wattage_units::{Btc, MoneyError, Usd, unit};
 
 use crate::FacilityError;
+use crate::capital::{self, plan_assets};
 use crate::deployment::Deployment;
-use crate::finance::{irr, npv, payback_period};
+pub use crate::cash_flows::{CapexPayment, CashFlows, MonthFlow, YearRow};
 use crate::horizon::Horizon;
 use crate::ledger::{SiteLedger, WorkloadTotals};
 use crate::workload::Workload;
 
 fn overflow(operation: &'static str) -> FacilityError {
     FacilityError::Money(MoneyError::Overflow { operation })
-}
-
-/// A capital payment on a date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
-pub struct CapexPayment {
-    /// When it is paid.
-    pub at: DateTime<Utc>,
-    /// How much (positive: money out).
-    pub amount: Usd,
 }
 
 /// The results of one workload over a ledger's horizon.
@@ -100,8 +89,10 @@ pub struct WorkloadSummary {
     pub opex: Usd,
     /// Gross margin − opex.
     pub ebitda: Usd,
-    /// Straight-line depreciation of the workload's own hardware (GPUs)
-    /// over the live time (below EBITDA).
+    /// Book depreciation (below EBITDA) of the assets serving it (its
+    /// miners, its GPUs: see [`crate::capital::plan_assets`]) over the
+    /// days it is live in the horizon, each asset straight-line and never
+    /// past its end of life or its sale.
     pub depreciation: Usd,
     /// Revenue per IT MW-year (`None` when never live).
     pub revenue_per_mw_year: Option<Usd>,
@@ -109,11 +100,12 @@ pub struct WorkloadSummary {
     pub ebitda_per_mw_year: Option<Usd>,
     /// Bitcoin mined.
     pub btc_mined: Btc,
-    /// Direct cost to mine one bitcoin: energy cost less credits, per BTC
-    /// (`None` when none was mined).
+    /// Direct cost to mine one bitcoin: `(energy cost − credits) / BTC
+    /// mined` (`None` when none was mined).
     pub energy_cost_per_btc: Option<Usd>,
-    /// All-in cost per bitcoin: energy less credits, plus opex and
-    /// depreciation, per BTC.
+    /// All-in cost per bitcoin: `(energy cost − credits + opex +
+    /// depreciation) / BTC mined`, the depreciation being the miners' own
+    /// (the assets serving this workload, [`Self::depreciation`]).
     pub all_in_cost_per_btc: Option<Usd>,
     /// Hours curtailed.
     pub curtailed_hours: Decimal,
@@ -151,6 +143,12 @@ pub struct Summary {
     pub btc_mined: Btc,
     /// Energy cost less credits of the mining workloads per bitcoin mined.
     pub energy_cost_per_btc: Option<Usd>,
+    /// All-in cost of the mining workloads per bitcoin mined: their energy
+    /// less credits, opex and depreciation, per BTC.
+    pub all_in_cost_per_btc: Option<Usd>,
+    /// Book depreciation of all the plan's assets (workloads', halls',
+    /// the site's) over the horizon (below EBITDA).
+    pub depreciation: Usd,
 }
 
 fn per(amount: Usd, denominator: Decimal) -> Result<Option<Usd>, FacilityError> {
@@ -169,13 +167,15 @@ fn per_btc(amount: Usd, btc: Btc) -> Result<Option<Usd>, FacilityError> {
 
 impl WorkloadSummary {
     /// The summary of `workload`, named `name`, from its ledger `totals`
-    /// over `horizon`, with `opex_per_mw_year` per IT MW-year live.
+    /// over `horizon`, with `opex_per_mw_year` per IT MW-year live and the
+    /// `depreciation` of its assets while live.
     fn of(
         name: &str,
         workload: &Workload,
         totals: &WorkloadTotals,
         horizon: Horizon,
         opex_per_mw_year: Usd,
+        depreciation: Usd,
     ) -> Result<Self, FacilityError> {
         let it_mw = to_decimal("IT load in MW", workload.it_power().get(unit::MEGAWATT))?;
         let live_hours = Decimal::from(totals.live_periods)
@@ -190,10 +190,6 @@ impl WorkloadSummary {
         let gross_margin = totals.gross_margin()?;
         let opex = opex_per_mw_year.checked_mul(mw_years)?;
         let ebitda = gross_margin.checked_sub(opex)?;
-        let depreciation = match workload {
-            Workload::GpuCloud(g) => g.annual_depreciation()?.checked_mul(live_years)?,
-            _ => Usd::ZERO,
-        };
         let net_energy = totals.energy_cost.checked_sub(totals.sell_back_credit)?;
         Ok(Self {
             name: name.into(),
@@ -238,7 +234,10 @@ impl Summary {
         let mut workloads = Vec::new();
         let (mut revenue, mut energy_cost, mut opex, mut btc_mined) =
             (Usd::ZERO, Usd::ZERO, Usd::ZERO, Btc::ZERO);
-        let mut mining_cost = Usd::ZERO;
+        let (mut mining_cost, mut mining_all_in) = (Usd::ZERO, Usd::ZERO);
+        let assets = plan_assets(ledger, deployment)?;
+        let horizon = ledger.horizon();
+        let (start, end) = (horizon.start().date_naive(), horizon.end().date_naive());
         for (index, name) in ledger.workload_names().iter().enumerate() {
             let assignment =
                 deployment
@@ -248,16 +247,31 @@ impl Summary {
                         problem: "is in the ledger but not in the deployment",
                     })?;
             let totals = ledger.workload_totals(index).copied().unwrap_or_default();
+            let window = assignment.window();
+            let from = window.from.map_or(start, |f| f.date_naive().max(start));
+            let until = window.until.map_or(end, |u| u.date_naive().min(end));
+            let mut depreciation = Usd::ZERO;
+            for asset in assets.iter().filter(|a| a.serves().workload(name)) {
+                if from < until {
+                    depreciation = depreciation
+                        .checked_add(capital::depreciation_between(asset, from, until)?)?;
+                }
+            }
             let summary = WorkloadSummary::of(
                 name,
                 assignment.workload(),
                 &totals,
-                ledger.horizon(),
+                horizon,
                 opex_per_mw_year,
+                depreciation,
             )?;
             if matches!(assignment.workload(), Workload::SelfMining(_)) {
                 let net_energy = totals.energy_cost.checked_sub(totals.sell_back_credit)?;
                 mining_cost = mining_cost.checked_add(net_energy)?;
+                mining_all_in = mining_all_in
+                    .checked_add(net_energy)?
+                    .checked_add(summary.opex)?
+                    .checked_add(summary.depreciation)?;
             }
             revenue = revenue.checked_add(totals.revenue)?;
             energy_cost = energy_cost.checked_add(totals.energy_cost)?;
@@ -294,6 +308,13 @@ impl Summary {
             ebitda_per_interconnect_mw_year: per(ebitda, site_mw_years)?.unwrap_or(Usd::ZERO),
             btc_mined,
             energy_cost_per_btc: per_btc(mining_cost, btc_mined)?,
+            all_in_cost_per_btc: per_btc(mining_all_in, btc_mined)?,
+            depreciation: Usd::try_sum(
+                assets
+                    .iter()
+                    .map(|a| capital::depreciation_between(a, start, end))
+                    .collect::<Result<Vec<_>, _>>()?,
+            )?,
         })
     }
 
@@ -301,215 +322,5 @@ impl Summary {
     #[must_use]
     pub fn workload(&self, name: &str) -> Option<&WorkloadSummary> {
         self.workloads.iter().find(|w| w.name == name)
-    }
-}
-
-/// One year of a site's cash flows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[non_exhaustive]
-pub struct YearRow {
-    /// Year index from 0.
-    pub year: u32,
-    /// Start of the year (the horizon's start plus whole years).
-    pub start: DateTime<Utc>,
-    /// Revenue.
-    pub revenue: Usd,
-    /// Energy bill.
-    pub energy_cost: Usd,
-    /// Revenue − energy ± the site's other power lines.
-    pub gross_margin: Usd,
-    /// Opex (per IT MW-year of workloads live in the year).
-    pub opex: Usd,
-    /// Gross margin − opex.
-    pub ebitda: Usd,
-    /// Capital spent in the year.
-    pub capex: Usd,
-    /// EBITDA − capex.
-    pub cash_flow: Usd,
-}
-
-/// A site's ledger cut into years, with capital spending: the cash flows
-/// for NPV, IRR and payback.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-pub struct CashFlows {
-    rows: Vec<YearRow>,
-}
-
-/// Each workload's opex per period: opex per IT MW-year × IT MW × hours / 8,766.
-fn opex_per_period(
-    ledger: &SiteLedger,
-    deployment: &Deployment,
-    opex_per_mw_year: Usd,
-) -> Result<Vec<Usd>, FacilityError> {
-    let hours = ledger.horizon().period_hours();
-    ledger
-        .workload_names()
-        .iter()
-        .map(|name| {
-            let a = deployment
-                .assignment(name)
-                .ok_or_else(|| FacilityError::WorkloadName {
-                    name: name.clone(),
-                    problem: "is in the ledger but not in the deployment",
-                })?;
-            let mw = to_decimal("IT load in MW", a.workload().it_power().get(unit::MEGAWATT))?;
-            Ok(opex_per_mw_year
-                .checked_mul(mw)?
-                .checked_mul(hours)?
-                .checked_div(Decimal::from(8766))?)
-        })
-        .collect()
-}
-
-/// The plan's capex and each GPU cloud's purchase in its first live period.
-fn capex_payments(
-    ledger: &SiteLedger,
-    deployment: &Deployment,
-    capex: &[CapexPayment],
-) -> Result<Vec<CapexPayment>, FacilityError> {
-    let mut payments: Vec<CapexPayment> = capex.to_vec();
-    for (index, name) in ledger.workload_names().iter().enumerate() {
-        if let Some(Workload::GpuCloud(g)) = deployment.assignment(name).map(|a| a.workload()) {
-            let first_live = ledger.workload_periods(index).position(|p| p.live);
-            if let Some(at) = first_live.and_then(|t| ledger.horizon().checked_start_of(t)) {
-                payments.push(CapexPayment {
-                    at,
-                    amount: g.capex()?,
-                });
-            }
-        }
-    }
-    Ok(payments)
-}
-
-/// The ledger's periods summed into years from the horizon's start, with
-/// each live workload's opex.
-fn year_rows(ledger: &SiteLedger, opex_per_period: &[Usd]) -> Result<Vec<YearRow>, FacilityError> {
-    let horizon = ledger.horizon();
-    let mut rows: Vec<YearRow> = Vec::new();
-    let year_start = |year: u32| {
-        year.checked_mul(12)
-            .and_then(|months| horizon.start().checked_add_months(Months::new(months)))
-    };
-    let mut year = 0u32;
-    let mut next = year_start(1);
-    for (t, site) in ledger.periods()?.iter().enumerate() {
-        while next.is_some_and(|n| site.start >= n) {
-            year += 1;
-            next = year_start(year + 1);
-        }
-        if rows.last().is_none_or(|r| r.year != year) {
-            rows.push(YearRow {
-                year,
-                start: year_start(year).unwrap_or(site.start),
-                revenue: Usd::ZERO,
-                energy_cost: Usd::ZERO,
-                gross_margin: Usd::ZERO,
-                opex: Usd::ZERO,
-                ebitda: Usd::ZERO,
-                capex: Usd::ZERO,
-                cash_flow: Usd::ZERO,
-            });
-        }
-        let Some(row) = rows.last_mut() else { continue };
-        row.revenue = row.revenue.checked_add(site.revenue)?;
-        row.energy_cost = row.energy_cost.checked_add(site.energy_cost)?;
-        row.gross_margin = row.gross_margin.checked_add(site.gross_margin()?)?;
-        for (w, opex) in opex_per_period.iter().enumerate() {
-            if ledger.entry(t, w).is_some_and(|e| e.live) {
-                row.opex = row.opex.checked_add(*opex)?;
-            }
-        }
-    }
-    Ok(rows)
-}
-
-/// Adds each payment inside the horizon to the capex of its year.
-fn book_capex(
-    rows: &mut [YearRow],
-    payments: &[CapexPayment],
-    horizon: Horizon,
-) -> Result<(), FacilityError> {
-    for payment in payments {
-        if payment.at < horizon.start() || payment.at >= horizon.end() {
-            continue;
-        }
-        let Some(year) = rows
-            .iter()
-            .rev()
-            .find(|r| payment.at >= r.start)
-            .map(|r| r.year)
-        else {
-            continue;
-        };
-        if let Some(row) = rows.iter_mut().find(|r| r.year == year) {
-            row.capex = row.capex.checked_add(payment.amount)?;
-        }
-    }
-    Ok(())
-}
-
-impl CashFlows {
-    /// Cuts `ledger` (a simulation of `deployment`) into years from the
-    /// horizon's start; `opex_per_mw_year` per IT MW-year live; `capex`
-    /// paid on its dates (payments outside the horizon are ignored), plus
-    /// each GPU cloud's GPU capex when it goes live.
-    ///
-    /// # Errors
-    /// As for [`Summary::new`].
-    pub fn new(
-        ledger: &SiteLedger,
-        deployment: &Deployment,
-        opex_per_mw_year: Usd,
-        capex: &[CapexPayment],
-    ) -> Result<Self, FacilityError> {
-        let opex_per_period = opex_per_period(ledger, deployment, opex_per_mw_year)?;
-        let payments = capex_payments(ledger, deployment, capex)?;
-        let mut rows = year_rows(ledger, &opex_per_period)?;
-        book_capex(&mut rows, &payments, ledger.horizon())?;
-        for row in &mut rows {
-            row.ebitda = row.gross_margin.checked_sub(row.opex)?;
-            row.cash_flow = row.ebitda.checked_sub(row.capex)?;
-        }
-        Ok(Self { rows })
-    }
-
-    /// The years, in order.
-    #[must_use]
-    pub fn rows(&self) -> &[YearRow] {
-        &self.rows
-    }
-
-    /// The yearly cash flows (EBITDA − capex), in order.
-    #[must_use]
-    pub fn flows(&self) -> Vec<Usd> {
-        self.rows.iter().map(|r| r.cash_flow).collect()
-    }
-
-    /// NPV at `rate` per year, the first year undiscounted (see
-    /// [`crate::finance`]).
-    ///
-    /// # Errors
-    /// As for [`crate::finance::npv`].
-    pub fn npv(&self, rate: Decimal) -> Result<Usd, FacilityError> {
-        Ok(npv(rate, &self.flows())?)
-    }
-
-    /// IRR per year.
-    ///
-    /// # Errors
-    /// As for [`crate::finance::irr`].
-    pub fn irr(&self) -> Result<Decimal, FacilityError> {
-        Ok(irr(&self.flows())?)
-    }
-
-    /// Payback in years (`None` if never).
-    ///
-    /// # Errors
-    /// As for [`crate::finance::payback_period`].
-    pub fn payback_years(&self) -> Result<Option<Decimal>, FacilityError> {
-        Ok(payback_period(&self.flows())?)
     }
 }

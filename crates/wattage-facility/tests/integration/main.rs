@@ -1,6 +1,7 @@
 //! Integration tests of wattage-facility, compiled as one binary.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod capital;
 mod charges;
 mod contract;
 mod engine_agreement;

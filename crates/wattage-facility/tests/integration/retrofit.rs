@@ -4,7 +4,7 @@ use chrono::{DateTime, TimeZone, Utc};
 use wattage_facility::FacilityError;
 use wattage_facility::deployment::Deployment;
 use wattage_facility::pue::Pue;
-use wattage_facility::retrofit::{Conversion, RetrofitPlan};
+use wattage_facility::retrofit::{Conversion, Displaced, RetrofitPlan};
 use wattage_facility::site::{Hall, Site};
 use wattage_facility::summary::CapexPayment;
 use wattage_facility::workload::{Hosting, Workload};
@@ -36,6 +36,8 @@ fn base() -> Deployment {
 
 fn phase(name: &str, hall: &str, construction: DateTime<Utc>, live: DateTime<Utc>) -> Conversion {
     Conversion {
+        displaced: Displaced::Sell,
+        assets: vec![],
         hall: hall.into(),
         construction_from: construction,
         live_from: live,

@@ -12,7 +12,7 @@ use wattage_facility::power::PowerContract;
 use wattage_facility::power::{DemandCharge, FourCp, PowerSupply};
 use wattage_facility::price_series::{PriceSeries, Resolution};
 use wattage_facility::pue::Pue;
-use wattage_facility::retrofit::{Conversion, RetrofitPlan};
+use wattage_facility::retrofit::{Conversion, Displaced, RetrofitPlan};
 use wattage_facility::run::simulate_site;
 use wattage_facility::site::Site;
 use wattage_facility::summary::{CapexPayment, Summary};
@@ -84,6 +84,8 @@ fn sites_contracts_workloads_and_plans_round_trip() {
     round_trip(&Horizon::new(t0(), Resolution::FifteenMinutes, 96).unwrap());
     round_trip(&Curtailment::AbovePrice(cents(9_000)));
     let retrofit = RetrofitPlan::new(plan.clone()).with(Conversion {
+        displaced: Displaced::Sell,
+        assets: vec![],
         hall: "mining".into(),
         construction_from: t0(),
         live_from: t0(),

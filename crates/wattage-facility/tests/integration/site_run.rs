@@ -14,7 +14,7 @@ use wattage_facility::power::PowerContract;
 use wattage_facility::power::{DemandCharge, FourCp, PowerSupply};
 use wattage_facility::price_series::{PriceSeries, Resolution};
 use wattage_facility::pue::Pue;
-use wattage_facility::retrofit::{Conversion, RetrofitPlan};
+use wattage_facility::retrofit::{Conversion, Displaced, RetrofitPlan};
 use wattage_facility::run::simulate_site;
 use wattage_facility::site::{Hall, Site};
 use wattage_facility::summary::{CapexPayment, CashFlows, Summary};
@@ -537,6 +537,8 @@ fn a_retrofit_stops_mining_builds_and_starts_the_lease() {
     base.assign("miners-A", "A", miners("$50/PH/day")).unwrap();
     base.assign("miners-B", "B", miners("$50/PH/day")).unwrap();
     let conversion = |mw: &str| Conversion {
+        displaced: Displaced::Sell,
+        assets: vec![],
         hall: "B".into(),
         construction_from: at(2026, 3),
         live_from: at(2026, 9),

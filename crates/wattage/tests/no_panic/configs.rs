@@ -33,7 +33,7 @@ use wattage::facility::power::PowerContract;
 use wattage::facility::power::{DemandCharge, FourCp, PowerSupply};
 use wattage::facility::price_series::{PriceSeries, Resolution};
 use wattage::facility::pue::Pue;
-use wattage::facility::retrofit::{Conversion, RetrofitPlan};
+use wattage::facility::retrofit::{Conversion, Displaced, RetrofitPlan};
 use wattage::facility::site::{Hall, Site};
 use wattage::facility::summary::CapexPayment;
 use wattage::facility::workload::{
@@ -640,6 +640,8 @@ fn near_valid_configs_are_errors_or_mean_what_they_say() {
         &mut kinds,
     ));
     let retrofit = RetrofitPlan::new(deployment()).with(Conversion {
+        displaced: Displaced::Sell,
+        assets: vec![],
         hall: "mining".into(),
         construction_from: t0(),
         live_from: Utc.with_ymd_and_hms(2027, 1, 1, 0, 0, 0).unwrap(),

@@ -16,7 +16,7 @@ use wattage::facility::price_series::iso::ercot::{
 };
 use wattage::facility::price_series::{PriceSeries, Resolution};
 use wattage::facility::pue::Pue;
-use wattage::facility::retrofit::Conversion;
+use wattage::facility::retrofit::{Conversion, Displaced};
 use wattage::facility::run::simulate_site;
 use wattage::facility::site::{Hall, Site};
 use wattage::facility::summary::{CapexPayment, Summary};
@@ -513,6 +513,8 @@ proptest! {
             let live_from = construction_from + chrono::TimeDelta::days(30 * months_building);
             let Ok(workload) = hosting(raw(Power::new(1.0, unit::MEGAWATT).unwrap(), it)) else { continue };
             let conversion = Conversion {
+                displaced: Displaced::Sell,
+                assets: vec![],
                 hall: ["a", "b", "nowhere"][hall].into(),
                 construction_from,
                 live_from,
