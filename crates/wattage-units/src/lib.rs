@@ -133,6 +133,7 @@ pub mod parse;
 mod quantities;
 #[cfg(feature = "serde")]
 mod serde_support;
+mod spelling;
 pub mod system;
 mod unit_def;
 

@@ -80,11 +80,6 @@ impl<Q> Unit<Q> {
     pub const fn is_auto(&self) -> bool {
         self.auto
     }
-
-    /// Whether `text` names this unit (symbol, alias or name).
-    pub(crate) fn matches(&self, text: &str) -> bool {
-        self.symbol == text || self.name == text || self.aliases.contains(&text)
-    }
 }
 
 impl<Q> Clone for Unit<Q> {

@@ -5,7 +5,7 @@ use core::str::FromStr;
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use crate::error::{MoneyError, ParseError, ParseErrorKind};
+use crate::error::{MoneyError, ParseError, ParseErrorKind, Subject};
 use crate::money::parse::{Currency, parse_money};
 
 /// An amount of bitcoin, held as a whole number of satoshis (`i64`, as
@@ -179,7 +179,10 @@ impl FromStr for Btc {
 
     /// Reads `3.125 BTC`, `50000 sat`, `1,000 sats`.
     fn from_str(text: &str) -> Result<Self, ParseError> {
-        const EXPECTED: &str = "a BTC amount";
+        const EXPECTED: Subject = Subject {
+            expected: "a BTC amount",
+            example: "3.125 BTC",
+        };
         let parsed = parse_money(text, EXPECTED, &[Currency::Btc, Currency::Sat])?;
         parsed.expect_no_denominator(text, EXPECTED)?;
         let btc = parsed.btc_amount(text, EXPECTED)?;

@@ -5,7 +5,7 @@ use core::str::FromStr;
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use crate::error::{MoneyError, ParseError};
+use crate::error::{MoneyError, ParseError, Subject};
 use crate::money::parse::{Currency, parse_money};
 
 /// An amount of US dollars, held exactly as a `Decimal`.
@@ -188,9 +188,13 @@ impl FromStr for Usd {
 
     /// Reads `$1,234.56`, `-$5`, `1234.56 USD`, `$3.5M`, `450 c`.
     fn from_str(text: &str) -> Result<Self, ParseError> {
-        let parsed = parse_money(text, "a USD amount", &[Currency::Usd, Currency::Cents])?;
-        parsed.expect_no_denominator(text, "a USD amount")?;
-        Ok(Self(parsed.usd_amount(text, "a USD amount")?))
+        const SUBJECT: Subject = Subject {
+            expected: "a USD amount",
+            example: "$1,234.56",
+        };
+        let parsed = parse_money(text, SUBJECT, &[Currency::Usd, Currency::Cents])?;
+        parsed.expect_no_denominator(text, SUBJECT)?;
+        Ok(Self(parsed.usd_amount(text, SUBJECT)?))
     }
 }
 

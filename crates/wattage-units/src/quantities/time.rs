@@ -20,6 +20,7 @@ measure_type! {
     pub struct Time(Time);
     name: "time",
     expected: "a duration",
+    example: "30 days",
     non_negative: true,
     base: units::SECOND,
     units: [units::SECOND, units::MINUTE, units::HOUR, units::DAY, units::MONTH, units::YEAR]

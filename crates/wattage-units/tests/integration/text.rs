@@ -108,7 +108,8 @@ fn bad_input_names_input_and_expectation() {
     let err = "NaN kW".parse::<Power>().unwrap_err();
     assert_eq!(
         err.to_string(),
-        "cannot read \"NaN kW\" as a power: the value must be finite (no NaN or infinity)"
+        "cannot read \"NaN kW\" as a power: the value must be finite (no NaN or infinity) \
+         (written like \"3.5 kW\")"
     );
     let err = "17.5 J/TB".parse::<HashEfficiency>().unwrap_err();
     assert!(

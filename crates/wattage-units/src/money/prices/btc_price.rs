@@ -20,6 +20,7 @@ price_type! {
     /// ```
     pub struct BtcPrice;
     what: "a BTC price",
+    example: "$60,028/BTC",
     sign: Positive,
     currency: usd,
     display: "$", "/BTC",

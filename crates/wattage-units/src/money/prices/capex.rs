@@ -21,6 +21,7 @@ price_type! {
     /// ```
     pub struct CapexPerMw;
     what: "a capex per MW",
+    example: "$10M/MW",
     sign: NonNegative,
     currency: usd,
     display: "$", "/MW",
