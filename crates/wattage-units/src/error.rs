@@ -261,6 +261,12 @@ pub enum MoneyError {
     /// ```
     #[error(transparent)]
     Quantity(#[from] QuantityError),
+    /// A [`crate::Share`] outside 0% to 100%.
+    #[error("a share must be between 0% and 100%, got the fraction {value}")]
+    ShareOutOfRange {
+        /// The fraction given (1.5 for 150%).
+        value: rust_decimal::Decimal,
+    },
     /// A price that must be positive was zero or negative.
     #[error("{what} must be positive, got {value}")]
     NotPositive {

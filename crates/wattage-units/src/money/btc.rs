@@ -155,6 +155,8 @@ impl fmt::Display for Btc {
     /// zero, except where that would leave the range of an `i64` of
     /// satoshis (only within a hundred-millionth of the largest amounts):
     /// there it rounds toward zero, so the text always reads back.
+    /// Thousands separators by default (`21,000,000 BTC`); `{:#}` is the
+    /// plain form (`21000000 BTC`).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let btc = self.to_btc();
         let strategy = match f.precision().and_then(|p| u32::try_from(p).ok()) {
@@ -169,7 +171,7 @@ impl fmt::Display for Btc {
             }
             _ => RoundingStrategy::MidpointAwayFromZero,
         };
-        let text = crate::money::parse::display_decimal_with(btc, f.precision(), strategy);
+        let text = crate::money::parse::display_decimal_with(btc, f, strategy);
         write!(f, "{text} BTC")
     }
 }

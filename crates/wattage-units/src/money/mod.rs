@@ -8,7 +8,11 @@
 //! # Text
 //!
 //! Amounts and prices display exactly (`$45/MWh`, `3.125 BTC`; `{:.2}`
-//! rounds half away from zero) and parse what people type:
+//! rounds half away from zero), with thousands separators
+//! (`$1,043,992,800`); the alternate flag gives the plain form without them
+//! (`format!("{:#}", amount)` is `$1043992800`), which is what serde writes
+//! and what machine-readable outputs (CSV, JSON) use. They parse what
+//! people type:
 //!
 //! ```text
 //! money       := ws* sign? ("$" ws*)? sign? number ws* scale? ws* currency? ws* denominator? ws*
@@ -37,14 +41,15 @@
 //! assert_eq!("$1.68M/MW-year".parse::<LeaseRate>()?, "$140/kw/month".parse()?);
 //! assert_eq!("$0.05597/TH/s/day".parse::<Hashprice>()?.to_string(), "$55.97/PH/day");
 //! assert_eq!("$150/kW-month".parse::<LeaseRate>()?.to_string(), "$150/kW/month");
-//! assert_eq!("$3.5B".parse::<Usd>()?.to_string(), "$3500000000");
+//! assert_eq!("$3.5B".parse::<Usd>()?.to_string(), "$3,500,000,000");
+//! assert_eq!(format!("{:#}", "$3.5B".parse::<Usd>()?), "$3500000000"); // plain, for CSV
 //! assert!("$45".parse::<EnergyPrice>().is_err());
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
 mod btc;
 mod conversion;
-mod parse;
+pub(crate) mod parse;
 mod prices;
 mod usd;
 

@@ -187,7 +187,7 @@ fn split_denominator(after: &str) -> (&str, Option<&str>) {
 
 /// Reads the number of a money text: thousands separators in groups of
 /// three, an optional exponent (`1e6`).
-fn read_amount(number: &str) -> Result<Decimal, ParseErrorKind> {
+pub(crate) fn read_amount(number: &str) -> Result<Decimal, ParseErrorKind> {
     let digits = crate::parse::ungrouped(number)?;
     let parsed = if digits.contains(['e', 'E']) {
         Decimal::from_scientific(&digits)
@@ -298,23 +298,65 @@ pub(crate) fn parse_money<'a>(
     })
 }
 
-/// A decimal for display: exact (normalized) without a precision, rounded
-/// half away from zero to `precision` places with one.
+/// A decimal for display, formatted as `f` asks: exact (normalized)
+/// without a precision, rounded half away from zero to `precision` places
+/// with one; the integer part in groups of three with `,` unless the
+/// alternate flag (`{:#}`) asks for the plain form.
 ///
 /// Any precision is accepted. `Decimal` holds at most 28 decimal places, so
 /// places beyond what the value can hold are written as zeros; the text is
 /// built here rather than by `Decimal`'s own precision formatting, which
 /// has a fixed-size buffer of 32 characters.
-pub(crate) fn display_decimal(value: Decimal, precision: Option<usize>) -> String {
+pub(crate) fn display_decimal(value: Decimal, f: &core::fmt::Formatter<'_>) -> String {
     display_decimal_with(
         value,
-        precision,
+        f,
         rust_decimal::RoundingStrategy::MidpointAwayFromZero,
     )
 }
 
 /// [`display_decimal`] with a chosen rounding strategy.
 pub(crate) fn display_decimal_with(
+    value: Decimal,
+    f: &core::fmt::Formatter<'_>,
+    strategy: rust_decimal::RoundingStrategy,
+) -> String {
+    let plain = plain_decimal(value, f.precision(), strategy);
+    if f.alternate() {
+        plain
+    } else {
+        group_thousands(&plain)
+    }
+}
+
+/// `text` (an optional `-`, digits, an optional fraction) with its integer
+/// digits in groups of three: `1234567.5` is `1,234,567.5`.
+fn group_thousands(text: &str) -> String {
+    let (sign, unsigned) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text),
+    };
+    let (integer, fraction) = match unsigned.split_once('.') {
+        Some((integer, fraction)) => (integer, Some(fraction)),
+        None => (unsigned, None),
+    };
+    let mut out = String::with_capacity(text.len() + integer.len() / 3);
+    out.push_str(sign);
+    for (i, digit) in integer.chars().enumerate() {
+        if i > 0 && (integer.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    if let Some(fraction) = fraction {
+        out.push('.');
+        out.push_str(fraction);
+    }
+    out
+}
+
+/// The plain text of a decimal: no separators.
+fn plain_decimal(
     value: Decimal,
     precision: Option<usize>,
     strategy: rust_decimal::RoundingStrategy,
@@ -342,14 +384,15 @@ pub(crate) fn display_decimal_with(
     out
 }
 
-/// Serde for a money type through its `Display` and `FromStr`, which are
-/// exact: `"$45/MWh"` in every format.
+/// Serde for a money type through its plain `Display` (`{:#}`, no
+/// thousands separators) and `FromStr`, which are exact: `"$45/MWh"` in
+/// every format.
 macro_rules! serde_via_string {
     ($ty:ty) => {
         #[cfg(feature = "serde")]
         impl serde::Serialize for $ty {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.collect_str(self)
+                serializer.collect_str(&format_args!("{self:#}"))
             }
         }
 

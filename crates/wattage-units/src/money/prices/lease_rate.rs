@@ -16,7 +16,7 @@ price_type! {
     ///
     /// let rate: LeaseRate = "$150/kW/month".parse()?;
     /// let rent = rate.rent(Power::new(100.0, unit::MEGAWATT)?, Time::new(1.0, unit::YEAR)?)?;
-    /// assert_eq!(rent.to_string(), "$180000000");
+    /// assert_eq!(rent.to_string(), "$180,000,000");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub struct LeaseRate;

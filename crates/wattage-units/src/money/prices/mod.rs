@@ -152,7 +152,8 @@ macro_rules! price_type {
         }
 
         impl core::fmt::Display for $name {
-            /// Exact by default; `{:.2}` rounds to two places.
+            /// Exact by default, with thousands separators (`$9,000/MWh`);
+            /// `{:.2}` rounds to two places; `{:#}` is the plain form.
             fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
                 crate::money::prices::write_price(f, self.0, $prefix, $suffix, stringify!($currency))
             }
@@ -204,7 +205,7 @@ pub(crate) fn write_price(
     currency: &str,
 ) -> fmt::Result {
     let negative = value.is_sign_negative() && !value.is_zero();
-    let magnitude = display_decimal(value.abs(), f.precision());
+    let magnitude = display_decimal(value.abs(), f);
     let sign = if negative { "-" } else { "" };
     if currency == "usd" {
         write!(f, "{sign}{prefix}{magnitude}{suffix}")
