@@ -39,7 +39,7 @@
 //!
 //! | type | dimension | display units |
 //! |---|---|---|
-//! | [`Time`] | T | s, min, h, day, yr (365.25 d) |
+//! | [`Time`] | T | s, min, h, days, years (365.25 d) |
 //! | [`Energy`] | M L² T⁻² | J, Wh, kWh, MWh, GWh, TWh |
 //! | [`Power`] | M L² T⁻³ | W, kW, MW, GW, TW |
 //! | [`Frequency`] | T⁻¹ | Hz, kHz, MHz, GHz |

@@ -197,7 +197,7 @@ macro_rules! measure_type {
             /// Automatic unit and six significant digits; `{:.N}` for N decimals.
             fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
                 let unit = crate::format::auto_unit::<Self>(self.0.value);
-                crate::format::write_value(f, self.get(unit), unit.factor(), unit.symbol())
+                crate::format::write_value(f, self.get(unit), unit)
             }
         }
 
