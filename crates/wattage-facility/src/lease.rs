@@ -42,7 +42,7 @@ pub enum LeaseStructure {
 ///     start: NaiveDate::from_ymd_opt(2026, 7, 1).unwrap(),
 ///     structure: LeaseStructure::TripleNet,
 /// })?;
-/// assert_eq!(lease.rent_in_month(0)?.to_string(), "$5200000");
+/// assert_eq!(lease.rent_in_month(0)?.to_string(), "$5,200,000");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -107,9 +107,9 @@ pub struct LeaseMonth {
 ///     start: NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
 ///     structure: LeaseStructure::TripleNet,
 /// } )?;
-/// assert_eq!(lease.rent_in_month(0)?.to_string(), "$22000000");
-/// assert_eq!(lease.rent_in_month(12)?.to_string(), "$22660000");
-/// assert_eq!(format!("{:.2}", lease.total_value()?), "$3746695804.25");
+/// assert_eq!(lease.rent_in_month(0)?.to_string(), "$22,000,000");
+/// assert_eq!(lease.rent_in_month(12)?.to_string(), "$22,660,000");
+/// assert_eq!(format!("{:.2}", lease.total_value()?), "$3,746,695,804.25");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]

@@ -31,9 +31,9 @@
 //! let summary = Summary::new(&ledger, &plan, "$50,000".parse()?)?;
 //! let fleet = summary.workload("fleet").unwrap();
 //! // $52 × 1000 PH/s × 0.98 a day, over a 365.25-day MW-year of 16 MW: about $1.16M.
-//! assert_eq!(format!("{:.0}", fleet.revenue_per_mw_year.unwrap()), "$1163321");
+//! assert_eq!(format!("{:.0}", fleet.revenue_per_mw_year.unwrap()), "$1,163,321");
 //! // Energy cost of a bitcoin: 16.8 MW × 24 h × $45 / 0.5096 BTC a day.
-//! assert_eq!(format!("{:.0}", fleet.energy_cost_per_btc.unwrap()), "$35604");
+//! assert_eq!(format!("{:.0}", fleet.energy_cost_per_btc.unwrap()), "$35,604");
 //!
 //! // $20M of miners up front: cash flows by year, NPV at 8%, IRR, payback.
 //! let capex = [CapexPayment { at: start, amount: "$20M".parse()? }];

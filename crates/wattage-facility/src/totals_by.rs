@@ -25,7 +25,7 @@
 //! let months = simulate_by(&plan, &contract, horizon, Curtailment::AboveBreakeven, Grouping::Month)?;
 //! assert_eq!(months.groups.len(), 12);
 //! // February: 28 days × 24 h × 20 MW × $70.
-//! assert_eq!(months.groups[1].site.revenue.to_string(), "$940800");
+//! assert_eq!(months.groups[1].site.revenue.to_string(), "$940,800");
 //! assert_eq!(months.workload_index("client"), Some(0));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```

@@ -40,7 +40,7 @@
 //!
 //! let total = projection.total()?;
 //! assert_eq!(format!("{:.4}", total.mined()), "0.0809 BTC");
-//! assert_eq!(format!("{:.0}", total.revenue), "$5034");
+//! assert_eq!(format!("{:.0}", total.revenue), "$5,034");
 //! // Revenue per MWh falls below $45 in month 23 (index 22), the month of
 //! // the 2028 halving (block 1,050,000).
 //! let month = projection.first_step_revenue_per_mwh_below(power)?.unwrap();

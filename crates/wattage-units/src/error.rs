@@ -62,20 +62,34 @@ impl QuantityError {
 /// assert_eq!(err.input(), "17.5 J/TB");
 /// assert!(err.to_string().starts_with("cannot read \"17.5 J/TB\" as a hash efficiency: unknown unit \"J/TB\""));
 /// assert!(err.to_string().contains("J/TH"));
+/// assert!(err.to_string().ends_with("(written like \"17.5 J/TH\")"));
+/// assert_eq!(err.example(), "17.5 J/TH");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("cannot read {input:?} as {expected}: {kind}")]
+#[error(
+    "cannot read {input:?} as {}: {kind} (written like {:?})",
+    subject.expected,
+    subject.example
+)]
 pub struct ParseError {
     input: String,
-    expected: &'static str,
+    subject: Subject,
     kind: ParseErrorKind,
 }
 
+/// What a parser reads, for its messages: the thing with its article ("a
+/// hashrate") and the canonical spelling of an example ("950 EH/s").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Subject {
+    pub(crate) expected: &'static str,
+    pub(crate) example: &'static str,
+}
+
 impl ParseError {
-    pub(crate) fn new(input: &str, expected: &'static str, kind: ParseErrorKind) -> Self {
+    pub(crate) fn new(input: &str, subject: Subject, kind: ParseErrorKind) -> Self {
         Self {
             input: input.into(),
-            expected,
+            subject,
             kind,
         }
     }
@@ -89,7 +103,14 @@ impl ParseError {
     /// What the text should have been ("a hashrate").
     #[must_use]
     pub const fn expected(&self) -> &'static str {
-        self.expected
+        self.subject.expected
+    }
+
+    /// The canonical spelling of a valid input (`"950 EH/s"`), which every
+    /// message ends with.
+    #[must_use]
+    pub const fn example(&self) -> &'static str {
+        self.subject.example
     }
 
     /// Why it was rejected.
@@ -128,6 +149,20 @@ pub enum ParseErrorKind {
     /// The number does not fit the exact representation (too large, or
     /// finer than one satoshi where satoshis are required).
     OutOfRange,
+    /// Thousands separators that do not group three digits (`"1,2 MW"`,
+    /// which could be a decimal comma).
+    Grouping,
+    /// A unit whose spelling differs from a known one only in the case of
+    /// a letter whose case carries meaning: an SI prefix written in mixed
+    /// case (`"mW"`: `m` is milli, `M` mega; `p` pico, `P` peta), or the
+    /// `s` of `FLOPs` (a count) and `FLOPS` (a rate). The text is refused
+    /// rather than read as the other unit.
+    CaseMatters {
+        /// The unit as written.
+        unit: String,
+        /// The known unit it resembles.
+        known: &'static str,
+    },
 }
 
 impl fmt::Display for ParseErrorKind {
@@ -150,6 +185,16 @@ impl fmt::Display for ParseErrorKind {
             Self::OutOfRange => {
                 f.write_str("the value is out of the representable range or precision")
             }
+            Self::Grouping => f.write_str(
+                "thousands separators must group three digits (1,234,567.8); \
+                 a decimal comma is not read",
+            ),
+            Self::CaseMatters { unit, known } => write!(
+                f,
+                "unit {unit:?} differs from {known} only in the case of a letter that \
+                 carries meaning (m milli, M mega; p pico, P peta; FLOPS a rate, \
+                 FLOPs a count); write {known} if you mean it"
+            ),
         }
     }
 }
@@ -216,6 +261,12 @@ pub enum MoneyError {
     /// ```
     #[error(transparent)]
     Quantity(#[from] QuantityError),
+    /// A [`crate::Share`] outside 0% to 100%.
+    #[error("a share must be between 0% and 100%, got the fraction {value}")]
+    ShareOutOfRange {
+        /// The fraction given (1.5 for 150%).
+        value: rust_decimal::Decimal,
+    },
     /// A price that must be positive was zero or negative.
     #[error("{what} must be positive, got {value}")]
     NotPositive {

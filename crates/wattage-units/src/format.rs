@@ -2,7 +2,10 @@
 //!
 //! Automatic display picks the largest automatic unit that the value reaches
 //! (so 3,500 W is `3.5 kW`), then prints six significant digits with trailing
-//! zeros trimmed. A precision (`{:.2}`) prints that many decimals instead.
+//! zeros trimmed. Units people say as words are written as words, plural
+//! unless the number printed is exactly 1: a duration reads `45 s`,
+//! `30 min`, `1.5 h`, `1 day`, `30 days`, `2 years` (seconds, minutes and
+//! hours by symbol, days, months and years in words). A precision (`{:.2}`) prints that many decimals instead.
 //! The exact form used by serde prints the shortest decimal that reads back
 //! to the same `f64`, bit for bit.
 
@@ -29,18 +32,15 @@ pub(crate) fn auto_unit<Q: Measure>(base: f64) -> Unit<Q> {
     chosen
 }
 
-/// Writes `value` (already in the unit of size `factor`) and the unit symbol.
+/// Writes `value` (already in `unit`) and the unit's symbol, or its plural
+/// for units spelled as words (`30 days`).
 ///
 /// The number is rounded (six significant digits, or the formatter's
 /// decimals), and the text always reads back: where rounding up would make
 /// the value overflow to infinity in base units (`Time(f64::MAX)` in years),
 /// the value is rounded toward zero instead.
-pub(crate) fn write_value(
-    f: &mut fmt::Formatter<'_>,
-    value: f64,
-    factor: f64,
-    symbol: &str,
-) -> fmt::Result {
+pub(crate) fn write_value<Q>(f: &mut fmt::Formatter<'_>, value: f64, unit: Unit<Q>) -> fmt::Result {
+    let factor = unit.factor();
     // Zero prints as "0", never "-0".
     let value = if value == 0.0 { 0.0 } else { value };
     let reads_back = |text: &str| text.parse::<f64>().is_ok_and(|v| (v * factor).is_finite());
@@ -62,7 +62,7 @@ pub(crate) fn write_value(
             smaller = f64::from_bits(smaller.to_bits().saturating_sub(1));
         }
     }
-    let body = format!("{text} {symbol}");
+    let body = format!("{text} {}", unit.written_after(&text));
     pad(f, &body)
 }
 
@@ -158,7 +158,8 @@ pub(crate) fn exact_string<Q: Measure>(q: Q) -> String {
         .chain(Q::UNITS.iter().copied().filter(|u| u.is_auto()))
         .chain(core::iter::once(Q::BASE_UNIT));
     for unit in candidates {
-        let text = format!("{} {}", base / unit.factor(), unit.symbol());
+        let number = format!("{}", base / unit.factor());
+        let text = format!("{number} {}", unit.written_after(&number));
         if let Ok(back) = parse_quantity::<Q>(&text) {
             if back.base_value().to_bits() == base.to_bits() {
                 return text;
@@ -187,6 +188,6 @@ pub struct DisplayIn<Q> {
 
 impl<Q> fmt::Display for DisplayIn<Q> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write_value(f, self.value, self.unit.factor(), self.unit.symbol())
+        write_value(f, self.value, self.unit)
     }
 }

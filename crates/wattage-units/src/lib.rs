@@ -39,7 +39,7 @@
 //!
 //! | type | dimension | display units |
 //! |---|---|---|
-//! | [`Time`] | T | s, min, h, day, yr (365.25 d) |
+//! | [`Time`] | T | s, min, h, days, years (365.25 d) |
 //! | [`Energy`] | M L² T⁻² | J, Wh, kWh, MWh, GWh, TWh |
 //! | [`Power`] | M L² T⁻³ | W, kW, MW, GW, TW |
 //! | [`Frequency`] | T⁻¹ | Hz, kHz, MHz, GHz |
@@ -91,7 +91,8 @@
 //! ([`Hashprice::revenue`]), power × time × lease rate ([`LeaseRate::rent`]),
 //! GPUs × time × GPU-hour price ([`GpuHourPrice::revenue`]). The rounding
 //! rule where an `f64` quantity enters money is stated once, in
-//! [`money::to_decimal`].
+//! [`money::to_decimal`]. A [`Share`] (`"2%"`, 0% to 100%) is the exact
+//! part of a whole that fees and revenue shares are.
 //!
 //! # Text
 //!
@@ -133,6 +134,8 @@ pub mod parse;
 mod quantities;
 #[cfg(feature = "serde")]
 mod serde_support;
+mod share;
+mod spelling;
 pub mod system;
 mod unit_def;
 
@@ -147,6 +150,7 @@ pub use quantities::{
     ComputeEfficiency, Energy, FlopRate, Flops, Frequency, HashEfficiency, Hashes, Hashrate, Power,
     Time,
 };
+pub use share::Share;
 pub use unit_def::Unit;
 
 /// Every unit, by name: `unit::EXAHASH_PER_SECOND`, `unit::KILOWATT`, ...

@@ -25,6 +25,8 @@ pub trait Measure: Copy + PartialOrd + private::Sealed + 'static {
     const NAME: &'static str;
     /// The quantity with its article, for messages ("a hashrate").
     const EXPECTED: &'static str;
+    /// A value in its canonical spelling, for messages ("950 EH/s").
+    const EXAMPLE: &'static str;
     /// Whether negative values are rejected.
     const NON_NEGATIVE: bool;
     /// Every unit the quantity knows; the automatic-display units in

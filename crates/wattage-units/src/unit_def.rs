@@ -22,6 +22,7 @@ pub struct Unit<Q> {
     name: &'static str,
     factor: f64,
     aliases: &'static [&'static str],
+    plural: &'static str,
     auto: bool,
     quantity: PhantomData<fn() -> Q>,
 }
@@ -34,6 +35,7 @@ impl<Q> Unit<Q> {
             name,
             factor,
             aliases: &[],
+            plural: "",
             auto: false,
             quantity: PhantomData,
         }
@@ -42,6 +44,12 @@ impl<Q> Unit<Q> {
     /// Also accept these spellings when parsing.
     pub(crate) const fn aliases(mut self, aliases: &'static [&'static str]) -> Self {
         self.aliases = aliases;
+        self
+    }
+
+    /// Display a value other than exactly 1 with this plural (`"days"`).
+    pub(crate) const fn plural(mut self, plural: &'static str) -> Self {
+        self.plural = plural;
         self
     }
 
@@ -75,15 +83,31 @@ impl<Q> Unit<Q> {
         self.aliases
     }
 
+    /// The word written after `number` (the number as displayed): the
+    /// plural of a unit spelled as a word (`"days"`, `"years"`) unless the
+    /// number is exactly 1 or -1, else the symbol.
+    ///
+    /// ```
+    /// use wattage_units::unit;
+    ///
+    /// assert_eq!(unit::DAY.written_after("30"), "days");
+    /// assert_eq!(unit::DAY.written_after("1"), "day");
+    /// assert_eq!(unit::HOUR.written_after("1.5"), "h");
+    /// ```
+    #[must_use]
+    pub fn written_after(&self, number: &str) -> &'static str {
+        let one = matches!(number.trim_start_matches('-'), "1");
+        if self.plural.is_empty() || one {
+            self.symbol
+        } else {
+            self.plural
+        }
+    }
+
     /// Whether automatic display may choose this unit.
     #[must_use]
     pub const fn is_auto(&self) -> bool {
         self.auto
-    }
-
-    /// Whether `text` names this unit (symbol, alias or name).
-    pub(crate) fn matches(&self, text: &str) -> bool {
-        self.symbol == text || self.name == text || self.aliases.contains(&text)
     }
 }
 

@@ -136,7 +136,7 @@ pub mod prelude {
     #[doc(no_inline)]
     pub use wattage_units::{
         Btc, BtcPrice, ComputeEfficiency, Energy, EnergyPrice, FlopRate, GpuHourPrice,
-        HashEfficiency, Hashprice, Hashrate, LeaseRate, Measure, Power, Time, Usd, unit,
+        HashEfficiency, Hashprice, Hashrate, LeaseRate, Measure, Power, Share, Time, Usd, unit,
     };
 }
 

@@ -24,7 +24,7 @@ use crate::price_series::Resolution;
 ///
 /// let charge = DemandCharge::per_kw_month("$8.50".parse()?)?;
 /// let loads = [40.0, 49.5, 45.0].map(|mw| Power::new(mw, unit::MEGAWATT).unwrap());
-/// assert_eq!(charge.for_loads(&loads)?.to_string(), "$420750");
+/// assert_eq!(charge.for_loads(&loads)?.to_string(), "$420,750");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

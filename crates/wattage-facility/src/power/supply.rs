@@ -171,7 +171,7 @@ impl PowerSupply {
     /// let supply = PowerSupply::fixed("$45/MWh".parse()?);
     /// let start = Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap();
     /// let load = vec![Power::new(10.0, unit::MEGAWATT)?; 24];
-    /// assert_eq!(supply.energy_cost(start, Resolution::Hourly, &load)?.to_string(), "$10800");
+    /// assert_eq!(supply.energy_cost(start, Resolution::Hourly, &load)?.to_string(), "$10,800");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     ///

@@ -26,7 +26,7 @@
 //! let quarter_hours = PriceSeries::new(start, Resolution::FifteenMinutes, prices)?;
 //! let hourly = quarter_hours.to_hourly()?;
 //! assert_eq!(hourly.len(), 1);
-//! assert_eq!(hourly.prices()[0].to_string(), "$8950/MWh");
+//! assert_eq!(hourly.prices()[0].to_string(), "$8,950/MWh");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 

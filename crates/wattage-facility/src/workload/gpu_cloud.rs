@@ -37,8 +37,8 @@ use crate::schedule::{Earning, LoadContext, RevenueRule, Terms, mul};
 ///     life_years: 5,
 /// })?;
 /// assert_eq!(format!("{:.4}", cloud.it_power().get(unit::MEGAWATT)), "10.4448");
-/// assert_eq!(cloud.capex()?.to_string(), "$245760000");
-/// assert_eq!(cloud.annual_depreciation()?.to_string(), "$49152000");
+/// assert_eq!(cloud.capex()?.to_string(), "$245,760,000");
+/// assert_eq!(cloud.annual_depreciation()?.to_string(), "$49,152,000");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]

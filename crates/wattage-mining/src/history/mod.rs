@@ -342,7 +342,7 @@ pub fn subsidy_on(date: NaiveDate) -> Result<Btc> {
 /// ```
 /// let months = wattage_mining::history::months()?;
 /// let jan_2018 = months.iter().find(|m| m.month.to_string() == "2018-01-01").unwrap();
-/// assert_eq!(format!("{:.0}", jan_2018.price), "$13796/BTC");
+/// assert_eq!(format!("{:.0}", jan_2018.price), "$13,796/BTC");
 /// # Ok::<(), wattage_mining::Error>(())
 /// ```
 pub fn months() -> Result<alloc::vec::Vec<MonthRecord>> {

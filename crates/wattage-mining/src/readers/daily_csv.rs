@@ -18,7 +18,7 @@
 //! assert_eq!(read.values.len(), 1);
 //! assert_eq!(read.rejected[0].reason, "difficulty 0: no blocks that day");
 //! let prices = parse_daily_price("date,value\n2026-07-14,62242.32\n")?;
-//! assert_eq!(prices.values[0].value.to_string(), "$62242.32/BTC");
+//! assert_eq!(prices.values[0].value.to_string(), "$62,242.32/BTC");
 //! # Ok::<(), wattage_mining::Error>(())
 //! ```
 

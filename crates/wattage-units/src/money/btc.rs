@@ -5,7 +5,7 @@ use core::str::FromStr;
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use crate::error::{MoneyError, ParseError, ParseErrorKind};
+use crate::error::{MoneyError, ParseError, ParseErrorKind, Subject};
 use crate::money::parse::{Currency, parse_money};
 
 /// An amount of bitcoin, held as a whole number of satoshis (`i64`, as
@@ -155,6 +155,8 @@ impl fmt::Display for Btc {
     /// zero, except where that would leave the range of an `i64` of
     /// satoshis (only within a hundred-millionth of the largest amounts):
     /// there it rounds toward zero, so the text always reads back.
+    /// Thousands separators by default (`21,000,000 BTC`); `{:#}` is the
+    /// plain form (`21000000 BTC`).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let btc = self.to_btc();
         let strategy = match f.precision().and_then(|p| u32::try_from(p).ok()) {
@@ -169,7 +171,7 @@ impl fmt::Display for Btc {
             }
             _ => RoundingStrategy::MidpointAwayFromZero,
         };
-        let text = crate::money::parse::display_decimal_with(btc, f.precision(), strategy);
+        let text = crate::money::parse::display_decimal_with(btc, f, strategy);
         write!(f, "{text} BTC")
     }
 }
@@ -179,7 +181,10 @@ impl FromStr for Btc {
 
     /// Reads `3.125 BTC`, `50000 sat`, `1,000 sats`.
     fn from_str(text: &str) -> Result<Self, ParseError> {
-        const EXPECTED: &str = "a BTC amount";
+        const EXPECTED: Subject = Subject {
+            expected: "a BTC amount",
+            example: "3.125 BTC",
+        };
         let parsed = parse_money(text, EXPECTED, &[Currency::Btc, Currency::Sat])?;
         parsed.expect_no_denominator(text, EXPECTED)?;
         let btc = parsed.btc_amount(text, EXPECTED)?;

@@ -5,7 +5,7 @@ use core::str::FromStr;
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use crate::error::{MoneyError, ParseError};
+use crate::error::{MoneyError, ParseError, Subject};
 use crate::money::parse::{Currency, parse_money};
 
 /// An amount of US dollars, held exactly as a `Decimal`.
@@ -21,7 +21,8 @@ use crate::money::parse::{Currency, parse_money};
 /// let rent: Usd = "$1,234.56".parse()?;
 /// let power = Usd::new(Decimal::new(-20_000, 2));
 /// let total = Usd::try_sum([rent, power])?;
-/// assert_eq!(total.to_string(), "$1034.56");
+/// assert_eq!(total.to_string(), "$1,034.56");
+/// assert_eq!(format!("{total:#}"), "$1034.56"); // the plain form, for CSV and JSON
 /// assert_eq!("-$5".parse::<Usd>()?, Usd::from_cents(-500));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -166,6 +167,49 @@ impl Usd {
     }
 }
 
+impl Usd {
+    /// The exact net of two sets of amounts in one call: the sum of
+    /// `credits` minus the sum of `debits`.
+    ///
+    /// ```
+    /// use wattage_units::Usd;
+    ///
+    /// let revenue = ["$1,200".parse::<Usd>()?, "$300".parse()?];
+    /// let costs = ["$450".parse::<Usd>()?, "$50.25".parse()?];
+    /// assert_eq!(Usd::net(revenue, costs)?.to_string(), "$999.75");
+    /// // Or sum with the standard iterator method; overflow is an error.
+    /// let total: Result<Usd, _> = revenue.iter().sum();
+    /// assert_eq!(total?.to_string(), "$1,500");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`MoneyError::Overflow`] when a partial sum or the difference does
+    /// not fit.
+    pub fn net<C, D>(credits: C, debits: D) -> Result<Self, MoneyError>
+    where
+        C: IntoIterator<Item = Self>,
+        D: IntoIterator<Item = Self>,
+    {
+        Self::try_sum(credits)?.checked_sub(Self::try_sum(debits)?)
+    }
+}
+
+/// Summing amounts with [`Iterator::sum`] into a `Result`: exact, and an
+/// overflow is [`MoneyError::Overflow`], never a panic.
+impl core::iter::Sum<Usd> for Result<Usd, MoneyError> {
+    fn sum<I: Iterator<Item = Usd>>(iter: I) -> Self {
+        Usd::try_sum(iter)
+    }
+}
+
+/// As the sum of owned amounts.
+impl<'a> core::iter::Sum<&'a Usd> for Result<Usd, MoneyError> {
+    fn sum<I: Iterator<Item = &'a Usd>>(iter: I) -> Self {
+        Usd::try_sum(iter.copied())
+    }
+}
+
 impl core::ops::Neg for Usd {
     type Output = Self;
     fn neg(self) -> Self {
@@ -175,10 +219,11 @@ impl core::ops::Neg for Usd {
 }
 
 impl fmt::Display for Usd {
-    /// `$1234.56`, `-$5`; `{:.2}` rounds to cents.
+    /// `$1,234.56`, `-$5`; `{:.2}` rounds to cents; `{:#}` is the plain
+    /// form without thousands separators (`$1234.56`), for CSV and JSON.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let sign = if self.is_negative() { "-" } else { "" };
-        let magnitude = crate::money::parse::display_decimal(self.0.abs(), f.precision());
+        let magnitude = crate::money::parse::display_decimal(self.0.abs(), f);
         write!(f, "{sign}${magnitude}")
     }
 }
@@ -188,9 +233,13 @@ impl FromStr for Usd {
 
     /// Reads `$1,234.56`, `-$5`, `1234.56 USD`, `$3.5M`, `450 c`.
     fn from_str(text: &str) -> Result<Self, ParseError> {
-        let parsed = parse_money(text, "a USD amount", &[Currency::Usd, Currency::Cents])?;
-        parsed.expect_no_denominator(text, "a USD amount")?;
-        Ok(Self(parsed.usd_amount(text, "a USD amount")?))
+        const SUBJECT: Subject = Subject {
+            expected: "a USD amount",
+            example: "$1,234.56",
+        };
+        let parsed = parse_money(text, SUBJECT, &[Currency::Usd, Currency::Cents])?;
+        parsed.expect_no_denominator(text, SUBJECT)?;
+        Ok(Self(parsed.usd_amount(text, SUBJECT)?))
     }
 }
 

@@ -18,6 +18,7 @@ measure_type! {
     pub struct Energy(Energy);
     name: "energy",
     expected: "an energy",
+    example: "2.4 GWh",
     non_negative: false,
     base: units::JOULE,
     units: [units::JOULE, units::KILOJOULE, units::MEGAJOULE, units::GIGAJOULE, units::WATT_HOUR, units::KILOWATT_HOUR, units::MEGAWATT_HOUR, units::GIGAWATT_HOUR, units::TERAWATT_HOUR]
@@ -29,9 +30,7 @@ pub(crate) mod units {
     use crate::Unit;
 
     /// Joule (J), the base unit.
-    pub const JOULE: Unit<Energy> = Unit::new("J", "joule", 1e0)
-        .aliases(&["joule", "joules"])
-        .auto();
+    pub const JOULE: Unit<Energy> = Unit::new("J", "joule", 1e0).aliases(&["joules"]).auto();
 
     /// Kilojoule (kJ): 1e3 base units.
     pub const KILOJOULE: Unit<Energy> = Unit::new("kJ", "kilojoule", 1e3);

@@ -15,6 +15,7 @@ measure_type! {
     pub struct Flops(Flops);
     name: "FLOP count",
     expected: "a FLOP count",
+    example: "3.8 EFLOP",
     non_negative: true,
     base: units::FLOP,
     units: [units::FLOP, units::KILOFLOP, units::MEGAFLOP, units::GIGAFLOP, units::TERAFLOP, units::PETAFLOP, units::EXAFLOP, units::ZETTAFLOP, units::YOTTAFLOP]
@@ -26,9 +27,7 @@ pub(crate) mod units {
     use crate::Unit;
 
     /// Flop (FLOP), the base unit.
-    pub const FLOP: Unit<Flops> = Unit::new("FLOP", "flop", 1e0)
-        .aliases(&["FLOPs", "flop"])
-        .auto();
+    pub const FLOP: Unit<Flops> = Unit::new("FLOP", "flop", 1e0).aliases(&["FLOPs"]).auto();
 
     /// Kiloflop (kFLOP): 1e3 base units.
     pub const KILOFLOP: Unit<Flops> = Unit::new("kFLOP", "kiloflop", 1e3)

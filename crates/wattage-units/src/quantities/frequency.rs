@@ -16,6 +16,7 @@ measure_type! {
     pub struct Frequency(Frequency);
     name: "frequency",
     expected: "a frequency",
+    example: "1.5 GHz",
     non_negative: true,
     base: units::HERTZ,
     units: [units::HERTZ, units::KILOHERTZ, units::MEGAHERTZ, units::GIGAHERTZ]

@@ -19,6 +19,7 @@ measure_type! {
     pub struct HashEfficiency(HashEfficiency);
     name: "hash efficiency",
     expected: "a hash efficiency",
+    example: "17.5 J/TH",
     non_negative: true,
     base: units::JOULE_PER_HASH,
     units: [units::JOULE_PER_PETAHASH, units::JOULE_PER_TERAHASH, units::JOULE_PER_GIGAHASH, units::JOULE_PER_MEGAHASH, units::JOULE_PER_HASH]
@@ -31,24 +32,24 @@ pub(crate) mod units {
 
     /// Joule per petahash (J/PH): 1e-15 base units.
     pub const JOULE_PER_PETAHASH: Unit<HashEfficiency> =
-        Unit::new("J/PH", "joule per petahash", 1e-15).aliases(&["W/PH/s", "W/(PH/s)"]);
+        Unit::new("J/PH", "joule per petahash", 1e-15).aliases(&["W/PH", "W/PH/s", "W/(PH/s)"]);
 
     /// Joule per terahash (J/TH): 1e-12 base units.
     pub const JOULE_PER_TERAHASH: Unit<HashEfficiency> =
         Unit::new("J/TH", "joule per terahash", 1e-12)
-            .aliases(&["W/TH/s", "W/(TH/s)", "J/Th"])
+            .aliases(&["W/TH", "W/TH/s", "W/(TH/s)"])
             .auto();
 
     /// Joule per gigahash (J/GH): 1e-9 base units.
     pub const JOULE_PER_GIGAHASH: Unit<HashEfficiency> =
         Unit::new("J/GH", "joule per gigahash", 1e-9)
-            .aliases(&["W/GH/s", "W/(GH/s)", "J/Gh"])
+            .aliases(&["W/GH", "W/GH/s", "W/(GH/s)"])
             .auto();
 
     /// Joule per megahash (J/MH): 1e-6 base units.
     pub const JOULE_PER_MEGAHASH: Unit<HashEfficiency> =
         Unit::new("J/MH", "joule per megahash", 1e-6)
-            .aliases(&["W/MH/s", "W/(MH/s)"])
+            .aliases(&["W/MH", "W/MH/s", "W/(MH/s)"])
             .auto();
 
     /// Joule per hash (J/H), the base unit.

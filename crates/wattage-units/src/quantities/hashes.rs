@@ -17,6 +17,7 @@ measure_type! {
     pub struct Hashes(Hashes);
     name: "hash count",
     expected: "a hash count",
+    example: "86.4 EH",
     non_negative: true,
     base: units::HASH,
     units: [units::HASH, units::KILOHASH, units::MEGAHASH, units::GIGAHASH, units::TERAHASH, units::PETAHASH, units::EXAHASH, units::ZETTAHASH]
@@ -28,9 +29,7 @@ pub(crate) mod units {
     use crate::Unit;
 
     /// Hash (H), the base unit.
-    pub const HASH: Unit<Hashes> = Unit::new("H", "hash", 1e0)
-        .aliases(&["hash", "hashes"])
-        .auto();
+    pub const HASH: Unit<Hashes> = Unit::new("H", "hash", 1e0).aliases(&["hashes"]).auto();
 
     /// Kilohash (kH): 1e3 base units.
     pub const KILOHASH: Unit<Hashes> = Unit::new("kH", "kilohash", 1e3).auto();

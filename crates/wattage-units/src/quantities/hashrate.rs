@@ -16,6 +16,7 @@ measure_type! {
     pub struct Hashrate(Hashrate);
     name: "hashrate",
     expected: "a hashrate",
+    example: "950 EH/s",
     non_negative: true,
     base: units::HASH_PER_SECOND,
     units: [units::HASH_PER_SECOND, units::KILOHASH_PER_SECOND, units::MEGAHASH_PER_SECOND, units::GIGAHASH_PER_SECOND, units::TERAHASH_PER_SECOND, units::PETAHASH_PER_SECOND, units::EXAHASH_PER_SECOND, units::ZETTAHASH_PER_SECOND]
@@ -27,43 +28,41 @@ pub(crate) mod units {
     use crate::Unit;
 
     /// Hash per second (H/s), the base unit.
-    pub const HASH_PER_SECOND: Unit<Hashrate> = Unit::new("H/s", "hash per second", 1e0)
-        .aliases(&["h/s"])
-        .auto();
+    pub const HASH_PER_SECOND: Unit<Hashrate> = Unit::new("H/s", "hash per second", 1e0).auto();
 
     /// Kilohash per second (kH/s): 1e3 base units.
     pub const KILOHASH_PER_SECOND: Unit<Hashrate> = Unit::new("kH/s", "kilohash per second", 1e3)
-        .aliases(&["kh/s", "kH/S", "kHs"])
+        .aliases(&["kHs"])
         .auto();
 
     /// Megahash per second (MH/s): 1e6 base units.
     pub const MEGAHASH_PER_SECOND: Unit<Hashrate> = Unit::new("MH/s", "megahash per second", 1e6)
-        .aliases(&["Mh/s", "MH/S", "MHs"])
+        .aliases(&["MHs"])
         .auto();
 
     /// Gigahash per second (GH/s): 1e9 base units.
     pub const GIGAHASH_PER_SECOND: Unit<Hashrate> = Unit::new("GH/s", "gigahash per second", 1e9)
-        .aliases(&["Gh/s", "GH/S", "GHs"])
+        .aliases(&["GHs"])
         .auto();
 
     /// Terahash per second (TH/s): 1e12 base units.
     pub const TERAHASH_PER_SECOND: Unit<Hashrate> = Unit::new("TH/s", "terahash per second", 1e12)
-        .aliases(&["Th/s", "TH/S", "THs"])
+        .aliases(&["THs"])
         .auto();
 
     /// Petahash per second (PH/s): 1e15 base units.
     pub const PETAHASH_PER_SECOND: Unit<Hashrate> = Unit::new("PH/s", "petahash per second", 1e15)
-        .aliases(&["Ph/s", "PH/S", "PHs"])
+        .aliases(&["PHs"])
         .auto();
 
     /// Exahash per second (EH/s): 1e18 base units.
     pub const EXAHASH_PER_SECOND: Unit<Hashrate> = Unit::new("EH/s", "exahash per second", 1e18)
-        .aliases(&["Eh/s", "EH/S", "EHs"])
+        .aliases(&["EHs"])
         .auto();
 
     /// Zettahash per second (ZH/s): 1e21 base units.
     pub const ZETTAHASH_PER_SECOND: Unit<Hashrate> =
         Unit::new("ZH/s", "zettahash per second", 1e21)
-            .aliases(&["Zh/s", "ZH/S", "ZHs"])
+            .aliases(&["ZHs"])
             .auto();
 }

@@ -7,6 +7,7 @@ macro_rules! measure_type {
         pub struct $name:ident($inner:ident);
         name: $label:literal,
         expected: $expected:literal,
+        example: $example:literal,
         non_negative: $non_negative:literal,
         base: $base:path,
         units: [$($unit:path),+ $(,)?]
@@ -178,6 +179,7 @@ macro_rules! measure_type {
         impl crate::Measure for $name {
             const NAME: &'static str = $label;
             const EXPECTED: &'static str = $expected;
+            const EXAMPLE: &'static str = $example;
             const NON_NEGATIVE: bool = $non_negative;
             const UNITS: &'static [crate::Unit<Self>] = &[$($unit),+];
             const BASE_UNIT: crate::Unit<Self> = $base;
@@ -195,7 +197,7 @@ macro_rules! measure_type {
             /// Automatic unit and six significant digits; `{:.N}` for N decimals.
             fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
                 let unit = crate::format::auto_unit::<Self>(self.0.value);
-                crate::format::write_value(f, self.get(unit), unit.factor(), unit.symbol())
+                crate::format::write_value(f, self.get(unit), unit)
             }
         }
 

@@ -18,6 +18,7 @@ measure_type! {
     pub struct Power(Power);
     name: "power",
     expected: "a power",
+    example: "3.5 kW",
     non_negative: false,
     base: units::WATT,
     units: [units::WATT, units::KILOWATT, units::MEGAWATT, units::GIGAWATT, units::TERAWATT]

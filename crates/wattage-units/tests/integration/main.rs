@@ -8,4 +8,5 @@ mod money;
 mod properties;
 #[cfg(feature = "serde")]
 mod serde_formats;
+mod spellings;
 mod text;

@@ -221,3 +221,60 @@ fn gpu_hours_and_capex() {
         Usd::new(dec("25000000"))
     );
 }
+
+#[test]
+fn money_displays_with_thousands_separators_and_a_plain_form() {
+    // The capex of docs/06-facilities.md's GPU cloud.
+    let capex = Usd::new(dec("1043992800"));
+    assert_eq!(capex.to_string(), "$1,043,992,800");
+    assert_eq!(format!("{capex:#}"), "$1043992800");
+    assert_eq!(format!("{:.2}", -capex), "-$1,043,992,800.00");
+    assert_eq!(format!("{:#.2}", -capex), "-$1043992800.00");
+    assert_eq!(Usd::new(dec("999.5")).to_string(), "$999.5");
+    assert_eq!(Usd::new(dec("1000")).to_string(), "$1,000");
+    let price: EnergyPrice = "$9000.25/MWh".parse().unwrap();
+    assert_eq!(price.to_string(), "$9,000.25/MWh");
+    assert_eq!(format!("{price:#}"), "$9000.25/MWh");
+    let supply = Btc::from_sat(2_100_000_000_000_000);
+    assert_eq!(supply.to_string(), "21,000,000 BTC");
+    assert_eq!(format!("{supply:#}"), "21000000 BTC");
+    // Both forms read back.
+    assert_eq!(capex.to_string().parse::<Usd>().unwrap(), capex);
+    assert_eq!(format!("{capex:#}").parse::<Usd>().unwrap(), capex);
+}
+
+#[test]
+fn sums_and_nets_are_exact_and_overflow_is_an_error() {
+    let amounts = [
+        Usd::new(dec("0.1")),
+        Usd::new(dec("0.2")),
+        Usd::new(dec("-0.3")),
+    ];
+    let total: Result<Usd, _> = amounts.iter().sum();
+    assert_eq!(total.unwrap(), Usd::ZERO);
+    let huge = [Usd::new(Decimal::MAX), Usd::new(Decimal::ONE)];
+    let overflow: Result<Usd, MoneyError> = huge.into_iter().sum();
+    assert!(matches!(overflow, Err(MoneyError::Overflow { .. })));
+    assert!(Usd::net([Usd::new(Decimal::MAX)], [Usd::new(Decimal::MIN)]).is_err());
+    assert_eq!(
+        Usd::net(amounts, [Usd::new(dec("1"))]).unwrap(),
+        Usd::new(dec("-1"))
+    );
+}
+
+#[test]
+fn shares_read_percentages_and_fractions() {
+    use wattage_units::Share;
+    let fee: Share = "2%".parse().unwrap();
+    assert_eq!(fee, "0.02".parse().unwrap());
+    assert_eq!(fee, " 2 % ".parse().unwrap());
+    assert_eq!(fee.to_string(), "2%");
+    assert_eq!(fee.percent(), dec("2"));
+    let err = "2".parse::<Share>().unwrap_err();
+    assert_eq!(err.kind(), &ParseErrorKind::OutOfRange, "{err}");
+    assert!(err.to_string().ends_with("(written like \"2%\")"), "{err}");
+    assert!(matches!(
+        Share::new(dec("1.01")),
+        Err(MoneyError::ShareOutOfRange { .. })
+    ));
+}

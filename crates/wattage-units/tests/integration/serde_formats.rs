@@ -53,3 +53,28 @@ fn deserialization_validates_like_parsing() {
     let err = serde_json::from_str::<HashEfficiency>(r#""17.5 J/TB""#).unwrap_err();
     assert!(err.to_string().contains("unknown unit \"J/TB\""), "{err}");
 }
+
+#[test]
+fn shares_serialize_as_text_and_read_text_or_a_fraction() {
+    use wattage_units::Share;
+    let fee: Share = "2.5%".parse().unwrap();
+    assert_eq!(serde_json::to_string(&fee).unwrap(), r#""2.5%""#);
+    assert_eq!(serde_json::from_str::<Share>(r#""2.5%""#).unwrap(), fee);
+    assert_eq!(serde_json::from_str::<Share>("0.025").unwrap(), fee);
+    assert_eq!(serde_json::from_str::<Share>("1").unwrap(), Share::ALL);
+    assert!(serde_json::from_str::<Share>("2").is_err());
+    assert!(serde_json::from_str::<Share>("-0.1").is_err());
+    #[derive(Deserialize)]
+    struct Pool {
+        #[allow(dead_code)]
+        fee: Share,
+    }
+    assert!(toml::from_str::<Pool>("fee = \"2%\"").is_ok());
+    assert!(toml::from_str::<Pool>("fee = 0.02").is_ok());
+}
+
+#[test]
+fn money_serializes_in_the_plain_form() {
+    let budget: Usd = "$1,250,000.5".parse().unwrap();
+    assert_eq!(serde_json::to_string(&budget).unwrap(), r#""$1250000.5""#);
+}

@@ -108,7 +108,8 @@ fn bad_input_names_input_and_expectation() {
     let err = "NaN kW".parse::<Power>().unwrap_err();
     assert_eq!(
         err.to_string(),
-        "cannot read \"NaN kW\" as a power: the value must be finite (no NaN or infinity)"
+        "cannot read \"NaN kW\" as a power: the value must be finite (no NaN or infinity) \
+         (written like \"3.5 kW\")"
     );
     let err = "17.5 J/TB".parse::<HashEfficiency>().unwrap_err();
     assert!(
@@ -132,4 +133,36 @@ fn exact_strings_read_back_bit_for_bit() {
         let text = q.to_exact_string();
         assert_eq!(text.parse::<HashEfficiency>().unwrap(), q, "{text}");
     }
+}
+
+#[test]
+fn durations_display_as_people_say_them() {
+    let cases = [
+        (Time::new(45.0, unit::SECOND).unwrap(), "45 s"),
+        (Time::new(30.0, unit::MINUTE).unwrap(), "30 min"),
+        (Time::new(90.0, unit::MINUTE).unwrap(), "1.5 h"),
+        (Time::new(1.0, unit::DAY).unwrap(), "1 day"),
+        (Time::new(30.0, unit::DAY).unwrap(), "30 days"),
+        (Time::new(1.0, unit::YEAR).unwrap(), "1 year"),
+        (Time::new(2.0, unit::YEAR).unwrap(), "2 years"),
+    ];
+    for (time, text) in cases {
+        assert_eq!(time.to_string(), text);
+        assert_eq!(text.parse::<Time>().unwrap(), time, "{text}");
+        assert_eq!(time.to_exact_string().parse::<Time>().unwrap(), time);
+    }
+    assert_eq!(
+        format!("{:.1}", Time::new(1.0, unit::DAY).unwrap()),
+        "1.0 days"
+    );
+    assert_eq!(
+        Time::new(30.0, unit::DAY).unwrap().to_exact_string(),
+        "30 days"
+    );
+    let err = "30 dayz".parse::<Time>().unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("unknown unit \"dayz\"; expected one of s, min, h, day, month, year"),
+        "{err}"
+    );
 }

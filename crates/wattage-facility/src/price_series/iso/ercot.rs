@@ -33,7 +33,7 @@
 //! let north = read_settlement_point_prices(csv.as_bytes(), "HB_NORTH", None)?;
 //! assert_eq!(north.len(), 2);
 //! assert_eq!(north.start().to_string(), "2021-02-16 13:00:00 UTC"); // 07:00 CST
-//! assert_eq!(north.prices()[0].to_string(), "$9000/MWh");
+//! assert_eq!(north.prices()[0].to_string(), "$9,000/MWh");
 //! assert_eq!(north.prices()[1].to_string(), "-$1.5/MWh");
 //! # Ok::<(), wattage_facility::FacilityError>(())
 //! ```

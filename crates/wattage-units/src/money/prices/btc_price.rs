@@ -14,12 +14,13 @@ price_type! {
     /// use wattage_units::{Btc, BtcPrice};
     ///
     /// let price: BtcPrice = "$60,028/BTC".parse()?;
-    /// assert_eq!(price.value_of("3.125 BTC".parse::<Btc>()?)?.to_string(), "$187587.5");
+    /// assert_eq!(price.value_of("3.125 BTC".parse::<Btc>()?)?.to_string(), "$187,587.5");
     /// assert!("$0/BTC".parse::<BtcPrice>().is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub struct BtcPrice;
     what: "a BTC price",
+    example: "$60,028/BTC",
     sign: Positive,
     currency: usd,
     display: "$", "/BTC",

@@ -16,11 +16,12 @@ price_type! {
     ///
     /// let hall: CapexPerMw = "$10M/MW".parse()?;
     /// let capex = hall.capex(Power::new(50.0, unit::MEGAWATT)?)?;
-    /// assert_eq!(capex.to_string(), "$500000000");
+    /// assert_eq!(capex.to_string(), "$500,000,000");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub struct CapexPerMw;
     what: "a capex per MW",
+    example: "$10M/MW",
     sign: NonNegative,
     currency: usd,
     display: "$", "/MW",

@@ -24,6 +24,7 @@ price_type! {
     /// ```
     pub struct EnergyPrice;
     what: "an energy price",
+    example: "$45/MWh",
     sign: Any,
     currency: usd,
     display: "$", "/MWh",

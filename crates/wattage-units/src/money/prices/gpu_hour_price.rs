@@ -20,6 +20,7 @@ price_type! {
     /// ```
     pub struct GpuHourPrice;
     what: "a GPU-hour price",
+    example: "$2.95/GPU-h",
     sign: NonNegative,
     currency: usd,
     display: "$", "/GPU-h",

@@ -40,6 +40,7 @@ price_type! {
     /// ```
     pub struct Hashprice;
     what: "a hashprice",
+    example: "$52/PH/day",
     sign: NonNegative,
     currency: usd,
     display: "$", "/PH/day",
@@ -106,6 +107,7 @@ price_type! {
     /// ```
     pub struct Hashcost;
     what: "a hashcost",
+    example: "$24/PH/day",
     sign: Any,
     currency: usd,
     display: "$", "/PH/day",
@@ -132,6 +134,7 @@ price_type! {
     /// ```
     pub struct BtcHashprice;
     what: "a BTC hashprice",
+    example: "0.0005 BTC/PH/day",
     sign: NonNegative,
     currency: btc,
     display: "BTC", "/PH/day",

@@ -16,11 +16,12 @@ price_type! {
     ///
     /// let rate: LeaseRate = "$150/kW/month".parse()?;
     /// let rent = rate.rent(Power::new(100.0, unit::MEGAWATT)?, Time::new(1.0, unit::YEAR)?)?;
-    /// assert_eq!(rent.to_string(), "$180000000");
+    /// assert_eq!(rent.to_string(), "$180,000,000");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub struct LeaseRate;
     what: "a lease rate",
+    example: "$140/kW/month",
     sign: NonNegative,
     currency: usd,
     display: "$", "/kW/month",
@@ -30,6 +31,15 @@ price_type! {
         ("kW/mo", Decimal::ONE),
         ("kW-mo", Decimal::ONE),
         ("MW/month", dec(1, 3)),
+        ("MW-month", dec(1, 3)),
+        ("kW/year", Decimal::ONE, per dec(12, 0)),
+        ("kW-year", Decimal::ONE, per dec(12, 0)),
+        ("kW/yr", Decimal::ONE, per dec(12, 0)),
+        ("kW-yr", Decimal::ONE, per dec(12, 0)),
+        ("MW/year", Decimal::ONE, per dec(12_000, 0)),
+        ("MW-year", Decimal::ONE, per dec(12_000, 0)),
+        ("MW/yr", Decimal::ONE, per dec(12_000, 0)),
+        ("MW-yr", Decimal::ONE, per dec(12_000, 0)),
     ]
 }
 

@@ -59,10 +59,11 @@ macro_rules! price_type {
         $(#[$attr:meta])*
         pub struct $name:ident;
         what: $what:literal,
+        example: $example:literal,
         sign: $sign:ident,
         currency: $currency:ident,
         display: $prefix:literal, $suffix:literal,
-        denominators: [$(($text:literal, $factor:expr)),+ $(,)?]
+        denominators: [$(($text:literal, $factor:expr $(, per $per:expr)?)),+ $(,)?]
     ) => {
         $(#[$attr])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -72,11 +73,19 @@ macro_rules! price_type {
             /// The price's unit as displayed.
             pub const UNIT: &'static str = $suffix;
 
-            /// Accepted `/unit` spellings and their factor to [`Self::UNIT`].
-            fn denominators() -> &'static [(&'static str, rust_decimal::Decimal)] {
-                const TABLE: &[(&str, rust_decimal::Decimal)] = &[$(($text, $factor)),+];
+            /// Accepted `/unit` spellings, and the multiplier and divisor
+            /// that take a price in each to [`Self::UNIT`].
+            fn denominators() -> &'static [(&'static str, rust_decimal::Decimal, rust_decimal::Decimal)] {
+                const TABLE: &[(&str, rust_decimal::Decimal, rust_decimal::Decimal)] = &[
+                    $(($text, $factor, crate::money::prices::divisor!($($per)?))),+
+                ];
                 TABLE
             }
+
+            const SUBJECT: crate::error::Subject = crate::error::Subject {
+                expected: $what,
+                example: $example,
+            };
 
             /// A price in its canonical unit (see [`Self::UNIT`]), validated.
             ///
@@ -143,7 +152,8 @@ macro_rules! price_type {
         }
 
         impl core::fmt::Display for $name {
-            /// Exact by default; `{:.2}` rounds to two places.
+            /// Exact by default, with thousands separators (`$9,000/MWh`);
+            /// `{:.2}` rounds to two places; `{:#}` is the plain form.
             fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
                 crate::money::prices::write_price(f, self.0, $prefix, $suffix, stringify!($currency))
             }
@@ -155,11 +165,12 @@ macro_rules! price_type {
             fn from_str(text: &str) -> Result<Self, crate::ParseError> {
                 let amount = crate::money::prices::parse_price(
                     text,
-                    $what,
+                    Self::SUBJECT,
                     stringify!($currency),
                     Self::denominators(),
                 )?;
-                Self::new(amount).map_err(|error| crate::money::prices::sign_error(text, $what, error))
+                Self::new(amount)
+                    .map_err(|error| crate::money::prices::sign_error(text, Self::SUBJECT, error))
             }
         }
 
@@ -168,11 +179,22 @@ macro_rules! price_type {
 }
 pub(crate) use price_type;
 
+/// The divisor of a denominator entry: one unless `per` gives it.
+macro_rules! divisor {
+    () => {
+        rust_decimal::Decimal::ONE
+    };
+    ($per:expr) => {
+        $per
+    };
+}
+pub(crate) use divisor;
+
 use core::fmt;
 
 use rust_decimal::Decimal;
 
-use crate::error::{MoneyError, ParseError, ParseErrorKind};
+use crate::error::{MoneyError, ParseError, ParseErrorKind, Subject};
 use crate::money::parse::{Currency, display_decimal, parse_money};
 
 pub(crate) fn write_price(
@@ -183,7 +205,7 @@ pub(crate) fn write_price(
     currency: &str,
 ) -> fmt::Result {
     let negative = value.is_sign_negative() && !value.is_zero();
-    let magnitude = display_decimal(value.abs(), f.precision());
+    let magnitude = display_decimal(value.abs(), f);
     let sign = if negative { "-" } else { "" };
     if currency == "usd" {
         write!(f, "{sign}{prefix}{magnitude}{suffix}")
@@ -194,32 +216,33 @@ pub(crate) fn write_price(
 
 pub(crate) fn parse_price(
     text: &str,
-    what: &'static str,
+    subject: Subject,
     currency: &str,
-    denominators: &[(&str, Decimal)],
+    denominators: &[(&'static str, Decimal, Decimal)],
 ) -> Result<Decimal, ParseError> {
     let (allowed, is_usd): (&[Currency], bool) = if currency == "usd" {
         (&[Currency::Usd, Currency::Cents], true)
     } else {
         (&[Currency::Btc, Currency::Sat], false)
     };
-    let parsed = parse_money(text, what, allowed)?;
+    let parsed = parse_money(text, subject, allowed)?;
     let amount = if is_usd {
-        parsed.usd_amount(text, what)?
+        parsed.usd_amount(text, subject)?
     } else {
-        parsed.btc_amount(text, what)?
+        parsed.btc_amount(text, subject)?
     };
-    let factor = parsed.denominator_factor(text, what, denominators)?;
+    let (multiplier, divisor) = parsed.denominator_factor(text, subject, denominators)?;
     amount
-        .checked_mul(factor)
-        .ok_or_else(|| ParseError::new(text, what, ParseErrorKind::OutOfRange))
+        .checked_mul(multiplier)
+        .and_then(|x| x.checked_div(divisor))
+        .ok_or_else(|| ParseError::new(text, subject, ParseErrorKind::OutOfRange))
 }
 
-pub(crate) fn sign_error(text: &str, what: &'static str, error: MoneyError) -> ParseError {
+pub(crate) fn sign_error(text: &str, subject: Subject, error: MoneyError) -> ParseError {
     let kind = match error {
         MoneyError::NotPositive { .. } => ParseErrorKind::NotPositive,
         MoneyError::Negative { .. } => ParseErrorKind::Negative,
         _ => ParseErrorKind::OutOfRange,
     };
-    ParseError::new(text, what, kind)
+    ParseError::new(text, subject, kind)
 }
