@@ -134,11 +134,15 @@ impl FromStr for Hub {
     }
 }
 
-/// Header names compared ignoring case, spaces and underscores.
-/// The settlement point price layout, filtered to one point.
-struct SettlementPoints<'a> {
-    point: &'a str,
-    point_type: Option<&'a str>,
+/// The settlement point price layout, filtered to one point: the
+/// [`Layout`] of [`read_settlement_point_prices`], for
+/// [`super::read_file`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SettlementPoints<'a> {
+    /// Matched exactly against `Settlement Point Name` ("HB_WEST").
+    pub point: &'a str,
+    /// When given, matched against `Settlement Point Type` too ("LZ").
+    pub point_type: Option<&'a str>,
 }
 
 impl Layout for SettlementPoints<'_> {
@@ -235,8 +239,10 @@ pub fn read_settlement_point_prices_with<R: Read>(
 
 const TIME_COLUMN: &str = "UTC Timestamp (Interval Ending)";
 
-/// The hub LMP layout, one hub's column.
-struct HubLmps(Hub);
+/// The hub LMP layout, one hub's column: the [`Layout`] of
+/// [`read_hub_lmp`], for [`super::read_file`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HubLmps(pub Hub);
 
 impl Layout for HubLmps {
     const RESOLUTION: Resolution = Resolution::FifteenMinutes;
