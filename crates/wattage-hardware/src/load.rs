@@ -582,23 +582,6 @@ fn accelerator_row(
     spec.validate()
 }
 
-/// A TOML or JSON file of user specs: `asic_miners` and `accelerators`
-/// lists, each entry in the form of [`AsicSpec`] / [`AcceleratorSpec`].
-///
-/// ```
-/// use wattage_hardware::load::SpecFile;
-///
-/// let text = r#"{"asic_miners": [
-///     {"model": "Garage S9", "manufacturer": "Bitmain", "release": 2016, "hashrate_ths": 13.5, "power_w": 1323},
-///     {"model": "Broken", "manufacturer": "X", "release": "2024", "hashrate_ths": 100}
-/// ]}"#;
-/// let file: SpecFile = serde_json::from_str(text)?;
-/// let (miners, accelerators) = file.validate();
-/// assert_eq!(miners.items[0].efficiency().get(wattage_units::unit::JOULE_PER_TERAHASH), 98.0);
-/// assert_eq!(miners.rejected[0].name.as_deref(), Some("Broken"));
-/// assert!(accelerators.items.is_empty());
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
 /// Reads the file at `path` and loads it with `loader` (one of this
 /// module's `*_from_csv` functions), every error naming the file
 /// ([`Error::InSource`]).
@@ -632,6 +615,23 @@ pub fn from_file<T>(
     loader(&text).map_err(|e| e.in_source(name()))
 }
 
+/// A TOML or JSON file of user specs: `asic_miners` and `accelerators`
+/// lists, each entry in the form of [`AsicSpec`] / [`AcceleratorSpec`].
+///
+/// ```
+/// use wattage_hardware::load::SpecFile;
+///
+/// let text = r#"{"asic_miners": [
+///     {"model": "Garage S9", "manufacturer": "Bitmain", "release": 2016, "hashrate_ths": 13.5, "power_w": 1323},
+///     {"model": "Broken", "manufacturer": "X", "release": "2024", "hashrate_ths": 100}
+/// ]}"#;
+/// let file: SpecFile = serde_json::from_str(text)?;
+/// let (miners, accelerators) = file.validate();
+/// assert_eq!(miners.items[0].efficiency().get(wattage_units::unit::JOULE_PER_TERAHASH), 98.0);
+/// assert_eq!(miners.rejected[0].name.as_deref(), Some("Broken"));
+/// assert!(accelerators.items.is_empty());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[cfg(feature = "serde")]
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
