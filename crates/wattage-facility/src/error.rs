@@ -146,20 +146,16 @@ pub enum FacilityError {
         point: String,
     },
     /// A local clock time that does not exist (skipped by the spring DST change).
-    #[error("line {line}: local time {local} does not exist in US Central time (DST starts)")]
+    #[error(
+        "line {line}: local time {local} does not exist in {zone} (skipped when daylight time starts)"
+    )]
     NonexistentLocalTime {
         /// Line of the offending row.
         line: u64,
         /// The local time, as `YYYY-MM-DD HH:MM`.
         local: String,
-    },
-    /// A year before the US daylight-saving rules this crate knows (1987 on).
-    #[error(
-        "year {year} is before 1987, the first year of the US Central time rules this crate knows"
-    )]
-    UnsupportedYear {
-        /// The year.
-        year: i32,
+        /// The time zone, by its tz database name ("America/Chicago").
+        zone: &'static str,
     },
     /// Resampling to hours needs whole hours of 15-minute intervals.
     #[error(

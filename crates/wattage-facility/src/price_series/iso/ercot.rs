@@ -48,7 +48,11 @@ use wattage_units::EnergyPrice;
 
 use super::{Columns, Header, Layout, Row, normalize, read_prices, read_prices_with};
 use crate::FacilityError;
-use crate::price_series::{GapPolicy, GapReport, PriceSeries, Resolution, central_to_utc};
+use crate::price_series::{GapPolicy, GapReport, PriceSeries, Resolution, Tz, local_to_utc};
+
+/// ERCOT's clock: US Central prevailing time, `America/Chicago` in the tz
+/// database. The settlement point files are dated in it.
+pub const ZONE: Tz = chrono_tz::America::Chicago;
 
 /// The seven ERCOT trading hubs of the hub LMP files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -186,7 +190,7 @@ impl Layout for SettlementPoints<'_> {
         };
         let minutes = i64::from((hour_ending - 1) * 60 + (interval - 1) * 15);
         let local = NaiveDateTime::new(date, NaiveTime::MIN) + TimeDelta::minutes(minutes);
-        let start = central_to_utc(local, repeated, row.line())?;
+        let start = local_to_utc(ZONE, local, repeated, row.line())?;
         let price = row.price(c.get(6), "Settlement Point Price")?;
         Ok(Some((start, price)))
     }
