@@ -459,7 +459,11 @@ fn payback_text(cmp: &Comparison) -> String {
 }
 
 #[allow(clippy::too_many_lines, reason = "a report, top to bottom")]
-fn main() -> Res<()> {
+fn main() -> std::process::ExitCode {
+    wattage_examples::report(example_main)
+}
+
+fn example_main() -> Res<()> {
     let timer = Instant::now();
     let start = utc(START.0, START.1, START.2)?;
     let end = start + Months::new(12 * YEARS);

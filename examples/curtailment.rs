@@ -124,7 +124,11 @@ fn dollars(amount: Usd) -> String {
     format!("{sign}${grouped}")
 }
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
+fn main() -> std::process::ExitCode {
+    wattage_examples::report(example_main)
+}
+
+fn example_main() -> Result<(), Box<dyn std::error::Error>> {
     let charts = chart_dir()?;
     let source = std::env::args().nth(2);
     let path = source.as_deref().map_or(Path::new(SAMPLE), Path::new);

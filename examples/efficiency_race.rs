@@ -10,7 +10,11 @@ use wattage::hardware::{Fleet, catalog, compare};
 use wattage::units::unit;
 use wattage_examples::{Series, chart_dir, scatter_chart};
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
+fn main() -> std::process::ExitCode {
+    wattage_examples::report(example_main)
+}
+
+fn example_main() -> Result<(), Box<dyn std::error::Error>> {
     let miners = catalog::asic_miners();
     let jth = |m: &wattage::hardware::AsicMiner| m.efficiency().get(unit::JOULE_PER_TERAHASH);
 

@@ -19,7 +19,11 @@ fn cell(a: &Accelerator, p: Precision, in_unit: Unit<ComputeEfficiency>) -> Stri
         .map_or_else(|_| "-".into(), |e| format!("{:.2}", e.get(in_unit)))
 }
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
+fn main() -> std::process::ExitCode {
+    wattage_examples::report(example_main)
+}
+
+fn example_main() -> Result<(), Box<dyn std::error::Error>> {
     // 1. The table: dense peak / board power, by precision. FP64 is the
     //    scientific-computing precision; BF16 and FP8 are what AI trains and
     //    serves in. Same chip, an order of magnitude or more apart.

@@ -96,7 +96,11 @@ const HISTORY: [(u16, u8, u32, u32, i64, i64); 42] = [
     (2026, 2, 941_472, 0x17021a91, 6_821_653, 1_694_613),
 ];
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
+fn main() -> std::process::ExitCode {
+    wattage_examples::report(example_main)
+}
+
+fn example_main() -> Result<(), Box<dyn std::error::Error>> {
     // 1. Today. The network state is difficulty, subsidy (from the height)
     //    and fees per block; the BTC price turns BTC into dollars.
     let fees = Btc::from_sat(FEES_THAT_DAY_SAT / 144);

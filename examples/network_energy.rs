@@ -63,7 +63,11 @@ fn report(est: &CbeciEstimate) -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
+fn main() -> std::process::ExitCode {
+    wattage_examples::report(example_main)
+}
+
+fn example_main() -> Result<(), Box<dyn std::error::Error>> {
     // 1. The network state, its hashrate (implied by the difficulty: D x 2^32
     //    per 600 s) and its revenue per hash (hashprice).
     let state = NetworkState::at_height(

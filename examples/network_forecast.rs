@@ -18,7 +18,11 @@ fn year(date: chrono::NaiveDate) -> f64 {
     f64::from(date.year()) + f64::from(date.ordinal0()) / 365.25
 }
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
+fn main() -> std::process::ExitCode {
+    wattage_examples::report(example_main)
+}
+
+fn example_main() -> Result<(), Box<dyn std::error::Error>> {
     let report = run(&BacktestSpec::default())?;
     println!(
         "Backtest, {} month-start origins 2018-01 to 2025-06: MAPE of the forecast difficulty\n",

@@ -6,7 +6,11 @@
 use wattage::prelude::*;
 use wattage::units::{FlopRate, Hashes};
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
+fn main() -> std::process::ExitCode {
+    wattage_examples::report(example_main)
+}
+
+fn example_main() -> Result<(), Box<dyn std::error::Error>> {
     // 1. A quantity is a number with a dimension. Parse what people write.
     let network: Hashrate = "950 EH/s".parse()?;
     println!(

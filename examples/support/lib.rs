@@ -18,6 +18,19 @@ pub fn chart_dir() -> std::io::Result<PathBuf> {
     Ok(dir)
 }
 
+/// Runs an example's `body` and reports its error the way a user reads
+/// it: with `Display` (`prices.csv: line 1498: gap ...`), never `Debug`,
+/// and exit code 1.
+pub fn report(body: impl FnOnce() -> Result<(), Box<dyn std::error::Error>>) -> std::process::ExitCode {
+    match body() {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
 /// One named line of a chart.
 #[derive(Debug, Clone)]
 pub struct Series {

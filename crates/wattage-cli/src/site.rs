@@ -203,8 +203,13 @@ pub(crate) fn read_prices(path: &Path, hub: Hub, gaps: GapPolicy) -> Result<Pric
             } else {
                 read_hub_lmp_with(text.as_bytes(), hub, gaps)
             };
-            let (series, report) =
-                read.map_err(|e| facility_error(&path.display().to_string(), &e))?;
+            let (series, report) = read.map_err(|e| {
+                let e = e.in_source(path.display().to_string());
+                CliError::input(
+                    e.to_string(),
+                    "the simulation refused the inputs; check the config and the price file against docs/10-cli.md",
+                )
+            })?;
             if let Some(first) = report.filled.first() {
                 eprintln!(
                     "note: {}: filled {} missing interval(s) by the gap policy, the first at {} (before line {})",

@@ -1,5 +1,6 @@
 //! The one error type of this crate.
 
+use alloc::boxed::Box;
 use alloc::string::String;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -120,6 +121,24 @@ pub enum FacilityError {
         /// The reader's explanation.
         message: String,
     },
+    /// An error read from a named file or source: `prices.csv: line 1498: gap ...`.
+    ///
+    /// Readers that open a file themselves ([`crate::price_series::iso::read_file`])
+    /// attach its path; for text read some other way,
+    /// [`FacilityError::in_source`] attaches a name.
+    #[error("{name}: {error}")]
+    InSource {
+        /// The file's path, or whatever names the source.
+        name: String,
+        /// What went wrong in it.
+        error: Box<FacilityError>,
+    },
+    /// A file that could not be opened or read.
+    #[error("cannot read the file: {reason}")]
+    Io {
+        /// The operating system's reason.
+        reason: String,
+    },
     /// No row of a file matched the requested settlement point.
     #[error("no rows for settlement point {point:?}")]
     NoRows {
@@ -127,20 +146,16 @@ pub enum FacilityError {
         point: String,
     },
     /// A local clock time that does not exist (skipped by the spring DST change).
-    #[error("line {line}: local time {local} does not exist in US Central time (DST starts)")]
+    #[error(
+        "line {line}: local time {local} does not exist in {zone} (skipped when daylight time starts)"
+    )]
     NonexistentLocalTime {
         /// Line of the offending row.
         line: u64,
         /// The local time, as `YYYY-MM-DD HH:MM`.
         local: String,
-    },
-    /// A year before the US daylight-saving rules this crate knows (1987 on).
-    #[error(
-        "year {year} is before 1987, the first year of the US Central time rules this crate knows"
-    )]
-    UnsupportedYear {
-        /// The year.
-        year: i32,
+        /// The time zone, by its tz database name ("America/Chicago").
+        zone: &'static str,
     },
     /// Resampling to hours needs whole hours of 15-minute intervals.
     #[error(
@@ -364,8 +379,9 @@ pub enum FacilityError {
 impl FacilityError {
     /// The line (or row) number the error names, if it is about one row of a file.
     #[must_use]
-    pub const fn line(&self) -> Option<u64> {
+    pub fn line(&self) -> Option<u64> {
         match self {
+            Self::InSource { error, .. } => error.line(),
             Self::Gap { line, .. }
             | Self::Duplicate { line, .. }
             | Self::OutOfOrder { line, .. }
@@ -374,6 +390,50 @@ impl FacilityError {
             | Self::Csv { line, .. }
             | Self::NonexistentLocalTime { line, .. } => Some(*line),
             _ => None,
+        }
+    }
+
+    /// This error, naming the file or source it came from (`name`). An
+    /// error that already names its source keeps the name it has.
+    ///
+    /// ```
+    /// use wattage_facility::price_series::iso::ercot::{Hub, read_hub_lmp};
+    ///
+    /// let csv = "UTC Timestamp (Interval Ending),West LMP\n2024-07-01 05:15:00,31.5\n2024-07-01 05:45:00,29.25\n";
+    /// let err = read_hub_lmp(csv.as_bytes(), Hub::West).unwrap_err().in_source("prices.csv");
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "prices.csv: line 3: gap in the series: expected the interval starting 2024-07-01 05:15:00 UTC, found 2024-07-01 05:30:00 UTC"
+    /// );
+    /// assert_eq!(err.source_name(), Some("prices.csv"));
+    /// assert_eq!(err.line(), Some(3));
+    /// ```
+    #[must_use]
+    pub fn in_source(self, name: impl Into<String>) -> Self {
+        match self {
+            Self::InSource { .. } => self,
+            error => Self::InSource {
+                name: name.into(),
+                error: Box::new(error),
+            },
+        }
+    }
+
+    /// The name of the file or source the error came from, if it names one.
+    #[must_use]
+    pub fn source_name(&self) -> Option<&str> {
+        match self {
+            Self::InSource { name, .. } => Some(name),
+            _ => None,
+        }
+    }
+
+    /// The error itself, without the name of its source.
+    #[must_use]
+    pub fn without_source(&self) -> &Self {
+        match self {
+            Self::InSource { error, .. } => error,
+            _ => self,
         }
     }
 }

@@ -8,7 +8,9 @@
 //! up to the ledger's totals, to the last of `Decimal`'s 28 significant
 //! digits, where a product rounds once per group) while holding only the horizon's prices and,
 //! when a demand charge or 4CP needs it, the site's energy per period.
-//! Months and years are calendar ones in UTC.
+//! Months and years are calendar ones in UTC ([`Grouping::Month`],
+//! [`Grouping::Year`]) or on a market's local clock, named by its tz
+//! database zone ([`Grouping::LocalMonth`], [`Grouping::LocalYear`]).
 //!
 //! ```
 //! use chrono::{TimeZone, Utc};
@@ -34,7 +36,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::ops::Range;
 
-use chrono::{DateTime, Datelike, Months, Utc};
+use chrono::{DateTime, Datelike, Months, NaiveDate, Utc};
 
 use crate::FacilityError;
 use crate::curtailment::{Curtailment, Policy};
@@ -42,6 +44,7 @@ use crate::deployment::Deployment;
 use crate::horizon::Horizon;
 use crate::ledger::{SiteTotals, WorkloadTotals};
 use crate::power::PowerContract;
+use crate::price_series::{Tz, first_instant_at};
 use crate::run::{
     book_site_charges, evaluate_range, four_cp_flags, site_energy_slots, site_totals,
 };
@@ -59,6 +62,12 @@ pub enum Grouping {
     Month,
     /// Calendar years, UTC.
     Year,
+    /// Calendar months of a market's local clock, by tz database zone
+    /// (`"America/Chicago"` for ERCOT): each month from local midnight on
+    /// its first day, whatever the DST offset then.
+    LocalMonth(Tz),
+    /// Calendar years of a market's local clock.
+    LocalYear(Tz),
 }
 
 /// The exact sums of one group of periods.
@@ -155,10 +164,12 @@ pub fn simulate_by(
 /// The periods of each group, in order, covering the horizon once.
 fn group_ranges(horizon: &Horizon, grouping: Grouping) -> Result<Vec<Range<usize>>, FacilityError> {
     let n = horizon.periods();
-    let step = match grouping {
-        Grouping::Whole => return Ok(alloc::vec![0..n]),
-        Grouping::Month => 1,
-        Grouping::Year => 12,
+    let (zone, months) = match grouping {
+        Grouping::Month => (Tz::UTC, 1),
+        Grouping::Year => (Tz::UTC, 12),
+        Grouping::LocalMonth(zone) => (zone, 1),
+        Grouping::LocalYear(zone) => (zone, 12),
+        _ => return Ok(alloc::vec![0..n]),
     };
     let mut out = Vec::new();
     let mut begin = 0;
@@ -166,18 +177,82 @@ fn group_ranges(horizon: &Horizon, grouping: Grouping) -> Result<Vec<Range<usize
         let at = horizon
             .checked_start_of(begin)
             .ok_or_else(|| overflow("period start"))?;
-        let first = at.date_naive().with_day(1).and_then(|d| match grouping {
-            Grouping::Year => d.with_month(1),
-            _ => Some(d),
-        });
-        let next = first
-            .and_then(|d| d.checked_add_months(Months::new(step)))
-            .and_then(|d| d.and_hms_opt(0, 0, 0))
-            .map(|d| d.and_utc())
-            .ok_or_else(|| overflow("group end"))?;
+        let next =
+            next_group_start(at.with_timezone(&zone).date_naive(), zone, months).ok_or_else(|| overflow("group end"))?;
         let end = horizon.index_at_or_after(next).clamp(begin + 1, n);
         out.push(begin..end);
         begin = end;
     }
     Ok(out)
+}
+
+/// The UTC instant the group after the one holding local date `day` starts:
+/// local midnight on the first of the next month (`months` = 1) or year
+/// (12) in `zone`.
+fn next_group_start(day: NaiveDate, zone: Tz, months: u32) -> Option<DateTime<Utc>> {
+    let first = day.with_day(1)?;
+    let first = if months == 12 { first.with_month(1)? } else { first };
+    let next = first.checked_add_months(Months::new(months))?;
+    first_instant_at(zone, next.and_hms_opt(0, 0, 0)?)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use alloc::string::ToString;
+    use chrono::{TimeZone, Utc};
+
+    use super::*;
+    use crate::workload::{Hosting, Workload};
+    use crate::{Hall, PowerSupply, Pue, Resolution, Site};
+
+    fn hosted_megawatt() -> Deployment {
+        let site = Site::new("S", "2 MW".parse().unwrap())
+            .unwrap()
+            .with_hall(Hall::new("A", "1 MW".parse().unwrap(), Pue::constant(1.0).unwrap()).unwrap())
+            .unwrap();
+        let mut plan = Deployment::new(site);
+        let hosting = Hosting::new("1 MW".parse().unwrap(), "$70/MWh".parse().unwrap()).unwrap();
+        plan.assign("client", "A", Workload::Hosting(hosting)).unwrap();
+        plan
+    }
+
+    /// 2024 in Central time (local midnight 1 January is 06:00 UTC): March
+    /// loses the hour skipped on 10 March (743 hours), November gains the
+    /// hour repeated on 3 November (721); the year still has 8,784.
+    #[test]
+    fn local_months_follow_the_dst_changes() {
+        let chicago: Tz = "America/Chicago".parse().unwrap();
+        let start = Utc.with_ymd_and_hms(2024, 1, 1, 6, 0, 0).unwrap();
+        let horizon = Horizon::new(start, Resolution::Hourly, 8784).unwrap();
+        let contract = PowerContract::new(PowerSupply::fixed("$40/MWh".parse().unwrap()));
+        let by = |grouping| {
+            simulate_by(&hosted_megawatt(), &contract, horizon, Curtailment::AlwaysOn, grouping).unwrap()
+        };
+        let months = by(Grouping::LocalMonth(chicago));
+        let hours: Vec<usize> = months.groups.iter().map(|g| g.periods).collect();
+        assert_eq!(hours, [744, 696, 743, 720, 744, 720, 744, 744, 720, 744, 721, 744]);
+        assert_eq!(months.groups[10].start, Utc.with_ymd_and_hms(2024, 11, 1, 5, 0, 0).unwrap());
+        assert_eq!(months.groups[11].start, Utc.with_ymd_and_hms(2024, 12, 1, 6, 0, 0).unwrap());
+        assert_eq!(months.groups[2].site.revenue.to_string(), "$52010"); // 743 h × $70
+        assert_eq!(by(Grouping::LocalYear(chicago)).groups.len(), 1);
+        // In UTC the same horizon ends six hours into 2025.
+        assert_eq!(by(Grouping::Year).groups.iter().map(|g| g.periods).collect::<Vec<_>>(), [8778, 6]);
+    }
+
+    #[test]
+    fn a_zone_is_named_as_in_the_tz_database() {
+        assert!("America/Chicgo".parse::<Tz>().is_err());
+        assert!("US/Central".parse::<Tz>().is_ok());
+    }
+
+    #[cfg(feature = "serde")]
+    #[test]
+    fn a_grouping_reads_its_zone_by_name() {
+        let g: Grouping = serde_json::from_str(r#"{"local_month":"America/Chicago"}"#).unwrap();
+        assert_eq!(g, Grouping::LocalMonth(chrono_tz::America::Chicago));
+        let err = serde_json::from_str::<Grouping>(r#"{"local_year":"Mars/Olympus"}"#).unwrap_err();
+        assert!(err.to_string().contains("Mars/Olympus"), "{err}");
+    }
 }

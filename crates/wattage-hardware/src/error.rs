@@ -140,6 +140,21 @@ pub enum Error {
         /// What is wrong.
         reason: &'static str,
     },
+    /// An error read from a named file or source: `miners.csv: line 3: ...`.
+    /// [`crate::load::from_file`] attaches the path it read.
+    #[error("{name}: {error}")]
+    InSource {
+        /// The file's path, or whatever names the source.
+        name: String,
+        /// What went wrong in it.
+        error: alloc::boxed::Box<Error>,
+    },
+    /// A file that could not be opened or read.
+    #[error("cannot read the file: {reason}")]
+    Io {
+        /// The operating system's reason.
+        reason: String,
+    },
     /// A quantity rejected by `wattage-units`.
     #[error(transparent)]
     Quantity(#[from] QuantityError),
@@ -239,5 +254,38 @@ pub(crate) fn non_empty<'a>(what: &'static str, text: &'a str) -> Result<&'a str
         Err(Error::Empty { what })
     } else {
         Ok(t)
+    }
+}
+
+impl Error {
+    /// This error, naming the file or source it came from (`name`). An
+    /// error that already names its source keeps the name it has.
+    #[must_use]
+    pub fn in_source(self, name: impl Into<String>) -> Self {
+        match self {
+            Self::InSource { .. } => self,
+            error => Self::InSource {
+                name: name.into(),
+                error: alloc::boxed::Box::new(error),
+            },
+        }
+    }
+
+    /// The name of the file or source the error came from, if it names one.
+    #[must_use]
+    pub fn source_name(&self) -> Option<&str> {
+        match self {
+            Self::InSource { name, .. } => Some(name),
+            _ => None,
+        }
+    }
+
+    /// The error itself, without the name of its source.
+    #[must_use]
+    pub fn without_source(&self) -> &Self {
+        match self {
+            Self::InSource { error, .. } => error,
+            _ => self,
+        }
     }
 }

@@ -582,6 +582,39 @@ fn accelerator_row(
     spec.validate()
 }
 
+/// Reads the file at `path` and loads it with `loader` (one of this
+/// module's `*_from_csv` functions), every error naming the file
+/// ([`Error::InSource`]).
+///
+/// ```no_run
+/// use wattage_hardware::load::{asics_from_csv, from_file};
+///
+/// match from_file("miners.csv", asics_from_csv) {
+///     Ok(loaded) => println!("{} miners", loaded.items.len()),
+///     Err(e) => eprintln!("{e}"), // "miners.csv: line 4: malformed CSV: ..."
+/// }
+/// ```
+///
+/// # Errors
+/// [`Error::InSource`] naming the path, around [`Error::Io`] when the
+/// file cannot be read and around every error of `loader`.
+#[cfg(feature = "std")]
+#[cfg_attr(docsrs, doc(cfg(feature = "std")))]
+pub fn from_file<T>(
+    path: impl AsRef<std::path::Path>,
+    loader: impl FnOnce(&str) -> Result<Loaded<T>>,
+) -> Result<Loaded<T>> {
+    let path = path.as_ref();
+    let name = || format!("{}", path.display());
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        Error::Io {
+            reason: format!("{e}"),
+        }
+        .in_source(name())
+    })?;
+    loader(&text).map_err(|e| e.in_source(name()))
+}
+
 /// A TOML or JSON file of user specs: `asic_miners` and `accelerators`
 /// lists, each entry in the form of [`AsicSpec`] / [`AcceleratorSpec`].
 ///
@@ -658,5 +691,29 @@ impl core::fmt::Display for Rejected {
 impl core::fmt::Display for Notice {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         write!(f, "line {} ({}): {}", self.line, self.name, self.message)
+    }
+}
+
+#[cfg(all(test, feature = "std"))]
+mod file_tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+
+    #[test]
+    fn errors_of_a_file_name_the_file() {
+        let dir = std::env::temp_dir().join(format!("wattage-load-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("miners.csv");
+        std::fs::write(&path, "model,vendor\n\"S21,Bitmain\n").unwrap();
+        let err = from_file(&path, asics_from_csv).unwrap_err();
+        let name = format!("{}", path.display());
+        assert_eq!(err.source_name(), Some(name.as_str()));
+        assert!(matches!(err.without_source(), Error::Csv { .. }));
+        assert!(format!("{err}").starts_with(&format!("{name}: ")), "{err}");
+        let missing = from_file(dir.join("none.csv"), asics_from_csv).unwrap_err();
+        assert!(matches!(missing.without_source(), Error::Io { .. }));
+        assert!(format!("{missing}").contains("none.csv: cannot read the file: "));
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

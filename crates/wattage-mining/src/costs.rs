@@ -27,6 +27,7 @@ use rust_decimal::Decimal;
 use wattage_units::money::to_decimal;
 use wattage_units::{EnergyPrice, HashEfficiency, Hashcost, Hashprice, Usd, unit};
 
+use crate::payout::Pool;
 use crate::{Error, Result};
 
 /// `24 / 1000`: MWh drawn in a day by 1 PH/s at 1 J/TH.
@@ -79,6 +80,62 @@ pub fn breakeven_power_price(
     Ok(EnergyPrice::new(
         revenue_per_mwh(hashprice, efficiency)?.dollars(),
     )?)
+}
+
+/// The all-in power price **at the meter** at which a fleet of
+/// `efficiency` just breaks even at `hashprice`, once its `pool` keeps its
+/// fee and the site's cooling and losses (`pue`, facility over IT power)
+/// take their share of every metered MWh:
+/// `hashprice × (1 − fee) × 1000 / (efficiency × 24 × PUE)`.
+///
+/// [`breakeven_power_price`] is the price at the wall (the machines' own
+/// draw, before any pool fee); this is the price a site simulation compares
+/// each period's all-in price with. `Curtailment::AboveBreakeven` in
+/// `wattage-facility` runs a self-mining fleet at every price up to this
+/// one and curtails it at every price above.
+///
+/// ```
+/// use rust_decimal::Decimal;
+/// use wattage_mining::costs::{breakeven_meter_price, breakeven_power_price};
+/// use wattage_mining::payout::Pool;
+///
+/// // 16 J/TH at $52/PH/day: $135.42/MWh at the wall; behind a PUE of 1.08
+/// // and a 2% FPPS fee, $122.88/MWh at the meter.
+/// let wall = breakeven_power_price("$52/PH/day".parse()?, "16 J/TH".parse()?)?;
+/// let meter = breakeven_meter_price("$52/PH/day".parse()?, "16 J/TH".parse()?, &Pool::fpps(Decimal::new(2, 2))?, 1.08)?;
+/// assert_eq!(format!("{wall:.2}"), "$135.42/MWh");
+/// assert_eq!(format!("{meter:.2}"), "$122.88/MWh");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+///
+/// [`Error::NotPositive`] for a zero efficiency; [`Error::OutOfRange`]
+/// for a PUE below 1 or not finite; [`Error::Money`] on overflow.
+pub fn breakeven_meter_price(
+    hashprice: Hashprice,
+    efficiency: HashEfficiency,
+    pool: &Pool,
+    pue: f64,
+) -> Result<EnergyPrice> {
+    if !pue.is_finite() || pue < 1.0 {
+        return Err(Error::OutOfRange {
+            what: "PUE",
+            expected: "finite and at least 1",
+            value: pue,
+            unit: "(facility over IT power)",
+        });
+    }
+    let pue = to_decimal("PUE", pue)?;
+    let net = Decimal::ONE - pool.fee();
+    let at_wall = revenue_per_mwh(hashprice, efficiency)?.dollars();
+    let at_meter = at_wall
+        .checked_mul(net)
+        .and_then(|v| v.checked_div(pue))
+        .ok_or(Error::Overflow {
+            what: "breakeven price at the meter",
+        })?;
+    Ok(EnergyPrice::new(at_meter)?)
 }
 
 /// What one MWh consumed by a machine of `efficiency` earns at `hashprice`:
@@ -197,4 +254,47 @@ pub fn roi(capex: Usd, total_cash_margin: Usd) -> Result<Decimal> {
         });
     }
     Ok(total_cash_margin.checked_sub(capex)?.ratio(capex)?)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use alloc::string::ToString;
+
+    fn fpps(fee: i64) -> Pool {
+        Pool::fpps(Decimal::new(fee, 2)).unwrap()
+    }
+
+    #[test]
+    fn meter_breakeven_is_the_wall_breakeven_net_of_fee_and_pue() {
+        let hashprice: Hashprice = "$45/PH/day".parse().unwrap();
+        let efficiency: HashEfficiency = "15 J/TH".parse().unwrap();
+        let wall = breakeven_power_price(hashprice, efficiency).unwrap();
+        // No fee and no overhead: the meter sees what the wall sees.
+        assert_eq!(
+            breakeven_meter_price(hashprice, efficiency, &fpps(0), 1.0).ok(),
+            Some(wall)
+        );
+        // $125/MWh at the wall, 4% fee, PUE 1.2: 125 × 0.96 / 1.2 = $100.
+        let meter = breakeven_meter_price(hashprice, efficiency, &fpps(4), 1.2)
+            .unwrap();
+        assert_eq!(wall.to_string(), "$125/MWh");
+        assert_eq!(meter.value().normalize(), Decimal::from(100));
+    }
+
+    #[test]
+    fn meter_breakeven_refuses_a_pue_below_one_or_not_finite() {
+        let hashprice: Hashprice = "$45/PH/day".parse().unwrap();
+        let efficiency: HashEfficiency = "15 J/TH".parse().unwrap();
+        for pue in [0.9, f64::NAN, f64::INFINITY] {
+            let err = breakeven_meter_price(hashprice, efficiency, &fpps(2), pue).unwrap_err();
+            assert!(matches!(err, Error::OutOfRange { .. }), "{err}");
+        }
+        let err = breakeven_meter_price(hashprice, efficiency, &fpps(2), 0.9).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "PUE must be finite and at least 1, got 0.9 (facility over IT power)"
+        );
+    }
 }

@@ -232,6 +232,15 @@ pub enum Error {
         /// The operating system's reason.
         reason: alloc::string::String,
     },
+    /// An error read from a named file or source: `file.csv: line 3: ...`.
+    /// The file readers of [`crate::readers`] attach the path they read.
+    #[error("{name}: {error}")]
+    InSource {
+        /// The file's path, or whatever names the source.
+        name: alloc::string::String,
+        /// What went wrong in it.
+        error: alloc::boxed::Box<Error>,
+    },
     /// A Bitcoin Core RPC result that does not have the expected layout.
     #[error("{method} result: {reason}")]
     Rpc {
@@ -294,6 +303,39 @@ impl Error {
                 | Self::TargetAboveLimit { .. }
                 | Self::TargetOutOfRange { .. }
         )
+    }
+}
+
+impl Error {
+    /// This error, naming the file or source it came from (`name`). An
+    /// error that already names its source keeps the name it has.
+    #[must_use]
+    pub fn in_source(self, name: impl Into<alloc::string::String>) -> Self {
+        match self {
+            Self::InSource { .. } => self,
+            error => Self::InSource {
+                name: name.into(),
+                error: alloc::boxed::Box::new(error),
+            },
+        }
+    }
+
+    /// The name of the file or source the error came from, if it names one.
+    #[must_use]
+    pub fn source_name(&self) -> Option<&str> {
+        match self {
+            Self::InSource { name, .. } => Some(name),
+            _ => None,
+        }
+    }
+
+    /// The error itself, without the name of its source.
+    #[must_use]
+    pub fn without_source(&self) -> &Self {
+        match self {
+            Self::InSource { error, .. } => error,
+            _ => self,
+        }
     }
 }
 

@@ -10,7 +10,9 @@
 //! rule only when asked, and reports every interval it filled.
 //!
 //! Times are UTC inside; the ERCOT readers convert Central prevailing time
-//! (with its DST changes) on the way in. Every timestamp is the **start** of
+//! (`America/Chicago`, with its DST changes) on the way in, by
+//! [`local_to_utc`] on a zone named in the tz database ([`Tz`]), so another
+//! market's clock is one zone name. Every timestamp is the **start** of
 //! its interval.
 //!
 //! ```
@@ -30,13 +32,15 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-mod central;
 mod gaps;
+mod local_time;
 #[cfg(feature = "std")]
 #[cfg_attr(docsrs, doc(cfg(feature = "std")))]
 pub mod iso;
 
-pub use central::central_to_utc;
+pub use chrono_tz::Tz;
+pub use local_time::local_to_utc;
+pub(crate) use local_time::first_instant_at;
 pub use gaps::{Filled, GapPolicy, GapReport};
 
 use alloc::vec::Vec;

@@ -253,3 +253,65 @@ impl TryFrom<SelfMiningSpec> for SelfMining {
         Self::new(spec)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use chrono::{TimeZone, Utc};
+    use rust_decimal::RoundingStrategy;
+    use wattage_mining::costs::breakeven_meter_price;
+    use wattage_units::EnergyPrice;
+
+    use super::*;
+    use crate::workload::Workload;
+    use crate::{
+        Curtailment, Deployment, Hall, Horizon, PowerContract, PowerSupply, PricePath, PriceSeries,
+        Pue, Resolution, Site, SiteKernel, simulate_site,
+    };
+
+    /// 3 EH/s drawing 48 MW (16 J/TH) behind a PUE of 1.08, 2% FPPS fee,
+    /// $52/PH/day: $122.878.../MWh at the meter. One hour a hundredth of a
+    /// cent below it and one a hundredth of a cent above: the engine runs
+    /// the first and curtails the second, in both evaluators.
+    #[test]
+    fn the_engine_curtails_exactly_above_the_meter_breakeven() {
+        let pool = Pool::fpps(Decimal::new(2, 2)).unwrap();
+        let hashprice: Hashprice = "$52/PH/day".parse().unwrap();
+        let breakeven =
+            breakeven_meter_price(hashprice, "16 J/TH".parse().unwrap(), &pool, 1.08).unwrap();
+        let at = |strategy| {
+            EnergyPrice::new(breakeven.value().round_dp_with_strategy(4, strategy)).unwrap()
+        };
+        let below = at(RoundingStrategy::ToZero);
+        let above = at(RoundingStrategy::AwayFromZero);
+        assert!(below < breakeven && breakeven < above);
+
+        let start = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
+        let site = Site::new("S", "60 MW".parse().unwrap())
+            .unwrap()
+            .with_hall(Hall::new("A", "50 MW".parse().unwrap(), Pue::constant(1.08).unwrap()).unwrap())
+            .unwrap();
+        let mut plan = Deployment::new(site);
+        let fleet = SelfMining::new(SelfMiningSpec {
+            hashrate: "3 EH/s".parse().unwrap(),
+            it_power: "48 MW".parse().unwrap(),
+            pool,
+            hashprice: HashpricePath::Constant(hashprice),
+            btc_price: "$100,000/BTC".parse().unwrap(),
+        })
+        .unwrap();
+        plan.assign("fleet", "A", Workload::SelfMining(fleet)).unwrap();
+        let series = PriceSeries::new(start, Resolution::Hourly, alloc::vec![below, above]).unwrap();
+        let contract = PowerContract::new(PowerSupply::index(series, "$0/MWh".parse().unwrap()));
+        let horizon = Horizon::new(start, Resolution::Hourly, 2).unwrap();
+
+        let ledger = simulate_site(&plan, &contract, horizon, Curtailment::AboveBreakeven).unwrap();
+        let hours: Vec<bool> = ledger.workload_periods(0).map(|p| p.running).collect();
+        assert_eq!(hours, [true, false]);
+        let fast = SiteKernel::new(&plan, &contract, horizon)
+            .unwrap()
+            .run(&PricePath::new(&contract, horizon).unwrap(), Curtailment::AboveBreakeven);
+        assert_eq!(fast.workloads[0].curtailed_periods, 1.0);
+    }
+}

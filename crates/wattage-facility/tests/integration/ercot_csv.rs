@@ -197,7 +197,7 @@ fn spring_forward_skips_hour_ending_3() {
     let err = read_settlement_point_prices(csv.as_bytes(), "HB_SOUTH", None).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "line 2: local time 2024-03-10 02:00 does not exist in US Central time (DST starts)"
+        "line 2: local time 2024-03-10 02:00 does not exist in America/Chicago (skipped when daylight time starts)"
     );
 }
 

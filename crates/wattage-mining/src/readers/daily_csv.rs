@@ -167,30 +167,33 @@ pub fn parse_daily_price(text: &str) -> Result<Reading<Daily<BtcPrice>>> {
 ///
 /// # Errors
 ///
-/// [`crate::Error::Io`] if the file cannot be read; as the parser.
+/// [`crate::Error::Io`] if the file cannot be read; as the parser,
+/// wrapped in [`crate::Error::InSource`] naming the file.
 #[cfg(feature = "std")]
 pub fn read_daily_difficulty(
     path: impl AsRef<std::path::Path>,
 ) -> Result<Reading<Daily<Difficulty>>> {
-    parse_daily_difficulty(&super::read_text(path.as_ref())?)
+    super::read_with(path.as_ref(), parse_daily_difficulty)
 }
 
 /// Reads a file with [`parse_daily_fees`].
 ///
 /// # Errors
 ///
-/// [`crate::Error::Io`] if the file cannot be read; as the parser.
+/// [`crate::Error::Io`] if the file cannot be read; as the parser,
+/// wrapped in [`crate::Error::InSource`] naming the file.
 #[cfg(feature = "std")]
 pub fn read_daily_fees(path: impl AsRef<std::path::Path>) -> Result<Reading<Daily<Btc>>> {
-    parse_daily_fees(&super::read_text(path.as_ref())?)
+    super::read_with(path.as_ref(), parse_daily_fees)
 }
 
 /// Reads a file with [`parse_daily_price`].
 ///
 /// # Errors
 ///
-/// [`crate::Error::Io`] if the file cannot be read; as the parser.
+/// [`crate::Error::Io`] if the file cannot be read; as the parser,
+/// wrapped in [`crate::Error::InSource`] naming the file.
 #[cfg(feature = "std")]
 pub fn read_daily_price(path: impl AsRef<std::path::Path>) -> Result<Reading<Daily<BtcPrice>>> {
-    parse_daily_price(&super::read_text(path.as_ref())?)
+    super::read_with(path.as_ref(), parse_daily_price)
 }

@@ -145,8 +145,9 @@ pub fn parse_epochs(text: &str) -> Result<Reading<EpochRow>> {
 ///
 /// # Errors
 ///
-/// [`crate::Error::Io`] if the file cannot be read; as the parser.
+/// [`crate::Error::Io`] if the file cannot be read; as the parser,
+/// wrapped in [`crate::Error::InSource`] naming the file.
 #[cfg(feature = "std")]
 pub fn read_epochs(path: impl AsRef<std::path::Path>) -> Result<Reading<EpochRow>> {
-    parse_epochs(&super::read_text(path.as_ref())?)
+    super::read_with(path.as_ref(), parse_epochs)
 }

@@ -81,10 +81,39 @@ pub(crate) fn data_lines<'a>(
     Ok(lines.map(|(i, l)| (i + 1, l.trim_end_matches('\r'))))
 }
 
+/// Reads the file at `path` and parses it with `parse`, every parse error
+/// naming the file ([`crate::Error::InSource`]; [`crate::Error::Io`]
+/// names it already).
 #[cfg(feature = "std")]
-pub(crate) fn read_text(path: &std::path::Path) -> crate::Result<String> {
-    std::fs::read_to_string(path).map_err(|e| crate::Error::Io {
-        path: alloc::format!("{}", path.display()),
+pub(crate) fn read_with<T>(
+    path: &std::path::Path,
+    parse: impl FnOnce(&str) -> crate::Result<T>,
+) -> crate::Result<T> {
+    let name = || alloc::format!("{}", path.display());
+    let text = std::fs::read_to_string(path).map_err(|e| crate::Error::Io {
+        path: name(),
         reason: alloc::string::ToString::to_string(&e),
-    })
+    })?;
+    parse(&text).map_err(|e| e.in_source(name()))
+}
+
+#[cfg(all(test, feature = "std"))]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use alloc::format;
+
+    #[test]
+    fn errors_of_a_file_name_the_file() {
+        let dir = std::env::temp_dir().join(format!("wattage-readers-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("fees.csv");
+        std::fs::write(&path, "day,fees\n2024-01-01,12.5\n").unwrap();
+        let err = super::daily_csv::read_daily_fees(&path).unwrap_err();
+        let name = format!("{}", path.display());
+        assert_eq!(err.source_name(), Some(name.as_str()));
+        assert!(matches!(err.without_source(), crate::Error::BadRow { line: 1, .. }));
+        assert!(format!("{err}").starts_with(&format!("{name}: line 1: ")), "{err}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }

@@ -48,7 +48,11 @@ use wattage_units::EnergyPrice;
 
 use super::{Columns, Header, Layout, Row, normalize, read_prices, read_prices_with};
 use crate::FacilityError;
-use crate::price_series::{GapPolicy, GapReport, PriceSeries, Resolution, central_to_utc};
+use crate::price_series::{GapPolicy, GapReport, PriceSeries, Resolution, Tz, local_to_utc};
+
+/// ERCOT's clock: US Central prevailing time, `America/Chicago` in the tz
+/// database. The settlement point files are dated in it.
+pub const ZONE: Tz = chrono_tz::America::Chicago;
 
 /// The seven ERCOT trading hubs of the hub LMP files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -134,11 +138,15 @@ impl FromStr for Hub {
     }
 }
 
-/// Header names compared ignoring case, spaces and underscores.
-/// The settlement point price layout, filtered to one point.
-struct SettlementPoints<'a> {
-    point: &'a str,
-    point_type: Option<&'a str>,
+/// The settlement point price layout, filtered to one point: the
+/// [`Layout`] of [`read_settlement_point_prices`], for
+/// [`super::read_file`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SettlementPoints<'a> {
+    /// Matched exactly against `Settlement Point Name` ("HB_WEST").
+    pub point: &'a str,
+    /// When given, matched against `Settlement Point Type` too ("LZ").
+    pub point_type: Option<&'a str>,
 }
 
 impl Layout for SettlementPoints<'_> {
@@ -182,7 +190,7 @@ impl Layout for SettlementPoints<'_> {
         };
         let minutes = i64::from((hour_ending - 1) * 60 + (interval - 1) * 15);
         let local = NaiveDateTime::new(date, NaiveTime::MIN) + TimeDelta::minutes(minutes);
-        let start = central_to_utc(local, repeated, row.line())?;
+        let start = local_to_utc(ZONE, local, repeated, row.line())?;
         let price = row.price(c.get(6), "Settlement Point Price")?;
         Ok(Some((start, price)))
     }
@@ -235,8 +243,10 @@ pub fn read_settlement_point_prices_with<R: Read>(
 
 const TIME_COLUMN: &str = "UTC Timestamp (Interval Ending)";
 
-/// The hub LMP layout, one hub's column.
-struct HubLmps(Hub);
+/// The hub LMP layout, one hub's column: the [`Layout`] of
+/// [`read_hub_lmp`], for [`super::read_file`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HubLmps(pub Hub);
 
 impl Layout for HubLmps {
     const RESOLUTION: Resolution = Resolution::FifteenMinutes;

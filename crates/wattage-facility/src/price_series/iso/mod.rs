@@ -259,6 +259,42 @@ pub fn read_prices_with<R: Read, L: Layout>(
     builder.finish_with_report()
 }
 
+/// Reads the price file at `path` in `layout`, with missing intervals
+/// treated by `gaps`: [`read_prices_with`] on the file, every error naming
+/// the file ([`FacilityError::InSource`]).
+///
+/// ```no_run
+/// use wattage_facility::price_series::GapPolicy;
+/// use wattage_facility::price_series::iso::read_file;
+/// use wattage_facility::price_series::iso::ercot::{Hub, HubLmps};
+///
+/// match read_file("ercot_lmp_rt_15min_hubs_2021Q1.csv", &HubLmps(Hub::West), GapPolicy::Refuse) {
+///     Ok((west, _)) => println!("{} intervals", west.len()),
+///     // "ercot_lmp_rt_15min_hubs_2021Q1.csv: line 4229: gap in the series: ..."
+///     Err(e) => eprintln!("{e}"),
+/// }
+/// ```
+///
+/// # Errors
+/// [`FacilityError::InSource`] naming the path, around
+/// [`FacilityError::Io`] when the file cannot be read and around every
+/// error of [`read_prices_with`].
+pub fn read_file<L: Layout>(
+    path: impl AsRef<std::path::Path>,
+    layout: &L,
+    gaps: GapPolicy,
+) -> Result<(PriceSeries, GapReport), FacilityError> {
+    let path = path.as_ref();
+    let name = || path.display().to_string();
+    let file = std::fs::File::open(path).map_err(|e| {
+        FacilityError::Io {
+            reason: e.to_string(),
+        }
+        .in_source(name())
+    })?;
+    read_prices_with(std::io::BufReader::new(file), layout, gaps).map_err(|e| e.in_source(name()))
+}
+
 fn normalize(name: &str) -> String {
     name.chars()
         .filter(|c| !c.is_whitespace() && *c != '_')
@@ -312,4 +348,43 @@ fn parse_price(text: &str, line: u64, column: &'static str) -> Result<EnergyPric
     }
     let value = Decimal::from_str(&plain).map_err(|_| bad())?;
     EnergyPrice::new(value).map_err(|_| bad())
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::ercot::{Hub, HubLmps};
+    use super::*;
+
+    #[test]
+    fn errors_of_a_file_name_the_file_and_the_line() {
+        let dir = std::env::temp_dir().join(alloc::format!("wattage-read-file-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("prices.csv");
+        let csv = "UTC Timestamp (Interval Ending),West LMP\n2024-07-01 05:15:00,31.5\n2024-07-01 05:45:00,29.25\n";
+        std::fs::write(&path, csv).unwrap();
+        let err = read_file(&path, &HubLmps(Hub::West), GapPolicy::Refuse).unwrap_err();
+        let name = path.display().to_string();
+        assert_eq!(err.source_name(), Some(name.as_str()));
+        assert!(matches!(err.without_source(), FacilityError::Gap { line: 3, .. }));
+        assert!(err.to_string().starts_with(&alloc::format!("{name}: line 3: gap")), "{err}");
+        // The same file read whole, its gap filled.
+        let (west, report) = read_file(&path, &HubLmps(Hub::West), GapPolicy::FillForward).unwrap();
+        assert_eq!((west.len(), report.len()), (3, 1));
+        std::fs::remove_dir_all(&dir).unwrap();
+
+        let missing = read_file(dir.join("none.csv"), &HubLmps(Hub::West), GapPolicy::Refuse).unwrap_err();
+        assert!(matches!(missing.without_source(), FacilityError::Io { .. }));
+        assert!(missing.to_string().contains("none.csv: cannot read the file: "), "{missing}");
+    }
+
+    #[test]
+    fn a_source_is_named_once() {
+        let err = FacilityError::NoRows { point: "HB_WEST".into() };
+        let named = err.clone().in_source("a.csv").in_source("b.csv");
+        assert_eq!(named.to_string(), "a.csv: no rows for settlement point \"HB_WEST\"");
+        assert_eq!(named.without_source(), &err);
+        assert_eq!(err.source_name(), None);
+    }
 }
