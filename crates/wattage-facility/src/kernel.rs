@@ -260,7 +260,7 @@ impl SiteKernel {
     ///
     /// # Errors
     /// [`FacilityError::Unsupported`] for demand charges, 4CP,
-    /// demand response or an hourly PUE; as for
+    /// demand response, financial blocks or an hourly PUE; as for
     /// [`simulate_site`](crate::run::simulate_site) otherwise.
     pub fn new(
         deployment: &Deployment,
@@ -275,6 +275,9 @@ impl SiteKernel {
         }
         if contract.demand_response().is_some() {
             return Err(unsupported("demand-response payments"));
+        }
+        if !contract.blocks().is_empty() {
+            return Err(unsupported("financial blocks"));
         }
         let schedule = Schedule::lower(deployment, horizon)?;
         let loads = schedule

@@ -93,7 +93,8 @@ fn sub(a: Decimal, b: Decimal, what: &'static str) -> Result<Decimal, FacilityEr
 ///   interruptible loads off in the periods of the contract's 4CP
 ///   intervals.
 /// - **Demand response**: rate × min(commitment, interruptible facility
-///   load live) × hours, every period.
+///   load running) × hours, every period: paid on availability, so a load
+///   already curtailed earns nothing for the period.
 /// - **Demand charge**: rate × the month's peak facility kW, booked in the
 ///   last period of each calendar month (UTC) in the horizon.
 /// - **4CP**: rate × the mean facility kW in the four intervals, booked in
@@ -140,7 +141,7 @@ pub(crate) fn evaluate(
     )?;
     let mut totals = site_totals(&run.workload_totals)?;
     let charges = book_site_charges(&schedule, &site, &site_energy)?;
-    charges.add_to(&mut totals, 0..n, &schedule, &site)?;
+    charges.add_to(&mut totals, 0..n, &schedule, &site, &run.decisions)?;
     Ok(SiteLedger {
         schedule,
         site,
@@ -690,23 +691,28 @@ pub(crate) struct SiteCharges {
 
 impl SiteCharges {
     /// Adds the charges booked in `range`, and its demand-response
-    /// payments, to `totals`.
+    /// payments (on the loads' `decisions` over `range`), to `totals`.
     pub(crate) fn add_to(
         &self,
         totals: &mut SiteTotals,
         range: Range<usize>,
         schedule: &Schedule,
         site: &SiteTerms,
+        decisions: &[Vec<u8>],
     ) -> Result<(), FacilityError> {
+        let first = range.start;
         for &(_, c) in self.demand.iter().filter(|(t, _)| range.contains(t)) {
             totals.demand_charge = totals.demand_charge.checked_add(c)?;
         }
         for &(_, c) in self.transmission.iter().filter(|(t, _)| range.contains(t)) {
             totals.transmission_charge = totals.transmission_charge.checked_add(c)?;
         }
+        for &paid in site.block_settlement.get(range.clone()).unwrap_or(&[]) {
+            totals.block_settlement = add_nonzero(totals.block_settlement, Usd::new(paid))?;
+        }
         if site.demand_response.is_some() {
             for t in range {
-                let paid = demand_response_at(schedule, site, t)?;
+                let paid = demand_response_at(schedule, site, decisions, first, t)?;
                 totals.demand_response = add_nonzero(totals.demand_response, paid)?;
             }
         }
@@ -751,29 +757,40 @@ pub(crate) fn book_site_charges(
 }
 
 /// The demand-response payment of period `t`: rate × min(commitment,
-/// facility energy of the interruptible loads live in `t`).
+/// facility energy of the interruptible loads running in `t`), paid on
+/// availability: a load already switched off cannot be called on to
+/// curtail, so it earns nothing for the period (as ERCOT's Emergency
+/// Response Service scales its payment by an availability factor).
+///
+/// `decisions[w]` holds load `w`'s decisions from period
+/// `max(load.from, first)` on (the evaluated range's first period).
 pub(crate) fn demand_response_at(
     schedule: &Schedule,
     site: &SiteTerms,
+    decisions: &[Vec<u8>],
+    first: usize,
     t: usize,
 ) -> Result<Usd, FacilityError> {
     let Some((committed, rate)) = site.demand_response else {
         return Ok(Usd::ZERO);
     };
-    let mut live = Decimal::ZERO;
-    for load in schedule
-        .loads
-        .iter()
-        .filter(|l| l.interruptible && l.is_live(t))
-    {
-        add_to(
-            &mut live,
-            load.energy.at(t, load.from),
-            "interruptible energy",
-        )?;
+    let mut available = Decimal::ZERO;
+    for (w, load) in schedule.loads.iter().enumerate() {
+        if !(load.interruptible && load.is_live(t)) {
+            continue;
+        }
+        let offset = t - load.from.max(first);
+        let runs = decisions.get(w).and_then(|d| d.get(offset)) == Some(&0);
+        if runs {
+            add_to(
+                &mut available,
+                load.energy.at(t, load.from),
+                "interruptible energy",
+            )?;
+        }
     }
     Ok(Usd::new(mul(
-        committed.min(live),
+        committed.min(available),
         rate,
         "demand-response payment",
     )?))

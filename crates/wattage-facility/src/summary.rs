@@ -270,7 +270,8 @@ impl Summary {
             .sell_back_credit
             .checked_add(site.demand_response)?
             .checked_sub(site.demand_charge)?
-            .checked_sub(site.transmission_charge)?;
+            .checked_sub(site.transmission_charge)?
+            .checked_add(site.block_settlement)?;
         let gross_margin = revenue
             .checked_sub(energy_cost)?
             .checked_add(site_power_lines)?;

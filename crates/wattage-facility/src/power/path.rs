@@ -131,27 +131,5 @@ pub(crate) fn period_price_values(
                 })
                 .collect()
         }
-        PowerSupply::Blend {
-            fixed,
-            fixed_share,
-            prices,
-            adder,
-        } => {
-            let floating = Decimal::ONE - *fixed_share;
-            let fixed_part = fixed
-                .value()
-                .checked_mul(*fixed_share)
-                .ok_or_else(|| overflow("fixed part of a blend"))?;
-            let adder = adder.value();
-            series_over(prices, horizon)?
-                .into_iter()
-                .map(|p| {
-                    p.checked_add(adder)
-                        .and_then(|i| i.checked_mul(floating))
-                        .and_then(|i| i.checked_add(fixed_part))
-                        .ok_or_else(|| overflow("blend price"))
-                })
-                .collect()
-        }
     }
 }

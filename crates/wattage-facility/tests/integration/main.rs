@@ -10,6 +10,7 @@ mod ercot_csv;
 mod ercot_files;
 mod finance;
 mod lease;
+mod markets;
 mod meta;
 mod price_series;
 mod projected_hashprice;

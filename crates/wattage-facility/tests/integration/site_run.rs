@@ -342,10 +342,11 @@ fn demand_charges_four_cp_and_demand_response_enter_the_ledger() {
         .map(|(i, _)| i)
         .collect();
     assert_eq!(charged, [719, 1463, 2207, 2927]); // the last hour of each month
-    // Demand response: 10 MW × $4 × every hour.
+    // Demand response: 10 MW × $4 × every hour the miners ran (paid on
+    // availability: not in the four peak hours they sat out).
     assert_eq!(
         t.demand_response,
-        Usd::new(Decimal::from(40 * hours as i64))
+        Usd::new(Decimal::from(40 * (hours as i64 - 4)))
     );
     assert_totals_are_sums(&ledger);
     // With everything always on, the miners set part of the tag too.
