@@ -23,7 +23,7 @@
 //! let mut plan = Deployment::new(site);
 //! // 2 EH/s at 18 J/TH = 36 MW, $45/PH/day, FPPS with a 2% fee.
 //! let mining = SelfMining::new(SelfMiningSpec { hashrate: "2 EH/s".parse()?, it_power: "36 MW".parse()?, pool: Pool::fpps(Decimal::new(2, 2))?,
-//!     hashprice: HashpricePath::Constant("$45/PH/day".parse()?), btc_price: "$100,000/BTC".parse()? })?;
+//!     hashprice: HashpricePath::Constant("$45/PH/day".parse()?), btc_price: "$100,000/BTC".parse()?, uptime: Decimal::ONE, degradation_per_year: Decimal::ZERO })?;
 //! plan.assign("fleet", "mining", Workload::SelfMining(mining))?;
 //! let lease = ColocationLease::new(LeaseSpec { critical_it: "40 MW".parse()?, rate: "$130/kW/month".parse()?, escalator: Decimal::ZERO, term_months: 120,
 //!     start: NaiveDate::from_ymd_opt(2026, 7, 1).unwrap(), structure: LeaseStructure::Gross })?;
@@ -60,7 +60,7 @@ use crate::deployment::Deployment;
 use crate::exact_sum::{Scaled, to_units};
 use crate::horizon::Horizon;
 use crate::ledger::{SiteLedger, SiteTotals, WorkloadTotals, add_nonzero, add_to, decision_byte};
-use crate::power::PowerContract;
+use crate::power::{PowerContract, decision_horizon};
 use crate::schedule::{EnergyProfile, Load, Payer, Schedule, SiteTerms, mul, overflow};
 
 fn sub(a: Decimal, b: Decimal, what: &'static str) -> Result<Decimal, FacilityError> {
@@ -100,6 +100,10 @@ fn sub(a: Decimal, b: Decimal, what: &'static str) -> Result<Decimal, FacilityEr
 /// - **4CP**: rate × the mean facility kW in the four intervals, booked in
 ///   the period of the last one, for each summer wholly inside the horizon.
 ///
+/// When the contract's prices are finer than `horizon` (15-minute prices,
+/// hourly periods), the simulation runs on the prices' own intervals
+/// ([`decision_horizon`]), so a spike inside an hour is seen.
+///
 /// Totals are exact `Decimal` sums of the periods. The ledger keeps one
 /// byte per live period of each interruptible workload (its decision) and
 /// recomputes entries from the schedule when asked, so it stays small.
@@ -115,6 +119,7 @@ pub fn simulate_site(
     horizon: Horizon,
     policy: Curtailment,
 ) -> Result<SiteLedger, FacilityError> {
+    let horizon = decision_horizon(contract, horizon)?;
     let schedule = Schedule::lower(deployment, horizon)?;
     let site = SiteTerms::lower(contract, &horizon)?;
     evaluate(schedule, site, policy)

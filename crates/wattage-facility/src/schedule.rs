@@ -271,7 +271,9 @@ impl Schedule {
 
 fn lower_assignment(a: &Assignment, horizon: &Horizon) -> Result<Load, FacilityError> {
     let hours = horizon.period_hours();
-    let it_mw = a.workload().it_power().get(unit::MEGAWATT);
+    let model = a.workload().model();
+    // What the load draws while running: its IT power × its uptime.
+    let it_mw = a.workload().it_power().get(unit::MEGAWATT) * model.drawn_share();
     let it_mwh = mul(to_decimal("IT load in MW", it_mw)?, hours, "IT energy")?;
     let window = a.window();
     let from = window.from.map_or(0, |t| horizon.index_at_or_after(t));
@@ -286,7 +288,7 @@ fn lower_assignment(a: &Assignment, horizon: &Horizon) -> Result<Load, FacilityE
         from,
         until,
     };
-    let terms = a.workload().model().lower(&context)?;
+    let terms = model.lower(&context)?;
     let (from, until) = (terms.from, terms.until.max(terms.from));
     Ok(Load {
         from,

@@ -147,3 +147,8 @@ impl TryFrom<RawSeries> for PriceSeries {
         Self::new(raw.start, raw.resolution, raw.prices)
     }
 }
+
+/// `Decimal::ONE`, the default of shares that are whole unless given.
+pub(crate) const fn one() -> rust_decimal::Decimal {
+    rust_decimal::Decimal::ONE
+}

@@ -109,6 +109,7 @@ pub fn simulate_by(
     policy: Curtailment,
     grouping: Grouping,
 ) -> Result<TotalsBy, FacilityError> {
+    let horizon = crate::power::decision_horizon(contract, horizon)?;
     let schedule = Schedule::lower(deployment, horizon)?;
     let site = SiteTerms::lower(contract, &horizon)?;
     let policy = Policy::new(policy, |s| s.value());

@@ -29,5 +29,5 @@ pub mod supply;
 pub use block::{FinancialBlock, FinancialBlockSpec};
 pub use charges::{DemandCharge, DemandResponse, FourCp, Transmission};
 pub use contract::PowerContract;
-pub use path::{period_prices, series_over};
+pub use path::{decision_horizon, period_prices, series_over};
 pub use supply::PowerSupply;

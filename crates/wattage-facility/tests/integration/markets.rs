@@ -13,7 +13,9 @@ use wattage_facility::pue::Pue;
 use wattage_facility::run::simulate_site;
 use wattage_facility::site::{Hall, Site};
 use wattage_facility::workload::{SelfMining, SelfMiningSpec, Workload};
-use wattage_facility::{Curtailment, HashpricePath};
+use rust_decimal::prelude::ToPrimitive;
+use wattage_facility::kernel::{PricePath, SiteKernel};
+use wattage_facility::{Curtailment, FacilityError, HashpricePath};
 use wattage_mining::payout::Pool;
 use wattage_units::{EnergyPrice, Usd};
 
@@ -39,6 +41,8 @@ pub(crate) fn fleet_plan(hashprice: &str) -> Deployment {
         pool: Pool::fpps(Decimal::ZERO).unwrap(),
         hashprice: HashpricePath::Constant(hashprice.parse().unwrap()),
         btc_price: "$100,000/BTC".parse().unwrap(),
+        uptime: Decimal::ONE,
+        degradation_per_year: Decimal::ZERO,
     })
     .unwrap();
     plan.assign("fleet", "mining", Workload::SelfMining(fleet))
@@ -102,6 +106,92 @@ fn a_fixed_block_does_not_hide_the_marginal_price() {
     // (Revenue enters money from the f64 hashrate to 15 digits: to the cent.)
     let margin = on.totals().gross_margin().unwrap().dollars().round_dp(2);
     assert_eq!(margin, Decimal::from(132));
+}
+
+#[test]
+fn a_spike_inside_an_hour_is_decided_at_the_prices_own_resolution() {
+    // 15-minute prices $30, $30, $30, $300 on an hourly horizon. The hour
+    // averages $97.5, below the fleet's $111.6 breakeven: deciding on the
+    // mean, the fleet ran through the $300 quarter. Decided per quarter it
+    // sits out that quarter only.
+    let quarters = [30, 30, 30, 300].map(dollars).to_vec();
+    let series = PriceSeries::new(start(), Resolution::FifteenMinutes, quarters).unwrap();
+    let contract = PowerContract::new(PowerSupply::index(series, dollars(0)));
+    let hourly = Horizon::new(start(), Resolution::Hourly, 1).unwrap();
+    let plan = fleet_plan("$53.568/PH/day");
+    let ledger = simulate_site(&plan, &contract, hourly, Curtailment::AboveBreakeven).unwrap();
+    assert_eq!(ledger.horizon().resolution(), Resolution::FifteenMinutes);
+    assert_eq!(ledger.len(), 4);
+    let fleet = ledger.workload_totals(0).unwrap();
+    assert_eq!(fleet.curtailed_periods, 1);
+    assert_eq!(fleet.curtailed_hours, Decimal::new(25, 2));
+    // 5 MWh a quarter at $30 for three quarters.
+    assert_eq!(fleet.energy_cost, "$450".parse::<Usd>().unwrap());
+    // The kernel decides on the same quarters.
+    let kernel = SiteKernel::new(&plan, &contract, hourly).unwrap();
+    let path = PricePath::new(&contract, hourly).unwrap();
+    let fast = kernel.run(&path, Curtailment::AboveBreakeven);
+    assert_eq!(kernel.periods(), 4);
+    assert!((fast.workloads[0].energy_cost - 450.0).abs() < 1e-6);
+}
+
+fn available_fleet(uptime: Decimal, degradation: Decimal) -> Deployment {
+    let mut plan = fleet_plan("$48/PH/day");
+    let fleet = SelfMining::new(SelfMiningSpec {
+        hashrate: "1 EH/s".parse().unwrap(),
+        it_power: "20 MW".parse().unwrap(),
+        pool: Pool::fpps(Decimal::ZERO).unwrap(),
+        hashprice: HashpricePath::Constant("$48/PH/day".parse().unwrap()),
+        btc_price: "$100,000/BTC".parse().unwrap(),
+        uptime,
+        degradation_per_year: degradation,
+    })
+    .unwrap();
+    plan = Deployment::new(plan.site().clone());
+    plan.assign("fleet", "mining", Workload::SelfMining(fleet))
+        .unwrap();
+    plan
+}
+
+#[test]
+fn a_fleets_uptime_scales_revenue_and_energy_and_degradation_compounds() {
+    let day = Horizon::new(start(), Resolution::Hourly, 24).unwrap();
+    let flat = PowerContract::new(PowerSupply::fixed(dollars(30)));
+    // 95% up: 1,000 PH/s × $48 × 0.95 = $45,600 a day on 20 MW × 0.95 × 24 h.
+    let plan = available_fleet(Decimal::new(95, 2), Decimal::ZERO);
+    let ledger = simulate_site(&plan, &flat, day, Curtailment::AlwaysOn).unwrap();
+    let fleet = ledger.workload_totals(0).unwrap();
+    assert_eq!(fleet.revenue.dollars().round_dp(2), Decimal::from(45_600));
+    assert_eq!(fleet.energy_mwh, Decimal::from(456));
+    // Losing 10% a year: a day's revenue 365 days on is 0.9^(365/365.25)
+    // of the first day's, about 0.9001; the power drawn does not fall.
+    let year = Horizon::new(start(), Resolution::Hourly, 24 * 366).unwrap();
+    let plan = available_fleet(Decimal::ONE, Decimal::new(1, 1));
+    let ledger = simulate_site(&plan, &flat, year, Curtailment::AlwaysOn).unwrap();
+    let periods: Vec<_> = ledger.workload_periods(0).collect();
+    let day_revenue = |d: usize| -> f64 {
+        periods[d * 24..(d + 1) * 24]
+            .iter()
+            .map(|p| p.revenue.dollars().to_f64().unwrap())
+            .sum()
+    };
+    let ratio = day_revenue(365) / day_revenue(0);
+    assert!((ratio - 0.9_f64.powf(365.0 / 365.25)).abs() < 1e-9, "{ratio}");
+    assert!(day_revenue(200) < day_revenue(100));
+    assert_eq!(periods[24 * 365].energy_mwh, periods[0].energy_mwh);
+    // Out of range.
+    assert!(matches!(
+        SelfMining::new(SelfMiningSpec {
+            hashrate: "1 EH/s".parse().unwrap(),
+            it_power: "20 MW".parse().unwrap(),
+            pool: Pool::fpps(Decimal::ZERO).unwrap(),
+            hashprice: HashpricePath::Constant("$48/PH/day".parse().unwrap()),
+            btc_price: "$100,000/BTC".parse().unwrap(),
+            uptime: Decimal::new(11, 1),
+            degradation_per_year: Decimal::ZERO,
+        }),
+        Err(FacilityError::InvalidShare { what: "fleet uptime", .. })
+    ));
 }
 
 proptest! {

@@ -71,6 +71,8 @@ pub(crate) fn miners(hashprice: &str) -> Workload {
             pool: Pool::fpps(Decimal::ZERO).unwrap(),
             hashprice: HashpricePath::Constant(hashprice.parse().unwrap()),
             btc_price: "$100,000/BTC".parse().unwrap(),
+            uptime: Decimal::ONE,
+            degradation_per_year: Decimal::ZERO,
         })
         .unwrap(),
     )
@@ -448,6 +450,8 @@ fn the_kernel_agrees_with_the_exact_ledger_to_the_cent() {
                 pool: Pool::pps_plus(Decimal::new(25, 3)).unwrap(),
                 hashprice: HashpricePath::Daily(daily),
                 btc_price: "$90,000/BTC".parse().unwrap(),
+                uptime: Decimal::ONE,
+                degradation_per_year: Decimal::ZERO,
             })
             .unwrap(),
         ),

@@ -208,6 +208,8 @@ fn extreme_deployment(f: [f64; 3], money: &[Decimal], counts: [u32; 3]) -> Deplo
                 pool,
                 hashprice: path,
                 btc_price: btc,
+                uptime: Decimal::ONE,
+                degradation_per_year: Decimal::ZERO,
             })
             .map(Workload::SelfMining),
         );
@@ -629,6 +631,8 @@ proptest! {
                 pool: Pool::fpps(Decimal::new(2, 2)).unwrap(),
                 hashprice: HashpricePath::Constant(hashprice),
                 btc_price: "$95,000/BTC".parse().unwrap(),
+                uptime: Decimal::ONE,
+                degradation_per_year: Decimal::ZERO,
             }) {
                 let _ = plan.assign("fleet", "A", Workload::SelfMining(m));
             }
