@@ -386,6 +386,8 @@ impl Deployment {
                     pool: *m.pool(),
                     hashprice: hashprice.clone(),
                     btc_price: m.btc_price(),
+                    uptime: m.uptime(),
+                    degradation_per_year: m.degradation_per_year(),
                 })?),
                 other => other.clone(),
             };

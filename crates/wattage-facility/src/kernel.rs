@@ -37,7 +37,7 @@
 //! let site = Site::new("S", "60 MW".parse()?)?.with_hall(Hall::new("A", "50 MW".parse()?, Pue::constant(1.08)?)?)?;
 //! let mut plan = Deployment::new(site);
 //! plan.assign("fleet", "A", Workload::SelfMining(SelfMining::new(SelfMiningSpec { hashrate: "3 EH/s".parse()?, it_power: "48 MW".parse()?,
-//!     pool: Pool::fpps(Decimal::new(2, 2))?, hashprice: HashpricePath::Constant("$48/PH/day".parse()?), btc_price: "$100,000/BTC".parse()? })?))?;
+//!     pool: Pool::fpps(Decimal::new(2, 2))?, hashprice: HashpricePath::Constant("$48/PH/day".parse()?), btc_price: "$100,000/BTC".parse()?, uptime: Decimal::ONE, degradation_per_year: Decimal::ZERO })?))?;
 //! let horizon = Horizon::new(start, Resolution::Hourly, 48)?;
 //!
 //! let kernel = SiteKernel::new(&plan, &contract, horizon)?;
@@ -62,7 +62,7 @@ use crate::curtailment::{Curtailment, PeriodFacts, Policy, decide};
 use crate::deployment::Deployment;
 use crate::horizon::Horizon;
 use crate::power::PowerContract;
-use crate::power::path::{period_price_values, series_over};
+use crate::power::path::{decision_horizon, period_price_values, series_over};
 use crate::schedule::{EnergyProfile, Load, Payer, Schedule, mul};
 
 const KERNEL: &str = "the f64 summary kernel";
@@ -76,11 +76,13 @@ pub struct PricePath {
 }
 
 impl PricePath {
-    /// The prices of `contract` over `horizon`.
+    /// The prices of `contract` over `horizon`, period by period of its
+    /// [`decision_horizon`] (the prices' own intervals when finer).
     ///
     /// # Errors
     /// As for [`crate::power::path::period_prices`].
     pub fn new(contract: &PowerContract, horizon: Horizon) -> Result<Self, FacilityError> {
+        let horizon = decision_horizon(contract, horizon)?;
         let to_f64 = |v: Vec<rust_decimal::Decimal>| {
             v.iter().map(|d| d.to_f64().unwrap_or(f64::NAN)).collect()
         };
@@ -260,7 +262,7 @@ impl SiteKernel {
     ///
     /// # Errors
     /// [`FacilityError::Unsupported`] for demand charges, 4CP,
-    /// demand response or an hourly PUE; as for
+    /// demand response, financial blocks or an hourly PUE; as for
     /// [`simulate_site`](crate::run::simulate_site) otherwise.
     pub fn new(
         deployment: &Deployment,
@@ -276,6 +278,10 @@ impl SiteKernel {
         if contract.demand_response().is_some() {
             return Err(unsupported("demand-response payments"));
         }
+        if !contract.blocks().is_empty() {
+            return Err(unsupported("financial blocks"));
+        }
+        let horizon = decision_horizon(contract, horizon)?;
         let schedule = Schedule::lower(deployment, horizon)?;
         let loads = schedule
             .loads

@@ -107,11 +107,14 @@ pub struct SitePeriod {
     pub demand_charge: Usd,
     /// 4CP transmission charge (booked in the period of the last interval).
     pub transmission_charge: Usd,
+    /// What the financial blocks paid the site: `(index − fixed) × volume`
+    /// (negative when the site paid).
+    pub block_settlement: Usd,
 }
 
 impl SitePeriod {
-    /// Revenue − energy − demand and transmission charges + credits and
-    /// demand-response payments.
+    /// Revenue − energy − demand and transmission charges + credits,
+    /// demand-response payments and block settlements.
     ///
     /// # Errors
     /// [`FacilityError::Money`] on overflow.
@@ -122,7 +125,8 @@ impl SitePeriod {
             .checked_add(self.sell_back_credit)?
             .checked_add(self.demand_response)?
             .checked_sub(self.demand_charge)?
-            .checked_sub(self.transmission_charge)?)
+            .checked_sub(self.transmission_charge)?
+            .checked_add(self.block_settlement)?)
     }
 }
 
@@ -187,10 +191,13 @@ pub struct SiteTotals {
     pub demand_charge: Usd,
     /// 4CP transmission charges.
     pub transmission_charge: Usd,
+    /// Financial block settlements (negative when the site paid).
+    pub block_settlement: Usd,
 }
 
 impl SiteTotals {
-    /// Revenue − energy − charges + credits and payments.
+    /// Revenue − energy − charges + credits, payments and block
+    /// settlements.
     ///
     /// # Errors
     /// [`FacilityError::Money`] on overflow.
@@ -201,7 +208,8 @@ impl SiteTotals {
             .checked_add(self.sell_back_credit)?
             .checked_add(self.demand_response)?
             .checked_sub(self.demand_charge)?
-            .checked_sub(self.transmission_charge)?)
+            .checked_sub(self.transmission_charge)?
+            .checked_add(self.block_settlement)?)
     }
 }
 
@@ -308,9 +316,16 @@ impl SiteLedger {
             energy_cost: Usd::ZERO,
             revenue: Usd::ZERO,
             sell_back_credit: Usd::ZERO,
-            demand_response: demand_response_at(&self.schedule, &self.site, t)?,
+            demand_response: demand_response_at(&self.schedule, &self.site, &self.decisions, 0, t)?,
             demand_charge: sparse(&self.demand_charges, t),
             transmission_charge: sparse(&self.transmission_charges, t),
+            block_settlement: Usd::new(
+                self.site
+                    .block_settlement
+                    .get(t)
+                    .copied()
+                    .unwrap_or(Decimal::ZERO),
+            ),
         };
         for w in 0..self.schedule.loads.len() {
             let Some(entry) = self.entry(t, w) else {

@@ -22,6 +22,8 @@
 //!     pool: Pool::fpps(Decimal::new(2, 2))?,
 //!     hashprice: HashpricePath::Constant("$48/PH/day".parse()?),
 //!     btc_price: "$95,000/BTC".parse()?,
+//!     uptime: Decimal::ONE,
+//!     degradation_per_year: Decimal::ZERO,
 //! })?;
 //! let mut plan = Deployment::new(site);
 //! plan.assign("fleet", "A", Workload::SelfMining(fleet))?;

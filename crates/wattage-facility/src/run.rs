@@ -23,7 +23,7 @@
 //! let mut plan = Deployment::new(site);
 //! // 2 EH/s at 18 J/TH = 36 MW, $45/PH/day, FPPS with a 2% fee.
 //! let mining = SelfMining::new(SelfMiningSpec { hashrate: "2 EH/s".parse()?, it_power: "36 MW".parse()?, pool: Pool::fpps(Decimal::new(2, 2))?,
-//!     hashprice: HashpricePath::Constant("$45/PH/day".parse()?), btc_price: "$100,000/BTC".parse()? })?;
+//!     hashprice: HashpricePath::Constant("$45/PH/day".parse()?), btc_price: "$100,000/BTC".parse()?, uptime: Decimal::ONE, degradation_per_year: Decimal::ZERO })?;
 //! plan.assign("fleet", "mining", Workload::SelfMining(mining))?;
 //! let lease = ColocationLease::new(LeaseSpec { critical_it: "40 MW".parse()?, rate: "$130/kW/month".parse()?, escalator: Decimal::ZERO, term_months: 120,
 //!     start: NaiveDate::from_ymd_opt(2026, 7, 1).unwrap(), structure: LeaseStructure::Gross })?;
@@ -60,7 +60,7 @@ use crate::deployment::Deployment;
 use crate::exact_sum::{Scaled, to_units};
 use crate::horizon::Horizon;
 use crate::ledger::{SiteLedger, SiteTotals, WorkloadTotals, add_nonzero, add_to, decision_byte};
-use crate::power::PowerContract;
+use crate::power::{PowerContract, decision_horizon};
 use crate::schedule::{EnergyProfile, Load, Payer, Schedule, SiteTerms, mul, overflow};
 
 fn sub(a: Decimal, b: Decimal, what: &'static str) -> Result<Decimal, FacilityError> {
@@ -93,11 +93,16 @@ fn sub(a: Decimal, b: Decimal, what: &'static str) -> Result<Decimal, FacilityEr
 ///   interruptible loads off in the periods of the contract's 4CP
 ///   intervals.
 /// - **Demand response**: rate × min(commitment, interruptible facility
-///   load live) × hours, every period.
+///   load running) × hours, every period: paid on availability, so a load
+///   already curtailed earns nothing for the period.
 /// - **Demand charge**: rate × the month's peak facility kW, booked in the
 ///   last period of each calendar month (UTC) in the horizon.
 /// - **4CP**: rate × the mean facility kW in the four intervals, booked in
 ///   the period of the last one, for each summer wholly inside the horizon.
+///
+/// When the contract's prices are finer than `horizon` (15-minute prices,
+/// hourly periods), the simulation runs on the prices' own intervals
+/// ([`decision_horizon`]), so a spike inside an hour is seen.
 ///
 /// Totals are exact `Decimal` sums of the periods. The ledger keeps one
 /// byte per live period of each interruptible workload (its decision) and
@@ -114,6 +119,7 @@ pub fn simulate_site(
     horizon: Horizon,
     policy: Curtailment,
 ) -> Result<SiteLedger, FacilityError> {
+    let horizon = decision_horizon(contract, horizon)?;
     let schedule = Schedule::lower(deployment, horizon)?;
     let site = SiteTerms::lower(contract, &horizon)?;
     evaluate(schedule, site, policy)
@@ -140,7 +146,7 @@ pub(crate) fn evaluate(
     )?;
     let mut totals = site_totals(&run.workload_totals)?;
     let charges = book_site_charges(&schedule, &site, &site_energy)?;
-    charges.add_to(&mut totals, 0..n, &schedule, &site)?;
+    charges.add_to(&mut totals, 0..n, &schedule, &site, &run.decisions)?;
     Ok(SiteLedger {
         schedule,
         site,
@@ -690,23 +696,28 @@ pub(crate) struct SiteCharges {
 
 impl SiteCharges {
     /// Adds the charges booked in `range`, and its demand-response
-    /// payments, to `totals`.
+    /// payments (on the loads' `decisions` over `range`), to `totals`.
     pub(crate) fn add_to(
         &self,
         totals: &mut SiteTotals,
         range: Range<usize>,
         schedule: &Schedule,
         site: &SiteTerms,
+        decisions: &[Vec<u8>],
     ) -> Result<(), FacilityError> {
+        let first = range.start;
         for &(_, c) in self.demand.iter().filter(|(t, _)| range.contains(t)) {
             totals.demand_charge = totals.demand_charge.checked_add(c)?;
         }
         for &(_, c) in self.transmission.iter().filter(|(t, _)| range.contains(t)) {
             totals.transmission_charge = totals.transmission_charge.checked_add(c)?;
         }
+        for &paid in site.block_settlement.get(range.clone()).unwrap_or(&[]) {
+            totals.block_settlement = add_nonzero(totals.block_settlement, Usd::new(paid))?;
+        }
         if site.demand_response.is_some() {
             for t in range {
-                let paid = demand_response_at(schedule, site, t)?;
+                let paid = demand_response_at(schedule, site, decisions, first, t)?;
                 totals.demand_response = add_nonzero(totals.demand_response, paid)?;
             }
         }
@@ -751,29 +762,40 @@ pub(crate) fn book_site_charges(
 }
 
 /// The demand-response payment of period `t`: rate × min(commitment,
-/// facility energy of the interruptible loads live in `t`).
+/// facility energy of the interruptible loads running in `t`), paid on
+/// availability: a load already switched off cannot be called on to
+/// curtail, so it earns nothing for the period (as ERCOT's Emergency
+/// Response Service scales its payment by an availability factor).
+///
+/// `decisions[w]` holds load `w`'s decisions from period
+/// `max(load.from, first)` on (the evaluated range's first period).
 pub(crate) fn demand_response_at(
     schedule: &Schedule,
     site: &SiteTerms,
+    decisions: &[Vec<u8>],
+    first: usize,
     t: usize,
 ) -> Result<Usd, FacilityError> {
     let Some((committed, rate)) = site.demand_response else {
         return Ok(Usd::ZERO);
     };
-    let mut live = Decimal::ZERO;
-    for load in schedule
-        .loads
-        .iter()
-        .filter(|l| l.interruptible && l.is_live(t))
-    {
-        add_to(
-            &mut live,
-            load.energy.at(t, load.from),
-            "interruptible energy",
-        )?;
+    let mut available = Decimal::ZERO;
+    for (w, load) in schedule.loads.iter().enumerate() {
+        if !(load.interruptible && load.is_live(t)) {
+            continue;
+        }
+        let offset = t - load.from.max(first);
+        let runs = decisions.get(w).and_then(|d| d.get(offset)) == Some(&0);
+        if runs {
+            add_to(
+                &mut available,
+                load.energy.at(t, load.from),
+                "interruptible energy",
+            )?;
+        }
     }
     Ok(Usd::new(mul(
-        committed.min(live),
+        committed.min(available),
         rate,
         "demand-response payment",
     )?))

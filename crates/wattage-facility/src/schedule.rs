@@ -25,7 +25,7 @@ use crate::FacilityError;
 use crate::deployment::{Assignment, Deployment};
 use crate::exact_sum::{Scaled, max_scale};
 use crate::horizon::Horizon;
-use crate::power::PowerContract;
+use crate::power::{PowerContract, PowerSupply};
 use crate::power::path::{period_price_values, series_over};
 
 pub(crate) fn overflow(operation: &'static str) -> FacilityError {
@@ -271,7 +271,9 @@ impl Schedule {
 
 fn lower_assignment(a: &Assignment, horizon: &Horizon) -> Result<Load, FacilityError> {
     let hours = horizon.period_hours();
-    let it_mw = a.workload().it_power().get(unit::MEGAWATT);
+    let model = a.workload().model();
+    // What the load draws while running: its IT power × its uptime.
+    let it_mw = a.workload().it_power().get(unit::MEGAWATT) * model.drawn_share();
     let it_mwh = mul(to_decimal("IT load in MW", it_mw)?, hours, "IT energy")?;
     let window = a.window();
     let from = window.from.map_or(0, |t| horizon.index_at_or_after(t));
@@ -286,7 +288,7 @@ fn lower_assignment(a: &Assignment, horizon: &Horizon) -> Result<Load, FacilityE
         from,
         until,
     };
-    let terms = a.workload().model().lower(&context)?;
+    let terms = model.lower(&context)?;
     let (from, until) = (terms.from, terms.until.max(terms.from));
     Ok(Load {
         from,
@@ -354,6 +356,9 @@ pub(crate) struct SiteTerms {
     pub(crate) demand_charge_rate: Option<Decimal>,
     /// Committed MWh per period and $/MWh.
     pub(crate) demand_response: Option<(Decimal, Decimal)>,
+    /// What the financial blocks pay the site in each period (empty when
+    /// there are none).
+    pub(crate) block_settlement: Vec<Decimal>,
 }
 
 impl SiteTerms {
@@ -394,6 +399,7 @@ impl SiteTerms {
                 .map(|t| t.rate_per_kw_year.dollars()),
             demand_charge_rate: contract.demand_charge().map(|c| c.rate().dollars()),
             demand_response,
+            block_settlement: block_settlement(contract, horizon)?,
         })
     }
 
@@ -401,6 +407,37 @@ impl SiteTerms {
     pub(crate) const fn needs_site_energy(&self) -> bool {
         self.transmission_rate.is_some() || self.demand_charge_rate.is_some()
     }
+}
+
+/// Per period, Σ over the blocks of `(index − fixed) × volume × hours`:
+/// `index × Σ volume − Σ fixed × volume`, exact.
+fn block_settlement(
+    contract: &PowerContract,
+    horizon: &Horizon,
+) -> Result<Vec<Decimal>, FacilityError> {
+    let (blocks, PowerSupply::Index { prices, .. }) = (contract.blocks(), contract.supply()) else {
+        return Ok(Vec::new());
+    };
+    if blocks.is_empty() {
+        return Ok(Vec::new());
+    }
+    let hours = horizon.period_hours();
+    let (mut mwh, mut fixed) = (Decimal::ZERO, Decimal::ZERO);
+    for block in blocks {
+        let v = block.mwh(hours)?;
+        mwh = mwh.checked_add(v).ok_or_else(|| overflow("block volume"))?;
+        fixed = fixed
+            .checked_add(mul(v, block.price().value(), "block fixed payment")?)
+            .ok_or_else(|| overflow("block fixed payment"))?;
+    }
+    series_over(prices, horizon)?
+        .into_iter()
+        .map(|index| {
+            mul(index, mwh, "block floating leg")?
+                .checked_sub(fixed)
+                .ok_or_else(|| overflow("block settlement"))
+        })
+        .collect()
 }
 
 /// 4CP intervals inside the horizon: their period indices, in time order.

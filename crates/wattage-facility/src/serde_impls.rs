@@ -8,7 +8,6 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use chrono::{DateTime, Utc};
-use rust_decimal::Decimal;
 use wattage_units::{EnergyPrice, Power, Usd};
 
 use crate::FacilityError;
@@ -89,12 +88,6 @@ pub(crate) enum RawSupply {
         prices: PriceSeries,
         adder: EnergyPrice,
     },
-    Blend {
-        fixed: EnergyPrice,
-        fixed_share: Decimal,
-        prices: PriceSeries,
-        adder: EnergyPrice,
-    },
 }
 
 impl TryFrom<RawSupply> for PowerSupply {
@@ -104,12 +97,6 @@ impl TryFrom<RawSupply> for PowerSupply {
         match raw {
             RawSupply::Fixed(price) => Ok(Self::fixed(price)),
             RawSupply::Index { prices, adder } => Ok(Self::index(prices, adder)),
-            RawSupply::Blend {
-                fixed,
-                fixed_share,
-                prices,
-                adder,
-            } => Self::blend(fixed, fixed_share, prices, adder),
         }
     }
 }
@@ -159,4 +146,9 @@ impl TryFrom<RawSeries> for PriceSeries {
     fn try_from(raw: RawSeries) -> Result<Self, FacilityError> {
         Self::new(raw.start, raw.resolution, raw.prices)
     }
+}
+
+/// `Decimal::ONE`, the default of shares that are whole unless given.
+pub(crate) const fn one() -> rust_decimal::Decimal {
+    rust_decimal::Decimal::ONE
 }

@@ -23,7 +23,7 @@
 //! let mut plan = Deployment::new(site);
 //! // 1 EH/s at 16 J/TH, $52/PH/day, FPPS at 2%.
 //! plan.assign("fleet", "A", Workload::SelfMining(SelfMining::new(SelfMiningSpec { hashrate: "1 EH/s".parse()?, it_power: "16 MW".parse()?,
-//!     pool: Pool::fpps(Decimal::new(2, 2))?, hashprice: HashpricePath::Constant("$52/PH/day".parse()?), btc_price: "$100,000/BTC".parse()? })?))?;
+//!     pool: Pool::fpps(Decimal::new(2, 2))?, hashprice: HashpricePath::Constant("$52/PH/day".parse()?), btc_price: "$100,000/BTC".parse()?, uptime: Decimal::ONE, degradation_per_year: Decimal::ZERO })?))?;
 //! let horizon = Horizon::calendar_years(start, Resolution::Hourly, 3)?;
 //! let contract = PowerContract::new(PowerSupply::fixed("$45/MWh".parse()?));
 //! let ledger = simulate_site(&plan, &contract, horizon, Curtailment::AboveBreakeven)?;
@@ -284,7 +284,8 @@ impl Summary {
             .sell_back_credit
             .checked_add(site.demand_response)?
             .checked_sub(site.demand_charge)?
-            .checked_sub(site.transmission_charge)?;
+            .checked_sub(site.transmission_charge)?
+            .checked_add(site.block_settlement)?;
         let gross_margin = revenue
             .checked_sub(energy_cost)?
             .checked_add(site_power_lines)?;

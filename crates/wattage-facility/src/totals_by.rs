@@ -118,6 +118,7 @@ pub fn simulate_by(
     policy: Curtailment,
     grouping: Grouping,
 ) -> Result<TotalsBy, FacilityError> {
+    let horizon = crate::power::decision_horizon(contract, horizon)?;
     let schedule = Schedule::lower(deployment, horizon)?;
     let site = SiteTerms::lower(contract, &horizon)?;
     let policy = Policy::new(policy, |s| s.value());
@@ -133,7 +134,7 @@ pub fn simulate_by(
             range.clone(),
             &mut site_energy,
         )?;
-        runs.push((range, run.workload_totals));
+        runs.push((range, run.workload_totals, run.decisions));
     }
     let charges = book_site_charges(&schedule, &site, &site_energy)?;
     let start_of = |t: usize| {
@@ -143,9 +144,9 @@ pub fn simulate_by(
     };
     let groups = runs
         .into_iter()
-        .map(|(range, workloads)| {
+        .map(|(range, workloads, decisions)| {
             let mut totals = site_totals(&workloads)?;
-            charges.add_to(&mut totals, range.clone(), &schedule, &site)?;
+            charges.add_to(&mut totals, range.clone(), &schedule, &site, &decisions)?;
             Ok(GroupTotals {
                 start: start_of(range.start)?,
                 end: start_of(range.end)?,

@@ -5,7 +5,8 @@
 //! - [`FourCp`]: ERCOT's four-coincident-peak transmission tag, the mean of
 //!   a load's demand in the four summer system-peak 15-minute intervals;
 //!   [`Transmission`] bills it.
-//! - [`DemandResponse`]: a payment per MW committed to curtail.
+//! - [`DemandResponse`]: a payment per MW committed to curtail, paid on
+//!   availability (the load must be running to be available).
 
 use alloc::vec::Vec;
 
@@ -227,9 +228,20 @@ impl FourCp {
 }
 
 /// Payment for standing ready to curtail: `rate` per MW of committed
-/// interruptible capacity per hour (an ERCOT ancillary-service or ERS
-/// style capacity payment), paid on the smaller of the commitment and the
-/// interruptible load live in the period.
+/// interruptible capacity per hour, paid on **availability**: on the
+/// smaller of the commitment and the interruptible facility load that is
+/// running in the period (and so could be called off). A load already
+/// curtailed for price is not available and earns nothing for that period.
+///
+/// This follows ERCOT's Emergency Response Service (ERS): a resource is
+/// paid for being available during its contracted ERS Time Periods, and
+/// its payment is scaled by an availability factor measured from its
+/// metered load in each interval (ERCOT Nodal Protocols §8.1.3.1, "ERS
+/// Performance Criteria"; ERCOT, *Emergency Response Service Technical
+/// Requirements & Scope of Work*; PUCT Substantive Rule §25.507). The
+/// model simplifies: every period is a contracted period, availability is
+/// measured per period against the commitment, and there are no
+/// deployments, baselines or penalties.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]

@@ -8,7 +8,9 @@ use rust_decimal::Decimal;
 use wattage_units::{EnergyPrice, MoneyError, Power, Usd};
 
 use crate::FacilityError;
-use crate::power::{DemandCharge, DemandResponse, FourCp, PowerSupply, Transmission};
+use crate::power::{
+    DemandCharge, DemandResponse, FinancialBlock, FourCp, PowerSupply, Transmission,
+};
 use crate::price_series::PriceSeries;
 
 /// A site's power contract.
@@ -40,6 +42,7 @@ pub struct PowerContract {
     demand_charge: Option<DemandCharge>,
     transmission: Option<Transmission>,
     demand_response: Option<DemandResponse>,
+    blocks: Vec<FinancialBlock>,
 }
 
 impl PowerContract {
@@ -52,7 +55,47 @@ impl PowerContract {
             demand_charge: None,
             transmission: None,
             demand_response: None,
+            blocks: Vec::new(),
         }
+    }
+
+    /// Adds a [`FinancialBlock`] settled against the index supply's raw
+    /// prices: each period the site receives `(index − fixed) × volume ×
+    /// hours`, whatever the load draws, while every MWh drawn is still
+    /// paid at the index (so curtailing always saves the index price).
+    /// Blocks add up; a virtual PPA or a hedge is the same kind of swap.
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use wattage::facility::power::{FinancialBlock, PowerContract, PowerSupply};
+    /// use wattage::facility::price_series::{PriceSeries, Resolution};
+    ///
+    /// let start = Utc.with_ymd_and_hms(2024, 8, 20, 0, 0, 0).unwrap();
+    /// let rt = PriceSeries::new(start, Resolution::Hourly, vec!["$300/MWh".parse()?])?;
+    /// let contract = PowerContract::new(PowerSupply::index(rt, "$0/MWh".parse()?))
+    ///     .with_block(FinancialBlock::new("30 MW".parse()?, "$40/MWh".parse()?)?)?;
+    /// assert_eq!(contract.blocks().len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`FacilityError::Unsupported`] unless the supply is an index (a
+    /// block settles against an index).
+    pub fn with_block(mut self, block: FinancialBlock) -> Result<Self, FacilityError> {
+        if !matches!(self.supply, PowerSupply::Index { .. }) {
+            return Err(FacilityError::Unsupported {
+                computation: "a financial block",
+                what: "a supply without an index to settle against",
+            });
+        }
+        self.blocks.push(block);
+        Ok(self)
+    }
+
+    /// The financial blocks, in the order added.
+    #[must_use]
+    pub fn blocks(&self) -> &[FinancialBlock] {
+        &self.blocks
     }
 
     /// Under a fixed-price supply, energy the site has bought but does not
@@ -180,6 +223,8 @@ struct RawPowerContract {
     demand_charge: Option<DemandCharge>,
     transmission: Option<Transmission>,
     demand_response: Option<DemandResponse>,
+    #[serde(default)]
+    blocks: Vec<FinancialBlock>,
 }
 
 #[cfg(feature = "serde")]
@@ -199,6 +244,9 @@ impl TryFrom<RawPowerContract> for PowerContract {
         }
         if let Some(dr) = raw.demand_response {
             contract = contract.with_demand_response(dr.committed, dr.rate)?;
+        }
+        for block in raw.blocks {
+            contract = contract.with_block(block)?;
         }
         Ok(contract)
     }

@@ -1,8 +1,10 @@
 //! Power in one place: what a site's energy costs, the charges beyond
 //! energy, and the contract that bundles them.
 //!
-//! - [`supply`]: [`PowerSupply`], how a site buys energy (fixed, index on
-//!   a real-time price series plus an adder, or a blend).
+//! - [`supply`]: [`PowerSupply`], how a site buys the energy it draws
+//!   (fixed, or index on a real-time price series plus an adder).
+//! - [`block`]: [`FinancialBlock`], a fixed-price block, virtual PPA or
+//!   hedge that settles financially against the index.
 //! - [`charges`]: [`DemandCharge`], ERCOT's 4CP tag ([`FourCp`],
 //!   [`Transmission`]) and [`DemandResponse`] payments.
 //! - [`contract`]: [`PowerContract`], a supply with sell-back, charges and
@@ -18,12 +20,14 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+pub mod block;
 pub mod charges;
 pub mod contract;
 pub mod path;
 pub mod supply;
 
+pub use block::{FinancialBlock, FinancialBlockSpec};
 pub use charges::{DemandCharge, DemandResponse, FourCp, Transmission};
 pub use contract::PowerContract;
-pub use path::{period_prices, series_over};
+pub use path::{decision_horizon, period_prices, series_over};
 pub use supply::PowerSupply;

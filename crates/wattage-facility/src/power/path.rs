@@ -7,7 +7,7 @@ use wattage_units::{EnergyPrice, MoneyError};
 
 use crate::FacilityError;
 use crate::horizon::Horizon;
-use crate::power::PowerSupply;
+use crate::power::{PowerContract, PowerSupply};
 use crate::price_series::{PriceSeries, Resolution};
 
 fn overflow(operation: &'static str) -> FacilityError {
@@ -131,27 +131,57 @@ pub(crate) fn period_price_values(
                 })
                 .collect()
         }
-        PowerSupply::Blend {
-            fixed,
-            fixed_share,
-            prices,
-            adder,
-        } => {
-            let floating = Decimal::ONE - *fixed_share;
-            let fixed_part = fixed
-                .value()
-                .checked_mul(*fixed_share)
-                .ok_or_else(|| overflow("fixed part of a blend"))?;
-            let adder = adder.value();
-            series_over(prices, horizon)?
-                .into_iter()
-                .map(|p| {
-                    p.checked_add(adder)
-                        .and_then(|i| i.checked_mul(floating))
-                        .and_then(|i| i.checked_add(fixed_part))
-                        .ok_or_else(|| overflow("blend price"))
-                })
-                .collect()
-        }
     }
+}
+
+/// The horizon a simulation of `contract` decides on: `horizon` itself,
+/// or, when the contract's index or sell-back prices are finer than its
+/// periods (15-minute ERCOT prices on an hourly horizon), the same span
+/// cut into the prices' own intervals. Deciding on an hour's mean price
+/// would miss a spike inside the hour: a miner would run through a
+/// 15-minute $5,000 interval because the hour averaged $1,265.
+///
+/// The exact ledger, [`simulate_by`](crate::totals_by::simulate_by), the
+/// kernel and [`PricePath::new`](crate::kernel::PricePath::new) all
+/// simulate on this horizon, so their periods are the prices' intervals
+/// ([`SiteLedger::horizon`](crate::ledger::SiteLedger::horizon) returns
+/// it).
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use wattage::facility::horizon::Horizon;
+/// use wattage::facility::power::{PowerContract, PowerSupply, decision_horizon};
+/// use wattage::facility::price_series::{PriceSeries, Resolution};
+///
+/// let start = Utc.with_ymd_and_hms(2024, 8, 1, 0, 0, 0).unwrap();
+/// let quarters = vec!["$30/MWh".parse()?; 8];
+/// let supply = PowerSupply::index(PriceSeries::new(start, Resolution::FifteenMinutes, quarters)?, "$0/MWh".parse()?);
+/// let hourly = Horizon::new(start, Resolution::Hourly, 2)?;
+/// let decided = decision_horizon(&PowerContract::new(supply), hourly)?;
+/// assert_eq!((decided.resolution(), decided.periods()), (Resolution::FifteenMinutes, 8));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+/// As for [`Horizon::new`] (a refined horizon with too many periods).
+pub fn decision_horizon(
+    contract: &PowerContract,
+    horizon: Horizon,
+) -> Result<Horizon, FacilityError> {
+    let index = match contract.supply() {
+        PowerSupply::Index { prices, .. } => Some(prices.resolution()),
+        PowerSupply::Fixed(_) => None,
+    };
+    let market = contract.sell_back().map(PriceSeries::resolution);
+    let finest = [index, market]
+        .into_iter()
+        .flatten()
+        .min_by_key(|r| r.seconds())
+        .unwrap_or(horizon.resolution());
+    if finest.seconds() >= horizon.resolution().seconds() {
+        return Ok(horizon);
+    }
+    let parts = usize::try_from(horizon.resolution().seconds() / finest.seconds()).unwrap_or(1);
+    let periods = horizon.periods().saturating_mul(parts);
+    Horizon::new(horizon.start(), finest, periods)
 }

@@ -11,20 +11,24 @@ use wattage_units::{EnergyPrice, MoneyError, Power, Usd, unit};
 use crate::FacilityError;
 use crate::price_series::{PriceSeries, Resolution};
 
-/// How a site buys energy.
+/// How a site buys the energy it draws, MWh by MWh.
+///
+/// Both forms are physical and follow the load: every MWh drawn is paid at
+/// the period's price, and a MWh not drawn is not paid. A fixed-price
+/// *block* bought beside an index supply is not a supply but a financial
+/// swap on a fixed volume: see
+/// [`FinancialBlock`](crate::power::FinancialBlock) and
+/// [`PowerContract::with_block`](crate::power::PowerContract::with_block).
 ///
 /// ```
 /// use chrono::{TimeZone, Utc};
-/// use rust_decimal::Decimal;
 /// use wattage_facility::power::PowerSupply;
 /// use wattage_facility::price_series::{PriceSeries, Resolution};
 ///
 /// let start = Utc.with_ymd_and_hms(2024, 8, 20, 0, 0, 0).unwrap();
 /// let rt = PriceSeries::new(start, Resolution::Hourly, vec!["$20/MWh".parse()?, "$2000/MWh".parse()?])?;
-/// let blend = PowerSupply::blend("$40/MWh".parse()?, Decimal::new(75, 2), rt, "$2/MWh".parse()?)?;
-/// // 75% at $40, 25% at the index plus $2.
-/// assert_eq!(blend.price_at(start)?.to_string(), "$35.5/MWh");
-/// assert_eq!(blend.price_at(start + chrono::TimeDelta::hours(1))?.to_string(), "$530.5/MWh");
+/// let index = PowerSupply::index(rt, "$2/MWh".parse()?);
+/// assert_eq!(index.price_at(start + chrono::TimeDelta::hours(1))?.to_string(), "$2002/MWh");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,24 +39,18 @@ use crate::price_series::{PriceSeries, Resolution};
     serde(rename_all = "snake_case", try_from = "crate::serde_impls::RawSupply")
 )]
 pub enum PowerSupply {
-    /// One price for every hour (a fixed-price PPA or retail contract).
+    /// One price for every MWh drawn: a full-requirements (load-following)
+    /// fixed-price retail contract, physical. With
+    /// [`PowerContract::with_sell_back`](crate::power::PowerContract::with_sell_back)
+    /// it becomes a fixed volume equal to the load, resold at market while
+    /// curtailed.
     Fixed(EnergyPrice),
-    /// The real-time price of each interval plus a fixed adder.
+    /// The real-time price of each interval plus a fixed adder (physical:
+    /// the load pays the index on what it draws).
     Index {
         /// The real-time prices.
         prices: PriceSeries,
         /// Added to every interval's price (fees, basis, margin).
-        adder: EnergyPrice,
-    },
-    /// A share of the load at a fixed price, the rest on the index.
-    Blend {
-        /// The fixed price.
-        fixed: EnergyPrice,
-        /// The share of energy at the fixed price, 0 to 1.
-        fixed_share: Decimal,
-        /// The real-time prices for the rest.
-        prices: PriceSeries,
-        /// Added to the index price.
         adder: EnergyPrice,
     },
 }
@@ -70,30 +68,6 @@ impl PowerSupply {
         Self::Index { prices, adder }
     }
 
-    /// `fixed_share` of the energy at `fixed`, the rest at index plus `adder`.
-    ///
-    /// # Errors
-    /// [`FacilityError::InvalidShare`] unless `fixed_share` is within 0..=1.
-    pub fn blend(
-        fixed: EnergyPrice,
-        fixed_share: Decimal,
-        prices: PriceSeries,
-        adder: EnergyPrice,
-    ) -> Result<Self, FacilityError> {
-        if fixed_share < Decimal::ZERO || fixed_share > Decimal::ONE {
-            return Err(FacilityError::InvalidShare {
-                what: "fixed-price share",
-                value: fixed_share,
-            });
-        }
-        Ok(Self::Blend {
-            fixed,
-            fixed_share,
-            prices,
-            adder,
-        })
-    }
-
     /// The all-in price of energy in the interval containing `at`.
     ///
     /// # Errors
@@ -103,18 +77,6 @@ impl PowerSupply {
         match self {
             Self::Fixed(price) => Ok(*price),
             Self::Index { prices, adder } => Ok(prices.price_at(at)?.checked_add(*adder)?),
-            Self::Blend {
-                fixed,
-                fixed_share,
-                prices,
-                adder,
-            } => {
-                let index = prices.price_at(at)?.checked_add(*adder)?;
-                let floating_share = Decimal::ONE - *fixed_share;
-                Ok(fixed
-                    .checked_scale(*fixed_share)?
-                    .checked_add(index.checked_scale(floating_share)?)?)
-            }
         }
     }
 
@@ -131,7 +93,7 @@ impl PowerSupply {
     ) -> Result<EnergyPrice, FacilityError> {
         let index_resolution = match self {
             Self::Fixed(price) => return Ok(*price),
-            Self::Index { prices, .. } | Self::Blend { prices, .. } => prices.resolution(),
+            Self::Index { prices, .. } => prices.resolution(),
         };
         let parts = (resolution.seconds() / index_resolution.seconds()).max(1);
         let mut sum = Decimal::ZERO;

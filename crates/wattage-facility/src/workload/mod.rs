@@ -35,6 +35,11 @@ pub(crate) trait Model {
     fn it_power(&self) -> Power;
     /// Whether it may be switched off (mining) or must run (AI).
     fn interruptible(&self) -> bool;
+    /// The share of its IT power it draws on average while running (a
+    /// fleet's uptime; one for everything else).
+    fn drawn_share(&self) -> f64 {
+        1.0
+    }
     /// Its terms in the schedule.
     fn lower(&self, context: &LoadContext<'_>) -> Result<Terms, FacilityError>;
 }

@@ -1,6 +1,7 @@
 //! Self-mining: the operator's own fleet, paid by a pool.
 
 use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
 use wattage_hardware::Fleet;
 use wattage_mining::hashprice::NetworkState;
 use wattage_mining::payout::Pool;
@@ -24,6 +25,14 @@ use crate::schedule::{Earning, LoadContext, RevenueRule, Terms, mul};
 /// expectation before its fee; they differ in the luck the miner carries,
 /// which a deterministic ledger does not draw. Bitcoin mined is the net
 /// revenue at `btc_price`, rounded to the satoshi.
+///
+/// Availability, as [`wattage_mining::operation::Operation`] models it:
+/// the fleet hashes and draws power `uptime` of the time (revenue and
+/// energy both × uptime), and its hashrate falls by
+/// `degradation_per_year` a year, compounded day by day from the first
+/// live period (`hashrate × (1 − rate)^(days / 365.25)`, the factor
+/// entering money by [`to_decimal`]'s rule); the power drawn does not
+/// fall (worn machines hash less on the same power).
 ///
 /// ```
 /// use rust_decimal::Decimal;
@@ -54,6 +63,8 @@ pub struct SelfMining {
     pool: Pool,
     hashprice: HashpricePath,
     btc_price: BtcPrice,
+    uptime: Decimal,
+    degradation_per_year: Decimal,
 }
 
 impl SelfMining {
@@ -63,7 +74,9 @@ impl SelfMining {
     ///
     /// # Errors
     /// [`FacilityError::InvalidPower`] unless `it_power` is finite and
-    /// positive; [`FacilityError::Money`] for a zero BTC price.
+    /// positive; [`FacilityError::Money`] for a zero BTC price;
+    /// [`FacilityError::InvalidShare`] for an uptime or a degradation rate
+    /// outside 0..=1.
     pub fn new(spec: SelfMiningSpec) -> Result<Self, FacilityError> {
         let SelfMiningSpec {
             hashrate,
@@ -71,8 +84,18 @@ impl SelfMining {
             pool,
             hashprice,
             btc_price,
+            uptime,
+            degradation_per_year,
         } = spec;
         super::positive_power("fleet IT power", it_power)?;
+        for (what, value) in [
+            ("fleet uptime", uptime),
+            ("fleet hashrate degradation per year", degradation_per_year),
+        ] {
+            if value < Decimal::ZERO || value > Decimal::ONE {
+                return Err(FacilityError::InvalidShare { what, value });
+            }
+        }
         if btc_price.value() <= Decimal::ZERO {
             return Err(wattage_units::MoneyError::Negative {
                 what: "a BTC price for counting bitcoin mined (must be positive)",
@@ -86,10 +109,13 @@ impl SelfMining {
             pool,
             hashprice,
             btc_price,
+            uptime,
+            degradation_per_year,
         })
     }
 
-    /// A [`Fleet`]'s total hashrate and wall power.
+    /// A [`Fleet`]'s total hashrate and wall power, always up and not
+    /// degrading (see [`Self::new`] for both).
     ///
     /// # Errors
     /// [`FacilityError::Hardware`] when the fleet's totals fail; as for
@@ -106,6 +132,8 @@ impl SelfMining {
             pool,
             hashprice,
             btc_price,
+            uptime: Decimal::ONE,
+            degradation_per_year: Decimal::ZERO,
         })
     }
 
@@ -155,6 +183,18 @@ impl SelfMining {
         self.btc_price
     }
 
+    /// The share of the time the fleet hashes and draws power.
+    #[must_use]
+    pub const fn uptime(&self) -> Decimal {
+        self.uptime
+    }
+
+    /// The share of hashrate lost per year.
+    #[must_use]
+    pub const fn degradation_per_year(&self) -> Decimal {
+        self.degradation_per_year
+    }
+
     /// The share of gross revenue the miner keeps: `1 − pool fee`.
     #[must_use]
     pub fn net_share(&self) -> Decimal {
@@ -175,8 +215,13 @@ impl Model for SelfMining {
         true
     }
 
+    fn drawn_share(&self) -> f64 {
+        self.uptime.to_f64().unwrap_or(1.0)
+    }
+
     /// Lowers the fleet: interruptible, earning the path's hashprice ×
-    /// hashrate × period × (1 − pool fee), one value per step of the path.
+    /// hashrate × uptime × degradation × period × (1 − pool fee), one
+    /// value per step of the path (per day while the hashrate degrades).
     fn lower(&self, context: &LoadContext<'_>) -> Result<Terms, FacilityError> {
         let resolution = context.horizon.resolution();
         #[allow(clippy::cast_precision_loss, reason = "900 or 3600 seconds")]
@@ -185,33 +230,45 @@ impl Model for SelfMining {
             "work in PH/s-days",
             self.hashrate.get(unit::PETAHASH_PER_SECOND) * days,
         )?;
-        let net_share = self.net_share();
-        let (prices, per_step) = self.hashprice.steps(resolution);
+        let net_share = mul(self.net_share(), self.uptime, "uptime share")?;
+        let (prices, path_step) = self.hashprice.steps(resolution);
+        let per_day = usize::try_from(86_400 / resolution.seconds()).unwrap_or(1);
+        let per_step = if self.degradation_per_year.is_zero() {
+            path_step
+        } else {
+            path_step.min(per_day)
+        };
         let (from, until) = (context.from, context.until);
         let first_step = from / per_step;
         let mut values = Vec::new();
         if from < until {
             let last = (until - 1) / per_step;
-            let Some(steps) = prices.get(first_step..=last) else {
-                let missing = from.max(prices.len().saturating_mul(per_step));
+            if prices.get(first_step * per_step / path_step..=last * per_step / path_step).is_none() {
+                let missing = from.max(prices.len().saturating_mul(path_step));
                 return Err(self.hashprice.too_short(missing, resolution));
-            };
-            values.reserve_exact(steps.len());
-            let mut previous: Option<(Hashprice, Earning)> = None;
-            for &hashprice in steps {
+            }
+            values.reserve_exact(last - first_step + 1);
+            let mut previous: Option<(Hashprice, Decimal, Earning)> = None;
+            for step in first_step..=last {
+                let period = step * per_step;
+                let Some(&hashprice) = prices.get(period / path_step) else {
+                    return Err(self.hashprice.too_short(period, resolution));
+                };
+                let factor = self.degradation(period.saturating_sub(from) / per_day)?;
                 let earning = match previous {
-                    Some((p, e)) if p == hashprice => e,
+                    Some((p, f, e)) if p == hashprice && f == factor => e,
                     _ => {
+                        let share = mul(net_share, factor, "degraded share")?;
                         let usd = mul(
                             mul(ph_days, hashprice.value(), "mining revenue")?,
-                            net_share,
+                            share,
                             "mining revenue net of pool fee",
                         )?;
                         let btc = self.btc_price.btc_for(Usd::new(usd))?;
                         Earning { usd, btc }
                     }
                 };
-                previous = Some((hashprice, earning));
+                previous = Some((hashprice, factor, earning));
                 values.push(earning);
             }
         }
@@ -223,6 +280,23 @@ impl Model for SelfMining {
             },
             true,
         ))
+    }
+}
+
+impl SelfMining {
+    /// The share of the first day's hashrate left after `days` days:
+    /// `(1 − rate)^(days / 365.25)`, exactly one without degradation.
+    fn degradation(&self, days: usize) -> Result<Decimal, FacilityError> {
+        if self.degradation_per_year.is_zero() || days == 0 {
+            return Ok(Decimal::ONE);
+        }
+        let kept = 1.0 - self.degradation_per_year.to_f64().unwrap_or(0.0);
+        #[allow(clippy::cast_precision_loss, reason = "day counts are far below 2^52")]
+        let years = days as f64 / 365.25;
+        Ok(to_decimal(
+            "hashrate left after degradation",
+            libm::pow(kept, years),
+        )?)
     }
 }
 
@@ -244,6 +318,13 @@ pub struct SelfMiningSpec {
     pub hashprice: HashpricePath,
     /// The BTC price at which bitcoin mined is counted (positive).
     pub btc_price: BtcPrice,
+    /// The share of the time the fleet hashes and draws power, 0 to 1
+    /// (1 when not given in a config).
+    #[cfg_attr(feature = "serde", serde(default = "crate::serde_impls::one"))]
+    pub uptime: Decimal,
+    /// The share of hashrate lost per year, 0 to 1 (0 when not given).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub degradation_per_year: Decimal,
 }
 
 impl TryFrom<SelfMiningSpec> for SelfMining {

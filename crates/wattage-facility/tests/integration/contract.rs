@@ -1,9 +1,9 @@
 //! Power supply contracts, demand charges and 4CP tags.
 
-use chrono::{DateTime, TimeDelta, TimeZone, Utc};
+use chrono::{DateTime, TimeZone, Utc};
 use rust_decimal::Decimal;
 use wattage_facility::FacilityError;
-use wattage_facility::power::{DemandCharge, FourCp, PowerSupply};
+use wattage_facility::power::{DemandCharge, FinancialBlock, FourCp, PowerContract, PowerSupply};
 use wattage_facility::price_series::{PriceSeries, Resolution};
 use wattage_units::{EnergyPrice, Power, Usd, unit};
 
@@ -62,33 +62,24 @@ fn fixed_supply_ignores_the_market() {
 }
 
 #[test]
-fn blend_weights_fixed_and_index() {
-    let rt = quarter_hours(&["100", "0"]);
-    let blend = PowerSupply::blend(
-        price("$40/MWh"),
-        Decimal::new(6, 1),
-        rt.clone(),
-        EnergyPrice::new(Decimal::ZERO).unwrap(),
-    )
-    .unwrap();
-    assert_eq!(blend.price_at(t0()).unwrap(), price("$64/MWh"));
+fn a_financial_block_pays_the_spread_on_its_volume() {
+    let block = FinancialBlock::new(mw(30.0), price("$40/MWh")).unwrap();
+    // 30 MW × ($300 − $40) × 1 h; below the fixed price the site pays.
     assert_eq!(
-        blend.price_at(t0() + TimeDelta::minutes(15)).unwrap(),
-        price("$24/MWh")
+        block.settlement(price("$300/MWh"), Decimal::ONE).unwrap(),
+        Decimal::from(7_800)
     );
-    // Shares 1 and 0 reduce to fixed and index.
-    let all_fixed =
-        PowerSupply::blend(price("$40/MWh"), Decimal::ONE, rt.clone(), price("$1/MWh")).unwrap();
-    assert_eq!(all_fixed.price_at(t0()).unwrap(), price("$40/MWh"));
-    let all_index =
-        PowerSupply::blend(price("$40/MWh"), Decimal::ZERO, rt.clone(), price("$1/MWh")).unwrap();
-    assert_eq!(all_index.price_at(t0()).unwrap(), price("$101/MWh"));
-    let err =
-        PowerSupply::blend(price("$40/MWh"), Decimal::new(11, 1), rt, price("$1/MWh")).unwrap_err();
     assert_eq!(
-        err.to_string(),
-        "fixed-price share must be between 0 and 1, got 1.1"
+        block.settlement(price("$20/MWh"), Decimal::new(25, 2)).unwrap(),
+        Decimal::from(-150)
     );
+    assert!(FinancialBlock::new(mw(0.0), price("$40/MWh")).is_err());
+    // A block settles against an index: a fixed supply has none.
+    let fixed = PowerContract::new(PowerSupply::fixed(price("$40/MWh")));
+    assert!(matches!(
+        fixed.with_block(block),
+        Err(FacilityError::Unsupported { .. })
+    ));
 }
 
 #[test]

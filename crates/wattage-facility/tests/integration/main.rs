@@ -10,6 +10,7 @@ mod ercot_csv;
 #[cfg(feature = "std")]
 mod ercot_files;
 mod lease;
+mod markets;
 mod meta;
 mod price_series;
 mod projected_hashprice;

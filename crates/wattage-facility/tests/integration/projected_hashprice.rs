@@ -47,6 +47,8 @@ fn revenue_on(path: HashpricePath) -> Usd {
         pool: Pool::fpps(Decimal::ZERO).unwrap(),
         hashprice: path,
         btc_price: "$105,000/BTC".parse().unwrap(),
+        uptime: Decimal::ONE,
+        degradation_per_year: Decimal::ZERO,
     })
     .unwrap();
     plan.assign("fleet", "mining", Workload::SelfMining(mining))

@@ -8,8 +8,7 @@ use wattage_facility::comparison::Plan;
 use wattage_facility::deployment::Deployment;
 use wattage_facility::horizon::Horizon;
 use wattage_facility::lease::LeaseStructure;
-use wattage_facility::power::PowerContract;
-use wattage_facility::power::{DemandCharge, FourCp, PowerSupply};
+use wattage_facility::power::{DemandCharge, FinancialBlock, FourCp, PowerContract, PowerSupply};
 use wattage_facility::price_series::{PriceSeries, Resolution};
 use wattage_facility::pue::Pue;
 use wattage_facility::retrofit::{Conversion, Displaced, RetrofitPlan};
@@ -50,15 +49,9 @@ fn sites_contracts_workloads_and_plans_round_trip() {
         PriceSeries::new(t0(), Resolution::Hourly, vec![cents(2_500), cents(-300)]).unwrap();
     let peaks = [(6, 27), (7, 19), (8, 20), (9, 5)]
         .map(|(m, d)| Utc.with_ymd_and_hms(2026, m, d, 21, 45, 0).unwrap());
-    let contract = PowerContract::new(
-        PowerSupply::blend(
-            "$40/MWh".parse().unwrap(),
-            Decimal::new(6, 1),
-            series.clone(),
-            cents(200),
-        )
-        .unwrap(),
-    )
+    let contract = PowerContract::new(PowerSupply::index(series.clone(), cents(200)))
+    .with_block(FinancialBlock::new("6 MW".parse().unwrap(), "$40/MWh".parse().unwrap()).unwrap())
+    .unwrap()
     .with_demand_charge(DemandCharge::per_kw_month(usd("$4")).unwrap())
     .with_transmission(vec![FourCp::new(peaks).unwrap()], usd("$45"))
     .unwrap()

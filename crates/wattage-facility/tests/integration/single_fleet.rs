@@ -31,6 +31,8 @@ pub(crate) fn mining(hashrate: &str, it_power: &str, path: HashpricePath) -> Sel
         pool: Pool::fpps(Decimal::ZERO).unwrap(),
         hashprice: path,
         btc_price: "$100,000/BTC".parse().unwrap(),
+        uptime: Decimal::ONE,
+        degradation_per_year: Decimal::ZERO,
     })
     .unwrap()
 }
@@ -250,6 +252,8 @@ fn simulation_inputs_that_do_not_cover_the_run_are_errors() {
             pool: Pool::fpps(Decimal::ZERO).unwrap(),
             hashprice: HashpricePath::Constant("$1/PH/day".parse().unwrap()),
             btc_price: "$100,000/BTC".parse().unwrap(),
+            uptime: Decimal::ONE,
+            degradation_per_year: Decimal::ZERO,
         })
         .is_err()
     );

@@ -71,6 +71,8 @@ pub(crate) fn miners(hashprice: &str) -> Workload {
             pool: Pool::fpps(Decimal::ZERO).unwrap(),
             hashprice: HashpricePath::Constant(hashprice.parse().unwrap()),
             btc_price: "$100,000/BTC".parse().unwrap(),
+            uptime: Decimal::ONE,
+            degradation_per_year: Decimal::ZERO,
         })
         .unwrap(),
     )
@@ -342,10 +344,11 @@ fn demand_charges_four_cp_and_demand_response_enter_the_ledger() {
         .map(|(i, _)| i)
         .collect();
     assert_eq!(charged, [719, 1463, 2207, 2927]); // the last hour of each month
-    // Demand response: 10 MW × $4 × every hour.
+    // Demand response: 10 MW × $4 × every hour the miners ran (paid on
+    // availability: not in the four peak hours they sat out).
     assert_eq!(
         t.demand_response,
-        Usd::new(Decimal::from(40 * hours as i64))
+        Usd::new(Decimal::from(40 * (hours as i64 - 4)))
     );
     assert_totals_are_sums(&ledger);
     // With everything always on, the miners set part of the tag too.
@@ -447,6 +450,8 @@ fn the_kernel_agrees_with_the_exact_ledger_to_the_cent() {
                 pool: Pool::pps_plus(Decimal::new(25, 3)).unwrap(),
                 hashprice: HashpricePath::Daily(daily),
                 btc_price: "$90,000/BTC".parse().unwrap(),
+                uptime: Decimal::ONE,
+                degradation_per_year: Decimal::ZERO,
             })
             .unwrap(),
         ),

@@ -30,7 +30,7 @@ use wattage::facility::deployment::{AssignmentSpec, Deployment, Window};
 use wattage::facility::horizon::Horizon;
 use wattage::facility::lease::{ColocationLease, LeaseSpec, LeaseStructure};
 use wattage::facility::power::PowerContract;
-use wattage::facility::power::{DemandCharge, FourCp, PowerSupply};
+use wattage::facility::power::{DemandCharge, FinancialBlock, FourCp, PowerSupply};
 use wattage::facility::price_series::{PriceSeries, Resolution};
 use wattage::facility::pue::Pue;
 use wattage::facility::retrofit::{Conversion, Displaced, RetrofitPlan};
@@ -470,6 +470,8 @@ fn miners() -> Workload {
             pool: Pool::fpps(Decimal::new(2, 2)).unwrap(),
             hashprice: HashpricePath::Constant("$50/PH/day".parse().unwrap()),
             btc_price: "$100,000/BTC".parse().unwrap(),
+            uptime: Decimal::ONE,
+            degradation_per_year: Decimal::ZERO,
         })
         .unwrap(),
     )
@@ -508,15 +510,9 @@ fn contract() -> PowerContract {
     .unwrap();
     let peaks = [(6, 27), (7, 19), (8, 20), (9, 5)]
         .map(|(m, d)| Utc.with_ymd_and_hms(2026, m, d, 21, 45, 0).unwrap());
-    PowerContract::new(
-        PowerSupply::blend(
-            price("$40/MWh"),
-            Decimal::new(6, 1),
-            series.clone(),
-            price("$2/MWh"),
-        )
-        .unwrap(),
-    )
+    PowerContract::new(PowerSupply::index(series.clone(), price("$2/MWh")))
+    .with_block(FinancialBlock::new("6 MW".parse().unwrap(), price("$40/MWh")).unwrap())
+    .unwrap()
     .with_demand_charge(DemandCharge::per_kw_month(usd("$4")).unwrap())
     .with_transmission(vec![FourCp::new(peaks).unwrap()], usd("$45"))
     .unwrap()

@@ -54,7 +54,7 @@ macro_rules! finite_fields {
 }
 
 finite_fields!(
-    SiteTotals { energy_mwh, energy_cost, revenue, sell_back_credit, demand_response, demand_charge, transmission_charge }
+    SiteTotals { energy_mwh, energy_cost, revenue, sell_back_credit, demand_response, demand_charge, transmission_charge, block_settlement }
     WorkloadTotals {
         live_periods, curtailed_periods, curtailed_hours, curtailed_mwh, it_mwh, energy_mwh,
         energy_cost, revenue, pass_through, sell_back_credit, btc_mined, curtailment_value,
@@ -208,6 +208,8 @@ fn extreme_deployment(f: [f64; 3], money: &[Decimal], counts: [u32; 3]) -> Deplo
                 pool,
                 hashprice: path,
                 btc_price: btc,
+                uptime: Decimal::ONE,
+                degradation_per_year: Decimal::ZERO,
             })
             .map(Workload::SelfMining),
         );
@@ -631,6 +633,8 @@ proptest! {
                 pool: Pool::fpps(Decimal::new(2, 2)).unwrap(),
                 hashprice: HashpricePath::Constant(hashprice),
                 btc_price: "$95,000/BTC".parse().unwrap(),
+                uptime: Decimal::ONE,
+                degradation_per_year: Decimal::ZERO,
             }) {
                 let _ = plan.assign("fleet", "A", Workload::SelfMining(m));
             }
