@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use wattage_units::{EnergyPrice, MoneyError, Power, Usd};
 
 use crate::FacilityError;
-use crate::power::{DemandCharge, DemandResponse, FourCp, PowerSupply, Transmission};
+use crate::power::{DemandCharge, DemandResponse, FourCp, PowerSupply, ReserveOffer, Transmission};
 use crate::price_series::PriceSeries;
 
 /// A site's power contract.
@@ -40,6 +40,7 @@ pub struct PowerContract {
     demand_charge: Option<DemandCharge>,
     transmission: Option<Transmission>,
     demand_response: Option<DemandResponse>,
+    reserves: Option<ReserveOffer>,
 }
 
 impl PowerContract {
@@ -52,6 +53,7 @@ impl PowerContract {
             demand_charge: None,
             transmission: None,
             demand_response: None,
+            reserves: None,
         }
     }
 
@@ -133,6 +135,22 @@ impl PowerContract {
         Ok(self)
     }
 
+    /// The site's interruptible loads offer an ancillary service
+    /// ([`crate::power::reserves`]): paid the clearing price for the
+    /// capacity they hold in each period they run and offer, and shed when
+    /// called.
+    #[must_use]
+    pub fn with_reserves(mut self, offer: ReserveOffer) -> Self {
+        self.reserves = Some(offer);
+        self
+    }
+
+    /// The ancillary-service offer, if any.
+    #[must_use]
+    pub const fn reserves(&self) -> Option<&ReserveOffer> {
+        self.reserves.as_ref()
+    }
+
     /// The energy supply.
     #[must_use]
     pub const fn supply(&self) -> &PowerSupply {
@@ -180,6 +198,7 @@ struct RawPowerContract {
     demand_charge: Option<DemandCharge>,
     transmission: Option<Transmission>,
     demand_response: Option<DemandResponse>,
+    reserves: Option<ReserveOffer>,
 }
 
 #[cfg(feature = "serde")]
@@ -199,6 +218,9 @@ impl TryFrom<RawPowerContract> for PowerContract {
         }
         if let Some(dr) = raw.demand_response {
             contract = contract.with_demand_response(dr.committed, dr.rate)?;
+        }
+        if let Some(offer) = raw.reserves {
+            contract = contract.with_reserves(offer);
         }
         Ok(contract)
     }

@@ -13,6 +13,7 @@ mod lease;
 mod meta;
 mod price_series;
 mod projected_hashprice;
+mod reserves;
 mod retrofit;
 #[cfg(feature = "serde")]
 mod serde_site;
