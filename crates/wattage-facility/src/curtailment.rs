@@ -57,11 +57,20 @@ pub(crate) enum Decision {
     Run,
     /// It is switched off, for this reason.
     Curtail(CurtailReason),
+    /// It runs and holds the offered reserve capacity (shedding it when
+    /// called): better than both running and curtailing.
+    Reserve,
 }
 
 impl Decision {
     pub(crate) const fn runs(self) -> bool {
         matches!(self, Self::Run)
+    }
+
+    /// Whether the load draws power in the period (running, or offering
+    /// reserves).
+    pub(crate) const fn draws(self) -> bool {
+        matches!(self, Self::Run | Self::Reserve)
     }
 }
 
@@ -93,18 +102,34 @@ pub(crate) struct PeriodFacts<A> {
     pub(crate) price: A,
     pub(crate) market: Option<A>,
     pub(crate) four_cp: bool,
+    /// The period's reserve terms, when the site offers reserves.
+    pub(crate) reserve: Option<ReserveFacts<A>>,
+}
+
+/// A reserve offer's facts in one period: the capacity payment for the
+/// offered share, and the share of the period's energy called (`share ×
+/// called fraction of the period`).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ReserveFacts<A> {
+    pub(crate) payment: A,
+    pub(crate) deployed: A,
 }
 
 /// The number types the evaluators decide in: exact `Decimal` (checked:
 /// `None` on overflow) and `f64` (never `None`).
 pub(crate) trait Amount: Copy + PartialOrd {
     const ZERO: Self;
+    fn add(self, other: Self) -> Option<Self>;
     fn sub(self, other: Self) -> Option<Self>;
     fn mul(self, other: Self) -> Option<Self>;
 }
 
 impl Amount for Decimal {
     const ZERO: Self = Decimal::ZERO;
+    #[inline(always)]
+    fn add(self, other: Self) -> Option<Self> {
+        self.checked_add(other)
+    }
     #[inline(always)]
     fn sub(self, other: Self) -> Option<Self> {
         self.checked_sub(other)
@@ -117,6 +142,10 @@ impl Amount for Decimal {
 
 impl Amount for f64 {
     const ZERO: Self = 0.0;
+    #[inline(always)]
+    fn add(self, other: Self) -> Option<Self> {
+        Some(self + other)
+    }
     #[inline(always)]
     fn sub(self, other: Self) -> Option<Self> {
         Some(self - other)
@@ -135,6 +164,10 @@ pub(crate) struct Units(pub(crate) i128);
 
 impl Amount for Units {
     const ZERO: Self = Units(0);
+    #[inline(always)]
+    fn add(self, other: Self) -> Option<Self> {
+        self.0.checked_add(other.0).map(Units)
+    }
     #[inline(always)]
     fn sub(self, other: Self) -> Option<Self> {
         self.0.checked_sub(other.0).map(Units)
@@ -155,9 +188,11 @@ impl Amount for Units {
 /// [`Curtailment::AbovePrice`] runs when the price it sees (the market
 /// price with sell-back) is at most the strike. Every policy but
 /// [`Curtailment::AlwaysOn`] is off in the contract's 4CP intervals.
+/// Then, where the site offers reserves, [`offer_reserves`] may replace
+/// the choice.
 #[inline(always)]
 pub(crate) fn decide<A: Amount>(policy: Policy<A>, facts: PeriodFacts<A>) -> Option<Decision> {
-    Some(match policy {
+    let energy_only = match policy {
         Policy::AlwaysOn => Decision::Run,
         _ if facts.four_cp => Decision::Curtail(CurtailReason::FourCp),
         Policy::AboveBreakeven => {
@@ -181,5 +216,48 @@ pub(crate) fn decide<A: Amount>(policy: Policy<A>, facts: PeriodFacts<A>) -> Opt
                 Decision::Curtail(CurtailReason::Strike)
             }
         }
+    };
+    offer_reserves(policy, facts, energy_only)
+}
+
+/// The reserve step of [`decide`]: offering is feasible where the load
+/// may choose (not under [`Curtailment::AlwaysOn`], which never sheds
+/// load, nor when 4CP or the strike switched it off), and is taken when
+/// its margin, `payment + (1 − d) × margin running + d × margin off` (`d`
+/// the deployed share), is strictly above the margin of the choice made
+/// without reserves. So offering never lowers a period's margin, and a
+/// tie keeps the choice without reserves.
+#[inline(always)]
+fn offer_reserves<A: Amount>(
+    policy: Policy<A>,
+    facts: PeriodFacts<A>,
+    energy_only: Decision,
+) -> Option<Decision> {
+    let Some(reserve) = facts.reserve else {
+        return Some(energy_only);
+    };
+    let may_offer = match energy_only {
+        Decision::Run | Decision::Reserve => !matches!(policy, Policy::AlwaysOn),
+        Decision::Curtail(reason) => {
+            matches!(reason, CurtailReason::Breakeven | CurtailReason::SellBack)
+        }
+    };
+    if !may_offer {
+        return Some(energy_only);
+    }
+    let on = facts.revenue.sub(facts.energy.mul(facts.price)?)?;
+    let off = match facts.market {
+        Some(m) => m.sub(facts.price)?.mul(facts.energy)?,
+        None => A::ZERO,
+    };
+    let offered = reserve
+        .payment
+        .add(on)?
+        .sub(reserve.deployed.mul(on.sub(off)?)?)?;
+    let without = if energy_only.draws() { on } else { off };
+    Some(if offered > without {
+        Decision::Reserve
+    } else {
+        energy_only
     })
 }

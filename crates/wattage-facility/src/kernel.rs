@@ -58,7 +58,7 @@ use wattage_units::Usd;
 use wattage_units::money::to_decimal;
 
 use crate::FacilityError;
-use crate::curtailment::{Curtailment, PeriodFacts, Policy, decide};
+use crate::curtailment::{Curtailment, Decision, PeriodFacts, Policy, ReserveFacts, decide};
 use crate::deployment::Deployment;
 use crate::horizon::Horizon;
 use crate::power::PowerContract;
@@ -73,6 +73,16 @@ const KERNEL: &str = "the f64 summary kernel";
 pub struct PricePath {
     prices: Vec<f64>,
     market: Option<Vec<f64>>,
+    reserves: Option<ReservePath>,
+}
+
+/// A reserve offer over a horizon in `f64`: clearing prices ($/MW per
+/// hour), called share of each period, and the offered share.
+#[derive(Debug, Clone, PartialEq)]
+struct ReservePath {
+    prices: Vec<f64>,
+    called: Vec<f64>,
+    share: f64,
 }
 
 impl PricePath {
@@ -90,9 +100,18 @@ impl PricePath {
             Some(series) => Some(to_f64(series_over(series, &horizon)?)),
             None => None,
         };
+        let reserves = match contract.reserves() {
+            Some(offer) => Some(ReservePath {
+                prices: to_f64(series_over(offer.prices(), &horizon)?),
+                called: to_f64(offer.called_over(&horizon)?),
+                share: f64_of(offer.share()),
+            }),
+            None => None,
+        };
         Ok(Self {
             prices: to_f64(period_price_values(contract.supply(), &horizon)?),
             market,
+            reserves,
         })
     }
 
@@ -111,7 +130,11 @@ impl PricePath {
         if let Some(market) = &market {
             check(market)?;
         }
-        Ok(Self { prices, market })
+        Ok(Self {
+            prices,
+            market,
+            reserves: None,
+        })
     }
 
     /// The all-in prices, $/MWh.
@@ -178,6 +201,8 @@ pub struct KernelLoadTotals {
     pub curtailed_periods: f64,
     /// Bitcoin mined (not rounded per period).
     pub btc: f64,
+    /// Reserve capacity payments.
+    pub reserve_payment: f64,
 }
 
 /// What the kernel returns: per workload and site totals.
@@ -191,6 +216,8 @@ pub struct KernelTotals {
     pub energy_cost: f64,
     /// Sell-back credits.
     pub sell_back_credit: f64,
+    /// Reserve capacity payments.
+    pub reserve_payment: f64,
 }
 
 /// [`KernelTotals`] in exact money, each converted once.
@@ -202,15 +229,17 @@ pub struct KernelUsd {
     pub energy_cost: Usd,
     /// Sell-back credits.
     pub sell_back_credit: Usd,
-    /// Revenue − energy + credits.
+    /// Reserve capacity payments.
+    pub reserve_payment: Usd,
+    /// Revenue − energy + credits + reserve payments.
     pub gross_margin: Usd,
 }
 
 impl KernelTotals {
-    /// Revenue − energy + credits, `f64`.
+    /// Revenue − energy + credits + reserve payments, `f64`.
     #[must_use]
     pub fn gross_margin(&self) -> f64 {
-        self.revenue - self.energy_cost + self.sell_back_credit
+        self.revenue - self.energy_cost + self.sell_back_credit + self.reserve_payment
     }
 
     /// The site totals as exact money (by [`to_decimal`]).
@@ -224,13 +253,19 @@ impl KernelTotals {
             "kernel sell-back credit",
             self.sell_back_credit,
         )?);
+        let reserve_payment = Usd::new(to_decimal(
+            "kernel reserve payment",
+            self.reserve_payment,
+        )?);
         Ok(KernelUsd {
             revenue,
             energy_cost,
             sell_back_credit,
+            reserve_payment,
             gross_margin: revenue
                 .checked_sub(energy_cost)?
-                .checked_add(sell_back_credit)?,
+                .checked_add(sell_back_credit)?
+                .checked_add(reserve_payment)?,
         })
     }
 }
@@ -323,7 +358,10 @@ impl SiteKernel {
             let t = match load {
                 KernelLoad::Interruptible {
                     energy, segments, ..
-                } => run_interruptible(*energy, segments, path, policy),
+                } => match &path.reserves {
+                    None => run_interruptible(*energy, segments, path, policy),
+                    Some(reserves) => run_with_reserves(*energy, segments, path, reserves, policy),
+                },
                 KernelLoad::Firm {
                     from,
                     until,
@@ -335,6 +373,7 @@ impl SiteKernel {
             out.revenue += t.revenue;
             out.energy_cost += t.energy_cost;
             out.sell_back_credit += t.sell_back_credit;
+            out.reserve_payment += t.reserve_payment;
             out.workloads.push(t);
         }
         out
@@ -403,6 +442,7 @@ fn run_firm(
         energy_mwh: energy * live,
         curtailed_periods: 0.0,
         btc: 0.0,
+        reserve_payment: 0.0,
     }
 }
 
@@ -431,6 +471,7 @@ fn run_interruptible(
                     price: p,
                     market: None,
                     four_cp: false,
+                    reserve: None,
                 };
                 let on = decide(policy, facts).is_some_and(|d| d.runs());
                 if on { (1.0, p, 0.0) } else { (0.0, 0.0, 0.0) }
@@ -443,6 +484,7 @@ fn run_interruptible(
                     price: p,
                     market: Some(mk),
                     four_cp: false,
+                    reserve: None,
                 };
                 // Bought either way; curtailed energy is sold at market.
                 let on = decide(policy, facts).is_some_and(|d| d.runs());
@@ -455,6 +497,63 @@ fn run_interruptible(
         out.energy_mwh += e * ran;
         out.curtailed_periods += live - ran;
         out.btc += seg.btc * ran;
+    }
+    out
+}
+
+/// An interruptible load on a path with a reserve offer: each period
+/// decided by the shared rule with its reserve facts, then booked as the
+/// exact ledger books it (run, curtailed, or run holding reserves with the
+/// deployed share shed).
+fn run_with_reserves(
+    e: f64,
+    segments: &[Segment],
+    path: &PricePath,
+    reserves: &ReservePath,
+    policy: Policy<f64>,
+) -> KernelLoadTotals {
+    let mut out = KernelLoadTotals::default();
+    let n = path.prices.len();
+    for seg in segments {
+        for t in seg.from.min(n)..seg.until.min(n) {
+            let p = path.prices.get(t).copied().unwrap_or(0.0);
+            let market = path.market.as_ref().and_then(|m| m.get(t).copied());
+            let deployed = reserves.share * reserves.called.get(t).copied().unwrap_or(0.0);
+            let reserve = ReserveFacts {
+                payment: reserves.prices.get(t).copied().unwrap_or(0.0) * reserves.share * e,
+                deployed,
+            };
+            let facts = PeriodFacts {
+                revenue: seg.revenue,
+                energy: e,
+                price: p,
+                market,
+                four_cp: false,
+                reserve: Some(reserve),
+            };
+            let (ran, drawn) = match decide(policy, facts) {
+                Some(Decision::Run) => (1.0, 1.0),
+                Some(Decision::Reserve) => {
+                    out.reserve_payment += reserve.payment;
+                    (1.0 - deployed, 1.0 - deployed)
+                }
+                _ => {
+                    out.curtailed_periods += 1.0;
+                    (0.0, 0.0)
+                }
+            };
+            out.revenue += seg.revenue * ran;
+            out.btc += seg.btc * ran;
+            out.energy_mwh += e * drawn;
+            match market {
+                // Bought either way; what is not drawn is sold at market.
+                Some(m) => {
+                    out.energy_cost += e * p;
+                    out.sell_back_credit += e * (1.0 - drawn) * m;
+                }
+                None => out.energy_cost += e * drawn * p,
+            }
+        }
     }
     out
 }

@@ -11,7 +11,8 @@ use crate::FacilityError;
 use crate::curtailment::{CurtailReason, Decision};
 use crate::horizon::Horizon;
 use crate::run::demand_response_at;
-use crate::schedule::{Payer, Schedule, SiteTerms};
+use crate::schedule::{Load, Payer, Schedule, SiteTerms, mul};
+use rust_decimal::prelude::ToPrimitive;
 
 fn overflow(operation: &'static str) -> FacilityError {
     FacilityError::Money(MoneyError::Overflow { operation })
@@ -68,12 +69,19 @@ pub struct WorkloadPeriod {
     /// Bitcoin mined (self-mining), net of the pool fee.
     pub btc_mined: Btc,
     /// What curtailing earned or saved: the margin of this period less the
-    /// margin had the workload run (zero when it ran).
+    /// margin had the workload run (zero when it ran or offered reserves).
     pub curtailment_value: Usd,
+    /// Whether it ran holding reserve capacity for the site's
+    /// ancillary-service offer (`running` is then true too).
+    pub reserve_offered: bool,
+    /// The capacity payment for the reserve held.
+    pub reserve_payment: Usd,
+    /// Facility energy shed on the reserve's deployment calls, MWh.
+    pub deployed_mwh: Decimal,
 }
 
 impl WorkloadPeriod {
-    /// Revenue − energy cost + sell-back credit.
+    /// Revenue − energy cost + sell-back credit + reserve payment.
     ///
     /// # Errors
     /// [`FacilityError::Money`] on overflow.
@@ -81,7 +89,8 @@ impl WorkloadPeriod {
         Ok(self
             .revenue
             .checked_sub(self.energy_cost)?
-            .checked_add(self.sell_back_credit)?)
+            .checked_add(self.sell_back_credit)?
+            .checked_add(self.reserve_payment)?)
     }
 }
 
@@ -103,6 +112,8 @@ pub struct SitePeriod {
     pub sell_back_credit: Usd,
     /// Demand-response payment.
     pub demand_response: Usd,
+    /// Reserve capacity payments of all workloads.
+    pub reserve_payment: Usd,
     /// Demand charge (booked in the last period of each month).
     pub demand_charge: Usd,
     /// 4CP transmission charge (booked in the period of the last interval).
@@ -114,7 +125,7 @@ pub struct SitePeriod {
 
 impl SitePeriod {
     /// Revenue − energy − demand and transmission charges + credits,
-    /// demand-response payments and block settlements.
+    /// demand-response and reserve payments and block settlements.
     ///
     /// # Errors
     /// [`FacilityError::Money`] on overflow.
@@ -123,6 +134,7 @@ impl SitePeriod {
             .revenue
             .checked_sub(self.energy_cost)?
             .checked_add(self.sell_back_credit)?
+            .checked_add(self.reserve_payment)?
             .checked_add(self.demand_response)?
             .checked_sub(self.demand_charge)?
             .checked_sub(self.transmission_charge)?
@@ -158,10 +170,16 @@ pub struct WorkloadTotals {
     pub btc_mined: Btc,
     /// What curtailment earned or saved.
     pub curtailment_value: Usd,
+    /// Periods it ran holding reserve capacity.
+    pub reserve_periods: usize,
+    /// Reserve capacity payments.
+    pub reserve_payment: Usd,
+    /// Facility energy shed on reserve deployment calls, MWh.
+    pub deployed_mwh: Decimal,
 }
 
 impl WorkloadTotals {
-    /// Revenue − energy cost + sell-back credits.
+    /// Revenue − energy cost + sell-back credits + reserve payments.
     ///
     /// # Errors
     /// [`FacilityError::Money`] on overflow.
@@ -169,7 +187,8 @@ impl WorkloadTotals {
         Ok(self
             .revenue
             .checked_sub(self.energy_cost)?
-            .checked_add(self.sell_back_credit)?)
+            .checked_add(self.sell_back_credit)?
+            .checked_add(self.reserve_payment)?)
     }
 }
 
@@ -193,6 +212,8 @@ pub struct SiteTotals {
     pub transmission_charge: Usd,
     /// Financial block settlements (negative when the site paid).
     pub block_settlement: Usd,
+    /// Reserve capacity payments.
+    pub reserve_payment: Usd,
 }
 
 impl SiteTotals {
@@ -206,6 +227,7 @@ impl SiteTotals {
             .revenue
             .checked_sub(self.energy_cost)?
             .checked_add(self.sell_back_credit)?
+            .checked_add(self.reserve_payment)?
             .checked_add(self.demand_response)?
             .checked_sub(self.demand_charge)?
             .checked_sub(self.transmission_charge)?
@@ -242,8 +264,12 @@ pub(crate) const fn decision_byte(decision: Decision) -> u8 {
         Decision::Curtail(CurtailReason::SellBack) => 2,
         Decision::Curtail(CurtailReason::Strike) => 3,
         Decision::Curtail(CurtailReason::FourCp) => 4,
+        Decision::Reserve => RESERVE_BYTE,
     }
 }
+
+/// The byte of a period run holding reserves.
+pub(crate) const RESERVE_BYTE: u8 = 5;
 
 const fn reason_of(byte: u8) -> Option<CurtailReason> {
     match byte {
@@ -317,6 +343,7 @@ impl SiteLedger {
             revenue: Usd::ZERO,
             sell_back_credit: Usd::ZERO,
             demand_response: demand_response_at(&self.schedule, &self.site, &self.decisions, 0, t)?,
+            reserve_payment: Usd::ZERO,
             demand_charge: sparse(&self.demand_charges, t),
             transmission_charge: sparse(&self.transmission_charges, t),
             block_settlement: Usd::new(
@@ -335,6 +362,7 @@ impl SiteLedger {
             site.energy_cost = add_nonzero(site.energy_cost, entry.energy_cost)?;
             site.revenue = add_nonzero(site.revenue, entry.revenue)?;
             site.sell_back_credit = add_nonzero(site.sell_back_credit, entry.sell_back_credit)?;
+            site.reserve_payment = add_nonzero(site.reserve_payment, entry.reserve_payment)?;
         }
         Ok(Some(site))
     }
@@ -371,17 +399,16 @@ impl SiteLedger {
         if !load.is_live(period) {
             return Some(WorkloadPeriod::default());
         }
-        let reason = if load.interruptible {
-            let byte = self
-                .decisions
+        let byte = if load.interruptible {
+            self.decisions
                 .get(index)
                 .and_then(|d| d.get(period - load.from))
                 .copied()
-                .unwrap_or(0);
-            reason_of(byte)
+                .unwrap_or(0)
         } else {
-            None
+            0
         };
+        let reason = reason_of(byte);
         let energy = load.energy.at(period, load.from);
         let price = self
             .site
@@ -389,6 +416,15 @@ impl SiteLedger {
             .get(period)
             .copied()
             .unwrap_or(Decimal::ZERO);
+        let market = self
+            .site
+            .market
+            .as_ref()
+            .and_then(|m| m.get(period).copied());
+        if byte == RESERVE_BYTE {
+            // Each product was computed, checked, when the ledger was built.
+            return reserve_period(load, &self.site, period, price, market).ok();
+        }
         // Checked representable when the ledger was built.
         let cost_on = energy.saturating_mul(price);
         let earning = load.revenue.at(period);
@@ -413,15 +449,10 @@ impl SiteLedger {
                     pass_through: Usd::new(pass),
                     sell_back_credit: Usd::ZERO,
                     btc_mined: earning.btc,
-                    curtailment_value: Usd::ZERO,
+                    ..WorkloadPeriod::default()
                 }
             }
             Some(reason) => {
-                let market = self
-                    .site
-                    .market
-                    .as_ref()
-                    .and_then(|m| m.get(period).copied());
                 let margin_on = earning.usd.saturating_sub(cost_on);
                 let (energy_cost, credit) = match market {
                     Some(m) => (cost_on, m.saturating_mul(energy)),
@@ -441,6 +472,7 @@ impl SiteLedger {
                     curtailment_value: Usd::new(
                         credit.saturating_sub(energy_cost).saturating_sub(margin_on),
                     ),
+                    ..WorkloadPeriod::default()
                 }
             }
         })
@@ -457,6 +489,58 @@ impl SiteLedger {
     pub const fn totals(&self) -> SiteTotals {
         self.totals
     }
+}
+
+/// The lines of a period in which `load` runs holding reserves: the
+/// deployed share `d` of its energy is shed (no revenue, no energy drawn;
+/// with sell-back bought and sold at market), the rest runs, and the
+/// capacity payment is earned. Bitcoin mined is rounded toward zero to the
+/// satoshi.
+pub(crate) fn reserve_period(
+    load: &Load,
+    site: &SiteTerms,
+    t: usize,
+    price: Decimal,
+    market: Option<Decimal>,
+) -> Result<WorkloadPeriod, FacilityError> {
+    let Some(reserves) = &site.reserves else {
+        return Err(overflow("reserve terms"));
+    };
+    let energy = load.energy.at(t, load.from);
+    let facts = reserves.facts(t, energy)?;
+    let kept = Decimal::ONE
+        .checked_sub(facts.deployed)
+        .ok_or_else(|| overflow("kept share"))?;
+    let earning = load.revenue.at(t);
+    let drawn = mul(energy, kept, "facility energy")?;
+    let deployed_mwh = mul(energy, facts.deployed, "deployed energy")?;
+    let (cost, credit) = match market {
+        Some(m) => (
+            mul(energy, price, "energy cost")?,
+            mul(deployed_mwh, m, "sell-back credit")?,
+        ),
+        None => (mul(drawn, price, "energy cost")?, Decimal::ZERO),
+    };
+    let sats = mul(Decimal::from(earning.btc.to_sat()), kept, "bitcoin mined")?
+        .trunc()
+        .to_i64()
+        .ok_or_else(|| overflow("bitcoin mined"))?;
+    Ok(WorkloadPeriod {
+        live: true,
+        running: true,
+        reason: None,
+        it_mwh: mul(load.energy.it(), kept, "IT energy")?,
+        energy_mwh: drawn,
+        energy_cost: Usd::new(cost),
+        revenue: Usd::new(mul(earning.usd, kept, "revenue")?),
+        pass_through: Usd::ZERO,
+        sell_back_credit: Usd::new(credit),
+        btc_mined: Btc::from_sat(sats),
+        curtailment_value: Usd::ZERO,
+        reserve_offered: true,
+        reserve_payment: Usd::new(facts.payment),
+        deployed_mwh,
+    })
 }
 
 #[cfg(feature = "serde")]

@@ -59,7 +59,10 @@ use crate::curtailment::{Curtailment, Decision, PeriodFacts, Policy, Units, deci
 use crate::deployment::Deployment;
 use crate::exact_sum::{Scaled, to_units};
 use crate::horizon::Horizon;
-use crate::ledger::{SiteLedger, SiteTotals, WorkloadTotals, add_nonzero, add_to, decision_byte};
+use crate::ledger::{
+    RESERVE_BYTE, SiteLedger, SiteTotals, WorkloadPeriod, WorkloadTotals, add_nonzero, add_to,
+    decision_byte, reserve_period,
+};
 use crate::power::{PowerContract, decision_horizon};
 use crate::schedule::{EnergyProfile, Load, Payer, Schedule, SiteTerms, mul, overflow};
 
@@ -205,7 +208,7 @@ pub(crate) fn evaluate_range(
             run_firm(load, site, &mut book, &live)?;
         }
         if !site_energy.is_empty() {
-            add_site_energy(load, &book.decisions, &live, site_energy)?;
+            add_site_energy(load, site, &book.decisions, &live, site_energy)?;
         }
         run.workload_totals
             .push(book.acc.totals(load, site, schedule.hours)?);
@@ -222,6 +225,7 @@ pub(crate) fn site_totals(workloads: &[WorkloadTotals]) -> Result<SiteTotals, Fa
         totals.energy_cost = add_nonzero(totals.energy_cost, wt.energy_cost)?;
         totals.revenue = add_nonzero(totals.revenue, wt.revenue)?;
         totals.sell_back_credit = add_nonzero(totals.sell_back_credit, wt.sell_back_credit)?;
+        totals.reserve_payment = add_nonzero(totals.reserve_payment, wt.reserve_payment)?;
     }
     Ok(totals)
 }
@@ -323,6 +327,47 @@ struct Acc {
     btc_sats: i64,
     curtailment_value: Decimal,
     live: usize,
+    /// Sums of the periods run holding reserves.
+    reserve: ReserveAcc,
+}
+
+/// Sums of the periods a load ran holding reserves, each booked from its
+/// [`reserve_period`] lines.
+#[derive(Default)]
+struct ReserveAcc {
+    periods: usize,
+    it_mwh: Decimal,
+    energy_mwh: Decimal,
+    energy_cost: Decimal,
+    revenue: Decimal,
+    credit: Decimal,
+    payment: Decimal,
+    deployed_mwh: Decimal,
+    btc_sats: i64,
+}
+
+impl ReserveAcc {
+    fn add(&mut self, p: &WorkloadPeriod) -> Result<(), FacilityError> {
+        self.periods += 1;
+        add_to(&mut self.it_mwh, p.it_mwh, "IT energy")?;
+        add_to(&mut self.energy_mwh, p.energy_mwh, "facility energy")?;
+        add_to(&mut self.energy_cost, p.energy_cost.dollars(), "energy cost")?;
+        add_to(&mut self.revenue, p.revenue.dollars(), "revenue")?;
+        add_to(&mut self.credit, p.sell_back_credit.dollars(), "sell-back credit")?;
+        add_to(&mut self.payment, p.reserve_payment.dollars(), "reserve payment")?;
+        add_to(&mut self.deployed_mwh, p.deployed_mwh, "deployed energy")?;
+        self.btc_sats = self
+            .btc_sats
+            .checked_add(p.btc_mined.to_sat())
+            .ok_or_else(|| overflow("bitcoin mined"))?;
+        Ok(())
+    }
+}
+
+fn plus(a: Decimal, b: Decimal, what: &'static str) -> Result<Decimal, FacilityError> {
+    let mut total = a;
+    add_to(&mut total, b, what)?;
+    Ok(total)
 }
 
 struct Book<'a> {
@@ -468,12 +513,18 @@ fn run_interruptible(
         let mut ran: u64 = 0;
         let revenue = fast.as_ref().and_then(|f| f.revenue(earning.usd));
         for t in range {
+            let energy = load.energy.at(t, load.from);
             let facts = PeriodFacts {
                 revenue: earning.usd,
-                energy: load.energy.at(t, load.from),
+                energy,
                 price: site.prices.get(t).copied().unwrap_or(Decimal::ZERO),
                 market: site.market.as_ref().and_then(|m| m.get(t).copied()),
                 four_cp: forced_off.get(t).copied().unwrap_or(false),
+                reserve: site
+                    .reserves
+                    .as_ref()
+                    .map(|r| r.facts(t, energy))
+                    .transpose()?,
             };
             // The same rule in integer units where the inputs allow it
             // (the same answer, without rescaling), else in `Decimal`.
@@ -486,6 +537,10 @@ fn run_interruptible(
                 book.book_running(t, facts.energy, facts.price)?;
                 book.decisions.push(decision_byte(decision));
                 ran += 1;
+            } else if decision == Decision::Reserve {
+                let lines = reserve_period(load, site, t, facts.price, facts.market)?;
+                book.acc.reserve.add(&lines)?;
+                book.decisions.push(decision_byte(decision));
             } else {
                 book.book_curtailed(t, facts, decision)?;
             }
@@ -512,6 +567,9 @@ impl<'a> IntegerTerms<'a> {
         let EnergyProfile::Constant { facility, .. } = load.energy else {
             return None;
         };
+        if site.reserves.is_some() {
+            return None;
+        }
         let prices = site.scaled_prices.as_ref()?;
         let market = match &site.market {
             Some(_) => Some(site.scaled_market.as_ref()?),
@@ -545,6 +603,7 @@ impl<'a> IntegerTerms<'a> {
             price: Units(self.prices.units(t)),
             market: self.market.map(|m| Units(m.units(t))),
             four_cp,
+            reserve: None,
         }
     }
 }
@@ -647,24 +706,29 @@ impl Acc {
             Payer::Tenant => energy_cost,
             Payer::Operator => Decimal::ZERO,
         };
-        let curtailed = self.live - self.running;
+        let r = &self.reserve;
+        let curtailed = self.live - self.running - r.periods;
+        let revenue = plus(self.revenue, pass, "revenue")?;
         Ok(WorkloadTotals {
             live_periods: self.live,
             curtailed_periods: curtailed,
             curtailed_hours: mul(hours, Decimal::from(curtailed), "curtailed hours")?,
             curtailed_mwh: self.curtailed_mwh,
-            it_mwh,
-            energy_mwh,
-            energy_cost: Usd::new(energy_cost),
-            revenue: Usd::new(
-                self.revenue
-                    .checked_add(pass)
-                    .ok_or_else(|| overflow("revenue"))?,
-            ),
+            it_mwh: plus(it_mwh, r.it_mwh, "IT energy")?,
+            energy_mwh: plus(energy_mwh, r.energy_mwh, "facility energy")?,
+            energy_cost: Usd::new(plus(energy_cost, r.energy_cost, "energy cost")?),
+            revenue: Usd::new(plus(revenue, r.revenue, "revenue")?),
             pass_through: Usd::new(pass),
-            sell_back_credit: Usd::new(credit),
-            btc_mined: Btc::from_sat(self.btc_sats),
+            sell_back_credit: Usd::new(plus(credit, r.credit, "sell-back credit")?),
+            btc_mined: Btc::from_sat(
+                self.btc_sats
+                    .checked_add(r.btc_sats)
+                    .ok_or_else(|| overflow("bitcoin mined"))?,
+            ),
             curtailment_value: Usd::new(self.curtailment_value),
+            reserve_periods: r.periods,
+            reserve_payment: Usd::new(r.payment),
+            deployed_mwh: r.deployed_mwh,
         })
     }
 }
@@ -673,16 +737,23 @@ impl Acc {
 /// `site_energy` (`decisions` are those of `live`).
 fn add_site_energy(
     load: &Load,
+    site: &SiteTerms,
     decisions: &[u8],
     live: &Range<usize>,
     site_energy: &mut [Decimal],
 ) -> Result<(), FacilityError> {
     for t in live.clone() {
-        let runs = !load.interruptible || decisions.get(t - live.start) == Some(&0);
-        if runs {
-            if let Some(slot) = site_energy.get_mut(t) {
-                add_to(slot, load.energy.at(t, load.from), "facility energy")?;
-            }
+        let byte = decisions.get(t - live.start).copied();
+        let drawn = if !load.interruptible || byte == Some(0) {
+            load.energy.at(t, load.from)
+        } else if byte == Some(RESERVE_BYTE) {
+            let price = site.prices.get(t).copied().unwrap_or(Decimal::ZERO);
+            reserve_period(load, site, t, price, None)?.energy_mwh
+        } else {
+            continue;
+        };
+        if let Some(slot) = site_energy.get_mut(t) {
+            add_to(slot, drawn, "facility energy")?;
         }
     }
     Ok(())

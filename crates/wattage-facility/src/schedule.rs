@@ -22,9 +22,11 @@ use wattage_units::money::to_decimal;
 use wattage_units::{Btc, MoneyError, unit};
 
 use crate::FacilityError;
+use crate::curtailment::ReserveFacts;
 use crate::deployment::{Assignment, Deployment};
 use crate::exact_sum::{Scaled, max_scale};
 use crate::horizon::Horizon;
+use crate::power::reserves::ReserveOffer;
 use crate::power::{PowerContract, PowerSupply};
 use crate::power::path::{period_price_values, series_over};
 
@@ -359,6 +361,48 @@ pub(crate) struct SiteTerms {
     /// What the financial blocks pay the site in each period (empty when
     /// there are none).
     pub(crate) block_settlement: Vec<Decimal>,
+    /// The ancillary-service offer over the horizon.
+    pub(crate) reserves: Option<ReserveTerms>,
+}
+
+/// A reserve offer over a horizon: per period the clearing price ($/MW
+/// per hour) and the called share of the period, and the offered share of
+/// each interruptible load.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ReserveTerms {
+    pub(crate) prices: Vec<Decimal>,
+    pub(crate) called: Vec<Decimal>,
+    pub(crate) share: Decimal,
+}
+
+impl ReserveTerms {
+    fn lower(offer: &ReserveOffer, horizon: &Horizon) -> Result<Self, FacilityError> {
+        Ok(Self {
+            prices: series_over(offer.prices(), horizon)?,
+            called: offer.called_over(horizon)?,
+            share: offer.share(),
+        })
+    }
+
+    /// The facts of period `t` for a load drawing `energy` facility MWh:
+    /// payment = price × share × energy (MW × hours), deployed = share ×
+    /// called share.
+    pub(crate) fn facts(
+        &self,
+        t: usize,
+        energy: Decimal,
+    ) -> Result<ReserveFacts<Decimal>, FacilityError> {
+        let price = self.prices.get(t).copied().unwrap_or(Decimal::ZERO);
+        let called = self.called.get(t).copied().unwrap_or(Decimal::ZERO);
+        Ok(ReserveFacts {
+            payment: mul(
+                mul(price, self.share, "reserve payment")?,
+                energy,
+                "reserve payment",
+            )?,
+            deployed: mul(self.share, called, "deployed share")?,
+        })
+    }
 }
 
 impl SiteTerms {
@@ -400,6 +444,10 @@ impl SiteTerms {
             demand_charge_rate: contract.demand_charge().map(|c| c.rate().dollars()),
             demand_response,
             block_settlement: block_settlement(contract, horizon)?,
+            reserves: contract
+                .reserves()
+                .map(|offer| ReserveTerms::lower(offer, horizon))
+                .transpose()?,
         })
     }
 

@@ -9,7 +9,7 @@ use wattage_units::{EnergyPrice, MoneyError, Power, Usd};
 
 use crate::FacilityError;
 use crate::power::{
-    DemandCharge, DemandResponse, FinancialBlock, FourCp, PowerSupply, Transmission,
+    DemandCharge, DemandResponse, FinancialBlock, FourCp, PowerSupply, ReserveOffer, Transmission,
 };
 use crate::price_series::PriceSeries;
 
@@ -43,6 +43,7 @@ pub struct PowerContract {
     transmission: Option<Transmission>,
     demand_response: Option<DemandResponse>,
     blocks: Vec<FinancialBlock>,
+    reserves: Option<ReserveOffer>,
 }
 
 impl PowerContract {
@@ -56,6 +57,7 @@ impl PowerContract {
             transmission: None,
             demand_response: None,
             blocks: Vec::new(),
+            reserves: None,
         }
     }
 
@@ -176,6 +178,22 @@ impl PowerContract {
         Ok(self)
     }
 
+    /// The site's interruptible loads offer an ancillary service
+    /// ([`crate::power::reserves`]): paid the clearing price for the
+    /// capacity they hold in each period they run and offer, and shed when
+    /// called.
+    #[must_use]
+    pub fn with_reserves(mut self, offer: ReserveOffer) -> Self {
+        self.reserves = Some(offer);
+        self
+    }
+
+    /// The ancillary-service offer, if any.
+    #[must_use]
+    pub const fn reserves(&self) -> Option<&ReserveOffer> {
+        self.reserves.as_ref()
+    }
+
     /// The energy supply.
     #[must_use]
     pub const fn supply(&self) -> &PowerSupply {
@@ -225,6 +243,7 @@ struct RawPowerContract {
     demand_response: Option<DemandResponse>,
     #[serde(default)]
     blocks: Vec<FinancialBlock>,
+    reserves: Option<ReserveOffer>,
 }
 
 #[cfg(feature = "serde")]
@@ -247,6 +266,9 @@ impl TryFrom<RawPowerContract> for PowerContract {
         }
         for block in raw.blocks {
             contract = contract.with_block(block)?;
+        }
+        if let Some(offer) = raw.reserves {
+            contract = contract.with_reserves(offer);
         }
         Ok(contract)
     }

@@ -10,6 +10,8 @@
 //! - [`contract`]: [`PowerContract`], a supply with sell-back, charges and
 //!   payments, the one thing a simulation is given.
 //! - [`path`]: a contract's prices over a horizon, read once.
+//! - [`reserves`]: [`ReserveOffer`], ancillary services offered by the
+//!   site's interruptible loads (ERCOT RRS, ECRS, Non-Spin, Reg-Up).
 //!
 //! ```
 //! use wattage_facility::power::{DemandCharge, PowerContract, PowerSupply};
@@ -24,10 +26,12 @@ pub mod block;
 pub mod charges;
 pub mod contract;
 pub mod path;
+pub mod reserves;
 pub mod supply;
 
 pub use block::{FinancialBlock, FinancialBlockSpec};
 pub use charges::{DemandCharge, DemandResponse, FourCp, Transmission};
 pub use contract::PowerContract;
 pub use path::{decision_horizon, period_prices, series_over};
+pub use reserves::{ReserveCall, ReserveCalls, ReserveOffer, ReserveOfferSpec, ReserveService};
 pub use supply::PowerSupply;

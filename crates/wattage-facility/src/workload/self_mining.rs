@@ -380,6 +380,8 @@ mod tests {
             pool,
             hashprice: HashpricePath::Constant(hashprice),
             btc_price: "$100,000/BTC".parse().unwrap(),
+            uptime: Decimal::ONE,
+            degradation_per_year: Decimal::ZERO,
         })
         .unwrap();
         plan.assign("fleet", "A", Workload::SelfMining(fleet)).unwrap();

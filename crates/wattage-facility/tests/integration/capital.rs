@@ -47,6 +47,8 @@ fn fleet() -> Workload {
             pool: Pool::fpps(Decimal::new(2, 2)).unwrap(),
             hashprice: HashpricePath::Constant("$52/PH/day".parse().unwrap()),
             btc_price: "$100,000/BTC".parse().unwrap(),
+            uptime: Decimal::ONE,
+            degradation_per_year: Decimal::ZERO,
         })
         .unwrap(),
     )

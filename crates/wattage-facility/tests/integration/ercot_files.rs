@@ -213,3 +213,37 @@ fn the_2021_hub_files_load_with_a_gap_policy_and_report_each_filled_interval() {
     // The provenance file lists 57 missing intervals in 2021.
     assert_eq!(filled, 57);
 }
+
+mod ancillary {
+    use super::data_file;
+    use wattage_facility::power::ReserveService;
+    use wattage_facility::price_series::iso::ercot_ancillary::read_ancillary_prices;
+
+    /// Simple hourly mean of a year's series, $/MW-h.
+    fn mean(file: &str, service: ReserveService) -> (usize, String) {
+        let series = read_ancillary_prices(data_file(file), service).unwrap();
+        (series.len(), series.mean().unwrap().value().round_dp(2).to_string())
+    }
+
+    #[test]
+    #[ignore = "needs shared/data"]
+    fn every_service_of_2022_to_2024_reads_with_the_means_of_the_provenance_note() {
+        // PROVENANCE-DAMASMCPC.md, "Summary statistics (simple hourly means)".
+        use ReserveService::*;
+        assert_eq!(mean("DAMASMCPC_2022.csv", Responsive), (8760, "20.31".into()));
+        assert_eq!(mean("DAMASMCPC_2022.csv", RegulationUp), (8760, "21.67".into()));
+        assert_eq!(mean("DAMASMCPC_2023.csv", NonSpinning), (8760, "19.05".into()));
+        // ECRS from 06/10/2023 HE01: 8,760 − 3,839 hours.
+        assert_eq!(mean("DAMASMCPC_2023.csv", Contingency), (4921, "58.15".into()));
+        assert_eq!(mean("DAMASMCPC_2024.csv", Contingency), (8784, "8.23".into()));
+        assert_eq!(mean("DAMASMCPC_2024.csv", RegulationDown), (8784, "3.44".into()));
+    }
+
+    #[test]
+    #[ignore = "needs shared/data"]
+    fn winter_storm_elliott_is_the_2022_rrs_maximum() {
+        // PROVENANCE-DAMASMCPC.md: RRS 2,976.97 on 12/24/2022 HE07.
+        let rrs = read_ancillary_prices(data_file("DAMASMCPC_2022.csv"), ReserveService::Responsive).unwrap();
+        assert_eq!(rrs.max().to_string(), "$2976.97/MWh");
+    }
+}

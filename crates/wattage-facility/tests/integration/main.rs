@@ -14,6 +14,7 @@ mod markets;
 mod meta;
 mod price_series;
 mod projected_hashprice;
+mod reserves;
 mod retrofit;
 #[cfg(feature = "serde")]
 mod serde_site;

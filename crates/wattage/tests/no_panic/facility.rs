@@ -54,10 +54,11 @@ macro_rules! finite_fields {
 }
 
 finite_fields!(
-    SiteTotals { energy_mwh, energy_cost, revenue, sell_back_credit, demand_response, demand_charge, transmission_charge, block_settlement }
+    SiteTotals { energy_mwh, energy_cost, revenue, sell_back_credit, demand_response, demand_charge, transmission_charge, block_settlement, reserve_payment }
     WorkloadTotals {
         live_periods, curtailed_periods, curtailed_hours, curtailed_mwh, it_mwh, energy_mwh,
         energy_cost, revenue, pass_through, sell_back_credit, btc_mined, curtailment_value,
+        reserve_periods, reserve_payment, deployed_mwh,
     }
     WorkloadSummary {
         name, mw_years, revenue, energy_cost, sell_back_credit, gross_margin, opex, ebitda,
@@ -73,9 +74,9 @@ finite_fields!(
     YearComparison { year, base, alternative, incremental_cash_flow }
     Comparison { base, alternative, years, base_npv, alternative_npv, incremental_irr, incremental_payback_years }
     ModelPnl { revenue, power_cost, hosting_paid, hardware_capex, facility_capex, ebitda }
-    KernelLoadTotals { revenue, energy_cost, sell_back_credit, energy_mwh, curtailed_periods, btc }
-    KernelTotals { workloads, revenue, energy_cost, sell_back_credit }
-    KernelUsd { revenue, energy_cost, sell_back_credit, gross_margin }
+    KernelLoadTotals { revenue, energy_cost, sell_back_credit, energy_mwh, curtailed_periods, btc, reserve_payment }
+    KernelTotals { workloads, revenue, energy_cost, sell_back_credit, reserve_payment }
+    KernelUsd { revenue, energy_cost, sell_back_credit, reserve_payment, gross_margin }
     LeaseMonth { index, starts, rate, rent }
     CapexPayment { at, amount }
 );

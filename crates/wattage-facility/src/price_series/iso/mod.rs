@@ -20,6 +20,7 @@
 //! ```
 
 pub mod ercot;
+pub mod ercot_ancillary;
 
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
