@@ -121,15 +121,18 @@ pub mod ledger;
 pub mod power;
 pub mod price_series;
 pub mod pue;
+pub mod rent_terms;
 pub mod retrofit;
 pub mod run;
 pub(crate) mod schedule;
 #[cfg(feature = "serde")]
 mod serde_impls;
 pub mod site;
+pub mod sla;
 pub mod summary;
 pub mod sweep;
 pub mod totals_by;
+pub mod tranche;
 pub mod workload;
 
 pub use error::FacilityError;
