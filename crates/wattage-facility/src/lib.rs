@@ -115,6 +115,7 @@ mod exact_sum;
 pub mod finance;
 pub mod hashprice_path;
 pub mod horizon;
+pub mod inference;
 pub mod kernel;
 pub mod lease;
 pub mod ledger;

@@ -138,8 +138,10 @@ impl Tranche {
 ///     ],
 /// })?;
 /// assert_eq!(lease.committed_capacity().to_string(), "100 MW");
-/// // 2 × (118 paid months of 50,000 kW at $130, escalated 2 % a lease year).
-/// assert_eq!(format!("{:.0}", lease.total_value()?), "$1706017358");
+/// // Per tranche: 50,000 kW × $130 = $6.5M a month, 120 months escalated
+/// // 2 % a lease year (12 × Σ 1.02^k for k < 10 = 131.396 months at the
+/// // starting rate), less 2 free months: 129.396 × $6.5M, twice.
+/// assert_eq!(format!("{:.0}", lease.total_value()?), "$1682156476");
 /// assert_eq!(lease.workloads(Decimal::ONE)?.len(), 2);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
