@@ -127,7 +127,10 @@ impl ThroughputSpec {
     fn checked(&self) -> Result<(), FacilityError> {
         positive("model parameters", self.parameters)?;
         positive("batch size", f64::from(self.batch))?;
-        positive("FLOP rate in FLOP/s", self.compute.get(unit::FLOP_PER_SECOND))?;
+        positive(
+            "FLOP rate in FLOP/s",
+            self.compute.get(unit::FLOP_PER_SECOND),
+        )?;
         positive("utilization", self.utilization)?;
         if self.utilization > 1.0 {
             return Err(FacilityError::InvalidInference {
@@ -136,7 +139,10 @@ impl ThroughputSpec {
                 value: self.utilization,
             });
         }
-        positive("memory bandwidth in bytes/s", self.memory_bandwidth_bytes_per_s)?;
+        positive(
+            "memory bandwidth in bytes/s",
+            self.memory_bandwidth_bytes_per_s,
+        )?;
         positive("bytes per parameter", self.bytes_per_parameter)?;
         Ok(())
     }
@@ -149,7 +155,10 @@ impl ThroughputSpec {
     pub fn compute_bound(&self) -> Result<f64, FacilityError> {
         self.checked()?;
         let flops = self.compute.get(unit::FLOP_PER_SECOND) * self.utilization;
-        positive("compute-bound tokens per second", flops / (2.0 * self.parameters))
+        positive(
+            "compute-bound tokens per second",
+            flops / (2.0 * self.parameters),
+        )
     }
 
     /// The memory-bandwidth bound: `batch × bandwidth / (parameters ×
@@ -159,8 +168,12 @@ impl ThroughputSpec {
     /// As for [`Self::compute_bound`].
     pub fn memory_bound(&self) -> Result<f64, FacilityError> {
         self.checked()?;
-        let steps = self.memory_bandwidth_bytes_per_s / (self.parameters * self.bytes_per_parameter);
-        positive("bandwidth-bound tokens per second", f64::from(self.batch) * steps)
+        let steps =
+            self.memory_bandwidth_bytes_per_s / (self.parameters * self.bytes_per_parameter);
+        positive(
+            "bandwidth-bound tokens per second",
+            f64::from(self.batch) * steps,
+        )
     }
 
     /// Tokens per second per accelerator: the smaller of the two bounds.
@@ -219,7 +232,10 @@ pub struct InferenceSpec {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(try_from = "InferenceSpec", into = "InferenceSpec"))]
+#[cfg_attr(
+    feature = "serde",
+    serde(try_from = "InferenceSpec", into = "InferenceSpec")
+)]
 pub struct Inference {
     spec: InferenceSpec,
 }
@@ -251,7 +267,10 @@ impl Inference {
         positive("board power in W", spec.board_power.get(unit::WATT))?;
         at_least_one("system overhead", spec.system_overhead)?;
         at_least_one("PUE", spec.pue)?;
-        positive("wall power in W", spec.board_power.get(unit::WATT) * spec.system_overhead * spec.pue)?;
+        positive(
+            "wall power in W",
+            spec.board_power.get(unit::WATT) * spec.system_overhead * spec.pue,
+        )?;
         if spec.other_cost_per_gpu_hour.is_negative() {
             return Err(wattage_units::MoneyError::Negative {
                 what: "other cost per GPU-hour",

@@ -171,7 +171,7 @@ pub(crate) fn check_escalator(escalator: Decimal) -> Result<(), FacilityError> {
 }
 
 /// `(1 + escalator)^year`, exact until `Decimal`'s 28 digits run out.
-fn escalation(escalator: Decimal, year: u32) -> Result<Decimal, FacilityError> {
+pub(crate) fn escalation(escalator: Decimal, year: u32) -> Result<Decimal, FacilityError> {
     let step = Decimal::ONE
         .checked_add(escalator)
         .ok_or(MoneyError::Overflow {

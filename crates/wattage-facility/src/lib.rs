@@ -107,12 +107,14 @@ extern crate alloc;
 extern crate std;
 
 pub mod business_model;
+pub mod cloud_ramp;
 pub mod comparison;
 pub mod curtailment;
 pub mod deployment;
 mod error;
 mod exact_sum;
 pub mod finance;
+pub mod hall_choice;
 pub mod hashprice_path;
 pub mod horizon;
 pub mod inference;

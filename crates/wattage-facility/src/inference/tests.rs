@@ -10,8 +10,15 @@ use super::*;
 
 fn h200(batch: u32) -> ThroughputSpec {
     let device = catalog::accelerator("H200 SXM").unwrap();
-    ThroughputSpec::for_accelerator(&device, Precision::Bf16, MEASURED_H200_BF16_UTILIZATION, 70e9, batch, 1.0)
-        .unwrap()
+    ThroughputSpec::for_accelerator(
+        &device,
+        Precision::Bf16,
+        MEASURED_H200_BF16_UTILIZATION,
+        70e9,
+        batch,
+        1.0,
+    )
+    .unwrap()
 }
 
 fn serving(tokens_per_second: f64, pue: f64) -> Inference {
@@ -36,7 +43,10 @@ fn serving(tokens_per_second: f64, pue: f64) -> Inference {
 fn a_large_batch_is_bound_by_the_measured_flop_rate() {
     let spec = h200(512);
     assert_eq!(spec.tokens_per_second().unwrap().round(), 4_770.0);
-    let nameplate = ThroughputSpec { utilization: 1.0, ..spec };
+    let nameplate = ThroughputSpec {
+        utilization: 1.0,
+        ..spec
+    };
     assert_eq!(nameplate.tokens_per_second().unwrap().round(), 7_068.0);
 }
 
@@ -46,22 +56,60 @@ fn a_large_batch_is_bound_by_the_measured_flop_rate() {
 fn a_small_batch_is_bound_by_memory_bandwidth() {
     let spec = h200(8);
     assert_eq!(format!("{:.2}", spec.memory_bound().unwrap()), "548.57");
-    assert_eq!(spec.tokens_per_second().unwrap(), spec.memory_bound().unwrap());
+    assert_eq!(
+        spec.tokens_per_second().unwrap(),
+        spec.memory_bound().unwrap()
+    );
 }
 
 #[test]
 fn bad_inputs_are_refused_by_name() {
-    let err = ThroughputSpec { parameters: 0.0, ..h200(8) }.tokens_per_second().unwrap_err();
-    assert!(matches!(err, FacilityError::InvalidInference { what: "model parameters", .. }), "{err}");
-    let err = ThroughputSpec { utilization: 1.5, ..h200(8) }.tokens_per_second().unwrap_err();
-    assert!(matches!(err, FacilityError::InvalidInference { what: "utilization", .. }), "{err}");
+    let err = ThroughputSpec {
+        parameters: 0.0,
+        ..h200(8)
+    }
+    .tokens_per_second()
+    .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            FacilityError::InvalidInference {
+                what: "model parameters",
+                ..
+            }
+        ),
+        "{err}"
+    );
+    let err = ThroughputSpec {
+        utilization: 1.5,
+        ..h200(8)
+    }
+    .tokens_per_second()
+    .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            FacilityError::InvalidInference {
+                what: "utilization",
+                ..
+            }
+        ),
+        "{err}"
+    );
     let mut spec = *serving(1000.0, 1.2).spec();
     spec.pue = 0.9;
-    assert!(matches!(Inference::new(spec), Err(FacilityError::InvalidInference { what: "PUE", .. })));
+    assert!(matches!(
+        Inference::new(spec),
+        Err(FacilityError::InvalidInference { what: "PUE", .. })
+    ));
     spec.pue = 1.2;
     spec.tokens_per_second = f64::NAN;
     assert!(Inference::new(spec).is_err());
-    assert!(serving(1000.0, 1.2).cost_per_million_tokens(Decimal::ZERO).is_err());
+    assert!(
+        serving(1000.0, 1.2)
+            .cost_per_million_tokens(Decimal::ZERO)
+            .is_err()
+    );
 }
 
 /// The GPU-hour price implied per million tokens: $2.95/GPU-h (the May
@@ -71,7 +119,9 @@ fn bad_inputs_are_refused_by_name() {
 fn a_gpu_hour_price_per_million_tokens() {
     let rate = serving(4_769.0, 1.2);
     let price: GpuHourPrice = "$2.95/GPU-h".parse().unwrap();
-    let per_million = rate.revenue_per_million_tokens(price, Decimal::ONE).unwrap();
+    let per_million = rate
+        .revenue_per_million_tokens(price, Decimal::ONE)
+        .unwrap();
     assert_eq!(format!("{per_million:.4}"), "$0.1718");
 }
 
