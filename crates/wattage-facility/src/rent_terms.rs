@@ -9,12 +9,17 @@
 
 use alloc::vec::Vec;
 
+#[cfg(any(feature = "serde", test))]
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use wattage_units::{LeaseRate, Power};
+use wattage_units::LeaseRate;
+#[cfg(any(feature = "serde", test))]
+use wattage_units::Power;
 
 use crate::FacilityError;
-use crate::lease::{ColocationLease, LeaseSpec, LeaseStructure};
+use crate::lease::ColocationLease;
+#[cfg(any(feature = "serde", test))]
+use crate::lease::{LeaseSpec, LeaseStructure};
 
 /// A fixed step of a lease's rate: from lease month `from_month` (0-based,
 /// counted from the first month of the term) the rate is `rate`, until the
