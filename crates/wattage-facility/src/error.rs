@@ -249,6 +249,66 @@ pub enum FacilityError {
         /// The offending value, as text.
         value: String,
     },
+    /// Free rent as long as the lease term or longer: no rent would be paid.
+    #[error("{free_months} free-rent month(s) must be fewer than the {term_months}-month term")]
+    FreeRentTooLong {
+        /// Months of free rent asked for.
+        free_months: u32,
+        /// The term in months.
+        term_months: u32,
+    },
+    /// A fixed step of a lease's rate that cannot apply.
+    #[error("rate step from lease month {from_month}: {problem}")]
+    InvalidRateStep {
+        /// The step's first month.
+        from_month: u32,
+        /// What is wrong with it.
+        problem: &'static str,
+    },
+    /// A lease tranche whose dates do not fit the lease: rent commencing
+    /// before the lease is signed, or an expansion option to be exercised
+    /// after the tranche's rent commences or before the lease is signed.
+    #[error("tranche {tranche:?}: {what} {date} {problem} {reference}")]
+    TrancheDate {
+        /// The tranche's name.
+        tranche: String,
+        /// Which of its dates ("rent commencement", "option deadline").
+        what: &'static str,
+        /// That date.
+        date: NaiveDate,
+        /// How it misses ("is before the lease signing on").
+        problem: &'static str,
+        /// The date it must respect.
+        reference: NaiveDate,
+    },
+    /// A tranche whose own lease terms are invalid (capacity, rate,
+    /// escalator, free rent, steps): the tranche's name and the reason.
+    #[error("tranche {tranche:?}: {source}")]
+    Tranche {
+        /// The tranche's name.
+        tranche: String,
+        /// What is wrong with its terms.
+        source: alloc::boxed::Box<FacilityError>,
+    },
+    /// Two tranches of one lease with the same name, or a lease with none.
+    #[error("tranche {tranche:?}: {problem}")]
+    TrancheName {
+        /// The name ("" when the lease has no tranche at all).
+        tranche: String,
+        /// What is wrong ("already used", "a lease needs at least one tranche").
+        problem: &'static str,
+    },
+    /// An input of the inference economics that must be finite and positive
+    /// (or in a stated range) was not.
+    #[error("{what} must be {requirement}, got {value}")]
+    InvalidInference {
+        /// Which input ("tokens per second").
+        what: &'static str,
+        /// What it must be ("finite and positive").
+        requirement: &'static str,
+        /// The offending value.
+        value: f64,
+    },
     /// A share or weight outside 0..=1.
     #[error("{what} must be between 0 and 1, got {value}")]
     InvalidShare {

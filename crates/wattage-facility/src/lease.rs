@@ -9,6 +9,8 @@ use wattage_units::money::to_decimal;
 use wattage_units::{LeaseRate, MoneyError, Power, Usd, unit};
 
 use crate::FacilityError;
+pub use crate::rent_terms::RateStep;
+use crate::rent_terms::RentTerms;
 
 /// Who pays the site's operating costs, electricity above all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -114,7 +116,7 @@ pub struct LeaseMonth {
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(try_from = "LeaseSpec"))]
+#[cfg_attr(feature = "serde", serde(try_from = "crate::rent_terms::LeaseConfig"))]
 pub struct ColocationLease {
     critical_it: Power,
     #[cfg_attr(feature = "serde", serde(skip))]
@@ -124,6 +126,10 @@ pub struct ColocationLease {
     term_months: u32,
     start: NaiveDate,
     structure: LeaseStructure,
+    /// Free-rent months and fixed rate steps ([`Self::with_free_rent`],
+    /// [`Self::with_rate_steps`]); absent from the serialized form when unused.
+    #[cfg_attr(feature = "serde", serde(flatten))]
+    pub(crate) rent_terms: RentTerms,
 }
 
 fn kilowatts_of(critical_it: Power) -> Result<Decimal, FacilityError> {
@@ -154,7 +160,7 @@ fn check_term(term_months: u32) -> Result<(), FacilityError> {
     Ok(())
 }
 
-fn check_escalator(escalator: Decimal) -> Result<(), FacilityError> {
+pub(crate) fn check_escalator(escalator: Decimal) -> Result<(), FacilityError> {
     if escalator <= Decimal::NEGATIVE_ONE {
         return Err(FacilityError::InvalidTerm {
             what: "annual escalator",
@@ -165,7 +171,7 @@ fn check_escalator(escalator: Decimal) -> Result<(), FacilityError> {
 }
 
 /// `(1 + escalator)^year`, exact until `Decimal`'s 28 digits run out.
-fn escalation(escalator: Decimal, year: u32) -> Result<Decimal, FacilityError> {
+pub(crate) fn escalation(escalator: Decimal, year: u32) -> Result<Decimal, FacilityError> {
     let step = Decimal::ONE
         .checked_add(escalator)
         .ok_or(MoneyError::Overflow {
@@ -232,6 +238,7 @@ impl ColocationLease {
             term_months,
             start,
             structure,
+            rent_terms: RentTerms::default(),
         };
         // A lease that exists can be simulated: its schedule (dates and
         // escalated rents) and total value must be representable.
@@ -341,17 +348,24 @@ impl ColocationLease {
     /// [`FacilityError::Money`] on overflow.
     pub fn rate_in_month(&self, month: u32) -> Result<LeaseRate, FacilityError> {
         self.check_month(month)?;
+        if let Some(step) = self.rent_terms.step_in_force(month) {
+            return Ok(step);
+        }
         Ok(self
             .rate
             .checked_scale(escalation(self.escalator, month / 12)?)?)
     }
 
-    /// The rent of month `month` (0-based): kW × the escalated rate, exact.
+    /// The rent of month `month` (0-based): kW × the rate in force, exact;
+    /// nothing in a free-rent month.
     ///
     /// # Errors
     /// As for [`Self::rate_in_month`].
     pub fn rent_in_month(&self, month: u32) -> Result<Usd, FacilityError> {
         let rate = self.rate_in_month(month)?;
+        if month < self.rent_terms.free_rent_months {
+            return Ok(Usd::ZERO);
+        }
         Ok(Usd::new(self.kilowatts).checked_mul(rate.value())?)
     }
 
@@ -371,7 +385,7 @@ impl ColocationLease {
                         value: format!("{} + {index} months", self.start),
                     })?;
                 let rate = self.rate_in_month(index)?;
-                let rent = Usd::new(self.kilowatts).checked_mul(rate.value())?;
+                let rent = self.rent_in_month(index)?;
                 Ok(LeaseMonth {
                     index,
                     starts,

@@ -5,6 +5,7 @@ use wattage_units::Power;
 
 use crate::FacilityError;
 use crate::lease::{ColocationLease, LeaseStructure};
+use crate::sla::SlaCredit;
 use alloc::vec::Vec;
 
 use chrono::{DateTime, Datelike, Months, NaiveDate, Utc};
@@ -48,6 +49,8 @@ use crate::schedule::{LoadContext, Payer, RevenueRule, Terms, mul, overflow};
 pub struct Colocation {
     lease: ColocationLease,
     load_factor: Decimal,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    downtime: Option<Downtime>,
     #[cfg_attr(feature = "serde", serde(skip))]
     it_power: Power,
 }
@@ -70,8 +73,60 @@ impl Colocation {
         Ok(Self {
             lease,
             load_factor,
+            downtime: None,
             it_power,
         })
+    }
+
+    /// The same tenant with `hours_per_month` of expected downtime a month
+    /// credited under `sla`: each month's rent is booked less the SLA's
+    /// credit for that downtime ([`SlaCredit::credit`], on the month's own
+    /// length in hours). The load still runs every period: downtime
+    /// changes what the tenant pays, not the energy simulated (a
+    /// simplification; outages are short next to a month).
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use rust_decimal::Decimal;
+    /// use wattage_facility::lease::{ColocationLease, LeaseSpec, LeaseStructure};
+    /// use wattage_facility::sla::SlaCredit;
+    /// use wattage_facility::workload::Colocation;
+    ///
+    /// let lease = ColocationLease::new(LeaseSpec {
+    ///     critical_it: "10 MW".parse()?, rate: "$150/kW/month".parse()?, escalator: Decimal::ZERO, term_months: 12,
+    ///     start: NaiveDate::from_ymd_opt(2027, 1, 1).unwrap(), structure: LeaseStructure::TripleNet,
+    /// })?;
+    /// let sla = SlaCredit::new(Decimal::new(9999, 4), Decimal::new(5, 2), Decimal::new(25, 2))?;
+    /// let tenant = Colocation::new(lease, Decimal::ONE)?.with_downtime(sla, Decimal::from(3))?;
+    /// assert_eq!(tenant.downtime_hours_per_month(), Some(Decimal::from(3)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`FacilityError::InvalidTerm`] for negative downtime or more than
+    /// 672 hours (the shortest month).
+    pub fn with_downtime(
+        mut self,
+        sla: SlaCredit,
+        hours_per_month: Decimal,
+    ) -> Result<Self, FacilityError> {
+        if hours_per_month < Decimal::ZERO || hours_per_month > Decimal::from(672) {
+            return Err(FacilityError::InvalidTerm {
+                what: "expected downtime hours a month",
+                value: alloc::format!("{hours_per_month} (must be 0 to 672)"),
+            });
+        }
+        self.downtime = Some(Downtime {
+            sla,
+            hours_per_month,
+        });
+        Ok(self)
+    }
+
+    /// Expected downtime a month credited under an SLA, if set.
+    #[must_use]
+    pub fn downtime_hours_per_month(&self) -> Option<Decimal> {
+        self.downtime.map(|d| d.hours_per_month)
     }
 
     /// The lease.
@@ -127,7 +182,13 @@ impl Model for Colocation {
         let from = context.from.max(horizon.index_at_or_after(start));
         let until = context.until.min(horizon.index_at_or_after(end)).max(from);
         Ok(Terms {
-            revenue: RevenueRule::Bookings(rent_bookings(lease, horizon, from, until)?),
+            revenue: RevenueRule::Bookings(rent_bookings(
+                lease,
+                self.downtime.as_ref(),
+                horizon,
+                from,
+                until,
+            )?),
             interruptible: false,
             payer: if self.tenant_pays_power() {
                 Payer::Tenant
@@ -150,6 +211,7 @@ fn midnight(date: NaiveDate) -> Option<DateTime<Utc>> {
 /// the cent, half away from zero, as a part-month is invoiced).
 fn rent_bookings(
     lease: &ColocationLease,
+    downtime: Option<&Downtime>,
     horizon: &Horizon,
     from: usize,
     until: usize,
@@ -178,7 +240,7 @@ fn rent_bookings(
             month += 1;
         }
         let (month_from, month_until) = (bound(month)?, bound(month + 1)?);
-        let rent = lease.rent_in_month(month)?.dollars();
+        let rent = net_rent(lease, downtime, month, month_until - month_from)?;
         let covered_from = if month_from >= horizon.start() {
             month_from
         } else {
@@ -207,6 +269,32 @@ fn rent_bookings(
     Ok(bookings)
 }
 
+/// Expected downtime a month, credited under an SLA.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+struct Downtime {
+    sla: SlaCredit,
+    hours_per_month: Decimal,
+}
+
+/// Month `month`'s rent of `lease`, less the SLA credit for the expected
+/// downtime in a month lasting `length`.
+fn net_rent(
+    lease: &ColocationLease,
+    downtime: Option<&Downtime>,
+    month: u32,
+    length: chrono::TimeDelta,
+) -> Result<Decimal, FacilityError> {
+    let rent = lease.rent_in_month(month)?;
+    let Some(d) = downtime else {
+        return Ok(rent.dollars());
+    };
+    let hours = Decimal::from(length.num_seconds()) / Decimal::from(3600);
+    let credit = d.sla.credit(rent, hours, d.hours_per_month)?;
+    Ok(rent.checked_sub(credit)?.dollars())
+}
+
 /// [`Colocation`] as read, before validation.
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
@@ -214,6 +302,8 @@ fn rent_bookings(
 struct RawColocation {
     lease: ColocationLease,
     load_factor: Decimal,
+    #[serde(default)]
+    downtime: Option<Downtime>,
 }
 
 #[cfg(feature = "serde")]
@@ -221,6 +311,10 @@ impl TryFrom<RawColocation> for Colocation {
     type Error = FacilityError;
 
     fn try_from(raw: RawColocation) -> Result<Self, FacilityError> {
-        Self::new(raw.lease, raw.load_factor)
+        let tenant = Self::new(raw.lease, raw.load_factor)?;
+        match raw.downtime {
+            Some(d) => tenant.with_downtime(d.sla, d.hours_per_month),
+            None => Ok(tenant),
+        }
     }
 }

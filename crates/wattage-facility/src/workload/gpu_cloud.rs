@@ -7,10 +7,13 @@ use rust_decimal::Decimal;
 use wattage_units::{GpuHourPrice, MoneyError, Power, Usd};
 
 use crate::FacilityError;
+use crate::cloud_ramp::CloudRamp;
+use alloc::vec::Vec;
+use rust_decimal::prelude::ToPrimitive;
 use wattage_units::Btc;
 
 use super::Model;
-use crate::schedule::{Earning, LoadContext, RevenueRule, Terms, mul};
+use crate::schedule::{Earning, LoadContext, RevenueRule, Terms, mul, overflow};
 
 /// The operator's own GPU cloud: accelerators rented by the hour.
 ///
@@ -43,7 +46,7 @@ use crate::schedule::{Earning, LoadContext, RevenueRule, Terms, mul};
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(try_from = "GpuCloudSpec"))]
+#[cfg_attr(feature = "serde", serde(try_from = "GpuCloudConfig"))]
 pub struct GpuCloud {
     accelerator: String,
     count: u32,
@@ -52,6 +55,8 @@ pub struct GpuCloud {
     utilization: Decimal,
     capex_per_gpu: Usd,
     life_years: u32,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    ramp: Option<CloudRamp>,
 }
 
 impl GpuCloud {
@@ -109,7 +114,82 @@ impl GpuCloud {
             utilization,
             capex_per_gpu,
             life_years,
+            ramp: None,
         })
+    }
+
+    /// The same cloud commissioned on `ramp`'s date, its utilization rising
+    /// from the ramp's initial one to [`Self::utilization`] and its price
+    /// falling from [`Self::price`] to the ramp's floor. The cloud is live
+    /// from commissioning; its revenue is one step a day.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use rust_decimal::Decimal;
+    /// use wattage_facility::cloud_ramp::{CloudRamp, CloudRampSpec};
+    /// use wattage_facility::workload::{GpuCloud, GpuCloudSpec};
+    ///
+    /// let cloud = GpuCloud::new(GpuCloudSpec {
+    ///     accelerator: "NVIDIA H200 SXM".into(), count: 1_024, power_per_device: "1.275 kW".parse()?,
+    ///     price: "$3/GPU-h".parse()?, utilization: Decimal::new(8, 1), capex_per_gpu: "$35,000".parse()?, life_years: 5,
+    /// })?;
+    /// let ramp = CloudRamp::new(CloudRampSpec {
+    ///     commissioned: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), initial_utilization: Decimal::new(3, 1),
+    ///     ramp_months: 5, annual_price_decline: Decimal::new(15, 2), price_floor: "$1.80/GPU-h".parse()?,
+    /// })?;
+    /// let cloud = cloud.with_ramp(ramp)?;
+    /// // Month 2: 30 % + 2/5 of the way to 80 % = 50 %, at $3: 1,024 × 0.5 × $3.
+    /// assert_eq!(cloud.revenue_per_hour_in_month(2)?.to_string(), "$1536");
+    /// // Year 2: 80 % at $3 × 0.85.
+    /// assert_eq!(cloud.revenue_per_hour_in_month(12)?.to_string(), "$2088.96");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`FacilityError::InvalidShare`] for an initial utilization above the
+    /// steady one; [`FacilityError::InvalidTerm`] for a floor above the
+    /// starting price.
+    pub fn with_ramp(mut self, ramp: CloudRamp) -> Result<Self, FacilityError> {
+        if ramp.spec().initial_utilization > self.utilization {
+            return Err(FacilityError::InvalidShare {
+                what: "initial GPU utilization (at most the steady utilization)",
+                value: ramp.spec().initial_utilization,
+            });
+        }
+        if ramp.spec().price_floor > self.price {
+            return Err(FacilityError::InvalidTerm {
+                what: "GPU-hour price floor",
+                value: format!(
+                    "{} (above the starting price {})",
+                    ramp.spec().price_floor,
+                    self.price
+                ),
+            });
+        }
+        self.ramp = Some(ramp);
+        Ok(self)
+    }
+
+    /// The commissioning ramp, if set.
+    #[must_use]
+    pub const fn ramp(&self) -> Option<&CloudRamp> {
+        self.ramp.as_ref()
+    }
+
+    /// Revenue per hour in month `month` since commissioning: GPUs × the
+    /// month's utilization × its price (the steady ones without a ramp).
+    ///
+    /// # Errors
+    /// [`FacilityError::Money`] on overflow.
+    pub fn revenue_per_hour_in_month(&self, month: u32) -> Result<Usd, FacilityError> {
+        let Some(ramp) = &self.ramp else {
+            return self.revenue_per_hour();
+        };
+        let price = ramp.price_in_month(month, self.price)?;
+        let utilization = ramp.utilization_in_month(month, self.utilization);
+        Ok(Usd::new(price.value())
+            .checked_mul(Decimal::from(self.count))?
+            .checked_mul(utilization)?)
     }
 
     /// The accelerator's name.
@@ -201,8 +281,12 @@ impl Model for GpuCloud {
     }
 
     /// Lowers the cloud: firm, earning GPUs × utilization × $/GPU-h × hours
-    /// every live period.
+    /// every live period; with a ramp, live from commissioning and earning
+    /// that month's rate, one step a day (see [`ramped`]).
     fn lower(&self, context: &LoadContext<'_>) -> Result<Terms, FacilityError> {
+        if let Some(ramp) = &self.ramp {
+            return ramped(self, ramp, context);
+        }
         let usd = mul(
             self.revenue_per_hour()?.dollars(),
             context.hours,
@@ -215,6 +299,98 @@ impl Model for GpuCloud {
             }),
             false,
         ))
+    }
+}
+
+/// The ramped cloud's terms: live from commissioning (midnight UTC), its
+/// revenue a step per day of the horizon, each day at the rate of the
+/// month since commissioning it falls in.
+fn ramped(
+    cloud: &GpuCloud,
+    ramp: &CloudRamp,
+    context: &LoadContext<'_>,
+) -> Result<Terms, FacilityError> {
+    let horizon = context.horizon;
+    let commissioned = ramp
+        .spec()
+        .commissioned
+        .and_hms_opt(0, 0, 0)
+        .map(|t| t.and_utc())
+        .ok_or_else(|| overflow("commissioning date"))?;
+    let from = context.from.max(horizon.index_at_or_after(commissioned));
+    let until = context.until.max(from);
+    let per_step = (Decimal::from(24) / context.hours)
+        .to_usize()
+        .filter(|&n| n > 0)
+        .ok_or_else(|| overflow("periods per day"))?;
+    let first_step = from / per_step;
+    let last_step = until.saturating_sub(1) / per_step;
+    let values = (first_step..=last_step)
+        .map(|step| {
+            let date = horizon
+                .checked_start_of(step * per_step)
+                .ok_or_else(|| overflow("period start"))?
+                .date_naive();
+            let month = ramp.month_of(date).unwrap_or(0);
+            let usd = mul(
+                cloud.revenue_per_hour_in_month(month)?.dollars(),
+                context.hours,
+                "GPU revenue",
+            )?;
+            Ok(Earning {
+                usd,
+                btc: Btc::ZERO,
+            })
+        })
+        .collect::<Result<Vec<_>, FacilityError>>()?;
+    let mut terms = context.terms(
+        RevenueRule::Stepped {
+            values,
+            per_step,
+            first_step,
+        },
+        false,
+    );
+    terms.from = from;
+    terms.until = until;
+    Ok(terms)
+}
+
+/// A [`GpuCloud`] as a config file writes it: [`GpuCloudSpec`]'s fields
+/// and optionally a `ramp`.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GpuCloudConfig {
+    accelerator: String,
+    count: u32,
+    power_per_device: Power,
+    price: GpuHourPrice,
+    utilization: Decimal,
+    capex_per_gpu: Usd,
+    life_years: u32,
+    #[serde(default)]
+    ramp: Option<CloudRamp>,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<GpuCloudConfig> for GpuCloud {
+    type Error = FacilityError;
+
+    fn try_from(c: GpuCloudConfig) -> Result<Self, FacilityError> {
+        let cloud = Self::new(GpuCloudSpec {
+            accelerator: c.accelerator,
+            count: c.count,
+            power_per_device: c.power_per_device,
+            price: c.price,
+            utilization: c.utilization,
+            capex_per_gpu: c.capex_per_gpu,
+            life_years: c.life_years,
+        })?;
+        match c.ramp {
+            Some(ramp) => cloud.with_ramp(ramp),
+            None => Ok(cloud),
+        }
     }
 }
 
@@ -249,3 +425,6 @@ impl TryFrom<GpuCloudSpec> for GpuCloud {
         Self::new(spec)
     }
 }
+
+#[cfg(test)]
+mod tests;
