@@ -236,7 +236,7 @@ mod tests {
         assert_eq!(hours, [744, 696, 743, 720, 744, 720, 744, 744, 720, 744, 721, 744]);
         assert_eq!(months.groups[10].start, Utc.with_ymd_and_hms(2024, 11, 1, 5, 0, 0).unwrap());
         assert_eq!(months.groups[11].start, Utc.with_ymd_and_hms(2024, 12, 1, 6, 0, 0).unwrap());
-        assert_eq!(months.groups[2].site.revenue.to_string(), "$52010"); // 743 h × $70
+        assert_eq!(months.groups[2].site.revenue.to_string(), "$52,010"); // 743 h × $70
         assert_eq!(by(Grouping::LocalYear(chicago)).groups.len(), 1);
         // In UTC the same horizon ends six hours into 2025.
         assert_eq!(by(Grouping::Year).groups.iter().map(|g| g.periods).collect::<Vec<_>>(), [8778, 6]);
