@@ -171,7 +171,11 @@ proptest! {
         let fees = wattage_units::Btc::from_btc_rounded(rust_decimal::Decimal::try_from(fees).unwrap()).unwrap();
         let Ok(start) = NetworkStart::from_history(day(year, 3, 1), price, fees) else { return Ok(()) };
         let projected = project_network(&start, &model, &PricePath::Constant(price), days);
-        prop_assert!(projected.is_ok() || days == 0 || lag > 12.0, "{projected:?}");
+        // The one error a valid start may meet: no catalog machine released
+        // `lag` months before a date (the earliest catalog releases are in
+        // 2016, so a 2017 start with a long lag has none).
+        let no_machine = matches!(projected, Err(Error::NoMachineOnOffer { .. }));
+        prop_assert!(projected.is_ok() || days == 0 || no_machine, "{projected:?}");
         if let Ok(p) = projected {
             for d in p.days() {
                 prop_assert!(d.hashrate.get(unit::HASH_PER_SECOND).is_finite() && d.blocks.is_finite());
