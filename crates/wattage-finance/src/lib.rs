@@ -42,8 +42,10 @@ mod error;
 mod fraction;
 pub mod periodic;
 pub mod straight_line;
+pub mod tax;
 
 pub use debt::{DebtSchedule, Tranche, TrancheSpec};
 pub use error::FinanceError;
 pub use periodic::{discounted_payback_period, irr, npv, payback_period};
 pub use straight_line::{StraightLine, StraightLineSpec};
+pub use tax::{TaxSpec, Taxes};
