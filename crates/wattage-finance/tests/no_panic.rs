@@ -31,8 +31,9 @@ fn usd() -> impl Strategy<Value = Usd> {
 
 fn date() -> impl Strategy<Value = NaiveDate> {
     prop_oneof![
-        (-200_000i64..200_000)
-            .prop_map(|d| NaiveDate::from_ymd_opt(2000, 1, 1).unwrap() + chrono::Duration::days(d)),
+        (-200_000i64..200_000).prop_filter_map("a calendar date", |d| {
+            NaiveDate::from_ymd_opt(2000, 1, 1)?.checked_add_signed(chrono::Duration::days(d))
+        }),
         Just(NaiveDate::MAX),
         Just(NaiveDate::MIN),
     ]
