@@ -168,6 +168,28 @@ impl StraightLine {
             .checked_sub(self.accumulated_at(from)?)?)
     }
 
+    /// The depreciation expense of calendar `year` (1 January to 1
+    /// January): [`StraightLine::expense_between`] of the year's days.
+    ///
+    /// # Errors
+    /// [`FinanceError::DateOutOfRange`] for a year beyond the calendar;
+    /// [`FinanceError::Money`] on overflow.
+    pub fn expense_in_year(&self, year: i32) -> Result<Usd, FinanceError> {
+        let first_day = |y: i32| {
+            NaiveDate::from_ymd_opt(y, 1, 1).ok_or(FinanceError::DateOutOfRange {
+                what: "first day of the year",
+                start: self.spec.in_service,
+                months: 0,
+            })
+        };
+        let next = year.checked_add(1).ok_or(FinanceError::DateOutOfRange {
+            what: "first day of the next year",
+            start: self.spec.in_service,
+            months: 0,
+        })?;
+        self.expense_between(first_day(year)?, first_day(next)?)
+    }
+
     /// The net book value at the start of `date`: cost − depreciation
     /// accumulated before it (the cost before the in-service date, the
     /// residual from the end of the life on).
