@@ -153,6 +153,38 @@ pub enum FinanceError {
         /// The principal (commitment).
         principal: Usd,
     },
+    /// A fraction that must be in [0, 1] (a bonus depreciation share).
+    #[error("{what} must be between 0 and 1 (100%), got {value}")]
+    FractionAboveOne {
+        /// Which fraction.
+        what: &'static str,
+        /// The value given.
+        value: Decimal,
+    },
+    /// A MACRS recovery period without a GDS half-year table.
+    #[error("no MACRS class of {years} years; expected 3, 5, 7, 10, 15 or 20")]
+    UnknownMacrsClass {
+        /// The recovery period given.
+        years: u32,
+    },
+    /// A depreciation span outside a positive life, or reversed.
+    #[error(
+        "a span from {from} to {to} of a life of {life}: the life must be positive and the span must not end before it starts"
+    )]
+    InvalidSpan {
+        /// Start of the span.
+        from: Decimal,
+        /// End of the span.
+        to: Decimal,
+        /// The life.
+        life: Decimal,
+    },
+    /// A valuation multiple below zero.
+    #[error("an exit multiple must not be negative, got {multiple}")]
+    NegativeMultiple {
+        /// The multiple given.
+        multiple: Decimal,
+    },
     /// A value that is not a finite number.
     #[error("{what} must be a finite number, got {value}")]
     NotFinite {
