@@ -9,6 +9,7 @@ mod ercot_csv;
 #[cfg(feature = "std")]
 mod ercot_files;
 mod finance;
+mod hosting;
 mod lease;
 mod meta;
 mod price_series;
