@@ -961,9 +961,16 @@ fn report_reserves(plan: &Deployment, start: DateTime<Utc>) -> Res<()> {
             calls: ReserveCalls::Expected(Decimal::new(RRS_CALLED_PERMILLE, 3)),
             controllable: false,
         })?;
-        let with = simulate_site(plan, &contract.clone().with_reserves(offer), year, Curtailment::AboveBreakeven)?;
+        let with = simulate_site(
+            plan,
+            &contract.clone().with_reserves(offer),
+            year,
+            Curtailment::AboveBreakeven,
+        )?;
         let loads = (0..plan.assignments().len()).filter_map(|i| with.workload_totals(i));
-        let (hours, shed) = loads.fold((0, Decimal::ZERO), |(h, s), t| (h + t.reserve_periods, s + t.deployed_mwh));
+        let (hours, shed) = loads.fold((0, Decimal::ZERO), |(h, s), t| {
+            (h + t.reserve_periods, s + t.deployed_mwh)
+        });
         println!(
             "  {:<34} {:>13} {:>12} {:>12} {:>9}",
             format!("RRS at {label}'s mean, ${price}/MW-h"),

@@ -345,10 +345,22 @@ impl ReserveAcc {
         self.periods += 1;
         add_to(&mut self.it_mwh, p.it_mwh, "IT energy")?;
         add_to(&mut self.energy_mwh, p.energy_mwh, "facility energy")?;
-        add_to(&mut self.energy_cost, p.energy_cost.dollars(), "energy cost")?;
+        add_to(
+            &mut self.energy_cost,
+            p.energy_cost.dollars(),
+            "energy cost",
+        )?;
         add_to(&mut self.revenue, p.revenue.dollars(), "revenue")?;
-        add_to(&mut self.credit, p.sell_back_credit.dollars(), "sell-back credit")?;
-        add_to(&mut self.payment, p.reserve_payment.dollars(), "reserve payment")?;
+        add_to(
+            &mut self.credit,
+            p.sell_back_credit.dollars(),
+            "sell-back credit",
+        )?;
+        add_to(
+            &mut self.payment,
+            p.reserve_payment.dollars(),
+            "reserve payment",
+        )?;
         add_to(&mut self.deployed_mwh, p.deployed_mwh, "deployed energy")?;
         self.btc_sats = self
             .btc_sats

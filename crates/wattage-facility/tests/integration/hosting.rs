@@ -31,9 +31,17 @@ fn a_metered_pass_through_month_bills_what_the_hosts_ledger_books() {
         .unwrap();
     let mut plan = Deployment::new(site);
     let hosted = Hosting::new("10 MW".parse().unwrap(), "7 c/kWh".parse().unwrap()).unwrap();
-    plan.assign("client", "A", Workload::Hosting(hosted)).unwrap();
+    plan.assign("client", "A", Workload::Hosting(hosted))
+        .unwrap();
     let horizon = Horizon::new(start, Resolution::Hourly, 672).unwrap();
-    let months = simulate_by(&plan, &contract, horizon, Curtailment::AboveBreakeven, Grouping::Month).unwrap();
+    let months = simulate_by(
+        &plan,
+        &contract,
+        horizon,
+        Curtailment::AboveBreakeven,
+        Grouping::Month,
+    )
+    .unwrap();
     let host = &months.groups[0].workloads[0];
     assert_eq!(host.curtailed_periods, 135); // the $150 hours: 0, 5, ..., 670
 

@@ -104,7 +104,10 @@ pub struct HostingContractSpec {
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(try_from = "HostingContractSpec", into = "HostingContractSpec"))]
+#[cfg_attr(
+    feature = "serde",
+    serde(try_from = "HostingContractSpec", into = "HostingContractSpec")
+)]
 pub struct HostingContract(pub(super) HostingContractSpec);
 
 impl From<HostingContract> for HostingContractSpec {
@@ -199,6 +202,10 @@ impl HostingContract {
             self.0.rate.value(),
             "deposit",
         )?;
-        Ok(Usd::new(mul(month, Decimal::from(self.0.deposit_months), "deposit")?))
+        Ok(Usd::new(mul(
+            month,
+            Decimal::from(self.0.deposit_months),
+            "deposit",
+        )?))
     }
 }

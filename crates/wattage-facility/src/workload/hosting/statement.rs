@@ -32,7 +32,11 @@ impl HostingMonth {
     /// simulation (a group of [`crate::totals_by::simulate_by`] by month):
     /// its curtailed hours and metered IT energy, no outage.
     #[must_use]
-    pub const fn from_totals(totals: &WorkloadTotals, hours: Decimal, hashprice: Hashprice) -> Self {
+    pub const fn from_totals(
+        totals: &WorkloadTotals,
+        hours: Decimal,
+        hashprice: Hashprice,
+    ) -> Self {
         Self {
             hours,
             curtailed_hours: totals.curtailed_hours,
@@ -49,15 +53,23 @@ impl HostingMonth {
             .checked_sub(self.curtailed_hours)
             .and_then(|h| h.checked_sub(self.outage_hours))
             .ok_or_else(|| overflow("running hours"))?;
-        let negative = [self.hours, self.curtailed_hours, self.outage_hours, self.metered_mwh]
-            .iter()
-            .any(|v| *v < Decimal::ZERO);
+        let negative = [
+            self.hours,
+            self.curtailed_hours,
+            self.outage_hours,
+            self.metered_mwh,
+        ]
+        .iter()
+        .any(|v| *v < Decimal::ZERO);
         if negative || running < Decimal::ZERO {
             return Err(FacilityError::InvalidTerm {
                 what: "hosting month (hours, curtailed and outage hours and metered MWh must be non-negative, curtailed + outage at most the hours)",
                 value: alloc::format!(
                     "{} h, {} h curtailed, {} h out, {} MWh",
-                    self.hours, self.curtailed_hours, self.outage_hours, self.metered_mwh
+                    self.hours,
+                    self.curtailed_hours,
+                    self.outage_hours,
+                    self.metered_mwh
                 ),
             });
         }
@@ -120,7 +132,10 @@ impl HostingContract {
             Billing::Nameplate => mul(mul(rate, mw, "hosting charge")?, running, "hosting charge")?,
         };
         let ph_hours = mul(
-            to_decimal("hosted hashrate in PH/s", terms.hashrate.get(unit::PETAHASH_PER_SECOND))?,
+            to_decimal(
+                "hosted hashrate in PH/s",
+                terms.hashrate.get(unit::PETAHASH_PER_SECOND),
+            )?,
             running,
             "PH/s-hours",
         )?;
@@ -139,7 +154,11 @@ impl HostingContract {
         };
         let curtailment_credit = match terms.curtailment {
             CurtailmentTerms::PassThrough => Decimal::ZERO,
-            CurtailmentTerms::Credit(c) => mul(mul(c.value(), mw, "curtailment credit")?, month.curtailed_hours, "curtailment credit")?,
+            CurtailmentTerms::Credit(c) => mul(
+                mul(c.value(), mw, "curtailment credit")?,
+                month.curtailed_hours,
+                "curtailment credit",
+            )?,
         };
         let sla_credit = match terms.uptime_sla {
             Some(sla) => {
@@ -169,8 +188,8 @@ impl HostingContract {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use alloc::string::ToString;
     use crate::workload::{HostingContractSpec, ProfitShare, UptimeSla};
+    use alloc::string::ToString;
 
     fn usd(text: &str) -> Usd {
         text.parse().unwrap()
@@ -234,7 +253,10 @@ mod tests {
     fn below_the_threshold_nothing_is_shared_and_impossible_months_are_refused() {
         let mut m = month();
         m.hashprice = "$30/PH/day".parse().unwrap();
-        assert_eq!(contract(Billing::Metered).settle(&m).unwrap().profit_share, Usd::ZERO);
+        assert_eq!(
+            contract(Billing::Metered).settle(&m).unwrap().profit_share,
+            Usd::ZERO
+        );
         m.outage_hours = Decimal::from(700);
         assert!(contract(Billing::Metered).settle(&m).is_err());
     }
@@ -242,9 +264,15 @@ mod tests {
     #[test]
     fn terms_are_validated() {
         let mut spec = contract(Billing::Metered).spec().clone();
-        spec.profit_share = Some(ProfitShare { threshold: "$36/PH/day".parse().unwrap(), share: Decimal::new(15, 1) });
+        spec.profit_share = Some(ProfitShare {
+            threshold: "$36/PH/day".parse().unwrap(),
+            share: Decimal::new(15, 1),
+        });
         let err = HostingContract::new(spec.clone()).unwrap_err();
-        assert_eq!(err.to_string(), "a hosting profit share must be between 0 and 1, got 1.5");
+        assert_eq!(
+            err.to_string(),
+            "a hosting profit share must be between 0 and 1, got 1.5"
+        );
         spec.profit_share = None;
         spec.nameplate = "0 MW".parse().unwrap();
         assert!(HostingContract::new(spec).is_err());
