@@ -278,10 +278,12 @@ impl ReserveOffer {
                         let Some(from) = horizon.checked_start_of(t) else {
                             break;
                         };
+                        let Some(to) = from.checked_add_signed(horizon.resolution().step()) else {
+                            break;
+                        };
                         if from >= call.end {
                             break;
                         }
-                        let to = from + horizon.resolution().step();
                         let overlap = (call.end.min(to) - call.start.max(from)).num_seconds();
                         *slot = (*slot + overlap.max(0)).min(seconds);
                     }
