@@ -277,4 +277,36 @@ mod tests {
         spec.nameplate = "0 MW".parse().unwrap();
         assert!(HostingContract::new(spec).is_err());
     }
+
+    proptest::proptest! {
+        /// For any month: the client's margin and the host's revenue add up
+        /// to the mining revenue (to the cent); credits only lower the bill; nameplate
+        /// billing charges at least the metered bill whenever the meter read
+        /// no more than nameplate × hours run.
+        #[test]
+        fn bills_add_up_and_credits_only_lower_them(
+            curtailed in 0u32..300,
+            outage in 0u32..300,
+            draw_percent in 0u32..=100,
+            hashprice in 0u32..120,
+        ) {
+            let mut m = month();
+            m.curtailed_hours = Decimal::from(curtailed);
+            m.outage_hours = Decimal::from(outage);
+            let running = Decimal::from(720 - curtailed - outage);
+            m.metered_mwh = Decimal::from(10) * running * Decimal::new(i64::from(draw_percent), 2);
+            m.hashprice = Hashprice::new(Decimal::from(hashprice)).unwrap();
+            let metered = contract(Billing::Metered).settle(&m).unwrap();
+            let nameplate = contract(Billing::Nameplate).settle(&m).unwrap();
+            // To the cent: revenue per hour is a 24th, which need not terminate.
+            let sum = metered.client_margin.checked_add(metered.amount_due).unwrap();
+            proptest::prop_assert_eq!(sum.round_to_cents(), metered.mining_revenue.round_to_cents());
+            proptest::prop_assert!(nameplate.energy_charge >= metered.energy_charge);
+            let mut plain = contract(Billing::Metered).spec().clone();
+            plain.curtailment = CurtailmentTerms::PassThrough;
+            plain.uptime_sla = None;
+            let plain = HostingContract::new(plain).unwrap().settle(&m).unwrap();
+            proptest::prop_assert!(metered.amount_due <= plain.amount_due);
+        }
+    }
 }
