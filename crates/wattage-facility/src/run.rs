@@ -95,6 +95,12 @@ fn sub(a: Decimal, b: Decimal, what: &'static str) -> Result<Decimal, FacilityEr
 ///   the strike. Any policy but [`Curtailment::AlwaysOn`] also switches
 ///   interruptible loads off in the periods of the contract's 4CP
 ///   intervals.
+/// - **Reserves** (a contract with a
+///   [`ReserveOffer`](crate::power::ReserveOffer)): an interruptible load
+///   may instead run holding reserve capacity, paid the clearing price ×
+///   offered MW × hours and shedding its called share; the same rule
+///   takes it when it beats both running and curtailing
+///   ([`crate::power::reserves`]).
 /// - **Demand response**: rate × min(commitment, interruptible facility
 ///   load live) × hours, every period.
 /// - **Demand charge**: rate × the month's peak facility kW, booked in the
