@@ -838,6 +838,9 @@ fn example_main() -> Res<()> {
         );
     }
 
+    // ---- 7. Reserves (see `report_reserves` below) ---------------------
+    report_reserves(&plans.all_mining.deployment, start)?;
+
     // ---- Charts ---------------------------------------------------------
     let dir = chart_dir()?;
     let year_x = |r: &YearRow| f64::from(r.start.year());
@@ -912,5 +915,79 @@ fn example_main() -> Res<()> {
     println!("        {}", revenue_path.display());
     println!("        {}", cash_path.display());
     println!("({:.1} s)", timer.elapsed().as_secs_f64());
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------
+// Mining with and without reserves: the all-mining site's first year with
+// its miners offered as ERCOT Responsive Reserve (a Load Resource), at the
+// simple hourly mean RRS clearing price of 2023 and of 2024 (ERCOT
+// DAMASMCPC, shared/data/ercot/PROVENANCE-DAMASMCPC.md).
+
+/// RRS: the 2023 and 2024 simple hourly means, $ per MW per hour.
+const RRS_MEANS: [(&str, &str); 2] = [("2023", "21.26"), ("2024", "5.67")];
+/// Assumption: the share of offered hours deployed (ERCOT calls Load
+/// Resources rarely; the figure is illustrative, not measured).
+const RRS_CALLED_PERMILLE: i64 = 5;
+
+fn report_reserves(plan: &Deployment, start: DateTime<Utc>) -> Res<()> {
+    use wattage::facility::power::{ReserveCalls, ReserveOffer, ReserveOfferSpec, ReserveService};
+    use wattage::facility::price_series::PriceSeries;
+    use wattage::facility::run::simulate_site;
+
+    let year = Horizon::calendar_years(start, Resolution::Hourly, 1)?;
+    let contract = PowerContract::new(PowerSupply::fixed(POWER_PRICE.parse()?));
+    let without = simulate_site(plan, &contract, year, Curtailment::AboveBreakeven)?;
+    println!(
+        "\n7. Mining with and without reserves ({}, all-mining site, miners offered as ERCOT RRS)\n",
+        start.year()
+    );
+    println!(
+        "  {:<34} {:>13} {:>12} {:>12} {:>9}",
+        "", "margin ($M)", "RRS ($M)", "hall-hours", "MWh shed"
+    );
+    println!(
+        "  {:<34} {:>13} {:>12} {:>12} {:>9}",
+        "without reserves",
+        millions(without.totals().gross_margin()?),
+        "-",
+        "-",
+        "-"
+    );
+    for (label, price) in RRS_MEANS {
+        let prices = PriceSeries::new(
+            year.start(),
+            Resolution::Hourly,
+            vec![format!("${price}/MWh").parse()?; year.periods()],
+        )?;
+        let offer = ReserveOffer::new(ReserveOfferSpec {
+            service: ReserveService::Responsive,
+            prices,
+            share: Decimal::ONE,
+            calls: ReserveCalls::Expected(Decimal::new(RRS_CALLED_PERMILLE, 3)),
+            controllable: false,
+        })?;
+        let with = simulate_site(
+            plan,
+            &contract.clone().with_reserves(offer),
+            year,
+            Curtailment::AboveBreakeven,
+        )?;
+        let loads = (0..plan.assignments().len()).filter_map(|i| with.workload_totals(i));
+        let (hours, shed) = loads.fold((0, Decimal::ZERO), |(h, s), t| {
+            (h + t.reserve_periods, s + t.deployed_mwh)
+        });
+        println!(
+            "  {:<34} {:>13} {:>12} {:>12} {:>9}",
+            format!("RRS at {label}'s mean, ${price}/MW-h"),
+            millions(with.totals().gross_margin()?),
+            millions(with.totals().reserve_payment),
+            grouped(hours as u64),
+            grouped(shed.round().to_u64().unwrap_or(0)),
+        );
+    }
+    println!(
+        "  (all of each hall offered; {RRS_CALLED_PERMILLE}\u{2030} of offered hours called, an assumption; award assumed for every hour offered)"
+    );
     Ok(())
 }

@@ -3,8 +3,10 @@
 //!
 //! The exact ledger ([`crate::run::simulate_site`]) and the `f64` kernel
 //! ([`crate::kernel::SiteKernel`]) compute a period's margins in their own
-//! number type and then ask one function, `decide`, whether the load runs. Because the
-//! rule is written once, the two cannot disagree about it.
+//! number type and then ask one function, `decide`, whether the load runs
+//! (and, where the site offers reserves, whether it runs holding them; see
+//! [`crate::power::reserves`]). Because the rule is written once, the two
+//! cannot disagree about it.
 //!
 //! ```
 //! use wattage_facility::Curtailment;

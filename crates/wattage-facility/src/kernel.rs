@@ -11,7 +11,8 @@
 //! [`wattage_units::money::to_decimal`]); tests check that the totals
 //! agree with the exact ledger to the cent.
 //!
-//! The kernel models energy, revenue, curtailment and sell-back; a
+//! The kernel models energy, revenue, curtailment, sell-back and reserve
+//! offers ([`crate::power::reserves`]); a
 //! contract with demand charges, 4CP or demand-response payments, or an
 //! hourly PUE, needs the exact ledger ([`FacilityError::Unsupported`]).
 //!
@@ -253,10 +254,7 @@ impl KernelTotals {
             "kernel sell-back credit",
             self.sell_back_credit,
         )?);
-        let reserve_payment = Usd::new(to_decimal(
-            "kernel reserve payment",
-            self.reserve_payment,
-        )?);
+        let reserve_payment = Usd::new(to_decimal("kernel reserve payment", self.reserve_payment)?);
         Ok(KernelUsd {
             revenue,
             energy_cost,

@@ -95,6 +95,12 @@ fn sub(a: Decimal, b: Decimal, what: &'static str) -> Result<Decimal, FacilityEr
 ///   the strike. Any policy but [`Curtailment::AlwaysOn`] also switches
 ///   interruptible loads off in the periods of the contract's 4CP
 ///   intervals.
+/// - **Reserves** (a contract with a
+///   [`ReserveOffer`](crate::power::ReserveOffer)): an interruptible load
+///   may instead run holding reserve capacity, paid the clearing price ×
+///   offered MW × hours and shedding its called share; the same rule
+///   takes it when it beats both running and curtailing
+///   ([`crate::power::reserves`]).
 /// - **Demand response**: rate × min(commitment, interruptible facility
 ///   load running) × hours, every period: paid on availability, so a load
 ///   already curtailed earns nothing for the period.
@@ -351,10 +357,22 @@ impl ReserveAcc {
         self.periods += 1;
         add_to(&mut self.it_mwh, p.it_mwh, "IT energy")?;
         add_to(&mut self.energy_mwh, p.energy_mwh, "facility energy")?;
-        add_to(&mut self.energy_cost, p.energy_cost.dollars(), "energy cost")?;
+        add_to(
+            &mut self.energy_cost,
+            p.energy_cost.dollars(),
+            "energy cost",
+        )?;
         add_to(&mut self.revenue, p.revenue.dollars(), "revenue")?;
-        add_to(&mut self.credit, p.sell_back_credit.dollars(), "sell-back credit")?;
-        add_to(&mut self.payment, p.reserve_payment.dollars(), "reserve payment")?;
+        add_to(
+            &mut self.credit,
+            p.sell_back_credit.dollars(),
+            "sell-back credit",
+        )?;
+        add_to(
+            &mut self.payment,
+            p.reserve_payment.dollars(),
+            "reserve payment",
+        )?;
         add_to(&mut self.deployed_mwh, p.deployed_mwh, "deployed energy")?;
         self.btc_sats = self
             .btc_sats

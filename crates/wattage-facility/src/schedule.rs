@@ -26,9 +26,9 @@ use crate::curtailment::ReserveFacts;
 use crate::deployment::{Assignment, Deployment};
 use crate::exact_sum::{Scaled, max_scale};
 use crate::horizon::Horizon;
-use crate::power::reserves::ReserveOffer;
 use crate::power::{PowerContract, PowerSupply};
 use crate::power::path::{period_price_values, series_over};
+use crate::power::reserves::ReserveOffer;
 
 pub(crate) fn overflow(operation: &'static str) -> FacilityError {
     FacilityError::Money(MoneyError::Overflow { operation })

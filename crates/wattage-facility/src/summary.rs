@@ -128,8 +128,9 @@ pub struct Summary {
     pub revenue: Usd,
     /// Energy bill of the site.
     pub energy_cost: Usd,
-    /// Sell-back credits + demand-response payments − demand and 4CP
-    /// charges: the site-wide power lines not attributed to a workload.
+    /// Sell-back credits + demand-response and reserve payments − demand
+    /// and 4CP charges: the site-wide power lines not attributed to a
+    /// workload.
     pub site_power_lines: Usd,
     /// Revenue − energy + site power lines.
     pub gross_margin: Usd,
@@ -283,6 +284,7 @@ impl Summary {
         let site_power_lines = site
             .sell_back_credit
             .checked_add(site.demand_response)?
+            .checked_add(site.reserve_payment)?
             .checked_sub(site.demand_charge)?
             .checked_sub(site.transmission_charge)?
             .checked_add(site.block_settlement)?;

@@ -547,6 +547,7 @@ impl PySiteRun {
             energy_cost,
             revenue,
             sell_back_credit,
+            reserve_payment,
             demand_response,
             demand_charge,
             transmission_charge

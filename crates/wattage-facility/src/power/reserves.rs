@@ -153,7 +153,10 @@ pub struct ReserveOfferSpec {
 /// loads; see the [module](self) for the settlement rule.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(try_from = "ReserveOfferSpec", into = "ReserveOfferSpec"))]
+#[cfg_attr(
+    feature = "serde",
+    serde(try_from = "ReserveOfferSpec", into = "ReserveOfferSpec")
+)]
 pub struct ReserveOffer(ReserveOfferSpec);
 
 impl From<ReserveOffer> for ReserveOfferSpec {
@@ -179,10 +182,7 @@ fn share(what: &'static str, value: Decimal, zero_ok: bool) -> Result<(), Facili
     if low_ok && value <= Decimal::ONE {
         Ok(())
     } else {
-        Err(FacilityError::InvalidShare {
-            what,
-            value,
-        })
+        Err(FacilityError::InvalidShare { what, value })
     }
 }
 
@@ -213,7 +213,12 @@ impl ReserveOffer {
             }
             _ => {}
         }
-        if let Some(p) = spec.prices.prices().iter().find(|p| p.value() < Decimal::ZERO) {
+        if let Some(p) = spec
+            .prices
+            .prices()
+            .iter()
+            .find(|p| p.value() < Decimal::ZERO)
+        {
             return Err(FacilityError::InvalidTerm {
                 what: "reserve clearing price",
                 value: p.to_string(),
@@ -273,10 +278,12 @@ impl ReserveOffer {
                         let Some(from) = horizon.checked_start_of(t) else {
                             break;
                         };
+                        let Some(to) = from.checked_add_signed(horizon.resolution().step()) else {
+                            break;
+                        };
                         if from >= call.end {
                             break;
                         }
-                        let to = from + horizon.resolution().step();
                         let overlap = (call.end.min(to) - call.start.max(from)).num_seconds();
                         *slot = (*slot + overlap.max(0)).min(seconds);
                     }
@@ -298,8 +305,12 @@ mod tests {
 
     fn prices() -> PriceSeries {
         let start = Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap();
-        PriceSeries::new(start, Resolution::Hourly, alloc::vec!["$4/MWh".parse().unwrap(); 4])
-            .unwrap()
+        PriceSeries::new(
+            start,
+            Resolution::Hourly,
+            alloc::vec!["$4/MWh".parse().unwrap(); 4],
+        )
+        .unwrap()
     }
 
     fn spec(service: ReserveService, calls: ReserveCalls) -> ReserveOfferSpec {
@@ -320,16 +331,26 @@ mod tests {
         let mut clr = spec(ReserveService::RegulationUp, none());
         clr.controllable = true;
         assert!(ReserveOffer::new(clr).is_ok());
-        for service in [ReserveService::Responsive, ReserveService::Contingency, ReserveService::NonSpinning] {
+        for service in [
+            ReserveService::Responsive,
+            ReserveService::Contingency,
+            ReserveService::NonSpinning,
+        ] {
             assert!(ReserveOffer::new(spec(service, none())).is_ok());
         }
     }
 
     #[test]
     fn shares_and_calls_are_checked() {
-        let mut s = spec(ReserveService::Responsive, ReserveCalls::Expected(Decimal::new(11, 1)));
+        let mut s = spec(
+            ReserveService::Responsive,
+            ReserveCalls::Expected(Decimal::new(11, 1)),
+        );
         let err = ReserveOffer::new(s.clone()).unwrap_err();
-        assert_eq!(err.to_string(), "an expected called share must be between 0 and 1, got 1.1");
+        assert_eq!(
+            err.to_string(),
+            "an expected called share must be between 0 and 1, got 1.1"
+        );
         s.calls = ReserveCalls::Expected(Decimal::ZERO);
         s.share = Decimal::ZERO;
         assert!(ReserveOffer::new(s.clone()).is_err());
@@ -343,10 +364,21 @@ mod tests {
     fn a_call_covers_the_share_of_each_period_it_overlaps() {
         let t = |h, m| Utc.with_ymd_and_hms(2024, 1, 1, h, m, 0).unwrap();
         // 00:30 to 02:15: half of hour 0, all of hour 1, a quarter of hour 2.
-        let calls = ReserveCalls::Events(alloc::vec![ReserveCall { start: t(0, 30), end: t(2, 15) }]);
+        let calls = ReserveCalls::Events(alloc::vec![ReserveCall {
+            start: t(0, 30),
+            end: t(2, 15)
+        }]);
         let offer = ReserveOffer::new(spec(ReserveService::Responsive, calls)).unwrap();
         let horizon = Horizon::new(t(0, 0), Resolution::Hourly, 4).unwrap();
         let called = offer.called_over(&horizon).unwrap();
-        assert_eq!(called, [Decimal::new(5, 1), Decimal::ONE, Decimal::new(25, 2), Decimal::ZERO]);
+        assert_eq!(
+            called,
+            [
+                Decimal::new(5, 1),
+                Decimal::ONE,
+                Decimal::new(25, 2),
+                Decimal::ZERO
+            ]
+        );
     }
 }

@@ -1,4 +1,24 @@
 //! Hosting other people's miners at an all-in rate per kWh.
+//!
+//! Two views of one business. The **host's site**: [`Hosting`], a
+//! workload in the host's deployment, paid the all-in rate on the IT
+//! energy the client's machines draw in the periods they run (metered
+//! billing, curtailment passed through), simulated with everything else
+//! on the site. The **contract** as the industry writes it:
+//! [`HostingContract`] (metered or nameplate billing, profit share above a
+//! hashprice, curtailment pass-through or credits, an uptime SLA, a
+//! deposit), billed month by month by [`HostingContract::settle`] into a
+//! [`HostingStatement`]: the host's revenue and the client's margin on its
+//! miners. [`HostingMonth::from_totals`] takes a month of the host's
+//! simulation as the month billed.
+
+mod contract;
+mod statement;
+
+pub use contract::{
+    Billing, CurtailmentTerms, HostingContract, HostingContractSpec, ProfitShare, UptimeSla,
+};
+pub use statement::{HostingMonth, HostingStatement};
 
 use wattage_units::{EnergyPrice, Power};
 

@@ -15,7 +15,10 @@ mod self_mining;
 
 pub use colocation::Colocation;
 pub use gpu_cloud::{GpuCloud, GpuCloudSpec};
-pub use hosting::Hosting;
+pub use hosting::{
+    Billing, CurtailmentTerms, Hosting, HostingContract, HostingContractSpec, HostingMonth,
+    HostingStatement, ProfitShare, UptimeSla,
+};
 pub use self_mining::{SelfMining, SelfMiningSpec};
 
 use wattage_units::Power;

@@ -8,7 +8,9 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 use wattage_facility::lease::{LeaseSpec, LeaseStructure};
 use wattage_facility::ledger::SiteTotals;
-use wattage_facility::power::DemandCharge;
+use wattage_facility::power::{
+    DemandCharge, ReserveCalls, ReserveOffer, ReserveOfferSpec, ReserveService,
+};
 use wattage_facility::totals_by::{Grouping, TotalsBy, simulate_by};
 use wattage_facility::workload::{Colocation, GpuCloudSpec, Hosting, SelfMiningSpec};
 use wattage_facility::{
@@ -165,16 +167,26 @@ proptest! {
         fixed in 20.0f64..60.0,
         policy in 0u8..3,
         strike in 20.0f64..300.0,
+        reserve in prop::option::of((prop::collection::vec(0.0f64..150.0, 700), 1i64..=100, 0i64..=100)),
     ) {
         let resolution = if quarter_hours { Resolution::FifteenMinutes } else { Resolution::Hourly };
         let market = series(resolution, &prices);
-        let contract = if sell_back {
+        let mut contract = if sell_back {
             PowerContract::new(PowerSupply::fixed(EnergyPrice::new(dec(fixed)).unwrap()))
                 .with_sell_back(market)
                 .unwrap()
         } else {
             PowerContract::new(PowerSupply::index(market, EnergyPrice::new(dec(adder)).unwrap()))
         };
+        if let Some((rrs, share, called)) = reserve {
+            contract = contract.with_reserves(ReserveOffer::new(ReserveOfferSpec {
+                service: ReserveService::Contingency,
+                prices: series(resolution, &rrs[..prices.len()]),
+                share: Decimal::new(share, 2),
+                calls: ReserveCalls::Expected(Decimal::new(called, 2)),
+                controllable: false,
+            }).unwrap());
+        }
         let policy = match policy {
             0 => Curtailment::AlwaysOn,
             1 => Curtailment::AboveBreakeven,
@@ -190,6 +202,7 @@ proptest! {
         prop_assert_eq!(cents(f.revenue), cents(t.revenue));
         prop_assert_eq!(cents(f.energy_cost), cents(t.energy_cost));
         prop_assert_eq!(cents(f.sell_back_credit), cents(t.sell_back_credit));
+        prop_assert_eq!(cents(f.reserve_payment), cents(t.reserve_payment));
         for (w, k) in fast.workloads.iter().enumerate() {
             let e = exact.workload_totals(w).unwrap();
             prop_assert_eq!(k.curtailed_periods as usize, e.curtailed_periods, "workload {}", w);
@@ -210,6 +223,7 @@ fn sum_groups(groups: &TotalsBy) -> (SiteTotals, Vec<(usize, i64)>) {
             .checked_add(s.sell_back_credit)
             .unwrap();
         site.demand_response = site.demand_response.checked_add(s.demand_response).unwrap();
+        site.reserve_payment = site.reserve_payment.checked_add(s.reserve_payment).unwrap();
         site.demand_charge = site.demand_charge.checked_add(s.demand_charge).unwrap();
         site.transmission_charge = site
             .transmission_charge
@@ -233,9 +247,20 @@ proptest! {
         prices in prop::collection::vec(-30.0f64..400.0, 24..1500),
         demand_charge in any::<bool>(),
         policy in 0u8..2,
+        reserve in any::<bool>(),
     ) {
         let resolution = if quarter_hours { Resolution::FifteenMinutes } else { Resolution::Hourly };
         let mut contract = PowerContract::new(PowerSupply::index(series(resolution, &prices), "$1.5/MWh".parse().unwrap()));
+        if reserve {
+            let rrs: Vec<f64> = prices.iter().map(|p| (p / 3.0).abs()).collect();
+            contract = contract.with_reserves(ReserveOffer::new(ReserveOfferSpec {
+                service: ReserveService::Responsive,
+                prices: series(resolution, &rrs),
+                share: Decimal::new(4, 1),
+                calls: ReserveCalls::Expected(Decimal::new(3, 2)),
+                controllable: false,
+            }).unwrap());
+        }
         if demand_charge {
             contract = contract.with_demand_charge(DemandCharge::per_kw_month("$8.5".parse().unwrap()).unwrap());
         }
@@ -256,6 +281,7 @@ proptest! {
             prop_assert!(close(site.energy_cost, t.energy_cost), "{} {}", site.energy_cost, t.energy_cost);
             prop_assert!(close(site.revenue, t.revenue), "{} {}", site.revenue, t.revenue);
             prop_assert!(close(site.demand_charge, t.demand_charge));
+            prop_assert!(close(site.reserve_payment, t.reserve_payment));
             prop_assert!(close(site.gross_margin().unwrap(), t.gross_margin().unwrap()));
             for (w, (curtailed, sats)) in loads.iter().enumerate() {
                 let e = ledger.workload_totals(w).unwrap();

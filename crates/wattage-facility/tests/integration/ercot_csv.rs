@@ -311,9 +311,15 @@ mod ancillary {
         let rrs = read_ancillary_prices(LAUNCH.as_bytes(), ReserveService::Responsive).unwrap();
         assert_eq!(rrs.len(), 6);
         // 06/09/2023 HE22 ends 03:00 UTC (CDT), so it starts at 02:00.
-        assert_eq!(rrs.start(), Utc.with_ymd_and_hms(2023, 6, 10, 2, 0, 0).unwrap());
+        assert_eq!(
+            rrs.start(),
+            Utc.with_ymd_and_hms(2023, 6, 10, 2, 0, 0).unwrap()
+        );
         let ecrs = read_ancillary_prices(LAUNCH.as_bytes(), ReserveService::Contingency).unwrap();
-        assert_eq!(ecrs.start(), Utc.with_ymd_and_hms(2023, 6, 10, 5, 0, 0).unwrap());
+        assert_eq!(
+            ecrs.start(),
+            Utc.with_ymd_and_hms(2023, 6, 10, 5, 0, 0).unwrap()
+        );
         let prices: Vec<String> = ecrs.prices().iter().map(ToString::to_string).collect();
         assert_eq!(prices, ["$10/MWh", "$7.01/MWh", "$10/MWh"]);
     }
@@ -321,8 +327,12 @@ mod ancillary {
     #[test]
     fn the_repeated_hour_of_ercots_own_layout_is_its_own_hour_in_utc() {
         // The data folder's UTC column for these rows: 06:00 to 10:00 (hour ending).
-        let regup = read_ancillary_prices(FALL_BACK.as_bytes(), ReserveService::RegulationUp).unwrap();
-        assert_eq!(regup.start(), Utc.with_ymd_and_hms(2024, 11, 3, 5, 0, 0).unwrap());
+        let regup =
+            read_ancillary_prices(FALL_BACK.as_bytes(), ReserveService::RegulationUp).unwrap();
+        assert_eq!(
+            regup.start(),
+            Utc.with_ymd_and_hms(2024, 11, 3, 5, 0, 0).unwrap()
+        );
         assert_eq!(regup.len(), 5);
         assert_eq!(regup.prices()[2].to_string(), "$0.84/MWh"); // the Y row, 01:00 CST
     }
@@ -330,10 +340,18 @@ mod ancillary {
     #[test]
     fn a_service_the_file_lacks_and_a_bad_cell_are_errors_naming_them() {
         let no_ecrs = "Delivery Date,Hour Ending,Repeated Hour Flag,REGDN,REGUP,RRS,NSPIN\n01/01/2022,01:00,N,1,2,3,4\n";
-        let err = read_ancillary_prices(no_ecrs.as_bytes(), ReserveService::Contingency).unwrap_err();
-        assert!(err.to_string().starts_with("missing column \"ECRS\""), "{err}");
+        let err =
+            read_ancillary_prices(no_ecrs.as_bytes(), ReserveService::Contingency).unwrap_err();
+        assert!(
+            err.to_string().starts_with("missing column \"ECRS\""),
+            "{err}"
+        );
         let bad = "Delivery Date,Hour Ending,Repeated Hour Flag,RRS\n01/01/2022,25:00,N,3\n";
         let err = read_ancillary_prices(bad.as_bytes(), ReserveService::Responsive).unwrap_err();
-        assert!(err.to_string().starts_with("line 2: cannot read column \"Hour Ending\""), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with("line 2: cannot read column \"Hour Ending\""),
+            "{err}"
+        );
     }
 }

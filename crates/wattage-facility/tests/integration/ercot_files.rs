@@ -222,7 +222,10 @@ mod ancillary {
     /// Simple hourly mean of a year's series, $/MW-h.
     fn mean(file: &str, service: ReserveService) -> (usize, String) {
         let series = read_ancillary_prices(data_file(file), service).unwrap();
-        (series.len(), series.mean().unwrap().value().round_dp(2).to_string())
+        (
+            series.len(),
+            series.mean().unwrap().value().round_dp(2).to_string(),
+        )
     }
 
     #[test]
@@ -230,20 +233,40 @@ mod ancillary {
     fn every_service_of_2022_to_2024_reads_with_the_means_of_the_provenance_note() {
         // PROVENANCE-DAMASMCPC.md, "Summary statistics (simple hourly means)".
         use ReserveService::*;
-        assert_eq!(mean("DAMASMCPC_2022.csv", Responsive), (8760, "20.31".into()));
-        assert_eq!(mean("DAMASMCPC_2022.csv", RegulationUp), (8760, "21.67".into()));
-        assert_eq!(mean("DAMASMCPC_2023.csv", NonSpinning), (8760, "19.05".into()));
+        assert_eq!(
+            mean("DAMASMCPC_2022.csv", Responsive),
+            (8760, "20.31".into())
+        );
+        assert_eq!(
+            mean("DAMASMCPC_2022.csv", RegulationUp),
+            (8760, "21.67".into())
+        );
+        assert_eq!(
+            mean("DAMASMCPC_2023.csv", NonSpinning),
+            (8760, "19.05".into())
+        );
         // ECRS from 06/10/2023 HE01: 8,760 − 3,839 hours.
-        assert_eq!(mean("DAMASMCPC_2023.csv", Contingency), (4921, "58.15".into()));
-        assert_eq!(mean("DAMASMCPC_2024.csv", Contingency), (8784, "8.23".into()));
-        assert_eq!(mean("DAMASMCPC_2024.csv", RegulationDown), (8784, "3.44".into()));
+        assert_eq!(
+            mean("DAMASMCPC_2023.csv", Contingency),
+            (4921, "58.15".into())
+        );
+        assert_eq!(
+            mean("DAMASMCPC_2024.csv", Contingency),
+            (8784, "8.23".into())
+        );
+        assert_eq!(
+            mean("DAMASMCPC_2024.csv", RegulationDown),
+            (8784, "3.44".into())
+        );
     }
 
     #[test]
     #[ignore = "needs shared/data"]
     fn winter_storm_elliott_is_the_2022_rrs_maximum() {
         // PROVENANCE-DAMASMCPC.md: RRS 2,976.97 on 12/24/2022 HE07.
-        let rrs = read_ancillary_prices(data_file("DAMASMCPC_2022.csv"), ReserveService::Responsive).unwrap();
+        let rrs =
+            read_ancillary_prices(data_file("DAMASMCPC_2022.csv"), ReserveService::Responsive)
+                .unwrap();
         assert_eq!(rrs.max().to_string(), "$2976.97/MWh");
     }
 }

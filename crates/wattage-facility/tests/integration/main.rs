@@ -9,6 +9,7 @@ mod engine_agreement;
 mod ercot_csv;
 #[cfg(feature = "std")]
 mod ercot_files;
+mod hosting;
 mod lease;
 mod markets;
 mod meta;

@@ -60,10 +60,23 @@ fn offer(prices: &[f64], share: Decimal, calls: ReserveCalls) -> ReserveOffer {
 fn three_hours_of_responsive_reserve_settle_as_worked_by_hand() {
     // Prices $50, $90, $75; RRS $30/MW-h; half the load offered; 10% of
     // each hour called, so 5% of the energy is shed.
-    let contract = PowerContract::new(PowerSupply::index(series(&[50.0, 90.0, 75.0]), "$0/MWh".parse().unwrap()))
-        .with_reserves(offer(&[30.0; 3], Decimal::new(5, 1), ReserveCalls::Expected(Decimal::new(1, 1))));
+    let contract = PowerContract::new(PowerSupply::index(
+        series(&[50.0, 90.0, 75.0]),
+        "$0/MWh".parse().unwrap(),
+    ))
+    .with_reserves(offer(
+        &[30.0; 3],
+        Decimal::new(5, 1),
+        ReserveCalls::Expected(Decimal::new(1, 1)),
+    ));
     let horizon = Horizon::new(start(), Resolution::Hourly, 3).unwrap();
-    let ledger = simulate_site(&hosted(10, "$70/MWh"), &contract, horizon, Curtailment::AboveBreakeven).unwrap();
+    let ledger = simulate_site(
+        &hosted(10, "$70/MWh"),
+        &contract,
+        horizon,
+        Curtailment::AboveBreakeven,
+    )
+    .unwrap();
     let lines: Vec<_> = ledger.workload_periods(0).collect();
     // Hour 1: running earns 700 − 500 = 200; offering 150 + 200 − 0.05 × 200 = 340.
     assert!(lines[0].reserve_offered);
@@ -79,10 +92,22 @@ fn three_hours_of_responsive_reserve_settle_as_worked_by_hand() {
     assert_eq!(lines[2].margin().unwrap(), "$102.5".parse::<Usd>().unwrap());
     let totals = ledger.workload_totals(0).unwrap();
     assert_eq!((totals.reserve_periods, totals.curtailed_periods), (2, 1));
-    assert_eq!(ledger.totals().reserve_payment, "$300".parse::<Usd>().unwrap());
-    assert_eq!(ledger.totals().gross_margin().unwrap(), "$442.5".parse::<Usd>().unwrap());
+    assert_eq!(
+        ledger.totals().reserve_payment,
+        "$300".parse::<Usd>().unwrap()
+    );
+    assert_eq!(
+        ledger.totals().gross_margin().unwrap(),
+        "$442.5".parse::<Usd>().unwrap()
+    );
     // Always on never sheds load, so it never offers.
-    let on = simulate_site(&hosted(10, "$70/MWh"), &contract, horizon, Curtailment::AlwaysOn).unwrap();
+    let on = simulate_site(
+        &hosted(10, "$70/MWh"),
+        &contract,
+        horizon,
+        Curtailment::AlwaysOn,
+    )
+    .unwrap();
     assert_eq!(on.totals().reserve_payment, Usd::ZERO);
 }
 
@@ -91,11 +116,27 @@ fn a_called_hour_is_shed_for_the_part_the_call_covers() {
     // A 30-minute call in hour 2, all of the load offered. Calls given as
     // events are known when the period is decided, so hour 2 offers only
     // because its price ($200/MW-h) pays for the half hour shed.
-    let call = ReserveCall { start: start() + TimeDelta::minutes(75), end: start() + TimeDelta::minutes(105) };
-    let contract = PowerContract::new(PowerSupply::index(series(&[40.0; 3]), "$0/MWh".parse().unwrap()))
-        .with_reserves(offer(&[5.0, 200.0, 5.0], Decimal::ONE, ReserveCalls::Events(vec![call])));
+    let call = ReserveCall {
+        start: start() + TimeDelta::minutes(75),
+        end: start() + TimeDelta::minutes(105),
+    };
+    let contract = PowerContract::new(PowerSupply::index(
+        series(&[40.0; 3]),
+        "$0/MWh".parse().unwrap(),
+    ))
+    .with_reserves(offer(
+        &[5.0, 200.0, 5.0],
+        Decimal::ONE,
+        ReserveCalls::Events(vec![call]),
+    ));
     let horizon = Horizon::new(start(), Resolution::Hourly, 3).unwrap();
-    let ledger = simulate_site(&hosted(10, "$70/MWh"), &contract, horizon, Curtailment::AboveBreakeven).unwrap();
+    let ledger = simulate_site(
+        &hosted(10, "$70/MWh"),
+        &contract,
+        horizon,
+        Curtailment::AboveBreakeven,
+    )
+    .unwrap();
     let lines: Vec<_> = ledger.workload_periods(0).collect();
     assert!(lines.iter().all(|l| l.reserve_offered));
     assert_eq!(lines[1].energy_mwh, Decimal::from(5));
@@ -111,7 +152,10 @@ fn contract(prices: &[f64], sell_back: bool, reserves: Option<ReserveOffer>) -> 
             .with_sell_back(series(prices))
             .unwrap()
     } else {
-        PowerContract::new(PowerSupply::index(series(prices), "$2/MWh".parse().unwrap()))
+        PowerContract::new(PowerSupply::index(
+            series(prices),
+            "$2/MWh".parse().unwrap(),
+        ))
     };
     match reserves {
         Some(offer) => c.with_reserves(offer),

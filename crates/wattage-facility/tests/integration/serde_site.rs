@@ -157,3 +157,35 @@ fn results_serialize() {
             .contains("energy_cost")
     );
 }
+
+#[test]
+fn reserve_offers_and_hosting_contracts_read_through_their_validation() {
+    use wattage_facility::power::ReserveOffer;
+    use wattage_facility::workload::HostingContract;
+
+    let offer = r#"{"service": "responsive", "prices": {"start": "2024-01-01T00:00:00Z", "resolution": "hourly", "prices": ["$5/MWh", "$6/MWh"]},
+        "share": "0.5", "calls": {"expected": "0.01"}, "controllable": false}"#;
+    let read: ReserveOffer = serde_json::from_str(offer).unwrap();
+    assert_eq!(read.share(), rust_decimal::Decimal::new(5, 1));
+    let back: ReserveOffer = serde_json::from_str(&serde_json::to_string(&read).unwrap()).unwrap();
+    assert_eq!(back, read);
+    // Regulation Down is refused; an unknown key is named.
+    assert!(
+        serde_json::from_str::<ReserveOffer>(&offer.replace("responsive", "regulation_down"))
+            .is_err()
+    );
+    let err = serde_json::from_str::<ReserveOffer>(&offer.replace("\"share\"", "\"shares\""))
+        .unwrap_err();
+    assert!(err.to_string().contains("shares"), "{err}");
+
+    let hosting = r#"{"nameplate": "10 MW", "hashrate": "500 PH/s", "rate": "7 c/kWh", "billing": "nameplate",
+        "curtailment": {"credit": "$20/MWh"}, "profit_share": {"threshold": "$36/PH/day", "share": "0.2"},
+        "uptime_sla": {"guaranteed": "0.995"}, "deposit_months": 2}"#;
+    let read: HostingContract = serde_json::from_str(hosting).unwrap();
+    let back: HostingContract =
+        serde_json::from_str(&serde_json::to_string(&read).unwrap()).unwrap();
+    assert_eq!(back, read);
+    assert!(
+        serde_json::from_str::<HostingContract>(&hosting.replace("\"0.2\"", "\"1.2\"")).is_err()
+    );
+}

@@ -63,9 +63,13 @@ fn default_of(key: &str, object: &serde_json::Map<String, Value>) -> Option<Valu
         "price_growth" | "difficulty_growth" if is("start_height") => json!(0.0),
         "block_interval_secs" if is("start_height") => json!(600.0),
         // wattage-facility: PowerContract and Window.
-        "sell_back" | "demand_charge" | "transmission" | "demand_response" if is("supply") => {
+        "sell_back" | "demand_charge" | "transmission" | "demand_response" | "reserves"
+            if is("supply") =>
+        {
             Value::Null
         }
+        // wattage-facility: HostingContract.
+        "profit_share" | "uptime_sla" if is("billing") => Value::Null,
         "from" | "until" => Value::Null,
         // wattage-facility: an assignment without a window is live all the
         // time; without a PUE it runs at its hall's, which is what every
@@ -216,6 +220,51 @@ fn scaled(number: &str, factor: i64) -> Option<String> {
     )
 }
 
+fn reserve_offer() -> wattage::facility::power::ReserveOffer {
+    use wattage::facility::power::{
+        ReserveCall, ReserveCalls, ReserveOffer, ReserveOfferSpec, ReserveService,
+    };
+    let start = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
+    ReserveOffer::new(ReserveOfferSpec {
+        service: ReserveService::Responsive,
+        prices: PriceSeries::new(
+            start,
+            Resolution::Hourly,
+            vec!["$5/MWh".parse().unwrap(), "$6.5/MWh".parse().unwrap()],
+        )
+        .unwrap(),
+        share: Decimal::new(5, 1),
+        calls: ReserveCalls::Events(vec![ReserveCall {
+            start,
+            end: start + chrono::TimeDelta::minutes(30),
+        }]),
+        controllable: false,
+    })
+    .unwrap()
+}
+
+fn hosting_contract() -> wattage::facility::workload::HostingContract {
+    use wattage::facility::workload::{
+        Billing, CurtailmentTerms, HostingContract, HostingContractSpec, ProfitShare, UptimeSla,
+    };
+    HostingContract::new(HostingContractSpec {
+        nameplate: "10 MW".parse().unwrap(),
+        hashrate: "500 PH/s".parse().unwrap(),
+        rate: "$70/MWh".parse().unwrap(),
+        billing: Billing::Metered,
+        curtailment: CurtailmentTerms::Credit("$20/MWh".parse().unwrap()),
+        profit_share: Some(ProfitShare {
+            threshold: "$36/PH/day".parse().unwrap(),
+            share: Decimal::new(2, 1),
+        }),
+        uptime_sla: Some(UptimeSla {
+            guaranteed: Decimal::new(995, 3),
+        }),
+        deposit_months: 2,
+    })
+    .unwrap()
+}
+
 fn mutants(original: &Value) -> Vec<Mutant> {
     let mut all = Vec::new();
     places(original, &mut Vec::new(), None, &mut all);
@@ -257,7 +306,11 @@ fn mutants(original: &Value) -> Vec<Mutant> {
             }
         }
         let key = key.unwrap_or_default();
-        let negatable = may_be_negative(&key);
+        // A reserve offer's clearing prices (its top-level `prices`) are
+        // capacity prices, never negative, unlike energy prices.
+        let capacity_price = matches!(path.first(), Some(Step::Key(k)) if k == "prices")
+            && original.get("service").is_some();
+        let negatable = may_be_negative(&key) && !capacity_price;
         let negated = |v: Value| {
             let mut doc = original.clone();
             *at(&mut doc, &path) = v;
@@ -601,6 +654,13 @@ fn near_valid_configs_are_errors_or_mean_what_they_say() {
     failures.extend(check("Site", &site(), same, &mut kinds));
     failures.extend(check("Deployment", &deployment(), same, &mut kinds));
     failures.extend(check("PowerContract", &contract(), same, &mut kinds));
+    failures.extend(check("ReserveOffer", &reserve_offer(), same, &mut kinds));
+    failures.extend(check(
+        "HostingContract",
+        &hosting_contract(),
+        same,
+        &mut kinds,
+    ));
     failures.extend(check(
         "PowerContract (sell-back)",
         &contract_with_sell_back(),

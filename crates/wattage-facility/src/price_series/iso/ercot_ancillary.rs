@@ -75,7 +75,9 @@ impl Layout for ClearingPrices {
             Some(utc) => {
                 let end = row.utc(Some(utc), UTC_COLUMN)?;
                 end.checked_sub_signed(Resolution::Hourly.step())
-                    .ok_or_else(|| row.invalid(UTC_COLUMN, row.field(c.get(1)), "a representable time"))?
+                    .ok_or_else(|| {
+                        row.invalid(UTC_COLUMN, row.field(c.get(1)), "a representable time")
+                    })?
             }
             None => local_start(c, row)?,
         };
@@ -102,7 +104,8 @@ fn local_start(c: &Columns, row: &Row<'_>) -> Result<DateTime<Utc>, FacilityErro
         "Y" | "y" => true,
         other => return Err(row.invalid("Repeated Hour Flag", other, "Y or N")),
     };
-    let local = NaiveDateTime::new(date, NaiveTime::MIN) + TimeDelta::hours(i64::from(hour_ending - 1));
+    let local =
+        NaiveDateTime::new(date, NaiveTime::MIN) + TimeDelta::hours(i64::from(hour_ending - 1));
     local_to_utc(ZONE, local, repeated, row.line())
 }
 
