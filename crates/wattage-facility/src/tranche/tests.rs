@@ -416,3 +416,44 @@ fn a_tranched_lease_reads_back_what_it_wrote() {
         lease
     );
 }
+
+proptest::proptest! {
+    /// Exercising an option never lowers a lease's value, and the lease is
+    /// worth the sum of its committed tranches, each less its free months'
+    /// rent (no escalator here, so every paid month is kW × rate).
+    #[test]
+    fn options_add_value_and_free_rent_costs_its_months(
+        tranches in proptest::collection::vec((1u32..300, 80u32..200, 0u32..12, 0u32..36, proptest::bool::ANY), 1..5),
+    ) {
+        let signed = day(2026, 1, 1);
+        let specs: Vec<TrancheSpec> = tranches
+            .iter()
+            .enumerate()
+            .map(|(i, &(mw_, rate, free, offset, exercised))| {
+                let starts = signed.checked_add_months(chrono::Months::new(offset)).unwrap();
+                let mut t = firm(&format!("t{i}"), f64::from(mw_), LeaseRate::new(Decimal::from(rate)).unwrap(), starts);
+                t.free_rent_months = free;
+                if i > 0 {
+                    t = option(t, signed, exercised);
+                }
+                t
+            })
+            .collect();
+        let deal = TranchedLease::new(lease(signed, 120, specs.clone())).unwrap();
+        let expected: Decimal = tranches
+            .iter()
+            .enumerate()
+            .filter(|&(i, t)| i == 0 || t.4)
+            .map(|(_, &(mw_, rate, free, _, _))| Decimal::from(mw_ * 1000 * rate) * Decimal::from(120 - free))
+            .sum();
+        proptest::prop_assert_eq!(deal.total_value().unwrap().dollars(), expected);
+        let mut all = specs;
+        for t in &mut all {
+            if let Some(o) = &mut t.option {
+                o.exercised = true;
+            }
+        }
+        let all = TranchedLease::new(lease(signed, 120, all)).unwrap();
+        proptest::prop_assert!(all.total_value().unwrap() >= deal.total_value().unwrap());
+    }
+}
