@@ -76,8 +76,8 @@ fn within(value: Usd, target: &str, tolerance: Decimal) -> bool {
 /// (>$3.5B, domain brief section 7), options taking it to about 500 MW and
 /// $8.7B over 12-year terms, the final one about 120 MW and $2.0B,
 /// operational in the second half of 2026. The middle options (about 180
-/// MW, $3.2B) are derived as the difference. Commencement dates are
-/// estimates inside the announced windows.
+/// MW, $3.2B) are derived as the difference. Commencement dates and the
+/// middle options' exercise date are estimates inside the announced windows.
 #[test]
 fn core_scientific_coreweave_reproduces_as_three_tranches() {
     let spec = lease(
