@@ -318,17 +318,22 @@ fn tranches_run_in_both_evaluators_and_agree_with_the_hand_sum() {
         .unwrap();
     let mut plan = Deployment::new(site);
     let sla = SlaCredit::new(Decimal::new(999, 3), Decimal::new(1, 2), Decimal::new(1, 1)).unwrap();
-    for ((name, tenant), hall) in deal
-        .workloads(Decimal::ONE)
+    // Tranche a without downtime; b with 3 hours a month under the lease's SLA.
+    assert!(
+        deal.workloads_with_downtime(Decimal::ONE, Decimal::ONE)
+            .is_err()
+    ); // no SLA
+    let a = deal.workloads(Decimal::ONE).unwrap().remove(0);
+    let with_sla = TranchedLease::new(TranchedLeaseSpec {
+        sla: Some(sla),
+        ..deal.clone().into()
+    })
+    .unwrap();
+    let b = with_sla
+        .workloads_with_downtime(Decimal::ONE, Decimal::from(3))
         .unwrap()
-        .into_iter()
-        .zip(["A", "B"])
-    {
-        let tenant = if name == "b" {
-            tenant.with_downtime(sla, Decimal::from(3)).unwrap()
-        } else {
-            tenant
-        };
+        .remove(1);
+    for ((name, tenant), hall) in [(a, "A"), (b, "B")] {
         plan.assign(&name, hall, Workload::Colocation(tenant))
             .unwrap();
     }
