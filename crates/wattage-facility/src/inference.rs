@@ -267,10 +267,11 @@ impl Inference {
         positive("board power in W", spec.board_power.get(unit::WATT))?;
         at_least_one("system overhead", spec.system_overhead)?;
         at_least_one("PUE", spec.pue)?;
-        positive(
+        let wall = positive(
             "wall power in W",
             spec.board_power.get(unit::WATT) * spec.system_overhead * spec.pue,
         )?;
+        positive("energy per token in J", wall / spec.tokens_per_second)?;
         if spec.other_cost_per_gpu_hour.is_negative() {
             return Err(wattage_units::MoneyError::Negative {
                 what: "other cost per GPU-hour",

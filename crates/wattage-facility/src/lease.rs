@@ -92,7 +92,10 @@ pub struct LeaseMonth {
 ///
 /// Rent for a month is `kW × rate`, where the rate rises by the annual
 /// escalator at the start of each lease year (month 12, 24, ...):
-/// `rate × (1 + escalator)^year`. Money is exact; the capacity enters as
+/// `rate × (1 + escalator)^year`, or follows fixed steps
+/// ([`Self::with_rate_steps`]); the first months may be free
+/// ([`Self::with_free_rent`]). An AI lease delivered in tranches is a
+/// [`crate::tranche::TranchedLease`] of such leases. Money is exact; the capacity enters as
 /// kilowatts by [`wattage_units::money::to_decimal`].
 ///
 /// ```
@@ -416,8 +419,9 @@ impl ColocationLease {
         Self::implied_rate(self.total_value()?, self.critical_it, self.term_months)
     }
 
-    /// Rent in the first lease year per MW of critical IT (the
-    /// "revenue per MW-year" of the domain brief).
+    /// Rent in the first lease year per MW of critical IT at the starting
+    /// rate, before any free-rent months (the "revenue per MW-year" of the
+    /// domain brief).
     ///
     /// # Errors
     /// [`FacilityError::Money`] on overflow.

@@ -57,7 +57,14 @@
 //!   are errors naming the hall, the load and the capacity.
 //! - [`workload`]: self-mining from a `wattage_hardware` fleet with a
 //!   `wattage_mining` pool; hosting at an all-in rate; AI colocation on a
-//!   [`lease`] (gross or triple-net); a GPU cloud from the catalog.
+//!   [`lease`] (gross or triple-net, with free rent and rate steps from
+//!   [`rent_terms`]); a GPU cloud from the catalog.
+//! - [`tranche`] and [`sla`]: AI leases delivered in tranches with their
+//!   own rent commencement, expansion options and SLA credits for downtime.
+//! - [`inference`], [`cloud_ramp`] and [`hall_choice`]: tokens per second,
+//!   joules and dollars per token; a GPU cloud's utilization ramp and
+//!   declining price after commissioning; a hall leased or as a GPU cloud,
+//!   side by side.
 //! - [`deployment`]: workloads assigned to halls over windows of time,
 //!   checked against capacity at every instant; [`retrofit`]: plans that
 //!   convert halls from mining to AI in phases.

@@ -341,6 +341,30 @@ impl TranchedLease {
     }
 }
 
+impl TranchedLease {
+    /// As [`Self::workloads`], each tenant crediting the lease's SLA for
+    /// `hours_per_month` of expected downtime
+    /// ([`Colocation::with_downtime`]).
+    ///
+    /// # Errors
+    /// [`FacilityError::InvalidTerm`] when the lease has no SLA or the
+    /// downtime is outside 0..=672 hours; as for [`Self::workloads`].
+    pub fn workloads_with_downtime(
+        &self,
+        load_factor: Decimal,
+        hours_per_month: Decimal,
+    ) -> Result<Vec<(String, Colocation)>, FacilityError> {
+        let sla = self.sla.ok_or_else(|| FacilityError::InvalidTerm {
+            what: "expected downtime",
+            value: alloc::format!("{hours_per_month} hours a month on a lease without an SLA"),
+        })?;
+        self.workloads(load_factor)?
+            .into_iter()
+            .map(|(name, tenant)| Ok((name, tenant.with_downtime(sla, hours_per_month)?)))
+            .collect()
+    }
+}
+
 impl TryFrom<TranchedLeaseSpec> for TranchedLease {
     type Error = FacilityError;
 

@@ -76,8 +76,8 @@ fn within(value: Usd, target: &str, tolerance: Decimal) -> bool {
 /// (>$3.5B, domain brief section 7), options taking it to about 500 MW and
 /// $8.7B over 12-year terms, the final one about 120 MW and $2.0B,
 /// operational in the second half of 2026. The middle options (about 180
-/// MW, $3.2B) are derived as the difference. Commencement dates are
-/// estimates inside the announced windows.
+/// MW, $3.2B) are derived as the difference. Commencement dates and the
+/// middle options' exercise date are estimates inside the announced windows.
 #[test]
 fn core_scientific_coreweave_reproduces_as_three_tranches() {
     let spec = lease(
@@ -318,17 +318,22 @@ fn tranches_run_in_both_evaluators_and_agree_with_the_hand_sum() {
         .unwrap();
     let mut plan = Deployment::new(site);
     let sla = SlaCredit::new(Decimal::new(999, 3), Decimal::new(1, 2), Decimal::new(1, 1)).unwrap();
-    for ((name, tenant), hall) in deal
-        .workloads(Decimal::ONE)
+    // Tranche a without downtime; b with 3 hours a month under the lease's SLA.
+    assert!(
+        deal.workloads_with_downtime(Decimal::ONE, Decimal::ONE)
+            .is_err()
+    ); // no SLA
+    let a = deal.workloads(Decimal::ONE).unwrap().remove(0);
+    let with_sla = TranchedLease::new(TranchedLeaseSpec {
+        sla: Some(sla),
+        ..deal.clone().into()
+    })
+    .unwrap();
+    let b = with_sla
+        .workloads_with_downtime(Decimal::ONE, Decimal::from(3))
         .unwrap()
-        .into_iter()
-        .zip(["A", "B"])
-    {
-        let tenant = if name == "b" {
-            tenant.with_downtime(sla, Decimal::from(3)).unwrap()
-        } else {
-            tenant
-        };
+        .remove(1);
+    for ((name, tenant), hall) in [(a, "A"), (b, "B")] {
         plan.assign(&name, hall, Workload::Colocation(tenant))
             .unwrap();
     }
@@ -415,4 +420,45 @@ fn a_tranched_lease_reads_back_what_it_wrote() {
         &serde_json::from_str::<ColocationLease>(&json).unwrap(),
         lease
     );
+}
+
+proptest::proptest! {
+    /// Exercising an option never lowers a lease's value, and the lease is
+    /// worth the sum of its committed tranches, each less its free months'
+    /// rent (no escalator here, so every paid month is kW × rate).
+    #[test]
+    fn options_add_value_and_free_rent_costs_its_months(
+        tranches in proptest::collection::vec((1u32..300, 80u32..200, 0u32..12, 0u32..36, proptest::bool::ANY), 1..5),
+    ) {
+        let signed = day(2026, 1, 1);
+        let specs: Vec<TrancheSpec> = tranches
+            .iter()
+            .enumerate()
+            .map(|(i, &(mw_, rate, free, offset, exercised))| {
+                let starts = signed.checked_add_months(chrono::Months::new(offset)).unwrap();
+                let mut t = firm(&format!("t{i}"), f64::from(mw_), LeaseRate::new(Decimal::from(rate)).unwrap(), starts);
+                t.free_rent_months = free;
+                if i > 0 {
+                    t = option(t, signed, exercised);
+                }
+                t
+            })
+            .collect();
+        let deal = TranchedLease::new(lease(signed, 120, specs.clone())).unwrap();
+        let expected: Decimal = tranches
+            .iter()
+            .enumerate()
+            .filter(|&(i, t)| i == 0 || t.4)
+            .map(|(_, &(mw_, rate, free, _, _))| Decimal::from(mw_ * 1000 * rate) * Decimal::from(120 - free))
+            .sum();
+        proptest::prop_assert_eq!(deal.total_value().unwrap().dollars(), expected);
+        let mut all = specs;
+        for t in &mut all {
+            if let Some(o) = &mut t.option {
+                o.exercised = true;
+            }
+        }
+        let all = TranchedLease::new(lease(signed, 120, all)).unwrap();
+        proptest::prop_assert!(all.total_value().unwrap() >= deal.total_value().unwrap());
+    }
 }

@@ -6,11 +6,13 @@
 use chrono::{DateTime, NaiveDate, TimeDelta, TimeZone, Utc};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
+use wattage_facility::cloud_ramp::{CloudRamp, CloudRampSpec};
 use wattage_facility::lease::{LeaseSpec, LeaseStructure};
 use wattage_facility::ledger::SiteTotals;
 use wattage_facility::power::{
     DemandCharge, ReserveCalls, ReserveOffer, ReserveOfferSpec, ReserveService,
 };
+use wattage_facility::sla::SlaCredit;
 use wattage_facility::totals_by::{Grouping, TotalsBy, simulate_by};
 use wattage_facility::workload::{Colocation, GpuCloudSpec, Hosting, SelfMiningSpec};
 use wattage_facility::{
@@ -20,7 +22,7 @@ use wattage_facility::{
 };
 use wattage_mining::payout::Pool;
 use wattage_units::money::to_decimal;
-use wattage_units::{EnergyPrice, Hashprice, Power, Usd, unit};
+use wattage_units::{EnergyPrice, GpuHourPrice, Hashprice, Power, Usd, unit};
 
 fn start() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 3, 30, 0, 0, 0).unwrap()
@@ -101,8 +103,25 @@ fn workload(load: &Load) -> Workload {
                     LeaseStructure::Gross
                 },
             })
+            .unwrap()
+            .with_free_rent(load.mw % 3)
             .unwrap();
-            Workload::Colocation(Colocation::new(lease, Decimal::ONE).unwrap())
+            let tenant = Colocation::new(lease, Decimal::ONE).unwrap();
+            // Every other tenant with SLA credits for a few hours down a month.
+            let tenant = if load.mw % 4 < 2 {
+                let sla = SlaCredit::new(
+                    Decimal::new(9999, 4),
+                    Decimal::new(5, 2),
+                    Decimal::new(25, 2),
+                )
+                .unwrap();
+                tenant
+                    .with_downtime(sla, Decimal::from(load.mw % 5))
+                    .unwrap()
+            } else {
+                tenant
+            };
+            Workload::Colocation(tenant)
         }
         _ => Workload::GpuCloud(
             GpuCloud::new(GpuCloudSpec {
@@ -113,6 +132,21 @@ fn workload(load: &Load) -> Workload {
                 utilization: Decimal::new(7, 1),
                 capex_per_gpu: "$30,000".parse().unwrap(),
                 life_years: 5,
+            })
+            .map(|cloud| {
+                // Odd clouds commissioned in the horizon, ramping and cheapening.
+                if load.mw % 2 == 0 {
+                    return cloud;
+                }
+                let ramp = CloudRamp::new(CloudRampSpec {
+                    commissioned: NaiveDate::from_ymd_opt(2026, 4, 2).unwrap(),
+                    initial_utilization: Decimal::new(2, 1),
+                    ramp_months: load.mw % 7,
+                    annual_price_decline: Decimal::new(3, 1),
+                    price_floor: GpuHourPrice::new(Decimal::ZERO).unwrap(),
+                })
+                .unwrap();
+                cloud.with_ramp(ramp).unwrap()
             })
             .unwrap(),
         ),

@@ -25,17 +25,21 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 use wattage::facility::HashpricePath;
+use wattage::facility::cloud_ramp::{CloudRamp, CloudRampSpec};
 use wattage::facility::comparison::Plan;
 use wattage::facility::deployment::{AssignmentSpec, Deployment, Window};
 use wattage::facility::horizon::Horizon;
-use wattage::facility::lease::{ColocationLease, LeaseSpec, LeaseStructure};
+use wattage::facility::inference::{Inference, InferenceSpec};
+use wattage::facility::lease::{ColocationLease, LeaseSpec, LeaseStructure, RateStep};
 use wattage::facility::power::PowerContract;
 use wattage::facility::power::{DemandCharge, FinancialBlock, FourCp, PowerSupply};
 use wattage::facility::price_series::{PriceSeries, Resolution};
 use wattage::facility::pue::Pue;
 use wattage::facility::retrofit::{Conversion, Displaced, RetrofitPlan};
 use wattage::facility::site::{Hall, Site};
+use wattage::facility::sla::SlaCredit;
 use wattage::facility::summary::CapexPayment;
+use wattage::facility::tranche::{ExpansionOption, TrancheSpec, TranchedLease, TranchedLeaseSpec};
 use wattage::facility::workload::{
     Colocation, GpuCloud, GpuCloudSpec, Hosting, SelfMining, SelfMiningSpec, Workload,
 };
@@ -99,6 +103,13 @@ fn default_of(key: &str, object: &serde_json::Map<String, Value>) -> Option<Valu
         }
         "peaks" if is("vendor") => json!([]),
         "sparsity" if is("ops_per_second") => json!("dense"),
+        // wattage-facility: AI lease terms and a GPU cloud's ramp.
+        "free_rent_months" if is("rent_commencement") || is("term_months") => json!(0),
+        "rate_steps" if is("rent_commencement") || is("term_months") => json!([]),
+        "option" if is("rent_commencement") => Value::Null,
+        "sla" if is("tranches") => Value::Null,
+        "downtime" if is("load_factor") => Value::Null,
+        "ramp" if is("capex_per_gpu") => Value::Null,
         _ => return None,
     })
 }
@@ -543,6 +554,56 @@ fn lease() -> Workload {
     Workload::Colocation(Colocation::new(lease, Decimal::new(9, 1)).unwrap())
 }
 
+fn tranched_lease() -> TranchedLease {
+    let day = |y, m| NaiveDate::from_ymd_opt(y, m, 1).unwrap();
+    let tranche = |name: &str, starts, free, steps, option| TrancheSpec {
+        name: name.into(),
+        critical_it: "50 MW".parse().unwrap(),
+        rate: "$130/kW/month".parse().unwrap(),
+        rent_commencement: starts,
+        free_rent_months: free,
+        rate_steps: steps,
+        option,
+    };
+    TranchedLease::new(TranchedLeaseSpec {
+        signed: day(2026, 1),
+        term_months: 120,
+        escalator: Decimal::ZERO,
+        structure: LeaseStructure::TripleNet,
+        sla: Some(
+            SlaCredit::new(
+                Decimal::new(9999, 4),
+                Decimal::new(5, 2),
+                Decimal::new(25, 2),
+            )
+            .unwrap(),
+        ),
+        tranches: vec![
+            tranche(
+                "one",
+                day(2026, 7),
+                3,
+                vec![RateStep {
+                    from_month: 60,
+                    rate: "$140/kW/month".parse().unwrap(),
+                }],
+                None,
+            ),
+            tranche(
+                "two",
+                day(2027, 7),
+                2,
+                vec![],
+                Some(ExpansionOption {
+                    exercise_by: day(2027, 1),
+                    exercised: true,
+                }),
+            ),
+        ],
+    })
+    .unwrap()
+}
+
 fn deployment() -> Deployment {
     let mut plan = Deployment::new(site());
     plan.assign("fleet", "mining", miners()).unwrap();
@@ -689,6 +750,60 @@ fn near_valid_configs_are_errors_or_mean_what_they_say() {
         same,
         &mut kinds,
     ));
+    let ramped = GpuCloud::new(GpuCloudSpec {
+        accelerator: "B200".into(),
+        count: 1_000,
+        power_per_device: "1.8 kW".parse().unwrap(),
+        price: "$3.5/GPU-h".parse().unwrap(),
+        utilization: Decimal::new(8, 1),
+        capex_per_gpu: usd("$40,000"),
+        life_years: 5,
+    })
+    .unwrap()
+    .with_ramp(
+        CloudRamp::new(CloudRampSpec {
+            commissioned: NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
+            initial_utilization: Decimal::new(3, 1),
+            ramp_months: 6,
+            annual_price_decline: Decimal::new(2, 1),
+            price_floor: "$1.5/GPU-h".parse().unwrap(),
+        })
+        .unwrap(),
+    )
+    .unwrap();
+    failures.extend(check(
+        "Workload::GpuCloud ramped",
+        &Workload::GpuCloud(ramped),
+        same,
+        &mut kinds,
+    ));
+    failures.extend(check("TranchedLease", &tranched_lease(), same, &mut kinds));
+    let sla = SlaCredit::new(
+        Decimal::new(9999, 4),
+        Decimal::new(5, 2),
+        Decimal::new(25, 2),
+    )
+    .unwrap();
+    let down = match lease() {
+        Workload::Colocation(c) => c.with_downtime(sla, Decimal::from(2)).unwrap(),
+        _ => unreachable!(),
+    };
+    failures.extend(check(
+        "Workload::Colocation with downtime",
+        &Workload::Colocation(down),
+        same,
+        &mut kinds,
+    ));
+    let serving = Inference::new(InferenceSpec {
+        tokens_per_second: 4_770.0,
+        board_power: "691.6 W".parse().unwrap(),
+        system_overhead: 1.8,
+        pue: 1.2,
+        power_price: price("$45/MWh"),
+        other_cost_per_gpu_hour: usd("$1.20"),
+    })
+    .unwrap();
+    failures.extend(check("Inference", &serving, same, &mut kinds));
     failures.extend(check(
         "Workload::Hosting",
         &Workload::Hosting(Hosting::new("10 MW".parse().unwrap(), price("$60/MWh")).unwrap()),

@@ -142,6 +142,17 @@ proptest! {
         let _ = serde_json::from_str::<Curtailment>(&json);
         let _ = serde_json::from_str::<Conversion>(&json);
         let _ = serde_json::from_str::<CapexPayment>(&json);
+        let _ = serde_json::from_str::<wattage::facility::tranche::TranchedLease>(&json);
+        let _ = serde_json::from_str::<wattage::facility::sla::SlaCredit>(&json);
+        let _ = serde_json::from_str::<wattage::facility::cloud_ramp::CloudRamp>(&json);
+        if let Ok(serving) = serde_json::from_str::<wattage::facility::inference::Inference>(&json) {
+            prop_assert!(serving.energy_per_token().base_value().is_finite());
+        }
+        if let Ok(spec) = serde_json::from_str::<wattage::facility::inference::ThroughputSpec>(&json) {
+            if let Ok(tps) = spec.tokens_per_second() {
+                prop_assert!(tps.is_finite() && tps > 0.0);
+            }
+        }
     }
 
     #[test]
