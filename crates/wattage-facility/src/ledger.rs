@@ -105,7 +105,7 @@ pub struct SitePeriod {
     pub demand_response: Usd,
     /// Demand charge (booked in the last period of each month).
     pub demand_charge: Usd,
-    /// 4CP transmission charge (booked in the period of the last interval).
+    /// 4CP transmission charge (the previous summer's tag, billed monthly).
     pub transmission_charge: Usd,
     /// What the financial blocks paid the site: `(index − fixed) × volume`
     /// (negative when the site paid).
@@ -213,6 +213,23 @@ impl SiteTotals {
     }
 }
 
+/// One summer's 4CP tag as a simulation achieved it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct FourCpTag {
+    /// The summer's year.
+    pub summer: i32,
+    /// The realised peak intervals (starts, UTC).
+    pub intervals: [DateTime<Utc>; 4],
+    /// The tag: the site's mean facility MW in the four intervals.
+    pub tag_mw: Decimal,
+    /// The next year's charge for it, `tag × rate` (billed monthly over
+    /// that year, inside the horizon only).
+    pub annual_charge: Usd,
+    /// Hours of the summer the avoidance policy called for curtailment.
+    pub avoidance_hours: Decimal,
+}
+
 /// The result of [`crate::run::simulate_site`]: one [`SitePeriod`] per
 /// period, one [`WorkloadPeriod`] per period and workload, and totals that
 /// are their exact sums.
@@ -230,6 +247,7 @@ pub struct SiteLedger {
     pub(crate) decisions: Vec<Vec<u8>>,
     pub(crate) demand_charges: Vec<(usize, Usd)>,
     pub(crate) transmission_charges: Vec<(usize, Usd)>,
+    pub(crate) four_cp_tags: Vec<FourCpTag>,
     pub(crate) workload_totals: Vec<WorkloadTotals>,
     pub(crate) totals: SiteTotals,
 }
@@ -444,6 +462,13 @@ impl SiteLedger {
                 }
             }
         })
+    }
+
+    /// Each summer's 4CP tag, for the summers wholly inside the horizon
+    /// (empty without a transmission charge).
+    #[must_use]
+    pub fn four_cp_tags(&self) -> &[FourCpTag] {
+        &self.four_cp_tags
     }
 
     /// Exact sums of workload `index`.

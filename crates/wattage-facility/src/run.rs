@@ -59,8 +59,10 @@ use crate::curtailment::{Curtailment, Decision, PeriodFacts, Policy, Units, deci
 use crate::deployment::Deployment;
 use crate::exact_sum::{Scaled, to_units};
 use crate::horizon::Horizon;
-use crate::ledger::{SiteLedger, SiteTotals, WorkloadTotals, add_nonzero, add_to, decision_byte};
-use crate::power::{PowerContract, decision_horizon};
+use crate::ledger::{
+    FourCpTag, SiteLedger, SiteTotals, WorkloadTotals, add_nonzero, add_to, decision_byte,
+};
+use crate::power::{FourCp, PowerContract, decision_horizon};
 use crate::schedule::{EnergyProfile, Load, Payer, Schedule, SiteTerms, mul, overflow};
 
 fn sub(a: Decimal, b: Decimal, what: &'static str) -> Result<Decimal, FacilityError> {
@@ -90,15 +92,19 @@ fn sub(a: Decimal, b: Decimal, what: &'static str) -> Result<Decimal, FacilityEr
 ///   is above the workload's breakeven. [`Curtailment::AbovePrice`]
 ///   switches off when the price (market price with sell-back) is above
 ///   the strike. Any policy but [`Curtailment::AlwaysOn`] also switches
-///   interruptible loads off in the periods of the contract's 4CP
-///   intervals.
+///   interruptible loads off in the periods the contract's 4CP avoidance
+///   policy flags on its forecast (never at the realised peaks as such:
+///   nobody knows them in advance).
 /// - **Demand response**: rate × min(commitment, interruptible facility
 ///   load running) × hours, every period: paid on availability, so a load
 ///   already curtailed earns nothing for the period.
 /// - **Demand charge**: rate × the month's peak facility kW, booked in the
 ///   last period of each calendar month (UTC) in the horizon.
-/// - **4CP**: rate × the mean facility kW in the four intervals, booked in
-///   the period of the last one, for each summer wholly inside the horizon.
+/// - **4CP**: for each summer wholly inside the horizon, its tag (the
+///   mean facility kW in the four realised intervals) × rate is the next
+///   year's charge, billed one twelfth in each month of that year inside
+///   the horizon ([`crate::power::Transmission`]); the tags are
+///   [`SiteLedger::four_cp_tags`].
 ///
 /// When the contract's prices are finer than `horizon` (15-minute prices,
 /// hourly periods), the simulation runs on the prices' own intervals
@@ -153,6 +159,7 @@ pub(crate) fn evaluate(
         decisions: run.decisions,
         demand_charges: charges.demand,
         transmission_charges: charges.transmission,
+        four_cp_tags: charges.tags,
         workload_totals: run.workload_totals,
         totals,
     })
@@ -244,17 +251,18 @@ pub(crate) fn try_vec<T: Clone>(
     Ok(v)
 }
 
-/// Which periods are 4CP intervals in which interruptible loads must be off.
+/// The periods a 4CP avoidance policy switches interruptible loads off in
+/// (none under [`Curtailment::AlwaysOn`]).
 pub(crate) fn four_cp_flags(
     site: &SiteTerms,
     n: usize,
     policy: Policy<Decimal>,
 ) -> Result<Vec<bool>, FacilityError> {
-    if site.transmission_rate.is_none() || matches!(policy, Policy::AlwaysOn) {
+    if site.avoid.is_empty() || matches!(policy, Policy::AlwaysOn) {
         return Ok(Vec::new());
     }
     let mut flags = try_vec(false, n, 1)?;
-    for &i in site.four_cp.iter().flatten() {
+    for &i in &site.avoid {
         if let Some(slot) = flags.get_mut(i) {
             *slot = true;
         }
@@ -692,6 +700,7 @@ fn add_site_energy(
 pub(crate) struct SiteCharges {
     pub(crate) demand: Vec<(usize, Usd)>,
     pub(crate) transmission: Vec<(usize, Usd)>,
+    pub(crate) tags: Vec<FourCpTag>,
 }
 
 impl SiteCharges {
@@ -735,30 +744,94 @@ pub(crate) fn book_site_charges(
     let mut charges = SiteCharges {
         demand: Vec::new(),
         transmission: Vec::new(),
+        tags: Vec::new(),
     };
     if let Some(rate) = site.demand_charge_rate {
         charges.demand = demand_charges(&schedule.horizon, site_energy, rate, hours)?;
     }
     if let Some(rate) = site.transmission_rate {
-        for quad in &site.four_cp {
-            let mut sum = Decimal::ZERO;
-            for &i in quad {
-                add_to(
-                    &mut sum,
-                    site_energy.get(i).copied().unwrap_or(Decimal::ZERO),
-                    "4CP demand",
-                )?;
-            }
-            // Mean MW over the four = sum of MWh / hours / 4; × 1000 kW/MW.
-            let tag_kw = mul(sum, Decimal::from(250), "4CP tag")?
-                .checked_div(hours)
-                .ok_or_else(|| overflow("4CP tag"))?;
-            charges
-                .transmission
-                .push((quad[3], Usd::new(mul(tag_kw, rate, "4CP charge")?)));
+        for &(peaks, quad) in &site.four_cp {
+            let (tag, bills) = four_cp_bills(schedule, site, site_energy, rate, peaks, quad)?;
+            charges.transmission.extend(bills);
+            charges.tags.push(tag);
         }
     }
     Ok(charges)
+}
+
+/// One summer's 4CP tag (the mean facility MW in its four intervals) and
+/// its bills: the next calendar year's charge, one twelfth (to the cent;
+/// December takes the remainder) in the first period of each of its
+/// months (UTC) inside the horizon.
+fn four_cp_bills(
+    schedule: &Schedule,
+    site: &SiteTerms,
+    site_energy: &[Decimal],
+    rate: Decimal,
+    peaks: FourCp,
+    quad: [usize; 4],
+) -> Result<(FourCpTag, Vec<(usize, Usd)>), FacilityError> {
+    let hours = schedule.hours;
+    let mut sum = Decimal::ZERO;
+    for &i in &quad {
+        add_to(
+            &mut sum,
+            site_energy.get(i).copied().unwrap_or(Decimal::ZERO),
+            "4CP demand",
+        )?;
+    }
+    // Mean MW over the four = sum of MWh / hours / 4.
+    let tag_mw = sum
+        .checked_div(hours * Decimal::from(4))
+        .ok_or_else(|| overflow("4CP tag"))?;
+    let annual = mul(mul(tag_mw, Decimal::ONE_THOUSAND, "4CP tag")?, rate, "4CP charge")?;
+    let monthly = (annual / Decimal::from(12)).round_dp(2);
+    let summer = summer_of(peaks);
+    let mut bills = Vec::new();
+    for month in 1..=12 {
+        let amount = if month == 12 {
+            sub(annual, mul(monthly, Decimal::from(11), "4CP bills")?, "4CP bills")?
+        } else {
+            monthly
+        };
+        let start = summer
+            .checked_add(1)
+            .and_then(|y| chrono::NaiveDate::from_ymd_opt(y, month, 1))
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+            .map(|d| d.and_utc());
+        if let Some(t) = start.and_then(|at| schedule.horizon.index_containing(at)) {
+            bills.push((t, Usd::new(amount)));
+        }
+    }
+    let avoided = site
+        .avoid
+        .iter()
+        .filter(|&&t| {
+            schedule
+                .horizon
+                .checked_start_of(t)
+                .is_some_and(|at| summer_year(at) == summer)
+        })
+        .count();
+    let tag = FourCpTag {
+        summer,
+        intervals: peaks.intervals(),
+        tag_mw,
+        annual_charge: Usd::new(annual),
+        avoidance_hours: mul(hours, Decimal::from(avoided), "avoidance hours")?,
+    };
+    Ok((tag, bills))
+}
+
+/// The year of a time in Central daylight time (UTC−5, as [`FourCp`]).
+fn summer_year(at: DateTime<Utc>) -> i32 {
+    at.checked_sub_signed(chrono::TimeDelta::hours(5))
+        .map_or(at.year(), |t| t.year())
+}
+
+/// The summer of four 4CP intervals.
+fn summer_of(peaks: FourCp) -> i32 {
+    summer_year(peaks.intervals()[0])
 }
 
 /// The demand-response payment of period `t`: rate × min(commitment,

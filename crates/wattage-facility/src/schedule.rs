@@ -25,7 +25,7 @@ use crate::FacilityError;
 use crate::deployment::{Assignment, Deployment};
 use crate::exact_sum::{Scaled, max_scale};
 use crate::horizon::Horizon;
-use crate::power::{PowerContract, PowerSupply};
+use crate::power::{FourCp, PowerContract, PowerSupply};
 use crate::power::path::{period_price_values, series_over};
 
 pub(crate) fn overflow(operation: &'static str) -> FacilityError {
@@ -348,8 +348,12 @@ pub(crate) struct SiteTerms {
     /// `prices` and `market` as integers at one scale, for exact fast sums.
     pub(crate) scaled_prices: Option<Scaled>,
     pub(crate) scaled_market: Option<Scaled>,
-    /// Period indices of each summer's four 4CP intervals inside the horizon.
-    pub(crate) four_cp: Vec<[usize; 4]>,
+    /// Each summer's realised 4CP intervals wholly inside the horizon, and
+    /// the periods containing them.
+    pub(crate) four_cp: Vec<(FourCp, [usize; 4])>,
+    /// The periods a 4CP avoidance policy flags, in order (empty without
+    /// one).
+    pub(crate) avoid: Vec<usize>,
     /// $/kW-year of the 4CP tag.
     pub(crate) transmission_rate: Option<Decimal>,
     /// $/kW of the month's peak.
@@ -394,6 +398,11 @@ impl SiteTerms {
             prices,
             market,
             four_cp: four_cp_periods(contract, horizon),
+            avoid: contract
+                .transmission()
+                .and_then(|t| t.avoidance.as_ref())
+                .map(|a| a.flagged_periods(horizon))
+                .unwrap_or_default(),
             transmission_rate: contract
                 .transmission()
                 .map(|t| t.rate_per_kw_year.dollars()),
@@ -440,8 +449,9 @@ fn block_settlement(
         .collect()
 }
 
-/// 4CP intervals inside the horizon: their period indices, in time order.
-fn four_cp_periods(contract: &PowerContract, horizon: &Horizon) -> Vec<[usize; 4]> {
+/// 4CP intervals inside the horizon: each summer's, with the periods
+/// containing them, in time order.
+fn four_cp_periods(contract: &PowerContract, horizon: &Horizon) -> Vec<(FourCp, [usize; 4])> {
     contract
         .transmission()
         .map(|t| {
@@ -449,7 +459,7 @@ fn four_cp_periods(contract: &PowerContract, horizon: &Horizon) -> Vec<[usize; 4
                 .iter()
                 .filter_map(|peaks| {
                     let [a, b, c, d] = peaks.intervals().map(|at| horizon.index_containing(at));
-                    Some([a?, b?, c?, d?])
+                    Some((*peaks, [a?, b?, c?, d?]))
                 })
                 .collect()
         })

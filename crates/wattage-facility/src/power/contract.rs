@@ -9,7 +9,8 @@ use wattage_units::{EnergyPrice, MoneyError, Power, Usd};
 
 use crate::FacilityError;
 use crate::power::{
-    DemandCharge, DemandResponse, FinancialBlock, FourCp, PowerSupply, Transmission,
+    DemandCharge, DemandResponse, FinancialBlock, FourCp, FourCpAvoidance, PowerSupply,
+    Transmission,
 };
 use crate::price_series::PriceSeries;
 
@@ -143,7 +144,30 @@ impl PowerContract {
         self.transmission = Some(Transmission {
             peaks,
             rate_per_kw_year,
+            avoidance: None,
         });
+        Ok(self)
+    }
+
+    /// Sets the 4CP avoidance policy interruptible loads follow (under
+    /// any [`Curtailment`](crate::Curtailment) but `AlwaysOn`).
+    ///
+    /// # Errors
+    /// [`FacilityError::Unsupported`] without a transmission charge to
+    /// avoid ([`Self::with_transmission`] first).
+    pub fn with_four_cp_avoidance(
+        mut self,
+        avoidance: FourCpAvoidance,
+    ) -> Result<Self, FacilityError> {
+        match &mut self.transmission {
+            Some(t) => t.avoidance = Some(avoidance),
+            None => {
+                return Err(FacilityError::Unsupported {
+                    computation: "4CP avoidance",
+                    what: "a contract without a 4CP transmission charge",
+                });
+            }
+        }
         Ok(self)
     }
 
@@ -241,6 +265,9 @@ impl TryFrom<RawPowerContract> for PowerContract {
         }
         if let Some(t) = raw.transmission {
             contract = contract.with_transmission(t.peaks, t.rate_per_kw_year)?;
+            if let Some(avoidance) = t.avoidance {
+                contract = contract.with_four_cp_avoidance(avoidance)?;
+            }
         }
         if let Some(dr) = raw.demand_response {
             contract = contract.with_demand_response(dr.committed, dr.rate)?;
