@@ -110,11 +110,15 @@ pub struct SitePeriod {
     /// What the financial blocks paid the site: `(index − fixed) × volume`
     /// (negative when the site paid).
     pub block_settlement: Usd,
+    /// Tenants' repayments of their shares of demand and 4CP charges
+    /// ([`crate::pass_through::PassThrough`]), booked with the charges.
+    pub charges_passed_through: Usd,
 }
 
 impl SitePeriod {
     /// Revenue − energy − demand and transmission charges + credits,
-    /// demand-response payments and block settlements.
+    /// demand-response payments, block settlements and charges passed
+    /// through to tenants.
     ///
     /// # Errors
     /// [`FacilityError::Money`] on overflow.
@@ -126,7 +130,8 @@ impl SitePeriod {
             .checked_add(self.demand_response)?
             .checked_sub(self.demand_charge)?
             .checked_sub(self.transmission_charge)?
-            .checked_add(self.block_settlement)?)
+            .checked_add(self.block_settlement)?
+            .checked_add(self.charges_passed_through)?)
     }
 }
 
@@ -193,11 +198,13 @@ pub struct SiteTotals {
     pub transmission_charge: Usd,
     /// Financial block settlements (negative when the site paid).
     pub block_settlement: Usd,
+    /// Tenants' repayments of their shares of demand and 4CP charges.
+    pub charges_passed_through: Usd,
 }
 
 impl SiteTotals {
-    /// Revenue − energy − charges + credits, payments and block
-    /// settlements.
+    /// Revenue − energy − charges + credits, payments, block settlements
+    /// and charges passed through to tenants.
     ///
     /// # Errors
     /// [`FacilityError::Money`] on overflow.
@@ -209,7 +216,8 @@ impl SiteTotals {
             .checked_add(self.demand_response)?
             .checked_sub(self.demand_charge)?
             .checked_sub(self.transmission_charge)?
-            .checked_add(self.block_settlement)?)
+            .checked_add(self.block_settlement)?
+            .checked_add(self.charges_passed_through)?)
     }
 }
 
@@ -248,6 +256,7 @@ pub struct SiteLedger {
     pub(crate) demand_charges: Vec<(usize, Usd)>,
     pub(crate) transmission_charges: Vec<(usize, Usd)>,
     pub(crate) four_cp_tags: Vec<FourCpTag>,
+    pub(crate) recovered_charges: Vec<(usize, Usd)>,
     pub(crate) workload_totals: Vec<WorkloadTotals>,
     pub(crate) totals: SiteTotals,
 }
@@ -344,6 +353,7 @@ impl SiteLedger {
                     .copied()
                     .unwrap_or(Decimal::ZERO),
             ),
+            charges_passed_through: sparse(&self.recovered_charges, t),
         };
         for w in 0..self.schedule.loads.len() {
             let Some(entry) = self.entry(t, w) else {

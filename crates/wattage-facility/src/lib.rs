@@ -120,6 +120,7 @@ pub mod horizon;
 pub mod kernel;
 pub mod lease;
 pub mod ledger;
+pub mod pass_through;
 pub mod power;
 pub mod price_series;
 pub mod pue;

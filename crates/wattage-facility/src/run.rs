@@ -159,6 +159,7 @@ pub(crate) fn evaluate(
         decisions: run.decisions,
         demand_charges: charges.demand,
         transmission_charges: charges.transmission,
+        recovered_charges: charges.recovered,
         four_cp_tags: charges.tags,
         workload_totals: run.workload_totals,
         totals,
@@ -701,6 +702,8 @@ pub(crate) struct SiteCharges {
     pub(crate) demand: Vec<(usize, Usd)>,
     pub(crate) transmission: Vec<(usize, Usd)>,
     pub(crate) tags: Vec<FourCpTag>,
+    /// Tenants' repayments of their shares of demand and 4CP charges.
+    pub(crate) recovered: Vec<(usize, Usd)>,
 }
 
 impl SiteCharges {
@@ -720,6 +723,9 @@ impl SiteCharges {
         }
         for &(_, c) in self.transmission.iter().filter(|(t, _)| range.contains(t)) {
             totals.transmission_charge = totals.transmission_charge.checked_add(c)?;
+        }
+        for &(_, c) in self.recovered.iter().filter(|(t, _)| range.contains(t)) {
+            totals.charges_passed_through = totals.charges_passed_through.checked_add(c)?;
         }
         for &paid in site.block_settlement.get(range.clone()).unwrap_or(&[]) {
             totals.block_settlement = add_nonzero(totals.block_settlement, Usd::new(paid))?;
@@ -745,17 +751,24 @@ pub(crate) fn book_site_charges(
         demand: Vec::new(),
         transmission: Vec::new(),
         tags: Vec::new(),
+        recovered: Vec::new(),
     };
     if let Some(rate) = site.demand_charge_rate {
-        charges.demand = demand_charges(&schedule.horizon, site_energy, rate, hours)?;
+        let months = demand_charges(&schedule.horizon, site_energy, rate, hours)?;
+        charges.recovered = recovered_demand(schedule, &months, rate)?;
+        charges.demand = months.into_iter().map(|(t, _, c)| (t, c)).collect();
     }
     if let Some(rate) = site.transmission_rate {
         for &(peaks, quad) in &site.four_cp {
             let (tag, bills) = four_cp_bills(schedule, site, site_energy, rate, peaks, quad)?;
             charges.transmission.extend(bills);
             charges.tags.push(tag);
+            let tenants = |t| tenant_energy(schedule, t, |l| l.recovers_transmission);
+            let (_, _, repaid) = tag_and_bills(schedule, rate, peaks, quad, tenants)?;
+            charges.recovered.extend(repaid.into_iter().filter(|(_, c)| *c != Usd::ZERO));
         }
     }
+    charges.recovered.sort_by_key(|&(t, _)| t);
     Ok(charges)
 }
 
@@ -771,18 +784,46 @@ fn four_cp_bills(
     peaks: FourCp,
     quad: [usize; 4],
 ) -> Result<(FourCpTag, Vec<(usize, Usd)>), FacilityError> {
-    let hours = schedule.hours;
+    let at = |i: usize| Ok(site_energy.get(i).copied().unwrap_or(Decimal::ZERO));
+    let (tag_mw, annual, bills) = tag_and_bills(schedule, rate, peaks, quad, at)?;
+    let summer = summer_of(peaks);
+    let avoided = site
+        .avoid
+        .iter()
+        .filter(|&&t| {
+            schedule
+                .horizon
+                .checked_start_of(t)
+                .is_some_and(|at| summer_year(at) == summer)
+        })
+        .count();
+    let tag = FourCpTag {
+        summer,
+        intervals: peaks.intervals(),
+        tag_mw,
+        annual_charge: Usd::new(annual),
+        avoidance_hours: mul(schedule.hours, Decimal::from(avoided), "avoidance hours")?,
+    };
+    Ok((tag, bills))
+}
+
+/// The tag of the load drawing `energy_at(t)` MWh in period `t` (its mean
+/// MW in the four intervals), its annual charge, and the monthly bills of
+/// the next year inside the horizon.
+pub(crate) fn tag_and_bills(
+    schedule: &Schedule,
+    rate: Decimal,
+    peaks: FourCp,
+    quad: [usize; 4],
+    energy_at: impl Fn(usize) -> Result<Decimal, FacilityError>,
+) -> Result<(Decimal, Decimal, Vec<(usize, Usd)>), FacilityError> {
     let mut sum = Decimal::ZERO;
     for &i in &quad {
-        add_to(
-            &mut sum,
-            site_energy.get(i).copied().unwrap_or(Decimal::ZERO),
-            "4CP demand",
-        )?;
+        add_to(&mut sum, energy_at(i)?, "4CP demand")?;
     }
     // Mean MW over the four = sum of MWh / hours / 4.
     let tag_mw = sum
-        .checked_div(hours * Decimal::from(4))
+        .checked_div(schedule.hours * Decimal::from(4))
         .ok_or_else(|| overflow("4CP tag"))?;
     let annual = mul(mul(tag_mw, Decimal::ONE_THOUSAND, "4CP tag")?, rate, "4CP charge")?;
     let monthly = (annual / Decimal::from(12)).round_dp(2);
@@ -803,24 +844,7 @@ fn four_cp_bills(
             bills.push((t, Usd::new(amount)));
         }
     }
-    let avoided = site
-        .avoid
-        .iter()
-        .filter(|&&t| {
-            schedule
-                .horizon
-                .checked_start_of(t)
-                .is_some_and(|at| summer_year(at) == summer)
-        })
-        .count();
-    let tag = FourCpTag {
-        summer,
-        intervals: peaks.intervals(),
-        tag_mw,
-        annual_charge: Usd::new(annual),
-        avoidance_hours: mul(hours, Decimal::from(avoided), "avoidance hours")?,
-    };
-    Ok((tag, bills))
+    Ok((tag_mw, annual, bills))
 }
 
 /// The year of a time in Central daylight time (UTC−5, as [`FourCp`]).
@@ -832,6 +856,41 @@ fn summer_year(at: DateTime<Utc>) -> i32 {
 /// The summer of four 4CP intervals.
 fn summer_of(peaks: FourCp) -> i32 {
     summer_year(peaks.intervals()[0])
+}
+
+/// Facility MWh in period `t` of the live loads whose tenants repay a
+/// charge (`repays`).
+fn tenant_energy(
+    schedule: &Schedule,
+    t: usize,
+    repays: impl Fn(&Load) -> bool,
+) -> Result<Decimal, FacilityError> {
+    let mut sum = Decimal::ZERO;
+    for load in schedule.loads.iter().filter(|l| repays(l) && l.is_live(t)) {
+        add_to(&mut sum, load.energy.at(t, load.from), "tenant energy")?;
+    }
+    Ok(sum)
+}
+
+/// Each month's repayment by the tenants that repay demand charges: rate ×
+/// their kW in the period of the site's peak, booked with the charge.
+fn recovered_demand(
+    schedule: &Schedule,
+    months: &[(usize, usize, Usd)],
+    rate_per_kw: Decimal,
+) -> Result<Vec<(usize, Usd)>, FacilityError> {
+    let mut out = Vec::new();
+    for &(booked, peak, _) in months {
+        let mwh = tenant_energy(schedule, peak, |l| l.recovers_demand)?;
+        if mwh.is_zero() {
+            continue;
+        }
+        let kw = mul(mwh, Decimal::ONE_THOUSAND, "tenant peak demand")?
+            .checked_div(schedule.hours)
+            .ok_or_else(|| overflow("tenant peak demand"))?;
+        out.push((booked, Usd::new(mul(kw, rate_per_kw, "demand charge repaid")?)));
+    }
+    Ok(out)
 }
 
 /// The demand-response payment of period `t`: rate × min(commitment,
@@ -875,13 +934,13 @@ pub(crate) fn demand_response_at(
 }
 
 /// Rate × each calendar month's (UTC) peak facility kW, booked in the
-/// month's last period in the horizon.
+/// month's last period in the horizon: `(booked in, peak period, charge)`.
 fn demand_charges(
     horizon: &Horizon,
     site_energy: &[Decimal],
     rate_per_kw: Decimal,
     hours: Decimal,
-) -> Result<Vec<(usize, Usd)>, FacilityError> {
+) -> Result<Vec<(usize, usize, Usd)>, FacilityError> {
     let mut out = Vec::new();
     let n = horizon.periods();
     let mut begin = 0;
@@ -897,17 +956,19 @@ fn demand_charges(
             .map(|d| d.and_utc())
             .ok_or_else(|| overflow("month end"))?;
         let end = horizon.index_at_or_after(next_month).clamp(begin + 1, n);
-        let peak = site_energy
+        // The first period of the month's peak.
+        let (at_peak, peak) = site_energy
             .get(begin..end)
             .unwrap_or(&[])
             .iter()
-            .copied()
-            .fold(Decimal::ZERO, Decimal::max);
+            .enumerate()
+            .fold((0, Decimal::ZERO), |(i, m), (j, &v)| if v > m { (j, v) } else { (i, m) });
         let peak_kw = mul(peak, Decimal::ONE_THOUSAND, "peak demand")?
             .checked_div(hours)
             .ok_or_else(|| overflow("peak demand"))?;
         out.push((
             end - 1,
+            begin + at_peak,
             Usd::new(mul(peak_kw, rate_per_kw, "demand charge")?),
         ));
         begin = end;

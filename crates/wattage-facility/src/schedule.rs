@@ -191,6 +191,10 @@ pub(crate) struct Load {
     pub(crate) energy: EnergyProfile,
     pub(crate) revenue: RevenueRule,
     pub(crate) payer: Payer,
+    /// Whether the load's tenant repays its share of demand charges.
+    pub(crate) recovers_demand: bool,
+    /// Whether the load's tenant repays its share of the 4CP charge.
+    pub(crate) recovers_transmission: bool,
 }
 
 impl Load {
@@ -208,6 +212,9 @@ pub(crate) struct Terms {
     pub(crate) revenue: RevenueRule,
     pub(crate) interruptible: bool,
     pub(crate) payer: Payer,
+    /// Whether a tenant repays its share of demand and 4CP charges.
+    pub(crate) recovers_demand: bool,
+    pub(crate) recovers_transmission: bool,
     /// Live periods, clipped to the workload's own term where it has one.
     pub(crate) from: usize,
     pub(crate) until: usize,
@@ -233,6 +240,8 @@ impl LoadContext<'_> {
             revenue,
             interruptible,
             payer: Payer::Operator,
+            recovers_demand: false,
+            recovers_transmission: false,
             from: self.from,
             until: self.until,
         }
@@ -297,6 +306,8 @@ fn lower_assignment(a: &Assignment, horizon: &Horizon) -> Result<Load, FacilityE
         energy: energy_profile(a, horizon, it_mw, it_mwh, from, until)?,
         revenue: terms.revenue,
         payer: terms.payer,
+        recovers_demand: terms.recovers_demand,
+        recovers_transmission: terms.recovers_transmission,
     })
 }
 

@@ -188,7 +188,11 @@ impl WorkloadSummary {
             .checked_mul(live_years)
             .ok_or_else(|| overflow("MW-years"))?;
         let gross_margin = totals.gross_margin()?;
-        let opex = opex_per_mw_year.checked_mul(mw_years)?;
+        let opex = if workload.operator_pays_opex() {
+            opex_per_mw_year.checked_mul(mw_years)?
+        } else {
+            Usd::ZERO
+        };
         let ebitda = gross_margin.checked_sub(opex)?;
         let depreciation = match workload {
             Workload::GpuCloud(g) => g.annual_depreciation()?.checked_mul(live_years)?,
@@ -271,7 +275,8 @@ impl Summary {
             .checked_add(site.demand_response)?
             .checked_sub(site.demand_charge)?
             .checked_sub(site.transmission_charge)?
-            .checked_add(site.block_settlement)?;
+            .checked_add(site.block_settlement)?
+            .checked_add(site.charges_passed_through)?;
         let gross_margin = revenue
             .checked_sub(energy_cost)?
             .checked_add(site_power_lines)?;
@@ -338,7 +343,8 @@ pub struct CashFlows {
     rows: Vec<YearRow>,
 }
 
-/// Each workload's opex per period: opex per IT MW-year × IT MW × hours / 8,766.
+/// Each workload's opex per period: opex per IT MW-year × IT MW × hours /
+/// 8,766 (zero for a tenant who pays its own, [`crate::pass_through`]).
 fn opex_per_period(
     ledger: &SiteLedger,
     deployment: &Deployment,
@@ -355,6 +361,9 @@ fn opex_per_period(
                     name: name.clone(),
                     problem: "is in the ledger but not in the deployment",
                 })?;
+            if !a.workload().operator_pays_opex() {
+                return Ok(Usd::ZERO);
+            }
             let mw = to_decimal("IT load in MW", a.workload().it_power().get(unit::MEGAWATT))?;
             Ok(opex_per_mw_year
                 .checked_mul(mw)?

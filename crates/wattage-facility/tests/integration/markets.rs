@@ -2,20 +2,23 @@
 //! fixed blocks as financial swaps, 4CP avoidance decided before the fact,
 //! lease pass-through lines, sub-hourly prices and fleet availability.
 
-use chrono::{DateTime, TimeZone, Utc};
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use wattage_facility::deployment::Deployment;
 use wattage_facility::horizon::Horizon;
 use wattage_facility::power::{
-    AvoidanceTrigger, FinancialBlock, FourCp, FourCpAvoidance, PowerContract, PowerSupply,
+    AvoidanceTrigger, DemandCharge, FinancialBlock, FourCp, FourCpAvoidance, PowerContract, PowerSupply,
     SystemLoad,
 };
 use wattage_facility::price_series::{PriceSeries, Resolution};
 use wattage_facility::pue::Pue;
 use wattage_facility::run::simulate_site;
 use wattage_facility::site::{Hall, Site};
-use wattage_facility::workload::{Hosting, SelfMining, SelfMiningSpec, Workload};
+use wattage_facility::lease::{ColocationLease, LeaseSpec, LeaseStructure};
+use wattage_facility::pass_through::PassThrough;
+use wattage_facility::summary::Summary;
+use wattage_facility::workload::{Colocation, Hosting, SelfMining, SelfMiningSpec, Workload};
 use rust_decimal::prelude::ToPrimitive;
 use wattage_facility::kernel::{PricePath, SiteKernel};
 use wattage_facility::{Curtailment, FacilityError, HashpricePath};
@@ -404,4 +407,88 @@ fn ercot_2023_peaks_and_an_avoidance_threshold() {
     assert_eq!(tag.tag_mw, Decimal::ZERO);
     assert_eq!(tag.avoidance_hours, Decimal::from(summer_hours));
     assert!(summer_hours > 4 && summer_hours < 400, "{summer_hours}");
+}
+
+/// The 20 MW fleet beside a 40 MW tenant (PUE 1.0) on `lines`, a flat $30,
+/// a $5/kW-month demand charge and a $50/kW-year 4CP charge on `peaks`.
+fn lease_case(structure: LeaseStructure, lines: Option<PassThrough>, peaks: FourCp) -> (Deployment, PowerContract) {
+    let mut plan = fleet_plan("$53.568/PH/day");
+    let lease = ColocationLease::new(LeaseSpec {
+        critical_it: "40 MW".parse().unwrap(),
+        rate: "$120/kW/month".parse().unwrap(),
+        escalator: Decimal::ZERO,
+        term_months: 120,
+        start: NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(),
+        structure,
+    })
+    .unwrap();
+    let mut tenant = Colocation::new(lease, Decimal::ONE).unwrap();
+    if let Some(lines) = lines {
+        tenant = tenant.with_pass_through(lines);
+    }
+    let site = Site::new("S", "100 MW".parse().unwrap())
+        .unwrap()
+        .with_hall(Hall::new("mining", "40 MW".parse().unwrap(), Pue::constant(1.0).unwrap()).unwrap())
+        .unwrap()
+        .with_hall(Hall::new("ai", "40 MW".parse().unwrap(), Pue::constant(1.0).unwrap()).unwrap())
+        .unwrap();
+    let fleet = plan.assignments()[0].workload().clone();
+    plan = Deployment::new(site);
+    plan.assign("fleet", "mining", fleet).unwrap();
+    plan.assign("tenant", "ai", Workload::Colocation(tenant)).unwrap();
+    let contract = PowerContract::new(PowerSupply::fixed(dollars(30)))
+        .with_demand_charge(DemandCharge::per_kw_month("$5".parse().unwrap()).unwrap())
+        .with_transmission(vec![peaks], "$50".parse().unwrap())
+        .unwrap();
+    (plan, contract)
+}
+
+#[test]
+fn a_triple_net_tenant_repays_its_demand_4cp_and_opex_and_each_line_switches() {
+    let actual = summer_load([19, 44, 70, 96], 20.0);
+    let peaks = FourCp::from_system_load(&actual, 2026).unwrap();
+    // June 2026 to the end of 2027: 19 months of demand charges, and the
+    // 2026 tag billed over 2027.
+    let begin = Utc.with_ymd_and_hms(2026, 6, 1, 0, 0, 0).unwrap();
+    let end = Utc.with_ymd_and_hms(2028, 1, 1, 0, 0, 0).unwrap();
+    let hours = usize::try_from((end - begin).num_hours()).unwrap();
+    let horizon = Horizon::new(begin, Resolution::Hourly, hours).unwrap();
+    let usd = |s: &str| s.parse::<Usd>().unwrap();
+    let run = |structure, lines| {
+        let (plan, contract) = lease_case(structure, lines, peaks);
+        let ledger = simulate_site(&plan, &contract, horizon, Curtailment::AlwaysOn).unwrap();
+        let summary = Summary::new(&ledger, &plan, usd("$100,000")).unwrap();
+        (ledger, summary)
+    };
+    // Triple-net: the tenant's 40 MW of each month's 60 MW peak, 40,000 kW
+    // × $5 × 19 months = $3,800,000; its 40 MW of the 60 MW tag, 40,000 kW
+    // × $50 = $2,000,000 over 2027. And no opex for its hall.
+    let (nnn, summary) = run(LeaseStructure::TripleNet, None);
+    let t = nnn.totals();
+    assert_eq!(t.demand_charge, usd("$5,700,000")); // 60,000 kW × $5 × 19
+    assert_eq!(t.transmission_charge, usd("$3,000,000")); // 60,000 kW × $50
+    assert_eq!(t.charges_passed_through, usd("$5,800,000"));
+    assert_eq!(summary.workloads[1].opex, Usd::ZERO);
+    assert!(summary.workloads[0].opex > Usd::ZERO);
+    // The tenant's energy passes through too: 40 MWh × $30 an hour.
+    let tenant = nnn.workload_totals(1).unwrap();
+    assert_eq!(tenant.pass_through, Usd::new(Decimal::from(1_200 * hours as i64)));
+    // Gross: the landlord keeps every line, and pays the tenant hall's opex.
+    let (gross, summary) = run(LeaseStructure::Gross, None);
+    assert_eq!(gross.totals().charges_passed_through, Usd::ZERO);
+    assert_eq!(gross.workload_totals(1).unwrap().pass_through, Usd::ZERO);
+    assert!(summary.workloads[1].opex > Usd::ZERO);
+    // Switched line by line: triple-net energy and 4CP only.
+    let lines = PassThrough { energy: true, transmission: true, ..PassThrough::NONE };
+    let (modified, summary) = run(LeaseStructure::TripleNet, Some(lines));
+    assert_eq!(modified.totals().charges_passed_through, usd("$2,000,000"));
+    assert_eq!(modified.workload_totals(1).unwrap().pass_through, tenant.pass_through);
+    assert!(summary.workloads[1].opex > Usd::ZERO);
+    // Every line is booked in its period: totals are the periods' sums.
+    let sum = nnn
+        .periods()
+        .unwrap()
+        .iter()
+        .fold(Usd::ZERO, |s, p| s.checked_add(p.charges_passed_through).unwrap());
+    assert_eq!(sum, t.charges_passed_through);
 }
