@@ -22,8 +22,8 @@ use crate::lease::LeaseStructure;
 /// Which cost lines a tenant reimburses at cost.
 ///
 /// ```
-/// use wattage::facility::lease::LeaseStructure;
-/// use wattage::facility::pass_through::PassThrough;
+/// use wattage_facility::lease::LeaseStructure;
+/// use wattage_facility::pass_through::PassThrough;
 ///
 /// let nnn = PassThrough::of(LeaseStructure::TripleNet);
 /// assert!(nnn.energy && nnn.demand_charges && nnn.transmission && nnn.opex);

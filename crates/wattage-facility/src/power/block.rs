@@ -24,7 +24,7 @@ use crate::FacilityError;
 /// not on the swap).
 ///
 /// ```
-/// use wattage::facility::power::FinancialBlock;
+/// use wattage_facility::power::FinancialBlock;
 ///
 /// // 30 MW at $40/MWh: in a $300 hour the block pays 30 × ($300 − $40).
 /// let block = FinancialBlock::new("30 MW".parse()?, "$40/MWh".parse()?)?;

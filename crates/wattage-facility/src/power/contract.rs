@@ -68,8 +68,8 @@ impl PowerContract {
     ///
     /// ```
     /// use chrono::{TimeZone, Utc};
-    /// use wattage::facility::power::{FinancialBlock, PowerContract, PowerSupply};
-    /// use wattage::facility::price_series::{PriceSeries, Resolution};
+    /// use wattage_facility::power::{FinancialBlock, PowerContract, PowerSupply};
+    /// use wattage_facility::price_series::{PriceSeries, Resolution};
     ///
     /// let start = Utc.with_ymd_and_hms(2024, 8, 20, 0, 0, 0).unwrap();
     /// let rt = PriceSeries::new(start, Resolution::Hourly, vec!["$300/MWh".parse()?])?;

@@ -21,8 +21,8 @@ use crate::price_series::Resolution;
 ///
 /// ```
 /// use chrono::{TimeZone, Utc};
-/// use wattage::facility::power::SystemLoad;
-/// use wattage::facility::price_series::Resolution;
+/// use wattage_facility::power::SystemLoad;
+/// use wattage_facility::price_series::Resolution;
 ///
 /// let start = Utc.with_ymd_and_hms(2023, 8, 10, 20, 0, 0).unwrap();
 /// let load = SystemLoad::new(start, Resolution::Hourly, vec![83_000.0, 85_464.1, 84_100.0])?;
@@ -217,8 +217,8 @@ pub enum AvoidanceTrigger {
 ///
 /// ```
 /// use chrono::{TimeZone, Utc};
-/// use wattage::facility::power::{AvoidanceTrigger, FourCpAvoidance, SystemLoad};
-/// use wattage::facility::price_series::Resolution;
+/// use wattage_facility::power::{AvoidanceTrigger, FourCpAvoidance, SystemLoad};
+/// use wattage_facility::price_series::Resolution;
 ///
 /// let start = Utc.with_ymd_and_hms(2023, 6, 1, 5, 0, 0).unwrap();
 /// let forecast = SystemLoad::new(start, Resolution::Hourly, vec![70_000.0; 24])?;
