@@ -66,6 +66,14 @@ fn default_of(key: &str, object: &serde_json::Map<String, Value>) -> Option<Valu
         "sell_back" | "demand_charge" | "transmission" | "demand_response" if is("supply") => {
             Value::Null
         }
+        "blocks" if is("supply") => json!([]),
+        "avoidance" if is("rate_per_kw_year") => Value::Null,
+        // wattage-facility: a fleet is always up and does not degrade
+        // unless told; a tenant passes through its lease structure's lines,
+        // which is what the fixture's triple-net tenant does.
+        "uptime" if is("btc_price") => json!("1"),
+        "degradation_per_year" if is("btc_price") => json!("0"),
+        "pass_through" if is("load_factor") => object.get("pass_through").cloned()?,
         "from" | "until" => Value::Null,
         // wattage-facility: an assignment without a window is live all the
         // time; without a PUE it runs at its hall's, which is what every
@@ -110,6 +118,7 @@ fn may_be_negative(key: &str) -> bool {
         "prices"
             | "adder"
             | "fixed"
+            | "fixed_price"
             | "above_price"
             | "power_price"
             | "per_energy"
