@@ -764,8 +764,10 @@ pub(crate) fn book_site_charges(
             charges.transmission.extend(bills);
             charges.tags.push(tag);
             let tenants = |t| tenant_energy(schedule, t, |l| l.recovers_transmission);
-            let (_, _, repaid) = tag_and_bills(schedule, rate, peaks, quad, tenants)?;
-            charges.recovered.extend(repaid.into_iter().filter(|(_, c)| *c != Usd::ZERO));
+            let repaid = tag_and_bills(schedule, rate, peaks, quad, tenants)?.bills;
+            charges
+                .recovered
+                .extend(repaid.into_iter().filter(|(_, c)| *c != Usd::ZERO));
         }
     }
     charges.recovered.sort_by_key(|&(t, _)| t);
@@ -785,7 +787,11 @@ fn four_cp_bills(
     quad: [usize; 4],
 ) -> Result<(FourCpTag, Vec<(usize, Usd)>), FacilityError> {
     let at = |i: usize| Ok(site_energy.get(i).copied().unwrap_or(Decimal::ZERO));
-    let (tag_mw, annual, bills) = tag_and_bills(schedule, rate, peaks, quad, at)?;
+    let TagBills {
+        tag_mw,
+        annual,
+        bills,
+    } = tag_and_bills(schedule, rate, peaks, quad, at)?;
     let summer = summer_of(peaks);
     let avoided = site
         .avoid
@@ -816,7 +822,7 @@ pub(crate) fn tag_and_bills(
     peaks: FourCp,
     quad: [usize; 4],
     energy_at: impl Fn(usize) -> Result<Decimal, FacilityError>,
-) -> Result<(Decimal, Decimal, Vec<(usize, Usd)>), FacilityError> {
+) -> Result<TagBills, FacilityError> {
     let mut sum = Decimal::ZERO;
     for &i in &quad {
         add_to(&mut sum, energy_at(i)?, "4CP demand")?;
@@ -825,13 +831,21 @@ pub(crate) fn tag_and_bills(
     let tag_mw = sum
         .checked_div(schedule.hours * Decimal::from(4))
         .ok_or_else(|| overflow("4CP tag"))?;
-    let annual = mul(mul(tag_mw, Decimal::ONE_THOUSAND, "4CP tag")?, rate, "4CP charge")?;
+    let annual = mul(
+        mul(tag_mw, Decimal::ONE_THOUSAND, "4CP tag")?,
+        rate,
+        "4CP charge",
+    )?;
     let monthly = (annual / Decimal::from(12)).round_dp(2);
     let summer = summer_of(peaks);
     let mut bills = Vec::new();
     for month in 1..=12 {
         let amount = if month == 12 {
-            sub(annual, mul(monthly, Decimal::from(11), "4CP bills")?, "4CP bills")?
+            sub(
+                annual,
+                mul(monthly, Decimal::from(11), "4CP bills")?,
+                "4CP bills",
+            )?
         } else {
             monthly
         };
@@ -844,7 +858,18 @@ pub(crate) fn tag_and_bills(
             bills.push((t, Usd::new(amount)));
         }
     }
-    Ok((tag_mw, annual, bills))
+    Ok(TagBills {
+        tag_mw,
+        annual,
+        bills,
+    })
+}
+
+/// A load's 4CP tag (MW), its annual charge and its monthly bills.
+pub(crate) struct TagBills {
+    tag_mw: Decimal,
+    annual: Decimal,
+    bills: Vec<(usize, Usd)>,
 }
 
 /// The year of a time in Central daylight time (UTC−5, as [`FourCp`]).
@@ -888,7 +913,10 @@ fn recovered_demand(
         let kw = mul(mwh, Decimal::ONE_THOUSAND, "tenant peak demand")?
             .checked_div(schedule.hours)
             .ok_or_else(|| overflow("tenant peak demand"))?;
-        out.push((booked, Usd::new(mul(kw, rate_per_kw, "demand charge repaid")?)));
+        out.push((
+            booked,
+            Usd::new(mul(kw, rate_per_kw, "demand charge repaid")?),
+        ));
     }
     Ok(out)
 }
@@ -962,7 +990,10 @@ fn demand_charges(
             .unwrap_or(&[])
             .iter()
             .enumerate()
-            .fold((0, Decimal::ZERO), |(i, m), (j, &v)| if v > m { (j, v) } else { (i, m) });
+            .fold(
+                (0, Decimal::ZERO),
+                |(i, m), (j, &v)| if v > m { (j, v) } else { (i, m) },
+            );
         let peak_kw = mul(peak, Decimal::ONE_THOUSAND, "peak demand")?
             .checked_div(hours)
             .ok_or_else(|| overflow("peak demand"))?;

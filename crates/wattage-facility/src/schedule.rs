@@ -25,8 +25,8 @@ use crate::FacilityError;
 use crate::deployment::{Assignment, Deployment};
 use crate::exact_sum::{Scaled, max_scale};
 use crate::horizon::Horizon;
-use crate::power::{FourCp, PowerContract, PowerSupply};
 use crate::power::path::{period_price_values, series_over};
+use crate::power::{FourCp, PowerContract, PowerSupply};
 
 pub(crate) fn overflow(operation: &'static str) -> FacilityError {
     FacilityError::Money(MoneyError::Overflow { operation })

@@ -97,9 +97,12 @@ impl FinancialBlock {
     /// The block's volume in MWh over `hours` (entering money by
     /// [`to_decimal`]'s rule: 15 significant digits).
     pub(crate) fn mwh(&self, hours: Decimal) -> Result<Decimal, FacilityError> {
-        to_decimal("financial block volume in MW", self.volume.get(unit::MEGAWATT))?
-            .checked_mul(hours)
-            .ok_or_else(|| crate::schedule::overflow("financial block energy"))
+        to_decimal(
+            "financial block volume in MW",
+            self.volume.get(unit::MEGAWATT),
+        )?
+        .checked_mul(hours)
+        .ok_or_else(|| crate::schedule::overflow("financial block energy"))
     }
 
     /// What the block pays the site over `hours` at `index`:

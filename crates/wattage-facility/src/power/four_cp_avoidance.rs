@@ -125,7 +125,9 @@ impl SystemLoad {
 
     /// Start of interval `i` (`None` past chrono's range).
     fn start_of(&self, i: usize) -> Option<DateTime<Utc>> {
-        let seconds = i64::try_from(i).ok()?.checked_mul(self.resolution.seconds())?;
+        let seconds = i64::try_from(i)
+            .ok()?
+            .checked_mul(self.resolution.seconds())?;
         self.start.checked_add_signed(TimeDelta::seconds(seconds))
     }
 
@@ -202,7 +204,10 @@ impl FourCp {
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[non_exhaustive]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case", deny_unknown_fields))]
+#[cfg_attr(
+    feature = "serde",
+    serde(rename_all = "snake_case", deny_unknown_fields)
+)]
 pub enum AvoidanceTrigger {
     /// In every interval whose forecast is at least this many MW.
     AboveMw(f64),
@@ -270,7 +275,9 @@ impl FourCpAvoidance {
         if bad {
             return Err(FacilityError::InvalidTerm {
                 what: "4CP avoidance trigger",
-                value: alloc::format!("{trigger:?} (a finite, non-negative MW or a top-k of 1 or more)"),
+                value: alloc::format!(
+                    "{trigger:?} (a finite, non-negative MW or a top-k of 1 or more)"
+                ),
             });
         }
         Ok(Self { forecast, trigger })
@@ -318,8 +325,7 @@ impl FourCpAvoidance {
             };
             let last = begin.checked_add_signed(TimeDelta::seconds(step - 1));
             let first = horizon.index_containing(begin).or_else(|| {
-                (begin < horizon.start() && last.is_some_and(|l| l >= horizon.start()))
-                    .then_some(0)
+                (begin < horizon.start() && last.is_some_and(|l| l >= horizon.start())).then_some(0)
             });
             let (Some(first), Some(last)) = (first, last) else {
                 continue;

@@ -243,7 +243,10 @@ impl Model for SelfMining {
         let mut values = Vec::new();
         if from < until {
             let last = (until - 1) / per_step;
-            if prices.get(first_step * per_step / path_step..=last * per_step / path_step).is_none() {
+            if prices
+                .get(first_step * per_step / path_step..=last * per_step / path_step)
+                .is_none()
+            {
                 let missing = from.max(prices.len().saturating_mul(path_step));
                 return Err(self.hashprice.too_short(missing, resolution));
             }

@@ -215,7 +215,10 @@ fn sum_groups(groups: &TotalsBy) -> (SiteTotals, Vec<(usize, i64)>) {
             .transmission_charge
             .checked_add(s.transmission_charge)
             .unwrap();
-        site.block_settlement = site.block_settlement.checked_add(s.block_settlement).unwrap();
+        site.block_settlement = site
+            .block_settlement
+            .checked_add(s.block_settlement)
+            .unwrap();
         site.charges_passed_through = site
             .charges_passed_through
             .checked_add(s.charges_passed_through)

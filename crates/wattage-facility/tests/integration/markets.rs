@@ -5,22 +5,22 @@
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
 use wattage_facility::deployment::Deployment;
 use wattage_facility::horizon::Horizon;
+use wattage_facility::kernel::{PricePath, SiteKernel};
+use wattage_facility::lease::{ColocationLease, LeaseSpec, LeaseStructure};
+use wattage_facility::pass_through::PassThrough;
 use wattage_facility::power::{
-    AvoidanceTrigger, DemandCharge, FinancialBlock, FourCp, FourCpAvoidance, PowerContract, PowerSupply,
-    SystemLoad,
+    AvoidanceTrigger, DemandCharge, FinancialBlock, FourCp, FourCpAvoidance, PowerContract,
+    PowerSupply, SystemLoad,
 };
 use wattage_facility::price_series::{PriceSeries, Resolution};
 use wattage_facility::pue::Pue;
 use wattage_facility::run::simulate_site;
 use wattage_facility::site::{Hall, Site};
-use wattage_facility::lease::{ColocationLease, LeaseSpec, LeaseStructure};
-use wattage_facility::pass_through::PassThrough;
 use wattage_facility::summary::Summary;
 use wattage_facility::workload::{Colocation, Hosting, SelfMining, SelfMiningSpec, Workload};
-use rust_decimal::prelude::ToPrimitive;
-use wattage_facility::kernel::{PricePath, SiteKernel};
 use wattage_facility::{Curtailment, FacilityError, HashpricePath};
 use wattage_mining::payout::Pool;
 use wattage_units::{EnergyPrice, Usd};
@@ -38,7 +38,14 @@ pub(crate) fn dollars(d: i64) -> EnergyPrice {
 pub(crate) fn fleet_plan(hashprice: &str) -> Deployment {
     let site = Site::new("S", "50 MW".parse().unwrap())
         .unwrap()
-        .with_hall(Hall::new("mining", "40 MW".parse().unwrap(), Pue::constant(1.0).unwrap()).unwrap())
+        .with_hall(
+            Hall::new(
+                "mining",
+                "40 MW".parse().unwrap(),
+                Pue::constant(1.0).unwrap(),
+            )
+            .unwrap(),
+        )
         .unwrap();
     let mut plan = Deployment::new(site);
     let fleet = SelfMining::new(SelfMiningSpec {
@@ -77,17 +84,35 @@ fn demand_response_is_paid_only_while_the_load_is_available() {
     let plan = fleet_plan("$53.568/PH/day");
     // The fleet draws 20 MW: grow it to 40 MW so the commitment binds.
     let mut plan = plan;
-    plan.assign("fleet 2", "mining", plan.assignments()[0].workload().clone())
-        .unwrap();
+    plan.assign(
+        "fleet 2",
+        "mining",
+        plan.assignments()[0].workload().clone(),
+    )
+    .unwrap();
     let horizon = Horizon::new(start(), Resolution::Hourly, 4).unwrap();
     let ledger = simulate_site(&plan, &contract, horizon, Curtailment::AboveBreakeven).unwrap();
     assert_eq!(ledger.workload_totals(0).unwrap().curtailed_periods, 2);
-    assert_eq!(ledger.totals().demand_response, "$600".parse::<Usd>().unwrap());
-    let paid: Vec<Usd> = ledger.periods().unwrap().iter().map(|p| p.demand_response).collect();
-    assert_eq!(paid, ["$300", "$0", "$0", "$300"].map(|u| u.parse::<Usd>().unwrap()));
+    assert_eq!(
+        ledger.totals().demand_response,
+        "$600".parse::<Usd>().unwrap()
+    );
+    let paid: Vec<Usd> = ledger
+        .periods()
+        .unwrap()
+        .iter()
+        .map(|p| p.demand_response)
+        .collect();
+    assert_eq!(
+        paid,
+        ["$300", "$0", "$0", "$300"].map(|u| u.parse::<Usd>().unwrap())
+    );
     // Always on, all four hours are available.
     let on = simulate_site(&plan, &contract, horizon, Curtailment::AlwaysOn).unwrap();
-    assert_eq!(on.totals().demand_response, "$1,200".parse::<Usd>().unwrap());
+    assert_eq!(
+        on.totals().demand_response,
+        "$1,200".parse::<Usd>().unwrap()
+    );
 }
 
 #[test]
@@ -182,7 +207,10 @@ fn a_fleets_uptime_scales_revenue_and_energy_and_degradation_compounds() {
             .sum()
     };
     let ratio = day_revenue(365) / day_revenue(0);
-    assert!((ratio - 0.9_f64.powf(365.0 / 365.25)).abs() < 1e-9, "{ratio}");
+    assert!(
+        (ratio - 0.9_f64.powf(365.0 / 365.25)).abs() < 1e-9,
+        "{ratio}"
+    );
     assert!(day_revenue(200) < day_revenue(100));
     assert_eq!(periods[24 * 365].energy_mwh, periods[0].energy_mwh);
     // Out of range.
@@ -196,7 +224,10 @@ fn a_fleets_uptime_scales_revenue_and_energy_and_degradation_compounds() {
             uptime: Decimal::new(11, 1),
             degradation_per_year: Decimal::ZERO,
         }),
-        Err(FacilityError::InvalidShare { what: "fleet uptime", .. })
+        Err(FacilityError::InvalidShare {
+            what: "fleet uptime",
+            ..
+        })
     ));
 }
 
@@ -260,8 +291,12 @@ pub(crate) fn summer_load(hot: [usize; 4], trend: f64) -> SystemLoad {
 /// kW-year on `peaks`, with an optional avoidance policy.
 fn four_cp_case(peaks: FourCp, avoidance: Option<FourCpAvoidance>) -> (Deployment, PowerContract) {
     let mut plan = fleet_plan("$53.568/PH/day");
-    plan.assign("hosted", "mining", Workload::Hosting(Hosting::new("10 MW".parse().unwrap(), dollars(80)).unwrap()))
-        .unwrap();
+    plan.assign(
+        "hosted",
+        "mining",
+        Workload::Hosting(Hosting::new("10 MW".parse().unwrap(), dollars(80)).unwrap()),
+    )
+    .unwrap();
     let mut contract = PowerContract::new(PowerSupply::fixed(dollars(30)))
         .with_transmission(vec![peaks], "$50".parse().unwrap())
         .unwrap();
@@ -277,7 +312,10 @@ fn four_cp_is_avoided_on_a_forecast_and_billed_over_the_next_year() {
     let actual = summer_load([19, 44, 70, 96], 20.0);
     let peaks = FourCp::from_system_load(&actual, 2026).unwrap();
     let at = |m, d| Utc.with_ymd_and_hms(2026, m, d, 22, 0, 0).unwrap();
-    assert_eq!(peaks.intervals(), [at(6, 20), at(7, 15), at(8, 10), at(9, 5)]);
+    assert_eq!(
+        peaks.intervals(),
+        [at(6, 20), at(7, 15), at(8, 10), at(9, 5)]
+    );
     // Horizon: June 2026 to the end of 2027, so the tag's year is billed.
     let begin = Utc.with_ymd_and_hms(2026, 6, 1, 5, 0, 0).unwrap();
     let end = Utc.with_ymd_and_hms(2028, 1, 1, 0, 0, 0).unwrap();
@@ -296,7 +334,10 @@ fn four_cp_is_avoided_on_a_forecast_and_billed_over_the_next_year() {
     // June's realised peak was missed: (30 + 0 + 0 + 0) / 4 = 7.5 MW.
     assert_eq!(tag.tag_mw, Decimal::new(75, 1));
     assert_eq!(tag.avoidance_hours, Decimal::from(8)); // 2 hours × 4 months
-    assert_eq!(ledger.workload_totals(0).unwrap().curtailed_hours, Decimal::from(8));
+    assert_eq!(
+        ledger.workload_totals(0).unwrap().curtailed_hours,
+        Decimal::from(8)
+    );
     // 7,500 kW × $50 = $375,000 for 2027, $31,250 a month from January.
     assert_eq!(tag.annual_charge, "$375,000".parse::<Usd>().unwrap());
     assert_eq!(ledger.totals().transmission_charge, tag.annual_charge);
@@ -308,7 +349,13 @@ fn four_cp_is_avoided_on_a_forecast_and_billed_over_the_next_year() {
         .map(|p| (p.start, p.transmission_charge))
         .collect();
     assert_eq!(billed.len(), 12);
-    assert_eq!(billed[0], (Utc.with_ymd_and_hms(2027, 1, 1, 0, 0, 0).unwrap(), "$31,250".parse().unwrap()));
+    assert_eq!(
+        billed[0],
+        (
+            Utc.with_ymd_and_hms(2027, 1, 1, 0, 0, 0).unwrap(),
+            "$31,250".parse().unwrap()
+        )
+    );
     // With perfect foresight (forecast = actual), top-1 catches all four.
     let perfect = FourCpAvoidance::new(actual, AvoidanceTrigger::MonthTopK(1)).unwrap();
     let (plan, contract) = four_cp_case(peaks, Some(perfect));
@@ -367,12 +414,17 @@ fn ercot_native_load_2023() -> SystemLoad {
     let mut rows = text.lines();
     let header: Vec<&str> = rows.next().unwrap().split(',').collect();
     let total = header.iter().position(|h| *h == "ERCOT").unwrap();
-    let utc = header.iter().position(|h| h.starts_with("UTC Timestamp")).unwrap();
+    let utc = header
+        .iter()
+        .position(|h| h.starts_with("UTC Timestamp"))
+        .unwrap();
     let mut first = None;
     let mut mw = Vec::new();
     for row in rows {
         let cells: Vec<&str> = row.split(',').collect();
-        let ending = chrono::NaiveDateTime::parse_from_str(cells[utc], "%Y-%m-%d %H:%M:%S").unwrap().and_utc();
+        let ending = chrono::NaiveDateTime::parse_from_str(cells[utc], "%Y-%m-%d %H:%M:%S")
+            .unwrap()
+            .and_utc();
         first.get_or_insert(ending - chrono::TimeDelta::hours(1));
         mw.push(cells[total].parse::<f64>().unwrap());
     }
@@ -390,7 +442,10 @@ fn ercot_2023_peaks_and_an_avoidance_threshold() {
     // August's is ERCOT's record, 85,464 MW on 2023-08-10, 17:00-18:00 CDT.
     let peaks = FourCp::from_system_load(&load, 2023).unwrap();
     let at = |m, d, h| Utc.with_ymd_and_hms(2023, m, d, h, 0, 0).unwrap();
-    assert_eq!(peaks.intervals(), [at(6, 27, 22), at(7, 31, 21), at(8, 10, 22), at(9, 8, 21)]);
+    assert_eq!(
+        peaks.intervals(),
+        [at(6, 27, 22), at(7, 31, 21), at(8, 10, 22), at(9, 8, 21)]
+    );
     // Curtail whenever the (perfect) forecast reaches 80,000 MW: June's
     // peak of 80,787 MW is the lowest, so all four are caught.
     let begin = Utc.with_ymd_and_hms(2023, 6, 1, 5, 0, 0).unwrap();
@@ -411,7 +466,11 @@ fn ercot_2023_peaks_and_an_avoidance_threshold() {
 
 /// The 20 MW fleet beside a 40 MW tenant (PUE 1.0) on `lines`, a flat $30,
 /// a $5/kW-month demand charge and a $50/kW-year 4CP charge on `peaks`.
-fn lease_case(structure: LeaseStructure, lines: Option<PassThrough>, peaks: FourCp) -> (Deployment, PowerContract) {
+fn lease_case(
+    structure: LeaseStructure,
+    lines: Option<PassThrough>,
+    peaks: FourCp,
+) -> (Deployment, PowerContract) {
     let mut plan = fleet_plan("$53.568/PH/day");
     let lease = ColocationLease::new(LeaseSpec {
         critical_it: "40 MW".parse().unwrap(),
@@ -428,14 +487,22 @@ fn lease_case(structure: LeaseStructure, lines: Option<PassThrough>, peaks: Four
     }
     let site = Site::new("S", "100 MW".parse().unwrap())
         .unwrap()
-        .with_hall(Hall::new("mining", "40 MW".parse().unwrap(), Pue::constant(1.0).unwrap()).unwrap())
+        .with_hall(
+            Hall::new(
+                "mining",
+                "40 MW".parse().unwrap(),
+                Pue::constant(1.0).unwrap(),
+            )
+            .unwrap(),
+        )
         .unwrap()
         .with_hall(Hall::new("ai", "40 MW".parse().unwrap(), Pue::constant(1.0).unwrap()).unwrap())
         .unwrap();
     let fleet = plan.assignments()[0].workload().clone();
     plan = Deployment::new(site);
     plan.assign("fleet", "mining", fleet).unwrap();
-    plan.assign("tenant", "ai", Workload::Colocation(tenant)).unwrap();
+    plan.assign("tenant", "ai", Workload::Colocation(tenant))
+        .unwrap();
     let contract = PowerContract::new(PowerSupply::fixed(dollars(30)))
         .with_demand_charge(DemandCharge::per_kw_month("$5".parse().unwrap()).unwrap())
         .with_transmission(vec![peaks], "$50".parse().unwrap())
@@ -472,23 +539,31 @@ fn a_triple_net_tenant_repays_its_demand_4cp_and_opex_and_each_line_switches() {
     assert!(summary.workloads[0].opex > Usd::ZERO);
     // The tenant's energy passes through too: 40 MWh × $30 an hour.
     let tenant = nnn.workload_totals(1).unwrap();
-    assert_eq!(tenant.pass_through, Usd::new(Decimal::from(1_200 * hours as i64)));
+    assert_eq!(
+        tenant.pass_through,
+        Usd::new(Decimal::from(1_200 * hours as i64))
+    );
     // Gross: the landlord keeps every line, and pays the tenant hall's opex.
     let (gross, summary) = run(LeaseStructure::Gross, None);
     assert_eq!(gross.totals().charges_passed_through, Usd::ZERO);
     assert_eq!(gross.workload_totals(1).unwrap().pass_through, Usd::ZERO);
     assert!(summary.workloads[1].opex > Usd::ZERO);
     // Switched line by line: triple-net energy and 4CP only.
-    let lines = PassThrough { energy: true, transmission: true, ..PassThrough::NONE };
+    let lines = PassThrough {
+        energy: true,
+        transmission: true,
+        ..PassThrough::NONE
+    };
     let (modified, summary) = run(LeaseStructure::TripleNet, Some(lines));
     assert_eq!(modified.totals().charges_passed_through, usd("$2,000,000"));
-    assert_eq!(modified.workload_totals(1).unwrap().pass_through, tenant.pass_through);
+    assert_eq!(
+        modified.workload_totals(1).unwrap().pass_through,
+        tenant.pass_through
+    );
     assert!(summary.workloads[1].opex > Usd::ZERO);
     // Every line is booked in its period: totals are the periods' sums.
-    let sum = nnn
-        .periods()
-        .unwrap()
-        .iter()
-        .fold(Usd::ZERO, |s, p| s.checked_add(p.charges_passed_through).unwrap());
+    let sum = nnn.periods().unwrap().iter().fold(Usd::ZERO, |s, p| {
+        s.checked_add(p.charges_passed_through).unwrap()
+    });
     assert_eq!(sum, t.charges_passed_through);
 }

@@ -520,13 +520,13 @@ fn contract() -> PowerContract {
     let peaks = [(6, 27), (7, 19), (8, 20), (9, 5)]
         .map(|(m, d)| Utc.with_ymd_and_hms(2026, m, d, 21, 45, 0).unwrap());
     PowerContract::new(PowerSupply::index(series.clone(), price("$2/MWh")))
-    .with_block(FinancialBlock::new("6 MW".parse().unwrap(), price("$40/MWh")).unwrap())
-    .unwrap()
-    .with_demand_charge(DemandCharge::per_kw_month(usd("$4")).unwrap())
-    .with_transmission(vec![FourCp::new(peaks).unwrap()], usd("$45"))
-    .unwrap()
-    .with_demand_response("5 MW".parse().unwrap(), price("$3/MWh"))
-    .unwrap()
+        .with_block(FinancialBlock::new("6 MW".parse().unwrap(), price("$40/MWh")).unwrap())
+        .unwrap()
+        .with_demand_charge(DemandCharge::per_kw_month(usd("$4")).unwrap())
+        .with_transmission(vec![FourCp::new(peaks).unwrap()], usd("$45"))
+        .unwrap()
+        .with_demand_response("5 MW".parse().unwrap(), price("$3/MWh"))
+        .unwrap()
 }
 
 /// Sell-back credits need a fixed-price supply.
