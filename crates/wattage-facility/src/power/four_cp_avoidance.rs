@@ -339,3 +339,57 @@ impl FourCpAvoidance {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn series(start: DateTime<Utc>, mw: &[f64]) -> SystemLoad {
+        SystemLoad::new(start, Resolution::Hourly, mw.to_vec()).unwrap()
+    }
+
+    #[test]
+    fn only_summer_intervals_are_flagged() {
+        // 2026-05-31 23:00 to 2026-06-01 02:00 CDT: the first hour is May.
+        let start = Utc.with_ymd_and_hms(2026, 6, 1, 4, 0, 0).unwrap();
+        let load = series(start, &[90_000.0, 90_000.0, 10.0, 90_000.0]);
+        let above =
+            FourCpAvoidance::new(load.clone(), AvoidanceTrigger::AboveMw(80_000.0)).unwrap();
+        assert_eq!(above.flagged_intervals(), [1, 3]);
+        let top = FourCpAvoidance::new(load, AvoidanceTrigger::MonthTopK(2)).unwrap();
+        assert_eq!(top.flagged_intervals(), [1, 3]);
+    }
+
+    #[test]
+    fn an_hourly_flag_covers_the_four_quarters_it_overlaps() {
+        let start = Utc.with_ymd_and_hms(2026, 7, 1, 5, 0, 0).unwrap();
+        let policy = FourCpAvoidance::new(
+            series(start, &[1.0, 5.0, 2.0]),
+            AvoidanceTrigger::MonthTopK(1),
+        )
+        .unwrap();
+        let quarters = Horizon::new(start, Resolution::FifteenMinutes, 12).unwrap();
+        assert_eq!(policy.flagged_periods(&quarters), [4, 5, 6, 7]);
+        // A horizon starting inside the flagged hour, and one after it.
+        let late = Horizon::new(
+            start + TimeDelta::minutes(90),
+            Resolution::FifteenMinutes,
+            4,
+        )
+        .unwrap();
+        assert_eq!(policy.flagged_periods(&late), [0, 1]);
+        let after = Horizon::new(start + TimeDelta::hours(2), Resolution::Hourly, 1).unwrap();
+        assert!(policy.flagged_periods(&after).is_empty());
+    }
+
+    #[test]
+    fn ties_go_to_the_earlier_interval_for_peaks_and_policy_alike() {
+        let start = Utc.with_ymd_and_hms(2026, 6, 1, 5, 0, 0).unwrap();
+        let load = series(start, &[3.0, 7.0, 7.0]);
+        assert_eq!(load.top(&[0, 1, 2], 1), [1]);
+        assert!(FourCp::from_system_load(&load, 2026).is_err()); // June only
+        assert!(SystemLoad::new(start, Resolution::Hourly, alloc::vec![-1.0]).is_err());
+        assert!(FourCpAvoidance::new(load, AvoidanceTrigger::AboveMw(f64::INFINITY)).is_err());
+    }
+}

@@ -567,3 +567,54 @@ fn a_triple_net_tenant_repays_its_demand_4cp_and_opex_and_each_line_switches() {
     });
     assert_eq!(sum, t.charges_passed_through);
 }
+
+/// ERCOT's hourly Native Load, June to September 2021, shipped in
+/// `tests/data/` (see its provenance file).
+fn ercot_native_load_2021_summer() -> SystemLoad {
+    let text = include_str!("../data/ercot_native_load_2021_summer.csv");
+    let mut first = None;
+    let mut mw = Vec::new();
+    for row in text.lines().skip(1) {
+        let (ending, load) = row.split_once(',').unwrap();
+        let ending = chrono::NaiveDateTime::parse_from_str(ending, "%Y-%m-%d %H:%M:%S")
+            .unwrap()
+            .and_utc();
+        first.get_or_insert(ending - chrono::TimeDelta::hours(1));
+        mw.push(load.parse::<f64>().unwrap());
+    }
+    SystemLoad::new(first.unwrap(), Resolution::Hourly, mw).unwrap()
+}
+
+#[test]
+fn ercot_2021_summer_peaks_and_a_day_ahead_persistence_forecast() {
+    let actual = ercot_native_load_2021_summer();
+    assert_eq!(actual.len(), 2_928);
+    // The month peaks of ERCOT's 2021 Native Load, all hour ending 17:00
+    // CDT (PROVENANCE-ercot_native_load_2021_summer.md): starts 21:00 UTC.
+    let peaks = FourCp::from_system_load(&actual, 2021).unwrap();
+    let at = |m, d| Utc.with_ymd_and_hms(2021, m, d, 21, 0, 0).unwrap();
+    assert_eq!(
+        peaks.intervals(),
+        [at(6, 23), at(7, 26), at(8, 24), at(9, 1)]
+    );
+    let begin = Utc.with_ymd_and_hms(2021, 6, 1, 5, 0, 0).unwrap();
+    let august = usize::try_from((peaks.intervals()[2] - begin).num_hours()).unwrap();
+    assert_eq!(actual.mw()[august].round(), 73_651.0); // the 2021 record
+    // A day-ahead persistence forecast (each hour as it was 24 hours
+    // before) with the top 5 hours of each month: it sees a peak only when
+    // the day before was as hot.
+    let mut shifted = vec![actual.mw()[0]; 24];
+    shifted.extend_from_slice(&actual.mw()[..actual.len() - 24]);
+    let forecast = SystemLoad::new(begin, Resolution::Hourly, shifted).unwrap();
+    let policy = FourCpAvoidance::new(forecast, AvoidanceTrigger::MonthTopK(5)).unwrap();
+    let (plan, contract) = four_cp_case(peaks, Some(policy));
+    let horizon = Horizon::new(begin, Resolution::Hourly, actual.len()).unwrap();
+    let ledger = simulate_site(&plan, &contract, horizon, Curtailment::AboveBreakeven).unwrap();
+    let tag = ledger.four_cp_tags()[0];
+    assert_eq!(tag.avoidance_hours, Decimal::from(20)); // 5 hours × 4 months
+    // Persistence flags the days after the June, July and August peaks
+    // (each peak day was hotter than the day before it) and catches only
+    // September's, on September 1 after a hot August 31: the 30 MW site
+    // is on in three of the four peaks, a tag of 22.5 MW.
+    assert_eq!(tag.tag_mw, Decimal::new(225, 1));
+}
