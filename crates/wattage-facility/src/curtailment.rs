@@ -46,7 +46,7 @@ pub enum CurtailReason {
     SellBack,
     /// The price (market price with sell-back) was above the policy's strike.
     Strike,
-    /// The period is one of the contract's 4CP intervals.
+    /// The contract's 4CP avoidance policy flagged the period on its forecast.
     FourCp,
 }
 
@@ -154,7 +154,8 @@ impl Amount for Units {
 /// running earns at least as much as being off (a tie runs);
 /// [`Curtailment::AbovePrice`] runs when the price it sees (the market
 /// price with sell-back) is at most the strike. Every policy but
-/// [`Curtailment::AlwaysOn`] is off in the contract's 4CP intervals.
+/// [`Curtailment::AlwaysOn`] is off in the periods the contract's 4CP
+/// avoidance policy flags.
 #[inline(always)]
 pub(crate) fn decide<A: Amount>(policy: Policy<A>, facts: PeriodFacts<A>) -> Option<Decision> {
     Some(match policy {
