@@ -170,7 +170,8 @@ impl BusinessModel {
                 .checked_add(site.transmission_charge)?
                 .checked_sub(site.demand_response)?
                 .checked_sub(site.block_settlement)?
-                .checked_sub(site.reserve_payment)?;
+                .checked_sub(site.reserve_payment)?
+                .checked_sub(site.charges_passed_through)?;
         }
         if lines.facility_capex {
             pnl.facility_capex = Usd::try_sum(capex.iter().map(|p| p.amount))?;

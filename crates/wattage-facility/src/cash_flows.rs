@@ -89,7 +89,8 @@ pub struct CashFlows {
     horizon: Horizon,
 }
 
-/// Each workload's opex per period: opex per IT MW-year × IT MW × hours / 8,766.
+/// Each workload's opex per period: opex per IT MW-year × IT MW × hours /
+/// 8,766 (zero for a tenant who pays its own, [`crate::pass_through`]).
 fn opex_per_period(
     ledger: &SiteLedger,
     deployment: &Deployment,
@@ -106,6 +107,9 @@ fn opex_per_period(
                     name: name.clone(),
                     problem: "is in the ledger but not in the deployment",
                 })?;
+            if !a.workload().operator_pays_opex() {
+                return Ok(Usd::ZERO);
+            }
             let mw = to_decimal("IT load in MW", a.workload().it_power().get(unit::MEGAWATT))?;
             Ok(opex_per_mw_year
                 .checked_mul(mw)?
@@ -235,7 +239,9 @@ impl CashFlows {
             if let Some(row) = row_at(&mut rows, midnight(e.at)) {
                 match e.kind {
                     AssetEventKind::Purchase => row.capex = row.capex.checked_add(e.amount)?,
-                    AssetEventKind::Sale => row.asset_sales = row.asset_sales.checked_add(e.amount)?,
+                    AssetEventKind::Sale => {
+                        row.asset_sales = row.asset_sales.checked_add(e.amount)?
+                    }
                 }
             }
         }
@@ -258,7 +264,14 @@ impl CashFlows {
                 .checked_sub(row.capex)?
                 .checked_add(row.asset_sales)?;
         }
-        Ok(Self { rows, months, capex, events, assets, horizon })
+        Ok(Self {
+            rows,
+            months,
+            capex,
+            events,
+            assets,
+            horizon,
+        })
     }
 
     /// The years, in order.

@@ -48,7 +48,7 @@ pub enum CurtailReason {
     SellBack,
     /// The price (market price with sell-back) was above the policy's strike.
     Strike,
-    /// The period is one of the contract's 4CP intervals.
+    /// The contract's 4CP avoidance policy flagged the period on its forecast.
     FourCp,
 }
 
@@ -189,9 +189,9 @@ impl Amount for Units {
 /// running earns at least as much as being off (a tie runs);
 /// [`Curtailment::AbovePrice`] runs when the price it sees (the market
 /// price with sell-back) is at most the strike. Every policy but
-/// [`Curtailment::AlwaysOn`] is off in the contract's 4CP intervals.
-/// Then, where the site offers reserves, [`offer_reserves`] may replace
-/// the choice.
+/// [`Curtailment::AlwaysOn`] is off in the periods the contract's 4CP
+/// avoidance policy flags. Then, where the site offers reserves,
+/// [`offer_reserves`] may replace the choice.
 #[inline(always)]
 pub(crate) fn decide<A: Amount>(policy: Policy<A>, facts: PeriodFacts<A>) -> Option<Decision> {
     let energy_only = match policy {

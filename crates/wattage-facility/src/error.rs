@@ -189,6 +189,14 @@ pub enum FacilityError {
         /// The offending price.
         value: f64,
     },
+    /// A system-load forecast entry that is negative or not finite.
+    #[error("system load entry {index} must be a finite, non-negative MW, got {value}")]
+    InvalidSystemLoad {
+        /// Position in the series (0-based).
+        index: usize,
+        /// The offending load, MW.
+        value: f64,
+    },
     /// A PUE below 1 or not finite.
     #[error("PUE must be finite and at least 1, got {value}")]
     InvalidPue {

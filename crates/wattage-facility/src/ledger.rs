@@ -116,16 +116,20 @@ pub struct SitePeriod {
     pub reserve_payment: Usd,
     /// Demand charge (booked in the last period of each month).
     pub demand_charge: Usd,
-    /// 4CP transmission charge (booked in the period of the last interval).
+    /// 4CP transmission charge (the previous summer's tag, billed monthly).
     pub transmission_charge: Usd,
     /// What the financial blocks paid the site: `(index − fixed) × volume`
     /// (negative when the site paid).
     pub block_settlement: Usd,
+    /// Tenants' repayments of their shares of demand and 4CP charges
+    /// ([`crate::pass_through::PassThrough`]), booked with the charges.
+    pub charges_passed_through: Usd,
 }
 
 impl SitePeriod {
     /// Revenue − energy − demand and transmission charges + credits,
-    /// demand-response and reserve payments and block settlements.
+    /// demand-response and reserve payments, block settlements and charges
+    /// passed through to tenants.
     ///
     /// # Errors
     /// [`FacilityError::Money`] on overflow.
@@ -138,7 +142,8 @@ impl SitePeriod {
             .checked_add(self.demand_response)?
             .checked_sub(self.demand_charge)?
             .checked_sub(self.transmission_charge)?
-            .checked_add(self.block_settlement)?)
+            .checked_add(self.block_settlement)?
+            .checked_add(self.charges_passed_through)?)
     }
 }
 
@@ -214,11 +219,13 @@ pub struct SiteTotals {
     pub block_settlement: Usd,
     /// Reserve capacity payments.
     pub reserve_payment: Usd,
+    /// Tenants' repayments of their shares of demand and 4CP charges.
+    pub charges_passed_through: Usd,
 }
 
 impl SiteTotals {
-    /// Revenue − energy − charges + credits, payments and block
-    /// settlements.
+    /// Revenue − energy − charges + credits, payments, block settlements
+    /// and charges passed through to tenants.
     ///
     /// # Errors
     /// [`FacilityError::Money`] on overflow.
@@ -231,8 +238,26 @@ impl SiteTotals {
             .checked_add(self.demand_response)?
             .checked_sub(self.demand_charge)?
             .checked_sub(self.transmission_charge)?
-            .checked_add(self.block_settlement)?)
+            .checked_add(self.block_settlement)?
+            .checked_add(self.charges_passed_through)?)
     }
+}
+
+/// One summer's 4CP tag as a simulation achieved it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct FourCpTag {
+    /// The summer's year.
+    pub summer: i32,
+    /// The realised peak intervals (starts, UTC).
+    pub intervals: [DateTime<Utc>; 4],
+    /// The tag: the site's mean facility MW in the four intervals.
+    pub tag_mw: Decimal,
+    /// The next year's charge for it, `tag × rate` (billed monthly over
+    /// that year, inside the horizon only).
+    pub annual_charge: Usd,
+    /// Hours of the summer the avoidance policy called for curtailment.
+    pub avoidance_hours: Decimal,
 }
 
 /// The result of [`crate::run::simulate_site`]: one [`SitePeriod`] per
@@ -252,6 +277,8 @@ pub struct SiteLedger {
     pub(crate) decisions: Vec<Vec<u8>>,
     pub(crate) demand_charges: Vec<(usize, Usd)>,
     pub(crate) transmission_charges: Vec<(usize, Usd)>,
+    pub(crate) four_cp_tags: Vec<FourCpTag>,
+    pub(crate) recovered_charges: Vec<(usize, Usd)>,
     pub(crate) workload_totals: Vec<WorkloadTotals>,
     pub(crate) totals: SiteTotals,
 }
@@ -353,6 +380,7 @@ impl SiteLedger {
                     .copied()
                     .unwrap_or(Decimal::ZERO),
             ),
+            charges_passed_through: sparse(&self.recovered_charges, t),
         };
         for w in 0..self.schedule.loads.len() {
             let Some(entry) = self.entry(t, w) else {
@@ -476,6 +504,13 @@ impl SiteLedger {
                 }
             }
         })
+    }
+
+    /// Each summer's 4CP tag, for the summers wholly inside the horizon
+    /// (empty without a transmission charge).
+    #[must_use]
+    pub fn four_cp_tags(&self) -> &[FourCpTag] {
+        &self.four_cp_tags
     }
 
     /// Exact sums of workload `index`.

@@ -47,9 +47,11 @@
 //!   ERCOT's published CSV layouts that reject gaps, repeats and disorder
 //!   by line number.
 //! - [`power`]: power in one place: the supply (fixed, index on a price
-//!   series, blend), the charges beyond energy (demand charges, ERCOT's
-//!   4CP tag, demand-response payments), the contract that bundles them
-//!   with sell-back credits, and a horizon's prices read once.
+//!   series), fixed blocks settled financially, the charges beyond energy
+//!   (demand charges, ERCOT's 4CP tag and its avoidance on a forecast,
+//!   demand-response payments on availability), the contract that bundles
+//!   them with sell-back credits, and a horizon's prices read once.
+//! - [`pass_through`]: which cost lines a colocation tenant reimburses.
 //!
 //! **The site.**
 //! - [`site`] and [`pue`]: an interconnect shared by halls of critical IT
@@ -132,6 +134,7 @@ pub mod inference;
 pub mod kernel;
 pub mod lease;
 pub mod ledger;
+pub mod pass_through;
 pub mod power;
 pub mod price_series;
 pub mod pue;

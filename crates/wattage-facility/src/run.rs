@@ -60,10 +60,10 @@ use crate::deployment::Deployment;
 use crate::exact_sum::{Scaled, to_units};
 use crate::horizon::Horizon;
 use crate::ledger::{
-    RESERVE_BYTE, SiteLedger, SiteTotals, WorkloadPeriod, WorkloadTotals, add_nonzero, add_to,
-    decision_byte, reserve_period,
+    FourCpTag, RESERVE_BYTE, SiteLedger, SiteTotals, WorkloadPeriod, WorkloadTotals, add_nonzero,
+    add_to, decision_byte, reserve_period,
 };
-use crate::power::{PowerContract, decision_horizon};
+use crate::power::{FourCp, PowerContract, decision_horizon};
 use crate::schedule::{EnergyProfile, Load, Payer, Schedule, SiteTerms, mul, overflow};
 
 fn sub(a: Decimal, b: Decimal, what: &'static str) -> Result<Decimal, FacilityError> {
@@ -93,8 +93,9 @@ fn sub(a: Decimal, b: Decimal, what: &'static str) -> Result<Decimal, FacilityEr
 ///   is above the workload's breakeven. [`Curtailment::AbovePrice`]
 ///   switches off when the price (market price with sell-back) is above
 ///   the strike. Any policy but [`Curtailment::AlwaysOn`] also switches
-///   interruptible loads off in the periods of the contract's 4CP
-///   intervals.
+///   interruptible loads off in the periods the contract's 4CP avoidance
+///   policy flags on its forecast (never at the realised peaks as such:
+///   nobody knows them in advance).
 /// - **Reserves** (a contract with a
 ///   [`ReserveOffer`](crate::power::ReserveOffer)): an interruptible load
 ///   may instead run holding reserve capacity, paid the clearing price ×
@@ -106,8 +107,11 @@ fn sub(a: Decimal, b: Decimal, what: &'static str) -> Result<Decimal, FacilityEr
 ///   already curtailed earns nothing for the period.
 /// - **Demand charge**: rate × the month's peak facility kW, booked in the
 ///   last period of each calendar month (UTC) in the horizon.
-/// - **4CP**: rate × the mean facility kW in the four intervals, booked in
-///   the period of the last one, for each summer wholly inside the horizon.
+/// - **4CP**: for each summer wholly inside the horizon, its tag (the
+///   mean facility kW in the four realised intervals) × rate is the next
+///   year's charge, billed one twelfth in each month of that year inside
+///   the horizon ([`crate::power::Transmission`]); the tags are
+///   [`SiteLedger::four_cp_tags`].
 ///
 /// When the contract's prices are finer than `horizon` (15-minute prices,
 /// hourly periods), the simulation runs on the prices' own intervals
@@ -162,6 +166,8 @@ pub(crate) fn evaluate(
         decisions: run.decisions,
         demand_charges: charges.demand,
         transmission_charges: charges.transmission,
+        recovered_charges: charges.recovered,
+        four_cp_tags: charges.tags,
         workload_totals: run.workload_totals,
         totals,
     })
@@ -254,17 +260,18 @@ pub(crate) fn try_vec<T: Clone>(
     Ok(v)
 }
 
-/// Which periods are 4CP intervals in which interruptible loads must be off.
+/// The periods a 4CP avoidance policy switches interruptible loads off in
+/// (none under [`Curtailment::AlwaysOn`]).
 pub(crate) fn four_cp_flags(
     site: &SiteTerms,
     n: usize,
     policy: Policy<Decimal>,
 ) -> Result<Vec<bool>, FacilityError> {
-    if site.transmission_rate.is_none() || matches!(policy, Policy::AlwaysOn) {
+    if site.avoid.is_empty() || matches!(policy, Policy::AlwaysOn) {
         return Ok(Vec::new());
     }
     let mut flags = try_vec(false, n, 1)?;
-    for &i in site.four_cp.iter().flatten() {
+    for &i in &site.avoid {
         if let Some(slot) = flags.get_mut(i) {
             *slot = true;
         }
@@ -781,6 +788,9 @@ fn add_site_energy(
 pub(crate) struct SiteCharges {
     pub(crate) demand: Vec<(usize, Usd)>,
     pub(crate) transmission: Vec<(usize, Usd)>,
+    pub(crate) tags: Vec<FourCpTag>,
+    /// Tenants' repayments of their shares of demand and 4CP charges.
+    pub(crate) recovered: Vec<(usize, Usd)>,
 }
 
 impl SiteCharges {
@@ -800,6 +810,9 @@ impl SiteCharges {
         }
         for &(_, c) in self.transmission.iter().filter(|(t, _)| range.contains(t)) {
             totals.transmission_charge = totals.transmission_charge.checked_add(c)?;
+        }
+        for &(_, c) in self.recovered.iter().filter(|(t, _)| range.contains(t)) {
+            totals.charges_passed_through = totals.charges_passed_through.checked_add(c)?;
         }
         for &paid in site.block_settlement.get(range.clone()).unwrap_or(&[]) {
             totals.block_settlement = add_nonzero(totals.block_settlement, Usd::new(paid))?;
@@ -824,30 +837,175 @@ pub(crate) fn book_site_charges(
     let mut charges = SiteCharges {
         demand: Vec::new(),
         transmission: Vec::new(),
+        tags: Vec::new(),
+        recovered: Vec::new(),
     };
     if let Some(rate) = site.demand_charge_rate {
-        charges.demand = demand_charges(&schedule.horizon, site_energy, rate, hours)?;
+        let months = demand_charges(&schedule.horizon, site_energy, rate, hours)?;
+        charges.recovered = recovered_demand(schedule, &months, rate)?;
+        charges.demand = months.into_iter().map(|(t, _, c)| (t, c)).collect();
     }
     if let Some(rate) = site.transmission_rate {
-        for quad in &site.four_cp {
-            let mut sum = Decimal::ZERO;
-            for &i in quad {
-                add_to(
-                    &mut sum,
-                    site_energy.get(i).copied().unwrap_or(Decimal::ZERO),
-                    "4CP demand",
-                )?;
-            }
-            // Mean MW over the four = sum of MWh / hours / 4; × 1000 kW/MW.
-            let tag_kw = mul(sum, Decimal::from(250), "4CP tag")?
-                .checked_div(hours)
-                .ok_or_else(|| overflow("4CP tag"))?;
+        for &(peaks, quad) in &site.four_cp {
+            let (tag, bills) = four_cp_bills(schedule, site, site_energy, rate, peaks, quad)?;
+            charges.transmission.extend(bills);
+            charges.tags.push(tag);
+            let tenants = |t| tenant_energy(schedule, t, |l| l.recovers_transmission);
+            let repaid = tag_and_bills(schedule, rate, peaks, quad, tenants)?.bills;
             charges
-                .transmission
-                .push((quad[3], Usd::new(mul(tag_kw, rate, "4CP charge")?)));
+                .recovered
+                .extend(repaid.into_iter().filter(|(_, c)| *c != Usd::ZERO));
         }
     }
+    charges.recovered.sort_by_key(|&(t, _)| t);
     Ok(charges)
+}
+
+/// One summer's 4CP tag (the mean facility MW in its four intervals) and
+/// its bills: the next calendar year's charge, one twelfth (to the cent;
+/// December takes the remainder) in the first period of each of its
+/// months (UTC) inside the horizon.
+fn four_cp_bills(
+    schedule: &Schedule,
+    site: &SiteTerms,
+    site_energy: &[Decimal],
+    rate: Decimal,
+    peaks: FourCp,
+    quad: [usize; 4],
+) -> Result<(FourCpTag, Vec<(usize, Usd)>), FacilityError> {
+    let at = |i: usize| Ok(site_energy.get(i).copied().unwrap_or(Decimal::ZERO));
+    let TagBills {
+        tag_mw,
+        annual,
+        bills,
+    } = tag_and_bills(schedule, rate, peaks, quad, at)?;
+    let summer = summer_of(peaks);
+    let avoided = site
+        .avoid
+        .iter()
+        .filter(|&&t| {
+            schedule
+                .horizon
+                .checked_start_of(t)
+                .is_some_and(|at| summer_year(at) == summer)
+        })
+        .count();
+    let tag = FourCpTag {
+        summer,
+        intervals: peaks.intervals(),
+        tag_mw,
+        annual_charge: Usd::new(annual),
+        avoidance_hours: mul(schedule.hours, Decimal::from(avoided), "avoidance hours")?,
+    };
+    Ok((tag, bills))
+}
+
+/// The tag of the load drawing `energy_at(t)` MWh in period `t` (its mean
+/// MW in the four intervals), its annual charge, and the monthly bills of
+/// the next year inside the horizon.
+pub(crate) fn tag_and_bills(
+    schedule: &Schedule,
+    rate: Decimal,
+    peaks: FourCp,
+    quad: [usize; 4],
+    energy_at: impl Fn(usize) -> Result<Decimal, FacilityError>,
+) -> Result<TagBills, FacilityError> {
+    let mut sum = Decimal::ZERO;
+    for &i in &quad {
+        add_to(&mut sum, energy_at(i)?, "4CP demand")?;
+    }
+    // Mean MW over the four = sum of MWh / hours / 4.
+    let tag_mw = sum
+        .checked_div(schedule.hours * Decimal::from(4))
+        .ok_or_else(|| overflow("4CP tag"))?;
+    let annual = mul(
+        mul(tag_mw, Decimal::ONE_THOUSAND, "4CP tag")?,
+        rate,
+        "4CP charge",
+    )?;
+    let monthly = (annual / Decimal::from(12)).round_dp(2);
+    let summer = summer_of(peaks);
+    let mut bills = Vec::new();
+    for month in 1..=12 {
+        let amount = if month == 12 {
+            sub(
+                annual,
+                mul(monthly, Decimal::from(11), "4CP bills")?,
+                "4CP bills",
+            )?
+        } else {
+            monthly
+        };
+        let start = summer
+            .checked_add(1)
+            .and_then(|y| chrono::NaiveDate::from_ymd_opt(y, month, 1))
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+            .map(|d| d.and_utc());
+        if let Some(t) = start.and_then(|at| schedule.horizon.index_containing(at)) {
+            bills.push((t, Usd::new(amount)));
+        }
+    }
+    Ok(TagBills {
+        tag_mw,
+        annual,
+        bills,
+    })
+}
+
+/// A load's 4CP tag (MW), its annual charge and its monthly bills.
+pub(crate) struct TagBills {
+    tag_mw: Decimal,
+    annual: Decimal,
+    bills: Vec<(usize, Usd)>,
+}
+
+/// The year of a time in Central daylight time (UTC−5, as [`FourCp`]).
+fn summer_year(at: DateTime<Utc>) -> i32 {
+    at.checked_sub_signed(chrono::TimeDelta::hours(5))
+        .map_or(at.year(), |t| t.year())
+}
+
+/// The summer of four 4CP intervals.
+fn summer_of(peaks: FourCp) -> i32 {
+    summer_year(peaks.intervals()[0])
+}
+
+/// Facility MWh in period `t` of the live loads whose tenants repay a
+/// charge (`repays`).
+fn tenant_energy(
+    schedule: &Schedule,
+    t: usize,
+    repays: impl Fn(&Load) -> bool,
+) -> Result<Decimal, FacilityError> {
+    let mut sum = Decimal::ZERO;
+    for load in schedule.loads.iter().filter(|l| repays(l) && l.is_live(t)) {
+        add_to(&mut sum, load.energy.at(t, load.from), "tenant energy")?;
+    }
+    Ok(sum)
+}
+
+/// Each month's repayment by the tenants that repay demand charges: rate ×
+/// their kW in the period of the site's peak, booked with the charge.
+fn recovered_demand(
+    schedule: &Schedule,
+    months: &[(usize, usize, Usd)],
+    rate_per_kw: Decimal,
+) -> Result<Vec<(usize, Usd)>, FacilityError> {
+    let mut out = Vec::new();
+    for &(booked, peak, _) in months {
+        let mwh = tenant_energy(schedule, peak, |l| l.recovers_demand)?;
+        if mwh.is_zero() {
+            continue;
+        }
+        let kw = mul(mwh, Decimal::ONE_THOUSAND, "tenant peak demand")?
+            .checked_div(schedule.hours)
+            .ok_or_else(|| overflow("tenant peak demand"))?;
+        out.push((
+            booked,
+            Usd::new(mul(kw, rate_per_kw, "demand charge repaid")?),
+        ));
+    }
+    Ok(out)
 }
 
 /// The demand-response payment of period `t`: rate × min(commitment,
@@ -891,13 +1049,13 @@ pub(crate) fn demand_response_at(
 }
 
 /// Rate × each calendar month's (UTC) peak facility kW, booked in the
-/// month's last period in the horizon.
+/// month's last period in the horizon: `(booked in, peak period, charge)`.
 fn demand_charges(
     horizon: &Horizon,
     site_energy: &[Decimal],
     rate_per_kw: Decimal,
     hours: Decimal,
-) -> Result<Vec<(usize, Usd)>, FacilityError> {
+) -> Result<Vec<(usize, usize, Usd)>, FacilityError> {
     let mut out = Vec::new();
     let n = horizon.periods();
     let mut begin = 0;
@@ -913,17 +1071,22 @@ fn demand_charges(
             .map(|d| d.and_utc())
             .ok_or_else(|| overflow("month end"))?;
         let end = horizon.index_at_or_after(next_month).clamp(begin + 1, n);
-        let peak = site_energy
+        // The first period of the month's peak.
+        let (at_peak, peak) = site_energy
             .get(begin..end)
             .unwrap_or(&[])
             .iter()
-            .copied()
-            .fold(Decimal::ZERO, Decimal::max);
+            .enumerate()
+            .fold(
+                (0, Decimal::ZERO),
+                |(i, m), (j, &v)| if v > m { (j, v) } else { (i, m) },
+            );
         let peak_kw = mul(peak, Decimal::ONE_THOUSAND, "peak demand")?
             .checked_div(hours)
             .ok_or_else(|| overflow("peak demand"))?;
         out.push((
             end - 1,
+            begin + at_peak,
             Usd::new(mul(peak_kw, rate_per_kw, "demand charge")?),
         ));
         begin = end;

@@ -26,9 +26,9 @@ use crate::curtailment::ReserveFacts;
 use crate::deployment::{Assignment, Deployment};
 use crate::exact_sum::{Scaled, max_scale};
 use crate::horizon::Horizon;
-use crate::power::{PowerContract, PowerSupply};
 use crate::power::path::{period_price_values, series_over};
 use crate::power::reserves::ReserveOffer;
+use crate::power::{FourCp, PowerContract, PowerSupply};
 
 pub(crate) fn overflow(operation: &'static str) -> FacilityError {
     FacilityError::Money(MoneyError::Overflow { operation })
@@ -193,6 +193,10 @@ pub(crate) struct Load {
     pub(crate) energy: EnergyProfile,
     pub(crate) revenue: RevenueRule,
     pub(crate) payer: Payer,
+    /// Whether the load's tenant repays its share of demand charges.
+    pub(crate) recovers_demand: bool,
+    /// Whether the load's tenant repays its share of the 4CP charge.
+    pub(crate) recovers_transmission: bool,
 }
 
 impl Load {
@@ -210,6 +214,9 @@ pub(crate) struct Terms {
     pub(crate) revenue: RevenueRule,
     pub(crate) interruptible: bool,
     pub(crate) payer: Payer,
+    /// Whether a tenant repays its share of demand and 4CP charges.
+    pub(crate) recovers_demand: bool,
+    pub(crate) recovers_transmission: bool,
     /// Live periods, clipped to the workload's own term where it has one.
     pub(crate) from: usize,
     pub(crate) until: usize,
@@ -235,6 +242,8 @@ impl LoadContext<'_> {
             revenue,
             interruptible,
             payer: Payer::Operator,
+            recovers_demand: false,
+            recovers_transmission: false,
             from: self.from,
             until: self.until,
         }
@@ -299,6 +308,8 @@ fn lower_assignment(a: &Assignment, horizon: &Horizon) -> Result<Load, FacilityE
         energy: energy_profile(a, horizon, it_mw, it_mwh, from, until)?,
         revenue: terms.revenue,
         payer: terms.payer,
+        recovers_demand: terms.recovers_demand,
+        recovers_transmission: terms.recovers_transmission,
     })
 }
 
@@ -350,8 +361,12 @@ pub(crate) struct SiteTerms {
     /// `prices` and `market` as integers at one scale, for exact fast sums.
     pub(crate) scaled_prices: Option<Scaled>,
     pub(crate) scaled_market: Option<Scaled>,
-    /// Period indices of each summer's four 4CP intervals inside the horizon.
-    pub(crate) four_cp: Vec<[usize; 4]>,
+    /// Each summer's realised 4CP intervals wholly inside the horizon, and
+    /// the periods containing them.
+    pub(crate) four_cp: Vec<(FourCp, [usize; 4])>,
+    /// The periods a 4CP avoidance policy flags, in order (empty without
+    /// one).
+    pub(crate) avoid: Vec<usize>,
     /// $/kW-year of the 4CP tag.
     pub(crate) transmission_rate: Option<Decimal>,
     /// $/kW of the month's peak.
@@ -438,6 +453,11 @@ impl SiteTerms {
             prices,
             market,
             four_cp: four_cp_periods(contract, horizon),
+            avoid: contract
+                .transmission()
+                .and_then(|t| t.avoidance.as_ref())
+                .map(|a| a.flagged_periods(horizon))
+                .unwrap_or_default(),
             transmission_rate: contract
                 .transmission()
                 .map(|t| t.rate_per_kw_year.dollars()),
@@ -488,8 +508,9 @@ fn block_settlement(
         .collect()
 }
 
-/// 4CP intervals inside the horizon: their period indices, in time order.
-fn four_cp_periods(contract: &PowerContract, horizon: &Horizon) -> Vec<[usize; 4]> {
+/// 4CP intervals inside the horizon: each summer's, with the periods
+/// containing them, in time order.
+fn four_cp_periods(contract: &PowerContract, horizon: &Horizon) -> Vec<(FourCp, [usize; 4])> {
     contract
         .transmission()
         .map(|t| {
@@ -497,7 +518,7 @@ fn four_cp_periods(contract: &PowerContract, horizon: &Horizon) -> Vec<[usize; 4
                 .iter()
                 .filter_map(|peaks| {
                     let [a, b, c, d] = peaks.intervals().map(|at| horizon.index_containing(at));
-                    Some([a?, b?, c?, d?])
+                    Some((*peaks, [a?, b?, c?, d?]))
                 })
                 .collect()
         })

@@ -56,8 +56,8 @@ use wattage_units::{Btc, MoneyError, Usd, unit};
 
 use crate::FacilityError;
 use crate::capital::{self, plan_assets};
-use crate::deployment::Deployment;
 pub use crate::cash_flows::{CapexPayment, CashFlows, MonthFlow, YearRow};
+use crate::deployment::Deployment;
 use crate::horizon::Horizon;
 use crate::ledger::{SiteLedger, WorkloadTotals};
 use crate::workload::Workload;
@@ -189,7 +189,11 @@ impl WorkloadSummary {
             .checked_mul(live_years)
             .ok_or_else(|| overflow("MW-years"))?;
         let gross_margin = totals.gross_margin()?;
-        let opex = opex_per_mw_year.checked_mul(mw_years)?;
+        let opex = if workload.operator_pays_opex() {
+            opex_per_mw_year.checked_mul(mw_years)?
+        } else {
+            Usd::ZERO
+        };
         let ebitda = gross_margin.checked_sub(opex)?;
         let net_energy = totals.energy_cost.checked_sub(totals.sell_back_credit)?;
         Ok(Self {
@@ -287,7 +291,8 @@ impl Summary {
             .checked_add(site.reserve_payment)?
             .checked_sub(site.demand_charge)?
             .checked_sub(site.transmission_charge)?
-            .checked_add(site.block_settlement)?;
+            .checked_add(site.block_settlement)?
+            .checked_add(site.charges_passed_through)?;
         let gross_margin = revenue
             .checked_sub(energy_cost)?
             .checked_add(site_power_lines)?;

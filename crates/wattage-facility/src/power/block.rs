@@ -24,7 +24,7 @@ use crate::FacilityError;
 /// not on the swap).
 ///
 /// ```
-/// use wattage::facility::power::FinancialBlock;
+/// use wattage_facility::power::FinancialBlock;
 ///
 /// // 30 MW at $40/MWh: in a $300 hour the block pays 30 × ($300 − $40).
 /// let block = FinancialBlock::new("30 MW".parse()?, "$40/MWh".parse()?)?;
@@ -39,7 +39,7 @@ use crate::FacilityError;
 )]
 pub struct FinancialBlock {
     volume: Power,
-    price: EnergyPrice,
+    fixed_price: EnergyPrice,
 }
 
 /// [`FinancialBlock`]'s terms, by name.
@@ -50,14 +50,14 @@ pub struct FinancialBlockSpec {
     /// The block's constant volume (MW in every hour).
     pub volume: Power,
     /// The fixed price paid on the volume.
-    pub price: EnergyPrice,
+    pub fixed_price: EnergyPrice,
 }
 
 impl TryFrom<FinancialBlockSpec> for FinancialBlock {
     type Error = FacilityError;
 
     fn try_from(spec: FinancialBlockSpec) -> Result<Self, FacilityError> {
-        Self::new(spec.volume, spec.price)
+        Self::new(spec.volume, spec.fixed_price)
     }
 }
 
@@ -76,7 +76,10 @@ impl FinancialBlock {
                 value: volume,
             });
         }
-        Ok(Self { volume, price })
+        Ok(Self {
+            volume,
+            fixed_price: price,
+        })
     }
 
     /// The block's volume.
@@ -88,15 +91,18 @@ impl FinancialBlock {
     /// The fixed price.
     #[must_use]
     pub const fn price(&self) -> EnergyPrice {
-        self.price
+        self.fixed_price
     }
 
     /// The block's volume in MWh over `hours` (entering money by
     /// [`to_decimal`]'s rule: 15 significant digits).
     pub(crate) fn mwh(&self, hours: Decimal) -> Result<Decimal, FacilityError> {
-        to_decimal("financial block volume in MW", self.volume.get(unit::MEGAWATT))?
-            .checked_mul(hours)
-            .ok_or_else(|| crate::schedule::overflow("financial block energy"))
+        to_decimal(
+            "financial block volume in MW",
+            self.volume.get(unit::MEGAWATT),
+        )?
+        .checked_mul(hours)
+        .ok_or_else(|| crate::schedule::overflow("financial block energy"))
     }
 
     /// What the block pays the site over `hours` at `index`:
@@ -108,7 +114,7 @@ impl FinancialBlock {
     pub fn settlement(&self, index: EnergyPrice, hours: Decimal) -> Result<Decimal, FacilityError> {
         let spread = index
             .value()
-            .checked_sub(self.price.value())
+            .checked_sub(self.fixed_price.value())
             .ok_or_else(|| crate::schedule::overflow("block spread"))?;
         spread
             .checked_mul(self.mwh(hours)?)

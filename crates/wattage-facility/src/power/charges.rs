@@ -252,17 +252,28 @@ pub struct DemandResponse {
     pub rate: EnergyPrice,
 }
 
-/// ERCOT's 4CP transmission charge: for each summer's [`FourCp`]
-/// intervals inside the horizon, the site's mean facility demand in them
-/// (its tag) times `rate_per_kw_year`, charged in the period of the last
-/// interval (the charge is billed over the next year; this ledger books it
-/// when the tag is set).
+/// ERCOT's 4CP transmission charge, as its transmission tariffs apply it.
+///
+/// For each summer whose four [`FourCp`] intervals all lie inside the
+/// horizon, the site's tag is its mean facility demand in them; the tag
+/// sets the next calendar year's charge, `tag × rate_per_kw_year`, billed
+/// one twelfth a month (to the cent, December taking the remainder) in
+/// the first period of each month of that year inside the horizon. A
+/// summer before the horizon, whose tag the model does not know, bills
+/// nothing; so does a summer whose next year lies past the horizon.
+///
+/// Nobody knows the peaks in advance, so loads are not switched off at
+/// them; `avoidance`, if any, is the policy decided before the fact (on a
+/// forecast) that switches interruptible loads off.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Transmission {
-    /// The system-peak intervals, one [`FourCp`] per summer.
+    /// The realised system-peak intervals, one [`FourCp`] per summer.
     pub peaks: Vec<FourCp>,
     /// Dollars per kW of tag per year.
     pub rate_per_kw_year: Usd,
+    /// The avoidance policy interruptible loads follow, if any.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub avoidance: Option<crate::power::FourCpAvoidance>,
 }

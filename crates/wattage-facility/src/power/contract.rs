@@ -9,7 +9,8 @@ use wattage_units::{EnergyPrice, MoneyError, Power, Usd};
 
 use crate::FacilityError;
 use crate::power::{
-    DemandCharge, DemandResponse, FinancialBlock, FourCp, PowerSupply, ReserveOffer, Transmission,
+    DemandCharge, DemandResponse, FinancialBlock, FourCp, FourCpAvoidance, PowerSupply,
+    ReserveOffer, Transmission,
 };
 use crate::price_series::PriceSeries;
 
@@ -69,8 +70,8 @@ impl PowerContract {
     ///
     /// ```
     /// use chrono::{TimeZone, Utc};
-    /// use wattage::facility::power::{FinancialBlock, PowerContract, PowerSupply};
-    /// use wattage::facility::price_series::{PriceSeries, Resolution};
+    /// use wattage_facility::power::{FinancialBlock, PowerContract, PowerSupply};
+    /// use wattage_facility::price_series::{PriceSeries, Resolution};
     ///
     /// let start = Utc.with_ymd_and_hms(2024, 8, 20, 0, 0, 0).unwrap();
     /// let rt = PriceSeries::new(start, Resolution::Hourly, vec!["$300/MWh".parse()?])?;
@@ -145,7 +146,30 @@ impl PowerContract {
         self.transmission = Some(Transmission {
             peaks,
             rate_per_kw_year,
+            avoidance: None,
         });
+        Ok(self)
+    }
+
+    /// Sets the 4CP avoidance policy interruptible loads follow (under
+    /// any [`Curtailment`](crate::Curtailment) but `AlwaysOn`).
+    ///
+    /// # Errors
+    /// [`FacilityError::Unsupported`] without a transmission charge to
+    /// avoid ([`Self::with_transmission`] first).
+    pub fn with_four_cp_avoidance(
+        mut self,
+        avoidance: FourCpAvoidance,
+    ) -> Result<Self, FacilityError> {
+        match &mut self.transmission {
+            Some(t) => t.avoidance = Some(avoidance),
+            None => {
+                return Err(FacilityError::Unsupported {
+                    computation: "4CP avoidance",
+                    what: "a contract without a 4CP transmission charge",
+                });
+            }
+        }
         Ok(self)
     }
 
@@ -260,6 +284,9 @@ impl TryFrom<RawPowerContract> for PowerContract {
         }
         if let Some(t) = raw.transmission {
             contract = contract.with_transmission(t.peaks, t.rate_per_kw_year)?;
+            if let Some(avoidance) = t.avoidance {
+                contract = contract.with_four_cp_avoidance(avoidance)?;
+            }
         }
         if let Some(dr) = raw.demand_response {
             contract = contract.with_demand_response(dr.committed, dr.rate)?;

@@ -7,6 +7,8 @@
 //!   hedge that settles financially against the index.
 //! - [`charges`]: [`DemandCharge`], ERCOT's 4CP tag ([`FourCp`],
 //!   [`Transmission`]) and [`DemandResponse`] payments.
+//! - [`four_cp_avoidance`]: [`FourCpAvoidance`], curtailing on a forecast
+//!   of [`SystemLoad`] to shrink the 4CP tag, decided before the fact.
 //! - [`contract`]: [`PowerContract`], a supply with sell-back, charges and
 //!   payments, the one thing a simulation is given.
 //! - [`path`]: a contract's prices over a horizon, read once.
@@ -25,6 +27,7 @@
 pub mod block;
 pub mod charges;
 pub mod contract;
+pub mod four_cp_avoidance;
 pub mod path;
 pub mod reserves;
 pub mod supply;
@@ -32,6 +35,9 @@ pub mod supply;
 pub use block::{FinancialBlock, FinancialBlockSpec};
 pub use charges::{DemandCharge, DemandResponse, FourCp, Transmission};
 pub use contract::PowerContract;
+pub use four_cp_avoidance::{
+    AvoidanceTrigger, FourCpAvoidance, FourCpAvoidanceSpec, SystemLoad, SystemLoadSpec,
+};
 pub use path::{decision_horizon, period_prices, series_over};
 pub use reserves::{ReserveCall, ReserveCalls, ReserveOffer, ReserveOfferSpec, ReserveService};
 pub use supply::PowerSupply;

@@ -149,9 +149,9 @@ pub(crate) fn period_price_values(
 ///
 /// ```
 /// use chrono::{TimeZone, Utc};
-/// use wattage::facility::horizon::Horizon;
-/// use wattage::facility::power::{PowerContract, PowerSupply, decision_horizon};
-/// use wattage::facility::price_series::{PriceSeries, Resolution};
+/// use wattage_facility::horizon::Horizon;
+/// use wattage_facility::power::{PowerContract, PowerSupply, decision_horizon};
+/// use wattage_facility::price_series::{PriceSeries, Resolution};
 ///
 /// let start = Utc.with_ymd_and_hms(2024, 8, 1, 0, 0, 0).unwrap();
 /// let quarters = vec!["$30/MWh".parse()?; 8];

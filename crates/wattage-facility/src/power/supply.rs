@@ -1,7 +1,8 @@
 //! Power supply: what a site pays per MWh.
 //!
 //! [`PowerSupply`]: a fixed price, an index on a real-time
-//! [`PriceSeries`] plus an adder, or a blend of the two.
+//! [`PriceSeries`] plus an adder; fixed blocks beside an index settle
+//! financially ([`crate::power::FinancialBlock`]).
 
 use chrono::{DateTime, TimeDelta, Utc};
 use rust_decimal::Decimal;

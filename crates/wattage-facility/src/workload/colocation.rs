@@ -4,7 +4,8 @@ use rust_decimal::Decimal;
 use wattage_units::Power;
 
 use crate::FacilityError;
-use crate::lease::{ColocationLease, LeaseStructure};
+use crate::lease::ColocationLease;
+use crate::pass_through::PassThrough;
 use crate::sla::SlaCredit;
 use alloc::vec::Vec;
 
@@ -24,8 +25,9 @@ use crate::schedule::{LoadContext, Payer, RevenueRule, Terms, mul, overflow};
 /// prorated by seconds where the simulated horizon covers only part of the
 /// month, so rent stays exact and is never rounded. Under a gross
 /// lease the operator pays the power out of the rent; under triple-net the
-/// tenant reimburses it at cost (a pass-through revenue equal to the
-/// energy cost).
+/// tenant reimburses at cost its energy (a pass-through revenue equal to
+/// the energy cost), its share of demand and 4CP charges, and the opex of
+/// its MW; [`PassThrough`] says which, line by line.
 ///
 /// ```
 /// use chrono::NaiveDate;
@@ -51,6 +53,7 @@ pub struct Colocation {
     load_factor: Decimal,
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     downtime: Option<Downtime>,
+    pass_through: PassThrough,
     #[cfg_attr(feature = "serde", serde(skip))]
     it_power: Power,
 }
@@ -71,6 +74,7 @@ impl Colocation {
         let factor = rust_decimal::prelude::ToPrimitive::to_f64(&load_factor).unwrap_or(1.0);
         let it_power = lease.critical_it() * factor;
         Ok(Self {
+            pass_through: PassThrough::of(lease.structure()),
             lease,
             load_factor,
             downtime: None,
@@ -147,10 +151,24 @@ impl Colocation {
         self.it_power
     }
 
-    /// Whether the tenant reimburses the power (triple-net).
+    /// Whether the tenant reimburses its energy.
     #[must_use]
-    pub fn tenant_pays_power(&self) -> bool {
-        self.lease.structure() == LeaseStructure::TripleNet
+    pub const fn tenant_pays_power(&self) -> bool {
+        self.pass_through.energy
+    }
+
+    /// The cost lines the tenant reimburses (by default those of the
+    /// lease's structure, [`PassThrough::of`]).
+    #[must_use]
+    pub const fn pass_through(&self) -> PassThrough {
+        self.pass_through
+    }
+
+    /// The same tenant reimbursing the lines `lines` instead.
+    #[must_use]
+    pub const fn with_pass_through(mut self, lines: PassThrough) -> Self {
+        self.pass_through = lines;
+        self
     }
 }
 
@@ -195,6 +213,8 @@ impl Model for Colocation {
             } else {
                 Payer::Operator
             },
+            recovers_demand: self.pass_through.demand_charges,
+            recovers_transmission: self.pass_through.transmission,
             from,
             until,
         })
@@ -304,6 +324,8 @@ struct RawColocation {
     load_factor: Decimal,
     #[serde(default)]
     downtime: Option<Downtime>,
+    #[serde(default)]
+    pass_through: Option<PassThrough>,
 }
 
 #[cfg(feature = "serde")]
@@ -312,9 +334,13 @@ impl TryFrom<RawColocation> for Colocation {
 
     fn try_from(raw: RawColocation) -> Result<Self, FacilityError> {
         let tenant = Self::new(raw.lease, raw.load_factor)?;
-        match raw.downtime {
-            Some(d) => tenant.with_downtime(d.sla, d.hours_per_month),
-            None => Ok(tenant),
-        }
+        let tenant = match raw.downtime {
+            Some(d) => tenant.with_downtime(d.sla, d.hours_per_month)?,
+            None => tenant,
+        };
+        Ok(match raw.pass_through {
+            Some(lines) => tenant.with_pass_through(lines),
+            None => tenant,
+        })
     }
 }

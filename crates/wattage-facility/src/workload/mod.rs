@@ -94,6 +94,17 @@ pub enum Workload {
 impl Workload {
     /// The workload's model: the one arm per variant through which
     /// everything else (power, kind, lowering) dispatches.
+    /// Whether the operator pays this workload's opex (per IT MW-year):
+    /// not for a colocation tenant who pays its own maintenance
+    /// ([`crate::pass_through::PassThrough::opex`]).
+    #[must_use]
+    pub const fn operator_pays_opex(&self) -> bool {
+        match self {
+            Self::Colocation(c) => !c.pass_through().opex,
+            _ => true,
+        }
+    }
+
     pub(crate) fn model(&self) -> &dyn Model {
         match self {
             Self::SelfMining(w) => w,

@@ -243,7 +243,10 @@ impl Model for SelfMining {
         let mut values = Vec::new();
         if from < until {
             let last = (until - 1) / per_step;
-            if prices.get(first_step * per_step / path_step..=last * per_step / path_step).is_none() {
+            if prices
+                .get(first_step * per_step / path_step..=last * per_step / path_step)
+                .is_none()
+            {
                 let missing = from.max(prices.len().saturating_mul(path_step));
                 return Err(self.hashprice.too_short(missing, resolution));
             }
@@ -371,7 +374,9 @@ mod tests {
         let start = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
         let site = Site::new("S", "60 MW".parse().unwrap())
             .unwrap()
-            .with_hall(Hall::new("A", "50 MW".parse().unwrap(), Pue::constant(1.08).unwrap()).unwrap())
+            .with_hall(
+                Hall::new("A", "50 MW".parse().unwrap(), Pue::constant(1.08).unwrap()).unwrap(),
+            )
             .unwrap();
         let mut plan = Deployment::new(site);
         let fleet = SelfMining::new(SelfMiningSpec {
@@ -384,17 +389,20 @@ mod tests {
             degradation_per_year: Decimal::ZERO,
         })
         .unwrap();
-        plan.assign("fleet", "A", Workload::SelfMining(fleet)).unwrap();
-        let series = PriceSeries::new(start, Resolution::Hourly, alloc::vec![below, above]).unwrap();
+        plan.assign("fleet", "A", Workload::SelfMining(fleet))
+            .unwrap();
+        let series =
+            PriceSeries::new(start, Resolution::Hourly, alloc::vec![below, above]).unwrap();
         let contract = PowerContract::new(PowerSupply::index(series, "$0/MWh".parse().unwrap()));
         let horizon = Horizon::new(start, Resolution::Hourly, 2).unwrap();
 
         let ledger = simulate_site(&plan, &contract, horizon, Curtailment::AboveBreakeven).unwrap();
         let hours: Vec<bool> = ledger.workload_periods(0).map(|p| p.running).collect();
         assert_eq!(hours, [true, false]);
-        let fast = SiteKernel::new(&plan, &contract, horizon)
-            .unwrap()
-            .run(&PricePath::new(&contract, horizon).unwrap(), Curtailment::AboveBreakeven);
+        let fast = SiteKernel::new(&plan, &contract, horizon).unwrap().run(
+            &PricePath::new(&contract, horizon).unwrap(),
+            Curtailment::AboveBreakeven,
+        );
         assert_eq!(fast.workloads[0].curtailed_periods, 1.0);
     }
 }

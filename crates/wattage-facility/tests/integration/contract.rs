@@ -70,7 +70,9 @@ fn a_financial_block_pays_the_spread_on_its_volume() {
         Decimal::from(7_800)
     );
     assert_eq!(
-        block.settlement(price("$20/MWh"), Decimal::new(25, 2)).unwrap(),
+        block
+            .settlement(price("$20/MWh"), Decimal::new(25, 2))
+            .unwrap(),
         Decimal::from(-150)
     );
     assert!(FinancialBlock::new(mw(0.0), price("$40/MWh")).is_err());

@@ -263,6 +263,14 @@ fn sum_groups(groups: &TotalsBy) -> (SiteTotals, Vec<(usize, i64)>) {
             .transmission_charge
             .checked_add(s.transmission_charge)
             .unwrap();
+        site.block_settlement = site
+            .block_settlement
+            .checked_add(s.block_settlement)
+            .unwrap();
+        site.charges_passed_through = site
+            .charges_passed_through
+            .checked_add(s.charges_passed_through)
+            .unwrap();
         for (slot, w) in loads.iter_mut().zip(&g.workloads) {
             slot.0 += w.curtailed_periods;
             slot.1 += w.btc_mined.to_sat();

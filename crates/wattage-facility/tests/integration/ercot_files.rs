@@ -14,7 +14,7 @@ use wattage_facility::price_series::iso::ercot::{Hub, read_hub_lmp, read_settlem
 use wattage_units::EnergyPrice;
 
 /// The file in the shared data folder; panics when it cannot be opened.
-fn data_file(name: &str) -> BufReader<File> {
+pub(crate) fn data_file(name: &str) -> BufReader<File> {
     let path: PathBuf = [
         env!("CARGO_MANIFEST_DIR"),
         "..",

@@ -50,13 +50,15 @@ fn sites_contracts_workloads_and_plans_round_trip() {
     let peaks = [(6, 27), (7, 19), (8, 20), (9, 5)]
         .map(|(m, d)| Utc.with_ymd_and_hms(2026, m, d, 21, 45, 0).unwrap());
     let contract = PowerContract::new(PowerSupply::index(series.clone(), cents(200)))
-    .with_block(FinancialBlock::new("6 MW".parse().unwrap(), "$40/MWh".parse().unwrap()).unwrap())
-    .unwrap()
-    .with_demand_charge(DemandCharge::per_kw_month(usd("$4")).unwrap())
-    .with_transmission(vec![FourCp::new(peaks).unwrap()], usd("$45"))
-    .unwrap()
-    .with_demand_response("5 MW".parse().unwrap(), "$3/MWh".parse().unwrap())
-    .unwrap();
+        .with_block(
+            FinancialBlock::new("6 MW".parse().unwrap(), "$40/MWh".parse().unwrap()).unwrap(),
+        )
+        .unwrap()
+        .with_demand_charge(DemandCharge::per_kw_month(usd("$4")).unwrap())
+        .with_transmission(vec![FourCp::new(peaks).unwrap()], usd("$45"))
+        .unwrap()
+        .with_demand_response("5 MW".parse().unwrap(), "$3/MWh".parse().unwrap())
+        .unwrap();
     round_trip(&contract);
     round_trip(
         &PowerContract::new(PowerSupply::fixed("$30/MWh".parse().unwrap()))

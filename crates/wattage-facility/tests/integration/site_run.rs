@@ -330,9 +330,14 @@ fn demand_charges_four_cp_and_demand_response_enter_the_ledger() {
     let horizon = Horizon::new(start, Resolution::Hourly, hours).unwrap();
     let ledger = simulate_site(&plan, &contract, horizon, Curtailment::AboveBreakeven).unwrap();
     let t = ledger.totals();
-    // Miners sit out the four peak hours; the tenant's 50 MW sets the tag.
-    assert_eq!(ledger.workload_totals(0).unwrap().curtailed_periods, 4);
-    assert_eq!(t.transmission_charge, usd("$2,500,000")); // 50,000 kW × $50
+    // Nobody knows the peaks in advance: without an avoidance policy the
+    // miners run through them, and the tag is the whole site's 66.8 MW.
+    assert_eq!(ledger.workload_totals(0).unwrap().curtailed_periods, 0);
+    let tag = ledger.four_cp_tags()[0];
+    assert_eq!((tag.summer, tag.tag_mw), (2026, Decimal::new(668, 1)));
+    assert_eq!(tag.annual_charge, usd("$3,340,000")); // 66,800 kW × $50
+    // It is billed over 2027, past this horizon.
+    assert_eq!(t.transmission_charge, Usd::ZERO);
     // Each month's peak is 16.8 + 50 MW: 66,800 kW × $5 × 4 months.
     assert_eq!(t.demand_charge, usd("$1,336,000"));
     let charged: Vec<usize> = ledger
@@ -344,16 +349,15 @@ fn demand_charges_four_cp_and_demand_response_enter_the_ledger() {
         .map(|(i, _)| i)
         .collect();
     assert_eq!(charged, [719, 1463, 2207, 2927]); // the last hour of each month
-    // Demand response: 10 MW × $4 × every hour the miners ran (paid on
-    // availability: not in the four peak hours they sat out).
+    // Demand response: 10 MW × $4 × every hour the miners were available.
     assert_eq!(
         t.demand_response,
-        Usd::new(Decimal::from(40 * (hours as i64 - 4)))
+        Usd::new(Decimal::from(40 * hours as i64))
     );
     assert_totals_are_sums(&ledger);
-    // With everything always on, the miners set part of the tag too.
+    // Always on gives the same: the miners ran through the peaks anyway.
     let on = simulate_site(&plan, &contract, horizon, Curtailment::AlwaysOn).unwrap();
-    assert_eq!(on.totals().transmission_charge, usd("$3,340,000"));
+    assert_eq!(on.four_cp_tags(), ledger.four_cp_tags());
 }
 
 #[test]

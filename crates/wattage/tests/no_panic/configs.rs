@@ -74,6 +74,14 @@ fn default_of(key: &str, object: &serde_json::Map<String, Value>) -> Option<Valu
         }
         // wattage-facility: HostingContract.
         "profit_share" | "uptime_sla" if is("billing") => Value::Null,
+        "blocks" if is("supply") => json!([]),
+        "avoidance" if is("rate_per_kw_year") => Value::Null,
+        // wattage-facility: a fleet is always up and does not degrade
+        // unless told; a tenant passes through its lease structure's lines,
+        // which is what the fixture's triple-net tenant does.
+        "uptime" if is("btc_price") => json!("1"),
+        "degradation_per_year" if is("btc_price") => json!("0"),
+        "pass_through" if is("load_factor") => object.get("pass_through").cloned()?,
         "from" | "until" => Value::Null,
         // wattage-facility: an assignment without a window is live all the
         // time; without a PUE it runs at its hall's, which is what every
@@ -125,6 +133,7 @@ fn may_be_negative(key: &str) -> bool {
         "prices"
             | "adder"
             | "fixed"
+            | "fixed_price"
             | "above_price"
             | "power_price"
             | "per_energy"
@@ -625,13 +634,13 @@ fn contract() -> PowerContract {
     let peaks = [(6, 27), (7, 19), (8, 20), (9, 5)]
         .map(|(m, d)| Utc.with_ymd_and_hms(2026, m, d, 21, 45, 0).unwrap());
     PowerContract::new(PowerSupply::index(series.clone(), price("$2/MWh")))
-    .with_block(FinancialBlock::new("6 MW".parse().unwrap(), price("$40/MWh")).unwrap())
-    .unwrap()
-    .with_demand_charge(DemandCharge::per_kw_month(usd("$4")).unwrap())
-    .with_transmission(vec![FourCp::new(peaks).unwrap()], usd("$45"))
-    .unwrap()
-    .with_demand_response("5 MW".parse().unwrap(), price("$3/MWh"))
-    .unwrap()
+        .with_block(FinancialBlock::new("6 MW".parse().unwrap(), price("$40/MWh")).unwrap())
+        .unwrap()
+        .with_demand_charge(DemandCharge::per_kw_month(usd("$4")).unwrap())
+        .with_transmission(vec![FourCp::new(peaks).unwrap()], usd("$45"))
+        .unwrap()
+        .with_demand_response("5 MW".parse().unwrap(), price("$3/MWh"))
+        .unwrap()
 }
 
 /// Sell-back credits need a fixed-price supply.

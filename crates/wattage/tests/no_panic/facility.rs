@@ -54,7 +54,7 @@ macro_rules! finite_fields {
 }
 
 finite_fields!(
-    SiteTotals { energy_mwh, energy_cost, revenue, sell_back_credit, demand_response, demand_charge, transmission_charge, block_settlement, reserve_payment }
+    SiteTotals { energy_mwh, energy_cost, revenue, sell_back_credit, demand_response, demand_charge, transmission_charge, block_settlement, reserve_payment, charges_passed_through }
     WorkloadTotals {
         live_periods, curtailed_periods, curtailed_hours, curtailed_mwh, it_mwh, energy_mwh,
         energy_cost, revenue, pass_through, sell_back_credit, btc_mined, curtailment_value,
