@@ -9,6 +9,7 @@
 //! `1 + rate`.
 //!
 //! ```
+//! // Needs wattage-facility, wattage-units, rust_decimal (in the wattage facade: wattage::facility, wattage::units, wattage::rust_decimal).
 //! use rust_decimal::Decimal;
 //! use wattage_facility::finance::{irr, npv, payback_period};
 //! use wattage_units::Usd;

@@ -20,6 +20,7 @@
 //! TH/s per day:
 //!
 //! ```
+//! // Needs wattage-mining, wattage-units, rust_decimal (in the wattage facade: wattage::mining, wattage::units, wattage::rust_decimal).
 //! use rust_decimal::Decimal;
 //! use wattage_mining::{hashprice::{Fees, NetworkState}, Difficulty};
 //! use wattage_units::{Btc, BtcPrice};
@@ -50,6 +51,7 @@ pub const HASHES_PER_PH_DAY: f64 = 8.64e19;
 /// (as Hashrate Index reports them).
 ///
 /// ```
+/// // Needs wattage-mining, wattage-units, rust_decimal (in the wattage facade: wattage::mining, wattage::units, wattage::rust_decimal).
 /// use rust_decimal::Decimal;
 /// use wattage_mining::{hashprice::Fees, Error};
 /// use wattage_units::Btc;
@@ -84,6 +86,7 @@ pub enum Fees {
 /// [`Error::Negative`] as [`Fees::share_of_reward`] and [`Fees::per_block`].
 ///
 /// ```
+/// // Needs wattage-mining, rust_decimal (in the wattage facade: wattage::mining, wattage::rust_decimal).
 /// use rust_decimal::Decimal;
 /// use wattage_mining::{hashprice::Fees, Error};
 ///
@@ -154,6 +157,7 @@ impl Fees {
     /// [`Fees::share_of_reward`]; [`Error::Money`] on overflow.
     ///
     /// ```
+    /// // Needs wattage-mining, wattage-units, rust_decimal (in the wattage facade: wattage::mining, wattage::units, wattage::rust_decimal).
     /// use rust_decimal::Decimal;
     /// use wattage_mining::hashprice::Fees;
     /// use wattage_units::Btc;
@@ -219,6 +223,7 @@ impl TryFrom<RawFees> for Fees {
 /// fees per block.
 ///
 /// ```
+/// // Needs wattage-mining, wattage-units (in the wattage facade: wattage::mining, wattage::units).
 /// use wattage_mining::{hashprice::{Fees, NetworkState}, BlockHeight, Difficulty};
 /// use wattage_units::{Btc, BtcPrice, Hashrate};
 ///
@@ -337,6 +342,7 @@ impl NetworkState {
     /// `hashrate x 86,400 s / (difficulty x 2^32)`.
     ///
     /// ```
+    /// // Needs wattage-mining, wattage-units (in the wattage facade: wattage::mining, wattage::units).
     /// use wattage_mining::{hashprice::{Fees, NetworkState}, Difficulty};
     /// use wattage_units::{Btc, Hashrate};
     ///

@@ -6,6 +6,7 @@
 //! Money is exact: dollars are `Decimal`, bitcoin is whole satoshis.
 //!
 //! ```
+//! // Needs wattage-units (in the wattage facade: wattage::units).
 //! use wattage_units::{EnergyPrice, HashEfficiency, Hashprice, Hashrate, Time, unit};
 //!
 //! // An Antminer S21 XP, as people write its figures.
@@ -29,6 +30,7 @@
 //! A unit mistake is a compile error:
 //!
 //! ```compile_fail
+//! // Needs wattage-units (in the wattage facade: wattage::units).
 //! use wattage_units::{FlopRate, Hashrate, unit};
 //! let h = Hashrate::new(1.0, unit::EXAHASH_PER_SECOND).unwrap();
 //! let f = FlopRate::new(1.0, unit::EXAFLOP_PER_SECOND).unwrap();
@@ -72,6 +74,7 @@
 //! negative bill.
 //!
 //! ```
+//! // Needs wattage-units (in the wattage facade: wattage::units).
 //! use wattage_units::{Hashrate, Power, Time, unit};
 //!
 //! assert!((Power::ZERO / Hashrate::ZERO).base_value().is_nan()); // unchecked

@@ -10,6 +10,7 @@ use core::marker::PhantomData;
 /// `Power::new(3.5, unit::TERAHASH_PER_SECOND)` does not compile.
 ///
 /// ```
+/// // Needs wattage-units (in the wattage facade: wattage::units).
 /// use wattage_units::{unit, Hashrate};
 ///
 /// let rate = Hashrate::new(950.0, unit::EXAHASH_PER_SECOND)?;
@@ -88,6 +89,7 @@ impl<Q> Unit<Q> {
     /// number is exactly 1 or -1, else the symbol.
     ///
     /// ```
+    /// // Needs wattage-units (in the wattage facade: wattage::units).
     /// use wattage_units::unit;
     ///
     /// assert_eq!(unit::DAY.written_after("30"), "days");

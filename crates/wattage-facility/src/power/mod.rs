@@ -10,6 +10,7 @@
 //! - [`path`]: a contract's prices over a horizon, read once.
 //!
 //! ```
+//! // Needs wattage-facility (in the wattage facade: wattage::facility).
 //! use wattage_facility::power::{DemandCharge, PowerContract, PowerSupply};
 //!
 //! let contract = PowerContract::new(PowerSupply::fixed("$42/MWh".parse()?))

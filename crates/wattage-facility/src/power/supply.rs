@@ -14,6 +14,7 @@ use crate::price_series::{PriceSeries, Resolution};
 /// How a site buys energy.
 ///
 /// ```
+/// // Needs wattage-facility, rust_decimal, chrono (in the wattage facade: wattage::facility, wattage::rust_decimal, wattage::chrono).
 /// use chrono::{TimeZone, Utc};
 /// use rust_decimal::Decimal;
 /// use wattage_facility::power::PowerSupply;
@@ -163,6 +164,7 @@ impl PowerSupply {
     /// [`wattage_units::money::to_decimal`]).
     ///
     /// ```
+    /// // Needs wattage-facility, wattage-units, chrono (in the wattage facade: wattage::facility, wattage::units, wattage::chrono).
     /// use chrono::{TimeZone, Utc};
     /// use wattage_facility::power::PowerSupply;
     /// use wattage_facility::price_series::Resolution;

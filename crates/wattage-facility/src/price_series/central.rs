@@ -43,6 +43,7 @@ fn dst_changes(year: i32) -> Result<(NaiveDateTime, NaiveDateTime), FacilityErro
 /// row number put in errors.
 ///
 /// ```
+/// // Needs wattage-facility, chrono (in the wattage facade: wattage::facility, wattage::chrono).
 /// use chrono::{NaiveDate, TimeZone, Utc};
 /// use wattage_facility::price_series::central_to_utc;
 ///

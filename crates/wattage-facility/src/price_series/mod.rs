@@ -14,6 +14,7 @@
 //! its interval.
 //!
 //! ```
+//! // Needs wattage-facility, wattage-units, chrono (in the wattage facade: wattage::facility, wattage::units, wattage::chrono).
 //! use chrono::{TimeZone, Utc};
 //! use wattage_facility::price_series::{PriceSeries, Resolution};
 //! use wattage_units::EnergyPrice;
@@ -183,6 +184,7 @@ impl PriceSeries {
     /// its 1-based position.
     ///
     /// ```
+    /// // Needs wattage-facility, chrono (in the wattage facade: wattage::facility, wattage::chrono).
     /// use chrono::{TimeZone, Utc};
     /// use wattage_facility::{FacilityError, price_series::{PricePoint, PriceSeries, Resolution}};
     ///
@@ -211,6 +213,7 @@ impl PriceSeries {
     /// a report of every interval filled.
     ///
     /// ```
+    /// // Needs wattage-facility, chrono (in the wattage facade: wattage::facility, wattage::chrono).
     /// use chrono::{TimeZone, Utc};
     /// use wattage_facility::price_series::{GapPolicy, PricePoint, PriceSeries, Resolution};
     ///
@@ -364,6 +367,7 @@ impl PriceSeries {
     /// resolution (for instance the next quarter's file).
     ///
     /// ```
+    /// // Needs wattage-facility, chrono (in the wattage facade: wattage::facility, wattage::chrono).
     /// use chrono::{TimeZone, Utc};
     /// use wattage_facility::price_series::{PriceSeries, Resolution};
     ///

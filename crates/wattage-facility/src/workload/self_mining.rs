@@ -26,6 +26,7 @@ use crate::schedule::{Earning, LoadContext, RevenueRule, Terms, mul};
 /// revenue at `btc_price`, rounded to the satoshi.
 ///
 /// ```
+/// // Needs wattage-facility, wattage-mining, wattage-hardware, wattage-units, rust_decimal (in the wattage facade: wattage::facility, wattage::mining, wattage::hardware, wattage::units, wattage::rust_decimal).
 /// use rust_decimal::Decimal;
 /// use wattage_facility::HashpricePath;
 /// use wattage_facility::workload::SelfMining;

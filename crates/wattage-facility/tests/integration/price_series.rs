@@ -249,7 +249,7 @@ mod gaps {
         assert_eq!(run(GapPolicy::Interpolate), "$46.5/MWh");
         assert_eq!(
             run(GapPolicy::Price("$9000/MWh".parse().unwrap())),
-            "$9000/MWh"
+            "$9,000/MWh"
         );
     }
 
