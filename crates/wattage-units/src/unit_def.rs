@@ -78,7 +78,8 @@ impl<Q> Unit<Q> {
         self.factor
     }
 
-    /// Other spellings accepted when parsing (`"Eh/s"`, ...).
+    /// Other spellings accepted when parsing (`"W/TH"` for J/TH, ...);
+    /// case is folded by the rule of [`crate::parse`].
     #[must_use]
     pub const fn aliases_accepted(&self) -> &'static [&'static str] {
         self.aliases

@@ -132,12 +132,12 @@ pub mod prelude {
 
 /// The book: chapters from the repository's `docs/`, rendered here so that
 /// every example in them compiles and runs as a test. Its recipes read files
-/// and use the standard library, hence the `std` gate.
+/// and use the standard library, hence the `std` gate. The chapters are
+/// numbered so that rustdoc, which lists modules alphabetically, lists them
+/// in reading order.
 #[cfg(feature = "std")]
 #[cfg_attr(docsrs, doc(cfg(feature = "std")))]
 pub mod book {
-    //! The chapters are numbered so that rustdoc, which lists modules
-    //! alphabetically, lists them in reading order.
 
     #[doc = include_str!(concat!(env!("OUT_DIR"), "/01-stack.md"))]
     pub mod ch01_stack {}
