@@ -100,7 +100,13 @@
 //! # Text
 //!
 //! Every quantity and price displays as people write it and parses what
-//! they type (grammar in [`parse`] and [`money`]). `{}` chooses the unit
+//! they type (grammar in [`parse`] and [`money`]): case is folded by one
+//! rule except where it carries meaning (`950 eh/s` reads, `5 mW` is a
+//! milliwatt and refused), thousands separators group three digits, and
+//! every parse error ends with a valid spelling (`(written like "950
+//! EH/s")`). Money prints with thousands separators (`$1,043,992,800`);
+//! `{:#}` is the plain form. Durations print as people say them (`1.5 h`,
+//! `30 days`, `2 years`). `{}` chooses the unit
 //! and prints six significant digits; `{:.2}` prints two decimals;
 //! `display_in` picks the unit; `to_exact_string` reads back bit for bit.
 //! Every displayed value reads back: where rounding up would overflow (the
