@@ -77,13 +77,15 @@ pub enum Fees {
     ShareOfReward(Decimal),
 }
 
-/// Parses a share of the reward (`"0.62%"`) or an amount per block
-/// (`"0.015 BTC"`, as [`Btc`]'s parser reads it).
+/// Parses a share of the reward (`"0.62%"`, as [`wattage_units::Share`]
+/// reads it) or an amount per block (`"0.015 BTC"`, as [`Btc`]'s parser
+/// reads it).
 ///
 /// # Errors
 ///
-/// [`Error::Parse`] with the input; [`Error::InvalidFeeShare`] or
-/// [`Error::Negative`] as [`Fees::share_of_reward`] and [`Fees::per_block`].
+/// [`Error::Parse`] with the input (also for a percentage outside 0% to
+/// 100%); [`Error::InvalidFeeShare`] or [`Error::Negative`] as
+/// [`Fees::share_of_reward`] and [`Fees::per_block`].
 ///
 /// ```
 /// // Needs wattage-mining, rust_decimal (in the wattage facade: wattage::mining, wattage::rust_decimal).
@@ -104,12 +106,9 @@ impl core::str::FromStr for Fees {
             input: alloc::string::String::from(s),
         };
         let trimmed = s.trim();
-        if let Some(percent) = trimmed.strip_suffix('%') {
-            let value: Decimal = percent.trim().parse().map_err(|_| parse_error())?;
-            let share = value
-                .checked_div(Decimal::ONE_HUNDRED)
-                .ok_or_else(parse_error)?;
-            return Self::share_of_reward(share);
+        if trimmed.ends_with('%') {
+            let share: wattage_units::Share = trimmed.parse().map_err(|_| parse_error())?;
+            return Self::share_of_reward(share.fraction());
         }
         let amount: Btc = trimmed.parse().map_err(|_| parse_error())?;
         Self::per_block(amount)
