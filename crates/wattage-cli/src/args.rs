@@ -69,22 +69,25 @@ pub(crate) fn difficulty(text: &str) -> Result<f64, String> {
     Ok(value)
 }
 
-/// A percentage as a share: `0.55%` is 0.0055. The `%` sign is required,
-/// so that `2` is never read as 200 % or 2 %.
+/// A percentage as a share: `0.55%` is 0.0055, read by
+/// [`wattage::units::Share`] (0% to 100%). The `%` sign is required, so
+/// that `2` is never read as 200 % or 2 %.
 ///
 /// # Errors
 ///
-/// A message naming the text when it has no `%` or is not a number.
+/// A message naming the text when it has no `%`, is not a number, or lies
+/// outside 0% to 100%.
 pub(crate) fn percent(text: &str) -> Result<Decimal, String> {
-    let Some(number) = text.trim().strip_suffix('%') else {
+    if !text.trim().ends_with('%') {
         return Err(format!(
             "{text:?} is not a percentage: write it with a % sign, e.g. \"2%\""
         ));
-    };
-    let value = Decimal::from_str(number.trim())
-        .or_else(|_| Decimal::from_scientific(number.trim()))
-        .map_err(|_| format!("{text:?} is not a percentage such as \"0.55%\""))?;
-    Ok(value / Decimal::ONE_HUNDRED)
+    }
+    text.parse::<wattage::units::Share>()
+        .map(wattage::units::Share::fraction)
+        .map_err(|e| {
+            format!("{text:?} is not a percentage from 0% to 100% such as \"0.55%\" ({e})")
+        })
 }
 
 /// One shard of a sweep: the `index`-th (from 1) of `count` contiguous,
@@ -156,6 +159,8 @@ mod tests {
     fn percents() {
         assert_eq!(percent("0.55%"), Ok(Decimal::new(55, 4)));
         assert_eq!(percent("2 %"), Ok(Decimal::new(2, 2)));
+        assert!(percent("150%").is_err());
+        assert!(percent("1,000%").unwrap_err().contains("0% to 100%"));
         assert!(percent("2").is_err());
         assert!(percent("x%").is_err());
     }

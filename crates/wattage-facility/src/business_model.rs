@@ -96,6 +96,7 @@ impl BusinessModel {
     /// schedule).
     ///
     /// ```
+    /// // Needs wattage-facility (in the wattage facade: wattage::facility).
     /// use wattage_facility::business_model::BusinessModel;
     ///
     /// let lines = BusinessModel::AssetLight.lines();

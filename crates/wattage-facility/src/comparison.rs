@@ -82,6 +82,7 @@ pub struct Comparison {
 /// loads, opex per IT MW-year, and the discount rate of the NPVs.
 ///
 /// ```
+/// // Needs wattage-facility, rust_decimal, chrono (in the wattage facade: wattage::facility, wattage::rust_decimal, wattage::chrono).
 /// use rust_decimal::Decimal;
 /// use wattage_facility::comparison::Assumptions;
 /// use wattage_facility::{Curtailment, Horizon, PowerContract, PowerSupply, Resolution};

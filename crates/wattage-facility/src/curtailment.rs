@@ -9,6 +9,7 @@
 //! cannot disagree about it.
 //!
 //! ```
+//! // Needs wattage-facility (in the wattage facade: wattage::facility).
 //! use wattage_facility::Curtailment;
 //!
 //! let policy: Curtailment = Curtailment::AbovePrice("$120/MWh".parse()?);

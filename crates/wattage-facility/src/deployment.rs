@@ -154,6 +154,7 @@ impl AssignmentSpec {
 /// and the capacity.
 ///
 /// ```
+/// // Needs wattage-facility (in the wattage facade: wattage::facility).
 /// use wattage_facility::deployment::Deployment;
 /// use wattage_facility::pue::Pue;
 /// use wattage_facility::site::{Hall, Site};
@@ -303,6 +304,7 @@ impl Deployment {
     /// at its own PUE or the hall's.
     ///
     /// ```
+    /// // Needs wattage-facility, chrono (in the wattage facade: wattage::facility, wattage::chrono).
     /// use chrono::{TimeZone, Utc};
     /// use wattage_facility::deployment::{AssignmentSpec, Window};
     /// use wattage_facility::workload::{Hosting, Workload};

@@ -13,6 +13,7 @@ use wattage_units::{MoneyError, Power, QuantityError, Usd};
 /// that a failed run says what to fix:
 ///
 /// ```
+/// // Needs wattage-facility, chrono (in the wattage facade: wattage::facility, wattage::chrono).
 /// use wattage_facility::{FacilityError, price_series::{PriceSeries, Resolution}};
 /// use chrono::{TimeZone, Utc};
 ///

@@ -1,6 +1,7 @@
 //! The hashprice a mining workload earns, period by period.
 //!
 //! ```
+//! // Needs wattage-facility (in the wattage facade: wattage::facility).
 //! use wattage_facility::HashpricePath;
 //!
 //! // Hashrate Index publishes one hashprice a day.
@@ -41,6 +42,7 @@ impl HashpricePath {
     /// projected day: a site simulation then runs on the projected curve.
     ///
     /// ```
+    /// // Needs wattage-facility, wattage-mining, chrono (in the wattage facade: wattage::facility, wattage::mining, wattage::chrono).
     /// use chrono::NaiveDate;
     /// use wattage_facility::HashpricePath;
     /// use wattage_mining::network_projection::{project_network, NetworkStart, PricePath};
@@ -67,6 +69,7 @@ impl HashpricePath {
     /// [`FacilityError::Mining`] if a hashprice is not valid money.
     ///
     /// ```
+    /// // Needs wattage-facility, wattage-mining, chrono (in the wattage facade: wattage::facility, wattage::mining, wattage::chrono).
     /// use chrono::NaiveDate;
     /// use wattage_facility::HashpricePath;
     /// use wattage_mining::network_montecarlo::{NetworkMonteCarlo, NetworkMonteCarloSpec};

@@ -13,6 +13,7 @@ use crate::price_series::Resolution;
 /// `start` (UTC, on the grid).
 ///
 /// ```
+/// // Needs wattage-facility, chrono (in the wattage facade: wattage::facility, wattage::chrono).
 /// use chrono::{TimeZone, Utc};
 /// use wattage_facility::horizon::Horizon;
 /// use wattage_facility::price_series::Resolution;

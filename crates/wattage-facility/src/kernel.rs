@@ -17,6 +17,7 @@
 //! hourly PUE, needs the exact ledger ([`FacilityError::Unsupported`]).
 //!
 //! ```
+//! // Needs wattage-facility, wattage-mining, rust_decimal, chrono (in the wattage facade: wattage::facility, wattage::mining, wattage::rust_decimal, wattage::chrono).
 //! use chrono::{TimeZone, Utc};
 //! use rust_decimal::Decimal;
 //! use wattage_facility::power::PowerSupply;

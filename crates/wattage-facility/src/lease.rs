@@ -32,6 +32,7 @@ pub enum LeaseStructure {
 /// `TryFrom`) validate them.
 ///
 /// ```
+/// // Needs wattage-facility, rust_decimal, chrono (in the wattage facade: wattage::facility, wattage::rust_decimal, wattage::chrono).
 /// use chrono::NaiveDate;
 /// use rust_decimal::Decimal;
 /// use wattage_facility::lease::{ColocationLease, LeaseSpec, LeaseStructure};
@@ -99,6 +100,7 @@ pub struct LeaseMonth {
 /// kilowatts by [`wattage_units::money::to_decimal`].
 ///
 /// ```
+/// // Needs wattage-facility, wattage-units, rust_decimal, chrono (in the wattage facade: wattage::facility, wattage::units, wattage::rust_decimal, wattage::chrono).
 /// use chrono::NaiveDate;
 /// use rust_decimal::Decimal;
 /// use wattage_facility::lease::{ColocationLease, LeaseSpec, LeaseStructure};
@@ -254,6 +256,7 @@ impl ColocationLease {
     /// the $/kW/month column of the public deals table is derived.
     ///
     /// ```
+    /// // Needs wattage-facility, wattage-units (in the wattage facade: wattage::facility, wattage::units).
     /// use wattage_facility::lease::ColocationLease;
     /// use wattage_units::{Power, unit};
     ///

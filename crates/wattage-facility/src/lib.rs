@@ -8,6 +8,7 @@
 //! than staying all-mining?
 //!
 //! ```
+//! // Needs wattage-facility, wattage-mining, rust_decimal, chrono (in the wattage facade: wattage::facility, wattage::mining, wattage::rust_decimal, wattage::chrono).
 //! use chrono::{TimeZone, Utc};
 //! use rust_decimal::Decimal;
 //! use wattage_facility::{Curtailment, Deployment, Hall, HashpricePath, Horizon, PowerContract};
@@ -36,7 +37,7 @@
 //!
 //! The whole convergence story (a 150 MW site converting a hall to an AI
 //! lease, compared year by year with staying all-mining) is the book's
-//! chapter on facilities (`wattage::book::facilities`) and the
+//! chapter on facilities (`wattage::book::ch06_facilities`) and the
 //! `convergence` example.
 //!
 //! # Overview

@@ -16,6 +16,7 @@ use crate::price_series::Resolution;
 /// 1.09-1.10, direct-to-chip liquid about 1.05-1.15, immersion 1.02-1.05.
 ///
 /// ```
+/// // Needs wattage-facility, wattage-units, chrono (in the wattage facade: wattage::facility, wattage::units, wattage::chrono).
 /// use chrono::{TimeZone, Utc};
 /// use wattage_facility::pue::Pue;
 /// use wattage_units::{Power, unit};

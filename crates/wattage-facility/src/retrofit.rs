@@ -90,6 +90,7 @@ pub enum Displaced {
 /// [`FacilityError::OverlappingPhases`] naming both.
 ///
 /// ```
+/// // Needs wattage-facility, rust_decimal, chrono (in the wattage facade: wattage::facility, wattage::rust_decimal, wattage::chrono).
 /// use chrono::{NaiveDate, TimeZone, Utc};
 /// use rust_decimal::Decimal;
 /// use wattage_facility::deployment::Deployment;

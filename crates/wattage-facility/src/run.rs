@@ -1,6 +1,7 @@
 //! The exact site simulation: every period, every workload, in `Decimal`.
 //!
 //! ```
+//! // Needs wattage-facility, wattage-mining, rust_decimal, chrono (in the wattage facade: wattage::facility, wattage::mining, wattage::rust_decimal, wattage::chrono).
 //! use chrono::{NaiveDate, TimeZone, Utc};
 //! use rust_decimal::Decimal;
 //! use wattage_facility::power::PowerSupply;

@@ -42,6 +42,7 @@ fn named(what: &'static str, name: String) -> Result<String, FacilityError> {
 /// budget, [`Self::peak_facility_load`].
 ///
 /// ```
+/// // Needs wattage-facility, wattage-units (in the wattage facade: wattage::facility, wattage::units).
 /// use wattage_facility::{pue::Pue, site::Hall};
 /// use wattage_units::{Power, unit};
 ///
@@ -104,6 +105,7 @@ impl Hall {
     /// returns the facility load it causes at peak PUE.
     ///
     /// ```
+    /// // Needs wattage-facility, wattage-units (in the wattage facade: wattage::facility, wattage::units).
     /// use wattage_facility::{pue::Pue, site::Hall};
     /// use wattage_units::{Power, unit};
     ///
@@ -143,6 +145,7 @@ impl Hall {
 /// interconnect; the error names the hall, the load and the capacity.
 ///
 /// ```
+/// // Needs wattage-facility, wattage-units (in the wattage facade: wattage::facility, wattage::units).
 /// use wattage_facility::{FacilityError, pue::Pue, site::{Hall, Site}};
 /// use wattage_units::{Power, unit};
 ///

@@ -3,6 +3,7 @@
 //! IRR and payback.
 //!
 //! ```
+//! // Needs wattage-facility, wattage-mining, rust_decimal, chrono (in the wattage facade: wattage::facility, wattage::mining, wattage::rust_decimal, wattage::chrono).
 //! use chrono::{TimeZone, Utc};
 //! use rust_decimal::Decimal;
 //! use wattage_facility::power::PowerSupply;

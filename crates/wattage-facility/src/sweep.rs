@@ -2,6 +2,7 @@
 //! paths, through the `f64` kernel; in parallel with the `rayon` feature.
 //!
 //! ```
+//! // Needs wattage-facility, wattage-mining, rust_decimal, chrono (in the wattage facade: wattage::facility, wattage::mining, wattage::rust_decimal, wattage::chrono).
 //! use chrono::{TimeZone, Utc};
 //! use rust_decimal::Decimal;
 //! use wattage_facility::power::PowerSupply;

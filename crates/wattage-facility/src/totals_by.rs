@@ -13,6 +13,7 @@
 //! database zone ([`Grouping::LocalMonth`], [`Grouping::LocalYear`]).
 //!
 //! ```
+//! // Needs wattage-facility, rust_decimal, chrono (in the wattage facade: wattage::facility, wattage::rust_decimal, wattage::chrono).
 //! use chrono::{TimeZone, Utc};
 //! use rust_decimal::Decimal;
 //! use wattage_facility::totals_by::{Grouping, simulate_by};

@@ -14,6 +14,7 @@ use crate::precision::{Precision, Sparsity, check_mode, convert_sparsity};
 /// assumes 2:4 structured sparsity, exactly as the source states it.
 ///
 /// ```
+/// // Needs wattage-hardware, wattage-units (in the wattage facade: wattage::hardware, wattage::units).
 /// use wattage_hardware::{PeakThroughput, Precision, Sparsity};
 /// use wattage_units::{unit, FlopRate};
 ///
@@ -156,6 +157,7 @@ impl From<PeakThroughput> for PeakSpec {
 /// `serde` feature an [`Accelerator`] deserializes through this struct.
 ///
 /// ```
+/// // Needs wattage-hardware, wattage-units (in the wattage facade: wattage::hardware, wattage::units).
 /// use wattage_hardware::{AcceleratorSpec, PeakSpec, Precision, Sparsity};
 ///
 /// let mut spec = AcceleratorSpec::new("My ASIC", "Me");
@@ -295,6 +297,7 @@ impl AcceleratorSpec {
 /// a server draws more than its chips (see [`crate::system`]).
 ///
 /// ```
+/// // Needs wattage-hardware, wattage-units (in the wattage facade: wattage::hardware, wattage::units).
 /// use wattage_hardware::{catalog, Precision, Sparsity};
 /// use wattage_units::unit;
 ///

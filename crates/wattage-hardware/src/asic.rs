@@ -25,6 +25,7 @@ pub const DEFAULT_TOLERANCE: f64 = 0.05;
 /// [`AsicMiner`] deserializes through this struct.
 ///
 /// ```
+/// // Needs wattage-hardware, wattage-units (in the wattage facade: wattage::hardware, wattage::units).
 /// use wattage_hardware::{AsicSpec, Cooling, ReleaseDate};
 ///
 /// let miner = AsicSpec::new("Antminer S21 XP", "Bitmain", ReleaseDate::year(2024)?, 270.0, 3645.0, 13.5)
@@ -247,6 +248,7 @@ fn checked_positive<Q: wattage_units::Measure>(
 /// was validated with.
 ///
 /// ```
+/// // Needs wattage-hardware, wattage-units (in the wattage facade: wattage::hardware, wattage::units).
 /// use wattage_hardware::catalog;
 /// use wattage_units::unit;
 ///

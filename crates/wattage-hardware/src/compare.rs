@@ -15,6 +15,7 @@ use crate::error::{Error, Result, positive};
 /// the extra work the same energy buys.
 ///
 /// ```
+/// // Needs wattage-hardware (in the wattage facade: wattage::hardware).
 /// use wattage_hardware::{catalog, compare};
 ///
 /// // Antminer S9 (2016, 98 J/TH) against S23 Hyd (2026, 9.5 J/TH):
@@ -116,6 +117,7 @@ pub struct YearBest<'a> {
 /// among `miners`, the most efficient miner released in or before it.
 ///
 /// ```
+/// // Needs wattage-hardware (in the wattage facade: wattage::hardware).
 /// use wattage_hardware::{catalog, compare};
 ///
 /// let trend = compare::best_efficiency_by_year(catalog::asic_miners())?;

@@ -10,6 +10,7 @@ use crate::error::Error;
 /// tanks.
 ///
 /// ```
+/// // Needs wattage-hardware (in the wattage facade: wattage::hardware).
 /// use wattage_hardware::Cooling;
 ///
 /// assert_eq!("Hyd".parse::<Cooling>()?, Cooling::Hydro);

@@ -10,6 +10,7 @@ use crate::error::{Error, Result};
 /// availability), so days are not kept.
 ///
 /// ```
+/// // Needs wattage-hardware (in the wattage facade: wattage::hardware).
 /// use wattage_hardware::ReleaseDate;
 ///
 /// let d: ReleaseDate = "2024-11-18".parse()?;

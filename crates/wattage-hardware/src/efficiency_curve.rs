@@ -38,6 +38,7 @@ pub const MAX_ASIC_FRACTION: f64 = 1.5;
 /// fractions: (0, 1.5].
 ///
 /// ```
+/// // Needs wattage-hardware (in the wattage facade: wattage::hardware).
 /// use wattage_hardware::efficiency_curve::AsicCurve;
 ///
 /// let curve = AsicCurve::default();
@@ -152,6 +153,7 @@ impl Default for AsicCurve {
 /// accepted in (0, 1]: a cap cannot exceed the board power.
 ///
 /// ```
+/// // Needs wattage-hardware (in the wattage facade: wattage::hardware).
 /// use wattage_hardware::efficiency_curve::PowerCapCurve;
 ///
 /// let curve = PowerCapCurve::default();
@@ -222,6 +224,7 @@ impl PowerCapCurve {
     /// error.
     ///
     /// ```
+    /// // Needs wattage-hardware (in the wattage facade: wattage::hardware).
     /// use wattage_hardware::efficiency_curve::PowerCapCurve;
     ///
     /// let curve = PowerCapCurve::new(1e-9)?; // throughput almost flat in power

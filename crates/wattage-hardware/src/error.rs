@@ -12,6 +12,7 @@ use crate::precision::{Precision, Sparsity};
 /// offending value and its unit.
 ///
 /// ```
+/// // Needs wattage-hardware (in the wattage facade: wattage::hardware).
 /// use wattage_hardware::{AsicSpec, Cooling, ReleaseDate};
 ///
 /// let mut spec = AsicSpec::new("Antminer S21 XP", "Bitmain", ReleaseDate::year(2024)?, 270.0, 3000.0, 13.5);

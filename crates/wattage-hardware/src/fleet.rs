@@ -62,6 +62,7 @@ impl FleetEntry {
 /// J/TH: 100 S9s and one S21 XP are an S9 fleet with a rounding error.
 ///
 /// ```
+/// // Needs wattage-hardware, wattage-units (in the wattage facade: wattage::hardware, wattage::units).
 /// use wattage_hardware::{catalog, Fleet, OperatingMode};
 /// use wattage_units::unit;
 ///
@@ -249,6 +250,7 @@ impl ClusterEntry {
 /// facility power when the systems are known.
 ///
 /// ```
+/// // Needs wattage-hardware, wattage-units (in the wattage facade: wattage::hardware, wattage::units).
 /// use wattage_hardware::{catalog, Cluster, Precision, Sparsity};
 /// use wattage_units::unit;
 ///

@@ -36,6 +36,7 @@ pub const LANDAUER_300K_J: f64 = BOLTZMANN_J_PER_K * ROOM_TEMPERATURE_K * core::
 /// Landauer's bound, the minimum heat to erase one bit at `temperature_k`.
 ///
 /// ```
+/// // Needs wattage-hardware, wattage-units (in the wattage facade: wattage::hardware, wattage::units).
 /// use wattage_hardware::landauer;
 /// use wattage_units::unit;
 ///
@@ -120,6 +121,7 @@ fn gap(energy_per_operation_j: f64, temperature_k: f64, bits: f64) -> Result<Gap
 /// The gap of a miner with energy per hash `efficiency`.
 ///
 /// ```
+/// // Needs wattage-hardware (in the wattage facade: wattage::hardware).
 /// use wattage_hardware::{catalog, landauer};
 ///
 /// let s21xp = catalog::asic("S21 XP")?;

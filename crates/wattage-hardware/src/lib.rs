@@ -2,6 +2,7 @@
 //! fleets and comparisons, on the typed quantities of [`wattage_units`].
 //!
 //! ```
+//! // Needs wattage-hardware, wattage-units (in the wattage facade: wattage::hardware, wattage::units).
 //! use wattage_hardware::{catalog, compare, Fleet, Precision};
 //! use wattage_units::unit;
 //!

@@ -161,6 +161,7 @@ fn require(
 /// `asic_miners.csv` reads as it is.
 ///
 /// ```
+/// // Needs wattage-hardware (in the wattage facade: wattage::hardware).
 /// use wattage_hardware::load;
 ///
 /// let csv = "model,manufacturer,release_year,hashrate_ths,power_w,efficiency_j_per_th,cooling\n\
@@ -402,6 +403,7 @@ impl EpochColumns {
 /// placeholder (`inf` TDP) becomes a [`Notice`].
 ///
 /// ```
+/// // Needs wattage-hardware, wattage-units (in the wattage facade: wattage::hardware, wattage::units).
 /// use wattage_hardware::{load, Precision};
 ///
 /// let csv = "Hardware name,Manufacturer,Release date,Tensor-FP16/BF16 performance (FLOP/s),TDP (W)\n\
@@ -431,6 +433,7 @@ pub fn accelerators_from_epoch_csv(text: &str) -> Result<Loaded<Accelerator>> {
 /// FP32 are always dense), `source` and `note` columns.
 ///
 /// ```
+/// // Needs wattage-hardware (in the wattage facade: wattage::hardware).
 /// use wattage_hardware::{load, Precision, Sparsity};
 ///
 /// let csv = "name,vendor,release_date,tensor_fp16_bf16,fp32,tdp_w,sparsity,source\n\
@@ -619,6 +622,7 @@ pub fn from_file<T>(
 /// lists, each entry in the form of [`AsicSpec`] / [`AcceleratorSpec`].
 ///
 /// ```
+/// // Needs wattage-hardware, wattage-units (in the wattage facade: wattage::hardware, wattage::units).
 /// use wattage_hardware::load::SpecFile;
 ///
 /// let text = r#"{"asic_miners": [

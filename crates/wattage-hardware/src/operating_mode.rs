@@ -12,6 +12,7 @@ use crate::precision::Precision;
 /// How a miner is run, relative to its nameplate figures.
 ///
 /// ```
+/// // Needs wattage-hardware, wattage-units (in the wattage facade: wattage::hardware, wattage::units).
 /// use wattage_hardware::{catalog, OperatingMode};
 /// use wattage_units::unit;
 ///
@@ -109,6 +110,7 @@ pub struct AcceleratorOperatingPoint {
 /// [`MEASURED_H200_BF16_UTILIZATION`]).
 ///
 /// ```
+/// // Needs wattage-hardware, wattage-units (in the wattage facade: wattage::hardware, wattage::units).
 /// use wattage_hardware::{catalog, Precision};
 /// use wattage_hardware::efficiency_curve::PowerCapCurve;
 /// use wattage_hardware::operating_mode::{accelerator_at_cap, MEASURED_H200_BF16_UTILIZATION};

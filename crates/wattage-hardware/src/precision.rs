@@ -16,6 +16,7 @@ use crate::error::{Error, Result};
 /// the two apart.
 ///
 /// ```
+/// // Needs wattage-hardware (in the wattage facade: wattage::hardware).
 /// use wattage_hardware::Precision;
 ///
 /// assert_eq!("bf16".parse::<Precision>()?, Precision::Bf16);
@@ -91,6 +92,52 @@ impl Precision {
     #[must_use]
     pub const fn rate_unit(self) -> &'static str {
         if self.is_integer() { "OP/s" } else { "FLOP/s" }
+    }
+
+    /// Displays a rate or efficiency of this precision as people write it:
+    /// integer precisions count operations, so INT8 figures read `TOP/s`
+    /// and `TOPS/W` where floating-point ones read `TFLOP/s` and
+    /// `TFLOPS/W`. The value's own format (`{:.2}`) applies.
+    ///
+    /// ```
+    /// // Needs wattage-hardware (in the wattage facade: wattage::hardware).
+    /// use wattage_hardware::{Precision, catalog};
+    ///
+    /// let h100 = catalog::accelerator("H100 SXM")?;
+    /// let int8 = h100.efficiency(Precision::Int8)?;
+    /// assert_eq!(format!("{:.2}", Precision::Int8.display(int8)), "2.83 TOPS/W");
+    /// let fp8 = h100.efficiency(Precision::Fp8)?;
+    /// assert_eq!(format!("{:.2}", Precision::Fp8.display(fp8)), "2.83 TFLOPS/W");
+    /// # Ok::<(), wattage_hardware::Error>(())
+    /// ```
+    #[must_use]
+    pub const fn display<T: fmt::Display>(self, value: T) -> InPrecision<T> {
+        InPrecision {
+            precision: self,
+            value,
+        }
+    }
+}
+
+/// A rate or efficiency displayed in the words of its precision; made by
+/// [`Precision::display`].
+#[derive(Debug, Clone, Copy)]
+pub struct InPrecision<T> {
+    precision: Precision,
+    value: T,
+}
+
+impl<T: fmt::Display> fmt::Display for InPrecision<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = match f.precision() {
+            Some(places) => alloc::format!("{:.places$}", self.value),
+            None => alloc::format!("{}", self.value),
+        };
+        if self.precision.is_integer() {
+            f.write_str(&text.replace("FLOP", "OP"))
+        } else {
+            f.write_str(&text)
+        }
     }
 }
 
@@ -204,6 +251,7 @@ pub const SPARSITY_SPEEDUP: f64 = 2.0;
 /// when `from == to`.
 ///
 /// ```
+/// // Needs wattage-hardware (in the wattage facade: wattage::hardware).
 /// use wattage_hardware::precision::{convert_sparsity, Sparsity};
 ///
 /// assert_eq!(convert_sparsity(3958e12, Sparsity::Sparse, Sparsity::Dense), 1979e12);

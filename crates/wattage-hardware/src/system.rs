@@ -18,6 +18,7 @@ use crate::error::{Error, Result, non_empty, positive};
 /// A server or rack of identical accelerators with its maximum power draw.
 ///
 /// ```
+/// // Needs wattage-hardware, wattage-units (in the wattage facade: wattage::hardware, wattage::units).
 /// use wattage_hardware::catalog;
 /// use wattage_units::unit;
 ///
@@ -228,6 +229,7 @@ impl core::fmt::Display for System {
 /// `overhead_factor` (at least 1).
 ///
 /// ```
+/// // Needs wattage-hardware, wattage-units (in the wattage facade: wattage::hardware, wattage::units).
 /// use wattage_hardware::system::system_power_per_device;
 /// use wattage_units::{unit, Power};
 ///

@@ -16,6 +16,7 @@
 //!   mean per block.
 //!
 //! ```
+//! // Needs wattage-mining (in the wattage facade: wattage::mining).
 //! use wattage_mining::backtest::{run, BacktestSpec, Model};
 //!
 //! let report = run(&BacktestSpec::default())?;
@@ -56,6 +57,7 @@ impl Model {
     /// The model's name in tables.
     ///
     /// ```
+    /// // Needs wattage-mining (in the wattage facade: wattage::mining).
     /// assert_eq!(wattage_mining::backtest::Model::NetworkResponse.name(), "network response");
     /// ```
     #[must_use]
@@ -118,6 +120,7 @@ impl Forecast {
     /// `|forecast - actual| / actual`, in percent.
     ///
     /// ```
+    /// // Needs wattage-mining (in the wattage facade: wattage::mining).
     /// # let report = wattage_mining::backtest::run(&Default::default())?;
     /// assert!(report.forecasts()[0].abs_pct_error() >= 0.0);
     /// # Ok::<(), wattage_mining::Error>(())
@@ -146,6 +149,7 @@ impl BacktestReport {
     /// or `None` if it was not run.
     ///
     /// ```
+    /// // Needs wattage-mining (in the wattage facade: wattage::mining).
     /// use wattage_mining::backtest::{run, Model};
     /// let report = run(&Default::default())?;
     /// assert!(report.mape(Model::TrailingTrend, 5).is_none());
@@ -167,6 +171,7 @@ impl BacktestReport {
     /// The number of origins.
     ///
     /// ```
+    /// // Needs wattage-mining (in the wattage facade: wattage::mining).
     /// assert_eq!(wattage_mining::backtest::run(&Default::default())?.origins(), 90);
     /// # Ok::<(), wattage_mining::Error>(())
     /// ```

@@ -30,6 +30,7 @@
 //! against each.
 //!
 //! ```
+//! // Needs wattage-mining, wattage-units (in the wattage facade: wattage::mining, wattage::units).
 //! use wattage_mining::cbeci::{network_power, CBECI_DEFAULT_PRICE};
 //! use wattage_units::{HashEfficiency, unit};
 //!
@@ -181,6 +182,7 @@ pub fn network_power(
 /// As [`network_power`].
 ///
 /// ```
+/// // Needs wattage-mining, wattage-hardware (in the wattage facade: wattage::mining, wattage::hardware).
 /// use wattage_hardware::catalog;
 /// use wattage_mining::cbeci::network_power_from_catalog;
 ///
@@ -214,6 +216,7 @@ pub fn network_power_from_catalog(
 /// [`network_power`].
 ///
 /// ```
+/// // Needs wattage-mining, wattage-hardware, chrono (in the wattage facade: wattage::mining, wattage::hardware, wattage::chrono).
 /// use chrono::NaiveDate;
 /// use wattage_hardware::catalog;
 /// use wattage_mining::cbeci::{network_power_on, network_power_from_catalog};
@@ -261,6 +264,7 @@ pub fn network_power_on(
 /// none for a month; as [`network_power`].
 ///
 /// ```
+/// // Needs wattage-mining, wattage-hardware, wattage-units (in the wattage facade: wattage::mining, wattage::hardware, wattage::units).
 /// use wattage_mining::cbeci::{annual_energy_from_history, CBECI_DEFAULT_PRICE};
 /// use wattage_units::unit;
 ///
@@ -329,6 +333,7 @@ pub fn annual_energy_from_history(
 /// [`Error::Money`] on overflow.
 ///
 /// ```
+/// // Needs wattage-mining, wattage-units (in the wattage facade: wattage::mining, wattage::units).
 /// use wattage_mining::cbeci::trailing_mean_hashprice;
 /// use wattage_units::Hashprice;
 ///

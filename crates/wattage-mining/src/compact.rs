@@ -19,6 +19,7 @@
 //! and [`encode_compact`] reproduces `GetCompact`.
 //!
 //! ```
+//! // Needs wattage-mining (in the wattage facade: wattage::mining).
 //! use wattage_mining::{CompactTarget, Error};
 //!
 //! let bits: CompactTarget = "0x17034219".parse()?;
@@ -48,6 +49,7 @@ pub const MANTISSA_MASK: u32 = 0x007f_ffff;
 /// is a `CompactTarget`; decoding it may fail.
 ///
 /// ```
+/// // Needs wattage-mining (in the wattage facade: wattage::mining).
 /// use wattage_mining::CompactTarget;
 ///
 /// let bits = CompactTarget::from_consensus(0x1d00ffff);
@@ -67,6 +69,7 @@ pub struct CompactTarget(u32);
 /// `arith_uint256::SetCompact` does, flags included.
 ///
 /// ```
+/// // Needs wattage-mining (in the wattage facade: wattage::mining).
 /// use wattage_mining::CompactTarget;
 /// use primitive_types::U256;
 ///
@@ -124,6 +127,7 @@ impl CompactTarget {
     /// returning the magnitude with the negative and overflow flags.
     ///
     /// ```
+    /// // Needs wattage-mining (in the wattage facade: wattage::mining).
     /// use wattage_mining::CompactTarget;
     /// use primitive_types::U256;
     ///
@@ -163,6 +167,7 @@ impl CompactTarget {
     /// - [`Error::ZeroTarget`] if it decodes to 0.
     ///
     /// ```
+    /// // Needs wattage-mining (in the wattage facade: wattage::mining).
     /// use wattage_mining::{CompactTarget, Error};
     ///
     /// assert!(CompactTarget::from_consensus(0x1d00ffff).to_target().is_ok());
@@ -193,6 +198,7 @@ impl CompactTarget {
     /// its target (valid, and the canonical, shortest encoding).
     ///
     /// ```
+    /// // Needs wattage-mining (in the wattage facade: wattage::mining).
     /// use wattage_mining::CompactTarget;
     ///
     /// assert!(CompactTarget::from_consensus(0x1d00ffff).is_normalized());
@@ -211,6 +217,7 @@ impl CompactTarget {
 /// non-zero. Zero encodes as `0x00000000`.
 ///
 /// ```
+/// // Needs wattage-mining (in the wattage facade: wattage::mining).
 /// use wattage_mining::compact::encode_compact;
 /// use primitive_types::U256;
 ///
@@ -267,6 +274,7 @@ impl FromStr for CompactTarget {
     /// (`"486604799"`, as in JSON block headers).
     ///
     /// ```
+    /// // Needs wattage-mining (in the wattage facade: wattage::mining).
     /// use wattage_mining::CompactTarget;
     ///
     /// let a: CompactTarget = "0x1d00ffff".parse()?;

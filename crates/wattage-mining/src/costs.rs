@@ -11,6 +11,7 @@
 //! ```
 //!
 //! ```
+//! // Needs wattage-mining, wattage-units, rust_decimal (in the wattage facade: wattage::mining, wattage::units, wattage::rust_decimal).
 //! use wattage_mining::costs::{breakeven_power_price, hashcost};
 //! use wattage_units::{EnergyPrice, HashEfficiency, Hashprice};
 //!
@@ -57,6 +58,7 @@ fn joules_per_th(efficiency: HashEfficiency) -> Result<Decimal> {
 /// [`Error::Money`] when a value does not fit.
 ///
 /// ```
+/// // Needs wattage-mining (in the wattage facade: wattage::mining).
 /// use wattage_mining::costs::hashcost;
 ///
 /// let cost = hashcost("20 J/TH".parse()?, "$50/MWh".parse()?)?;
@@ -146,6 +148,7 @@ pub fn breakeven_meter_price(
 /// As [`breakeven_power_price`].
 ///
 /// ```
+/// // Needs wattage-mining (in the wattage facade: wattage::mining).
 /// use wattage_mining::costs::revenue_per_mwh;
 ///
 /// // domain.md: $52/PH/day at 16 J/TH.
@@ -171,6 +174,7 @@ pub fn revenue_per_mwh(hashprice: Hashprice, efficiency: HashEfficiency) -> Resu
 /// machine breaks even); [`Error::Money`] or [`Error::Quantity`] on overflow.
 ///
 /// ```
+/// // Needs wattage-mining, wattage-units (in the wattage facade: wattage::mining, wattage::units).
 /// use wattage_mining::costs::breakeven_efficiency;
 /// use wattage_units::unit;
 ///
@@ -212,6 +216,7 @@ pub fn breakeven_efficiency(
 /// [`Error::Negative`] for negative capex; [`Error::Money`] on overflow.
 ///
 /// ```
+/// // Needs wattage-mining, wattage-units (in the wattage facade: wattage::mining, wattage::units).
 /// use wattage_mining::costs::payback_days;
 /// use wattage_units::Usd;
 ///
@@ -237,6 +242,7 @@ pub fn payback_days(capex: Usd, daily_cash_margin: Usd) -> Result<Option<Decimal
 /// [`Error::NotPositive`] for zero or negative capex; [`Error::Money`] on overflow.
 ///
 /// ```
+/// // Needs wattage-mining, rust_decimal (in the wattage facade: wattage::mining, wattage::rust_decimal).
 /// use rust_decimal::Decimal;
 /// use wattage_mining::costs::roi;
 ///

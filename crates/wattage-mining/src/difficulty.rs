@@ -12,6 +12,7 @@
 //! [`core_get_difficulty`] repeats it operation for operation.
 //!
 //! ```
+//! // Needs wattage-mining (in the wattage facade: wattage::mining).
 //! use wattage_mining::{CompactTarget, Difficulty};
 //!
 //! let d = Difficulty::from_compact(CompactTarget::from_consensus(0x17034219))?;
@@ -40,6 +41,7 @@ pub const TARGET_SPACING_SECS: f64 = 600.0;
 /// A proof-of-work difficulty: a finite, positive `f64`.
 ///
 /// ```
+/// // Needs wattage-mining (in the wattage facade: wattage::mining).
 /// use wattage_mining::{Difficulty, Error};
 ///
 /// let d = Difficulty::new(20.08e12)?;
@@ -118,6 +120,7 @@ impl Difficulty {
     /// about 2.7e67) or would not fit in 256 bits (difficulty below about 2.3e-10).
     ///
     /// ```
+    /// // Needs wattage-mining (in the wattage facade: wattage::mining).
     /// use wattage_mining::{Difficulty, Target};
     ///
     /// assert_eq!(Difficulty::ONE.to_target()?, Target::DIFFICULTY_ONE);
@@ -170,6 +173,7 @@ impl Difficulty {
     /// factor of 65,535 / 65,536 (about 0.0015%) plus compact rounding.
     ///
     /// ```
+    /// // Needs wattage-mining (in the wattage facade: wattage::mining).
     /// use wattage_mining::{Difficulty, Target};
     ///
     /// let approx = Difficulty::ONE.expected_hashes();
@@ -196,6 +200,7 @@ impl Difficulty {
     /// with blocks every 600 s: `difficulty x 2^32 / 600`.
     ///
     /// ```
+    /// // Needs wattage-mining (in the wattage facade: wattage::mining).
     /// use wattage_mining::Difficulty;
     ///
     /// let d = Difficulty::new(150e12)?;
@@ -215,6 +220,7 @@ impl Difficulty {
     /// [`Error::Quantity`] if the hashrate is not finite (difficulty above about 1e305).
     ///
     /// ```
+    /// // Needs wattage-mining, wattage-units (in the wattage facade: wattage::mining, wattage::units).
     /// use wattage_mining::Difficulty;
     /// use wattage_units::unit;
     ///
@@ -270,6 +276,7 @@ impl Difficulty {
     /// [`Error::InvalidDifficulty`] if the result is not.
     ///
     /// ```
+    /// // Needs wattage-mining (in the wattage facade: wattage::mining).
     /// use wattage_mining::Difficulty;
     ///
     /// let d = Difficulty::from_hashrate_hs(1e21)?; // 1 ZH/s
@@ -298,6 +305,7 @@ const PREFIXES: [(&str, f64); 6] = [
 /// `148.26 T`; below 1,000 without a prefix (`1.18`).
 ///
 /// ```
+/// // Needs wattage-mining (in the wattage facade: wattage::mining).
 /// use wattage_mining::Difficulty;
 ///
 /// let d = Difficulty::new(148_258_433_937_397.0)?;
@@ -327,6 +335,7 @@ impl fmt::Display for Difficulty {
 /// valid difficulty.
 ///
 /// ```
+/// // Needs wattage-mining (in the wattage facade: wattage::mining).
 /// use wattage_mining::{Difficulty, Error};
 ///
 /// let a: Difficulty = "101.65T".parse()?;
@@ -409,6 +418,7 @@ impl From<Target> for Difficulty {
 /// infinity), [`Error::InvalidDifficulty`] if the result underflows to 0.
 ///
 /// ```
+/// // Needs wattage-mining (in the wattage facade: wattage::mining).
 /// use wattage_mining::{difficulty::core_get_difficulty, CompactTarget};
 ///
 /// let d = core_get_difficulty(CompactTarget::from_consensus(0x12345678))?;

@@ -6,6 +6,7 @@
 /// so a log line is enough to see what was wrong:
 ///
 /// ```
+/// // Needs wattage-mining (in the wattage facade: wattage::mining).
 /// use wattage_mining::{Difficulty, Error};
 ///
 /// let err = Difficulty::new(-3.0).unwrap_err();
@@ -272,6 +273,7 @@ impl Error {
     /// result that left a representable range).
     ///
     /// ```
+    /// // Needs wattage-mining (in the wattage facade: wattage::mining).
     /// use wattage_mining::{CompactTarget, Error};
     ///
     /// let err = CompactTarget::from_consensus(0x04923456).to_target().unwrap_err();
@@ -292,6 +294,7 @@ impl Error {
     /// Whether the error is about a compact target (`nBits`) or a 256-bit target.
     ///
     /// ```
+    /// // Needs wattage-mining (in the wattage facade: wattage::mining).
     /// use wattage_mining::CompactTarget;
     ///
     /// let err = CompactTarget::from_consensus(0xff123456).to_target().unwrap_err();

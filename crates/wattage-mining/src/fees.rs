@@ -10,6 +10,7 @@
 //! Sums are exact in satoshis; only the final division rounds (half to even).
 //!
 //! ```
+//! // Needs wattage-mining, wattage-units (in the wattage facade: wattage::mining, wattage::units).
 //! use wattage_mining::fees::{trailing_average, trailing_averages};
 //! use wattage_units::Btc;
 //!
@@ -74,6 +75,7 @@ pub fn trailing_averages(fees: &[Btc], window: usize) -> Result<Vec<Btc>> {
 /// subsidy and fees are both zero.
 ///
 /// ```
+/// // Needs wattage-mining, wattage-units, rust_decimal (in the wattage facade: wattage::mining, wattage::units, wattage::rust_decimal).
 /// use rust_decimal::Decimal;
 /// use wattage_mining::fees::fee_share;
 /// use wattage_units::Btc;

@@ -12,6 +12,7 @@
 //! design value; in 2024-2025 rising hashrate kept it nearer 590 s).
 //!
 //! ```
+//! // Needs wattage-mining, chrono (in the wattage facade: wattage::mining, wattage::chrono).
 //! use chrono::{DateTime, TimeDelta};
 //! use wattage_mining::{halving, BlockHeight};
 //!
@@ -102,6 +103,7 @@ pub struct RetargetEstimate {
 /// - [`Error::DateOutOfRange`] if the date leaves chrono's range.
 ///
 /// ```
+/// // Needs wattage-mining, chrono (in the wattage facade: wattage::mining, wattage::chrono).
 /// use chrono::{DateTime, TimeDelta};
 /// use wattage_mining::{halving::estimate_time_of_height, BlockHeight};
 ///
@@ -136,6 +138,7 @@ pub fn estimate_time_of_height(
 /// - as [`estimate_time_of_height`].
 ///
 /// ```
+/// // Needs wattage-mining, chrono (in the wattage facade: wattage::mining, wattage::chrono).
 /// use chrono::{DateTime, TimeDelta};
 /// use wattage_mining::{halving::estimate_next_halving, BlockHeight, Error};
 ///
@@ -180,6 +183,7 @@ pub fn estimate_next_halving(
 /// `TimeDelta`), rather than a silent zero.
 ///
 /// ```
+/// // Needs wattage-mining, chrono (in the wattage facade: wattage::mining, wattage::chrono).
 /// use chrono::{DateTime, TimeDelta};
 /// use wattage_mining::{halving::average_block_interval, BlockHeight};
 ///
@@ -229,6 +233,7 @@ pub fn average_block_interval(
 /// - [`Error::DateOutOfRange`] or [`Error::Overflow`] on absurd inputs.
 ///
 /// ```
+/// // Needs wattage-mining, chrono (in the wattage facade: wattage::mining, wattage::chrono).
 /// use chrono::{DateTime, TimeDelta};
 /// use wattage_mining::{halving::estimate_next_retarget, BlockHeight};
 ///

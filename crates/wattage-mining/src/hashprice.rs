@@ -20,6 +20,7 @@
 //! TH/s per day:
 //!
 //! ```
+//! // Needs wattage-mining, wattage-units, rust_decimal (in the wattage facade: wattage::mining, wattage::units, wattage::rust_decimal).
 //! use rust_decimal::Decimal;
 //! use wattage_mining::{hashprice::{Fees, NetworkState}, Difficulty};
 //! use wattage_units::{Btc, BtcPrice};
@@ -50,6 +51,7 @@ pub const HASHES_PER_PH_DAY: f64 = 8.64e19;
 /// (as Hashrate Index reports them).
 ///
 /// ```
+/// // Needs wattage-mining, wattage-units, rust_decimal (in the wattage facade: wattage::mining, wattage::units, wattage::rust_decimal).
 /// use rust_decimal::Decimal;
 /// use wattage_mining::{hashprice::Fees, Error};
 /// use wattage_units::Btc;
@@ -75,15 +77,18 @@ pub enum Fees {
     ShareOfReward(Decimal),
 }
 
-/// Parses a share of the reward (`"0.62%"`) or an amount per block
-/// (`"0.015 BTC"`, as [`Btc`]'s parser reads it).
+/// Parses a share of the reward (`"0.62%"`, as [`wattage_units::Share`]
+/// reads it) or an amount per block (`"0.015 BTC"`, as [`Btc`]'s parser
+/// reads it).
 ///
 /// # Errors
 ///
-/// [`Error::Parse`] with the input; [`Error::InvalidFeeShare`] or
-/// [`Error::Negative`] as [`Fees::share_of_reward`] and [`Fees::per_block`].
+/// [`Error::Parse`] with the input (also for a percentage outside 0% to
+/// 100%); [`Error::InvalidFeeShare`] or [`Error::Negative`] as
+/// [`Fees::share_of_reward`] and [`Fees::per_block`].
 ///
 /// ```
+/// // Needs wattage-mining, rust_decimal (in the wattage facade: wattage::mining, wattage::rust_decimal).
 /// use rust_decimal::Decimal;
 /// use wattage_mining::{hashprice::Fees, Error};
 ///
@@ -101,12 +106,9 @@ impl core::str::FromStr for Fees {
             input: alloc::string::String::from(s),
         };
         let trimmed = s.trim();
-        if let Some(percent) = trimmed.strip_suffix('%') {
-            let value: Decimal = percent.trim().parse().map_err(|_| parse_error())?;
-            let share = value
-                .checked_div(Decimal::ONE_HUNDRED)
-                .ok_or_else(parse_error)?;
-            return Self::share_of_reward(share);
+        if trimmed.ends_with('%') {
+            let share: wattage_units::Share = trimmed.parse().map_err(|_| parse_error())?;
+            return Self::share_of_reward(share.fraction());
         }
         let amount: Btc = trimmed.parse().map_err(|_| parse_error())?;
         Self::per_block(amount)
@@ -154,6 +156,7 @@ impl Fees {
     /// [`Fees::share_of_reward`]; [`Error::Money`] on overflow.
     ///
     /// ```
+    /// // Needs wattage-mining, wattage-units, rust_decimal (in the wattage facade: wattage::mining, wattage::units, wattage::rust_decimal).
     /// use rust_decimal::Decimal;
     /// use wattage_mining::hashprice::Fees;
     /// use wattage_units::Btc;
@@ -219,6 +222,7 @@ impl TryFrom<RawFees> for Fees {
 /// fees per block.
 ///
 /// ```
+/// // Needs wattage-mining, wattage-units (in the wattage facade: wattage::mining, wattage::units).
 /// use wattage_mining::{hashprice::{Fees, NetworkState}, BlockHeight, Difficulty};
 /// use wattage_units::{Btc, BtcPrice, Hashrate};
 ///
@@ -337,6 +341,7 @@ impl NetworkState {
     /// `hashrate x 86,400 s / (difficulty x 2^32)`.
     ///
     /// ```
+    /// // Needs wattage-mining, wattage-units (in the wattage facade: wattage::mining, wattage::units).
     /// use wattage_mining::{hashprice::{Fees, NetworkState}, Difficulty};
     /// use wattage_units::{Btc, Hashrate};
     ///

@@ -23,6 +23,7 @@ pub const MAX_HALVINGS: u32 = 64;
 /// A block height: the number of blocks between a block and the genesis block.
 ///
 /// ```
+/// // Needs wattage-mining (in the wattage facade: wattage::mining).
 /// use wattage_mining::{BlockHeight, HalvingEpoch};
 ///
 /// let h = BlockHeight::new(840_000); // the April 2024 halving block
@@ -62,6 +63,7 @@ impl BlockHeight {
     /// The mainnet halving epoch this height belongs to (`height / 210_000`).
     ///
     /// ```
+    /// // Needs wattage-mining (in the wattage facade: wattage::mining).
     /// use wattage_mining::BlockHeight;
     ///
     /// assert_eq!(BlockHeight::new(209_999).halving_epoch().get(), 0);
@@ -94,6 +96,7 @@ impl BlockHeight {
     /// The first height of this block's retarget period.
     ///
     /// ```
+    /// // Needs wattage-mining (in the wattage facade: wattage::mining).
     /// use wattage_mining::BlockHeight;
     ///
     /// assert_eq!(BlockHeight::new(840_000).retarget_period_start(), BlockHeight::new(838_656));
@@ -122,6 +125,7 @@ impl BlockHeight {
     /// [`crate::halving`] for the halvings that still change the subsidy.
     ///
     /// ```
+    /// // Needs wattage-mining (in the wattage facade: wattage::mining).
     /// use wattage_mining::BlockHeight;
     ///
     /// assert_eq!(BlockHeight::new(840_000).next_halving(), Some(BlockHeight::new(1_050_000)));
@@ -150,6 +154,7 @@ impl BlockHeight {
     /// is below `self`.
     ///
     /// ```
+    /// // Needs wattage-mining (in the wattage facade: wattage::mining).
     /// use wattage_mining::BlockHeight;
     ///
     /// assert_eq!(BlockHeight::new(840_000).blocks_until(BlockHeight::new(1_050_000)), Some(210_000));
@@ -185,6 +190,7 @@ impl fmt::Display for BlockHeight {
 /// pays 3.125 BTC; from epoch 33 on the subsidy is 0.
 ///
 /// ```
+/// // Needs wattage-mining (in the wattage facade: wattage::mining).
 /// use wattage_mining::{BlockHeight, HalvingEpoch};
 ///
 /// let e = HalvingEpoch::new(4);

@@ -2,6 +2,7 @@
 //! difficulty, retargets) and hashprice economics.
 //!
 //! ```
+//! // Needs wattage-mining (in the wattage facade: wattage::mining).
 //! use wattage_mining::{subsidy, BlockHeight, CompactTarget, Difficulty};
 //!
 //! // The block at the April 2024 halving.
@@ -21,6 +22,7 @@
 //! And what a machine earns at that difficulty (the economics half):
 //!
 //! ```
+//! // Needs wattage-mining, wattage-units (in the wattage facade: wattage::mining, wattage::units).
 //! use wattage_mining::{hashprice::{Fees, NetworkState}, operation::Operation, BlockHeight, Difficulty};
 //! use wattage_units::{Btc, BtcPrice, Time, unit};
 //!

@@ -15,6 +15,7 @@
 //! The same seed gives the same bands.
 //!
 //! ```
+//! // Needs wattage-mining, wattage-units (in the wattage facade: wattage::mining, wattage::units).
 //! use wattage_mining::{
 //!     hashprice::Fees, montecarlo::MonteCarlo, operation::Operation,
 //!     projection::{Scenario, StepLength}, BlockHeight, Difficulty,
@@ -264,6 +265,7 @@ fn standard_normals(rng: &mut ChaCha8Rng) -> (f64, f64) {
 /// [`Error::NotEnoughData`] for an empty slice.
 ///
 /// ```
+/// // Needs wattage-mining (in the wattage facade: wattage::mining).
 /// use wattage_mining::montecarlo::percentiles;
 ///
 /// let b = percentiles((1..=100).collect())?;

@@ -29,6 +29,7 @@
 //! [`NetworkBands::paths_at_price_floor`].
 //!
 //! ```
+//! // Needs wattage-mining, chrono (in the wattage facade: wattage::mining, wattage::chrono).
 //! use chrono::NaiveDate;
 //! use wattage_mining::network_montecarlo::{NetworkMonteCarlo, NetworkMonteCarloSpec};
 //! use wattage_mining::network_projection::NetworkStart;
@@ -178,6 +179,7 @@ impl NetworkPath {
     /// [`Error::Money`] for a value money cannot hold.
     ///
     /// ```
+    /// // Needs wattage-mining, chrono (in the wattage facade: wattage::mining, wattage::chrono).
     /// # use wattage_mining::{network_montecarlo::*, network_projection::NetworkStart, network_response::*};
     /// # let start = NetworkStart::from_history(chrono::NaiveDate::from_ymd_opt(2025, 6, 1).unwrap(), "$105,000/BTC".parse()?, "0.03 BTC".parse()?)?;
     /// let spec = NetworkMonteCarloSpec { paths: 2, days: 30, ..Default::default() };
@@ -248,6 +250,7 @@ impl NetworkMonteCarlo {
     /// [`Error::InvalidCorrelation`] for a correlation outside [-1, 1].
     ///
     /// ```
+    /// // Needs wattage-mining (in the wattage facade: wattage::mining).
     /// use wattage_mining::{network_montecarlo::*, network_response::*, Error};
     ///
     /// let model = ResponseModel::try_from(ResponseSpec::default())?;
@@ -363,6 +366,7 @@ impl NetworkMonteCarlo {
     #[must_use]
     ///
     /// ```
+    /// // Needs wattage-mining, chrono (in the wattage facade: wattage::mining, wattage::chrono).
     /// # use wattage_mining::{network_montecarlo::*, network_projection::NetworkStart, network_response::*};
     /// # let start = NetworkStart::from_history(chrono::NaiveDate::from_ymd_opt(2025, 6, 1).unwrap(), "$105,000/BTC".parse()?, "0.03 BTC".parse()?)?;
     /// let spec = NetworkMonteCarloSpec { paths: 4, days: 30, seed: 1, ..Default::default() };
@@ -382,6 +386,7 @@ impl NetworkMonteCarlo {
     /// as [`crate::network_projection::project_network`].
     ///
     /// ```
+    /// // Needs wattage-mining, chrono (in the wattage facade: wattage::mining, wattage::chrono).
     /// # use wattage_mining::{network_montecarlo::*, network_projection::NetworkStart, network_response::*};
     /// # let start = NetworkStart::from_history(chrono::NaiveDate::from_ymd_opt(2025, 6, 1).unwrap(), "$105,000/BTC".parse()?, "0.03 BTC".parse()?)?;
     /// let spec = NetworkMonteCarloSpec { paths: 4, days: 30, seed: 1, ..Default::default() };
@@ -475,6 +480,7 @@ impl NetworkMonteCarlo {
     /// As [`NetworkMonteCarlo::path`].
     ///
     /// ```
+    /// // Needs wattage-mining, chrono (in the wattage facade: wattage::mining, wattage::chrono).
     /// # use wattage_mining::{network_montecarlo::*, network_projection::NetworkStart, network_response::*};
     /// # let start = NetworkStart::from_history(chrono::NaiveDate::from_ymd_opt(2025, 6, 1).unwrap(), "$105,000/BTC".parse()?, "0.03 BTC".parse()?)?;
     /// let spec = NetworkMonteCarloSpec { paths: 4, days: 30, seed: 1, ..Default::default() };
@@ -504,6 +510,7 @@ impl NetworkMonteCarlo {
     /// As [`NetworkMonteCarlo::path`].
     ///
     /// ```
+    /// // Needs wattage-mining, chrono (in the wattage facade: wattage::mining, wattage::chrono).
     /// # use wattage_mining::{network_montecarlo::*, network_projection::NetworkStart, network_response::*};
     /// # let start = NetworkStart::from_history(chrono::NaiveDate::from_ymd_opt(2025, 6, 1).unwrap(), "$105,000/BTC".parse()?, "0.03 BTC".parse()?)?;
     /// let spec = NetworkMonteCarloSpec { paths: 4, days: 30, seed: 1, ..Default::default() };

@@ -17,6 +17,7 @@
 //! hashrate (its first block time is back-computed from it).
 //!
 //! ```
+//! // Needs wattage-mining, chrono (in the wattage facade: wattage::mining, wattage::chrono).
 //! use chrono::NaiveDate;
 //! use wattage_mining::network_projection::{project_network, NetworkStart, PricePath};
 //! use wattage_mining::network_response::{ResponseModel, ResponseSpec};
@@ -77,6 +78,7 @@ impl NetworkStart {
     /// As [`history::height_near`] and [`history::difficulty_on`].
     ///
     /// ```
+    /// // Needs wattage-mining, chrono (in the wattage facade: wattage::mining, wattage::chrono).
     /// use wattage_mining::network_projection::NetworkStart;
     ///
     /// let s = NetworkStart::from_history(chrono::NaiveDate::from_ymd_opt(2024, 4, 20).unwrap(), "$63,824/BTC".parse()?, "0.05 BTC".parse()?)?;
@@ -149,6 +151,7 @@ impl NetworkEvent {
     /// The event's UTC date.
     ///
     /// ```
+    /// // Needs wattage-mining, chrono (in the wattage facade: wattage::mining, wattage::chrono).
     /// # use chrono::NaiveDate;
     /// # use wattage_mining::network_projection::{project_network, NetworkStart, PricePath};
     /// # use wattage_mining::network_response::ResponseModel;
@@ -363,6 +366,7 @@ fn block_subsidy_at(h: f64) -> f64 {
 /// conversions.
 ///
 /// ```
+/// // Needs wattage-mining, chrono (in the wattage facade: wattage::mining, wattage::chrono).
 /// use chrono::NaiveDate;
 /// use wattage_mining::network_projection::{project_network, NetworkStart, PricePath};
 /// use wattage_mining::network_response::ResponseModel;

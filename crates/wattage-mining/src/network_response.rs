@@ -34,6 +34,7 @@
 //! default marginal quantile, is $45/MWh.
 //!
 //! ```
+//! // Needs wattage-mining, wattage-units, chrono (in the wattage facade: wattage::mining, wattage::units, wattage::chrono).
 //! use chrono::NaiveDate;
 //! use wattage_mining::network_response::{ResponseModel, ResponseSpec};
 //! use wattage_units::Hashprice;
@@ -127,6 +128,7 @@ impl ElectricityPrices {
     /// would make every machine profitable at any hashprice).
     ///
     /// ```
+    /// // Needs wattage-mining (in the wattage facade: wattage::mining).
     /// use wattage_mining::network_response::{ElectricityPrices, PricePoint};
     ///
     /// let flat = ElectricityPrices::new(vec![PricePoint { usd_per_mwh: 50.0, share: 1.0 }])?;
@@ -172,6 +174,7 @@ impl ElectricityPrices {
     /// [`Error::OutOfRange`] unless `0 < q <= 1`.
     ///
     /// ```
+    /// // Needs wattage-mining (in the wattage facade: wattage::mining).
     /// let d = wattage_mining::network_response::ElectricityPrices::default();
     /// assert_eq!(d.quantile(0.5)?, 45.0);
     /// assert_eq!(d.quantile(0.9)?, 65.0);
@@ -199,6 +202,7 @@ impl ElectricityPrices {
     /// The cheapest price of the distribution.
     ///
     /// ```
+    /// // Needs wattage-mining (in the wattage facade: wattage::mining).
     /// assert_eq!(wattage_mining::network_response::ElectricityPrices::default().cheapest(), 25.0);
     /// ```
     #[must_use]
@@ -294,6 +298,7 @@ impl ResponseModel {
     /// [`Error::NotEnoughData`] for no miners.
     ///
     /// ```
+    /// // Needs wattage-mining (in the wattage facade: wattage::mining).
     /// use wattage_mining::network_response::{ResponseModel, ResponseSpec};
     ///
     /// let spec = ResponseSpec { hurdle: -1.0, ..ResponseSpec::default() };
@@ -364,6 +369,7 @@ impl ResponseModel {
     /// [`Error::OutOfRange`] unless `growth` is in [-0.5, 0.5].
     ///
     /// ```
+    /// // Needs wattage-mining (in the wattage facade: wattage::mining).
     /// let m = wattage_mining::network_response::ResponseModel::exogenous(0.03)?;
     /// assert!(m.is_exogenous());
     /// # Ok::<(), wattage_mining::Error>(())
@@ -400,6 +406,7 @@ impl ResponseModel {
     /// [`Error::NoMachineOnOffer`] with the date if none is.
     ///
     /// ```
+    /// // Needs wattage-mining, chrono (in the wattage facade: wattage::mining, wattage::chrono).
     /// # use wattage_mining::network_response::{ResponseModel, ResponseSpec};
     /// let m = ResponseModel::try_from(ResponseSpec::default())?;
     /// assert!(m.frontier_efficiency(chrono::NaiveDate::from_ymd_opt(2015, 1, 1).unwrap()).is_err());
@@ -426,6 +433,7 @@ impl ResponseModel {
     /// As [`ResponseModel::frontier_efficiency`].
     ///
     /// ```
+    /// // Needs wattage-mining, chrono (in the wattage facade: wattage::mining, wattage::chrono).
     /// # use wattage_mining::network_response::{ResponseModel, ResponseSpec};
     /// let m = ResponseModel::try_from(ResponseSpec::default())?;
     /// let c = m.marginal_cost(chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap())?;
@@ -452,6 +460,7 @@ impl ResponseModel {
     /// [`Error::Quantity`] for a target that is not a valid hashrate.
     ///
     /// ```
+    /// // Needs wattage-mining, wattage-units, chrono (in the wattage facade: wattage::mining, wattage::units, wattage::chrono).
     /// use chrono::NaiveDate;
     /// use wattage_mining::{network_response::{ResponseModel, ResponseSpec}, Error};
     ///

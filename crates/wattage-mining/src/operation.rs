@@ -15,6 +15,7 @@
 //! ```
 //!
 //! ```
+//! // Needs wattage-mining, wattage-units, rust_decimal (in the wattage facade: wattage::mining, wattage::units, wattage::rust_decimal).
 //! use rust_decimal::Decimal;
 //! use wattage_mining::{hashprice::{Fees, NetworkState}, operation::Operation, payout::Pool, Difficulty};
 //! use wattage_units::{Btc, BtcPrice, Time, unit};
@@ -180,6 +181,7 @@ impl Operation {
     /// [`Error::Quantity`] if the total hashrate is not finite.
     ///
     /// ```
+    /// // Needs wattage-mining, wattage-hardware (in the wattage facade: wattage::mining, wattage::hardware).
     /// use wattage_hardware::catalog;
     /// use wattage_mining::operation::Operation;
     ///
@@ -327,6 +329,7 @@ impl Operation {
     /// The power drawn while hashing: hashrate × efficiency.
     ///
     /// ```
+    /// // Needs wattage-mining (in the wattage facade: wattage::mining).
     /// use wattage_mining::operation::Operation;
     ///
     /// let s21xp = Operation::new("270 TH/s".parse()?, "13.5 J/TH".parse()?, "$45/MWh".parse()?);

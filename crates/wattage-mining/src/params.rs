@@ -8,6 +8,7 @@ use crate::{Error, Result, Target};
 /// on (the relevant fields of Bitcoin Core's `Consensus::Params`).
 ///
 /// ```
+/// // Needs wattage-mining (in the wattage facade: wattage::mining).
 /// use wattage_mining::ConsensusParams;
 ///
 /// let p = ConsensusParams::MAINNET;
@@ -58,6 +59,7 @@ impl ConsensusParams {
     /// the spacing is zero, or the timespan is not a multiple of the spacing.
     ///
     /// ```
+    /// // Needs wattage-mining (in the wattage facade: wattage::mining).
     /// use wattage_mining::{ConsensusParams, Target};
     ///
     /// let p = ConsensusParams::new(1_000, Target::MAINNET_POW_LIMIT, 1_209_600, 600)?;

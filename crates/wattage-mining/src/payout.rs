@@ -17,6 +17,7 @@
 //! at all is `exp(-lambda)`.
 //!
 //! ```
+//! // Needs wattage-mining, wattage-units, rust_decimal (in the wattage facade: wattage::mining, wattage::units, wattage::rust_decimal).
 //! use rust_decimal::Decimal;
 //! use wattage_mining::{hashprice::{Fees, NetworkState}, payout::Pool, Difficulty};
 //! use wattage_units::{Btc, Hashrate, Time, unit};
@@ -119,6 +120,7 @@ impl Luck {
     /// [`Error::NotPositive`] unless `expected_blocks` is finite and positive.
     ///
     /// ```
+    /// // Needs wattage-mining (in the wattage facade: wattage::mining).
     /// use wattage_mining::payout::Luck;
     ///
     /// let l = Luck::poisson(144.0)?; // a pool with 1/30 of the network, a month

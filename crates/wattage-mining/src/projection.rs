@@ -16,6 +16,7 @@
 //! the price stays flat, and when does it stop covering its power?
 //!
 //! ```
+//! // Needs wattage-mining, wattage-units, rust_decimal (in the wattage facade: wattage::mining, wattage::units, wattage::rust_decimal).
 //! use rust_decimal::Decimal;
 //! use wattage_mining::{
 //!     hashprice::Fees, operation::Operation, projection::{project, Scenario, StepLength},

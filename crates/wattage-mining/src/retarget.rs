@@ -15,6 +15,7 @@
 //! of 1,208,400 s and raise the difficulty by 0.099%.
 //!
 //! ```
+//! // Needs wattage-mining (in the wattage facade: wattage::mining).
 //! use wattage_mining::{retarget, CompactTarget, ConsensusParams};
 //!
 //! // Bitcoin Core pow_tests.cpp, get_next_work: blocks 30,240 to 32,255.
@@ -156,6 +157,7 @@ pub fn calculate_next_work_required(
 /// As [`calculate_next_work_required`] at a retarget; none otherwise.
 ///
 /// ```
+/// // Needs wattage-mining (in the wattage facade: wattage::mining).
 /// use wattage_mining::{retarget::next_work_required, BlockHeight, CompactTarget, ConsensusParams};
 ///
 /// let bits = CompactTarget::from_consensus(0x17034219);
@@ -192,6 +194,7 @@ pub fn next_work_required(
 /// [`Error::Overflow`] if `old target x 4 x timespan` exceeds 256 bits.
 ///
 /// ```
+/// // Needs wattage-mining (in the wattage facade: wattage::mining).
 /// use wattage_mining::{retarget::permitted_difficulty_transition, BlockHeight, CompactTarget, ConsensusParams};
 ///
 /// let p = ConsensusParams::MAINNET;
@@ -248,6 +251,7 @@ pub fn permitted_difficulty_transition(
 /// the hash misses is `Ok(false)`.
 ///
 /// ```
+/// // Needs wattage-mining (in the wattage facade: wattage::mining).
 /// use wattage_mining::{retarget::check_proof_of_work, CompactTarget, ConsensusParams};
 /// use primitive_types::U256;
 ///

@@ -11,6 +11,7 @@
 //! are satoshis, as Core documents. Needs the `rpc` feature.
 //!
 //! ```
+//! // Needs wattage-mining (in the wattage facade: wattage::mining).
 //! use wattage_mining::rpc;
 //!
 //! let info = rpc::blockchain_info(r#"{"chain": "main", "blocks": 839999, "headers": 839999,
@@ -176,6 +177,7 @@ fn sat(method: &'static str, v: &Value, name: &str) -> Result<Btc> {
 /// field or a node error; [`Error::InvalidDifficulty`] for a bad difficulty.
 ///
 /// ```
+/// // Needs wattage-mining (in the wattage facade: wattage::mining).
 /// let err = wattage_mining::rpc::blockchain_info(r#"{"chain": "main", "blocks": -1}"#).unwrap_err();
 /// assert_eq!(err.to_string(), "getblockchaininfo result: blocks must be a height from 0 to 4294967295, got -1");
 /// ```
@@ -199,6 +201,7 @@ pub fn blockchain_info(text: &str) -> Result<BlockchainInfo> {
 /// or [`Error::InvalidDifficulty`] for a value out of range.
 ///
 /// ```
+/// // Needs wattage-mining, wattage-units (in the wattage facade: wattage::mining, wattage::units).
 /// let info = wattage_mining::rpc::mining_info(r#"{"blocks": 953568, "difficulty": 124932866006548.2,
 ///     "networkhashps": 8.9e20, "pooledtx": 3000, "chain": "main", "warnings": []}"#)?;
 /// assert_eq!(format!("{:.0}", info.network_hashrate.display_in(wattage_units::unit::EXAHASH_PER_SECOND)), "890 EH/s");
@@ -231,6 +234,7 @@ fn positive_hashrate(hs: f64) -> Result<Hashrate> {
 /// is not positive (Core returns 0 on a chain too short to estimate).
 ///
 /// ```
+/// // Needs wattage-mining (in the wattage facade: wattage::mining).
 /// let h = wattage_mining::rpc::network_hashps("8.9e20")?;
 /// assert!(wattage_mining::rpc::network_hashps("0").is_err());
 /// # let _ = h; Ok::<(), wattage_mining::Error>(())
@@ -252,6 +256,7 @@ pub fn network_hashps(text: &str) -> Result<Hashrate> {
 /// [`Error::Rpc`] for a missing, mistyped or negative field.
 ///
 /// ```
+/// // Needs wattage-mining (in the wattage facade: wattage::mining).
 /// let s = wattage_mining::rpc::block_stats(r#"{"height": 840000, "subsidy": 312500000, "totalfee": 3762471929, "time": 1713571767}"#)?;
 /// assert_eq!(s.total_fee.to_string(), "37.62471929 BTC");
 /// # Ok::<(), wattage_mining::Error>(())
@@ -275,6 +280,7 @@ pub fn block_stats(text: &str) -> Result<BlockStats> {
 /// 8 hex digits; [`Error::InvalidDifficulty`] for a bad difficulty.
 ///
 /// ```
+/// // Needs wattage-mining (in the wattage facade: wattage::mining).
 /// let h = wattage_mining::rpc::block_header(r#"{"hash": "0000000000000000000320283a032748cef8227873ff4872689bf23f1cda83a5",
 ///     "confirmations": 1, "height": 840000, "version": 710926336, "versionHex": "2a5fe000",
 ///     "merkleroot": "031b417c3a1828ddf3d6527fc210daafcc9218e81f98257f88d4d43bd7a5894f",
@@ -318,6 +324,7 @@ pub fn block_header(text: &str) -> Result<BlockHeader> {
 /// last height; as [`NetworkState::new`].
 ///
 /// ```
+/// // Needs wattage-mining (in the wattage facade: wattage::mining).
 /// # use wattage_mining::rpc;
 /// let info = rpc::blockchain_info(r#"{"chain": "main", "blocks": 900000, "difficulty": 1.2e14, "mediantime": 0}"#)?;
 /// assert!(rpc::network_state(&info, &[]).is_err());
@@ -334,6 +341,7 @@ pub fn network_state(info: &BlockchainInfo, recent: &[BlockStats]) -> Result<Net
 /// As [`network_state`].
 ///
 /// ```
+/// // Needs wattage-mining (in the wattage facade: wattage::mining).
 /// # use wattage_mining::rpc;
 /// let info = rpc::mining_info(r#"{"blocks": 953568, "difficulty": 1.25e14, "networkhashps": 8.9e20, "chain": "main"}"#)?;
 /// let stats = rpc::block_stats(r#"{"height": 953568, "subsidy": 312500000, "totalfee": 1500000, "time": 1781000000}"#)?;

@@ -14,6 +14,7 @@
 //! arithmetic in satoshis.
 //!
 //! ```
+//! // Needs wattage-mining (in the wattage facade: wattage::mining).
 //! use wattage_mining::{subsidy, BlockHeight};
 //!
 //! assert_eq!(subsidy::block_subsidy_sat(BlockHeight::new(0)), 5_000_000_000);
@@ -54,6 +55,7 @@ pub(crate) const fn subsidy_for_halvings(halvings: u32) -> u64 {
 /// The mainnet block subsidy at `height` in satoshis (Bitcoin Core's `GetBlockSubsidy`).
 ///
 /// ```
+/// // Needs wattage-mining (in the wattage facade: wattage::mining).
 /// use wattage_mining::{subsidy::block_subsidy_sat, BlockHeight};
 ///
 /// assert_eq!(block_subsidy_sat(BlockHeight::new(629_999)), 1_250_000_000);
@@ -67,6 +69,7 @@ pub const fn block_subsidy_sat(height: BlockHeight) -> u64 {
 /// The mainnet block subsidy at `height` as a [`Btc`] amount.
 ///
 /// ```
+/// // Needs wattage-mining (in the wattage facade: wattage::mining).
 /// use wattage_mining::{subsidy::block_subsidy, BlockHeight};
 ///
 /// assert_eq!(block_subsidy(BlockHeight::new(840_000)).to_string(), "3.125 BTC");
@@ -81,9 +84,10 @@ pub fn block_subsidy(height: BlockHeight) -> Btc {
 /// (see [`total_issued_sat`]).
 ///
 /// ```
+/// // Needs wattage-mining (in the wattage facade: wattage::mining).
 /// use wattage_mining::{subsidy::total_issued, BlockHeight};
 ///
-/// assert_eq!(total_issued(BlockHeight::new(u32::MAX)).to_string(), "20999999.9769 BTC");
+/// assert_eq!(total_issued(BlockHeight::new(u32::MAX)).to_string(), "20,999,999.9769 BTC");
 /// ```
 #[must_use]
 pub fn total_issued(through: BlockHeight) -> Btc {
@@ -100,6 +104,7 @@ pub fn total_issued(through: BlockHeight) -> Btc {
 /// ```
 ///
 /// ```
+/// // Needs wattage-mining (in the wattage facade: wattage::mining).
 /// use wattage_mining::{subsidy::total_issued_sat, BlockHeight};
 ///
 /// // The first epoch alone: 210,000 x 50 BTC.
@@ -121,6 +126,7 @@ pub fn total_issued_sat(through: BlockHeight) -> u64 {
 /// [`Error::HeightOrder`] if `to` is below `from`.
 ///
 /// ```
+/// // Needs wattage-mining (in the wattage facade: wattage::mining).
 /// use wattage_mining::{subsidy::issued_between_sat, BlockHeight};
 ///
 /// // One day of blocks right after the 2024 halving.
@@ -152,10 +158,11 @@ pub fn issued_between_sat(from: BlockHeight, to: BlockHeight) -> Result<u64> {
 /// As [`issued_between_sat`].
 ///
 /// ```
+/// // Needs wattage-mining (in the wattage facade: wattage::mining).
 /// use wattage_mining::{subsidy::issued_between, BlockHeight};
 ///
 /// let year = issued_between(BlockHeight::new(840_000), BlockHeight::new(840_000 + 52_595))?;
-/// assert_eq!(year.to_string(), "164362.5 BTC");
+/// assert_eq!(year.to_string(), "164,362.5 BTC");
 /// # Ok::<(), wattage_mining::Error>(())
 /// ```
 pub fn issued_between(from: BlockHeight, to: BlockHeight) -> Result<Btc> {
@@ -198,6 +205,7 @@ impl ConsensusParams {
     /// (Bitcoin Core's `GetBlockSubsidy(height, params)`).
     ///
     /// ```
+    /// // Needs wattage-mining (in the wattage facade: wattage::mining).
     /// use wattage_mining::{BlockHeight, ConsensusParams};
     ///
     /// // Regtest halves every 150 blocks.
@@ -221,6 +229,7 @@ impl ConsensusParams {
     /// possible with halving intervals above about 1.8 billion blocks).
     ///
     /// ```
+    /// // Needs wattage-mining (in the wattage facade: wattage::mining).
     /// use wattage_mining::{BlockHeight, ConsensusParams};
     ///
     /// let total = ConsensusParams::MAINNET.total_issued_sat(BlockHeight::new(13_999_999))?;
@@ -238,6 +247,7 @@ impl ConsensusParams {
     /// (6,929,999 on mainnet), or `None` if it does not fit in a `u32`.
     ///
     /// ```
+    /// // Needs wattage-mining (in the wattage facade: wattage::mining).
     /// use wattage_mining::{BlockHeight, ConsensusParams};
     ///
     /// assert_eq!(ConsensusParams::MAINNET.last_subsidy_height(), Some(BlockHeight::new(6_929_999)));

@@ -11,6 +11,7 @@
 //! ```
 //!
 //! ```
+//! // Needs wattage-mining (in the wattage facade: wattage::mining).
 //! use wattage_mining::{CompactTarget, Target};
 //! use primitive_types::U256;
 //!
@@ -35,6 +36,7 @@ use crate::{CompactTarget, ConsensusParams, Difficulty, Error, Result};
 /// A `Target` is never zero (a zero target would make the difficulty infinite).
 ///
 /// ```
+/// // Needs wattage-mining (in the wattage facade: wattage::mining).
 /// use wattage_mining::Target;
 /// use primitive_types::U256;
 ///
@@ -103,6 +105,7 @@ impl Target {
     /// down to 23 bits (Bitcoin Core's `GetCompact()`).
     ///
     /// ```
+    /// // Needs wattage-mining (in the wattage facade: wattage::mining).
     /// use wattage_mining::Target;
     ///
     /// // The proof-of-work limit 2^224 - 1 rounds down to difficulty 1.
@@ -118,6 +121,7 @@ impl Target {
     /// can encode (for other targets, within one unit in the last place).
     ///
     /// ```
+    /// // Needs wattage-mining (in the wattage facade: wattage::mining).
     /// use wattage_mining::CompactTarget;
     ///
     /// // The block at the April 2024 halving (height 840,000).
@@ -134,6 +138,7 @@ impl Target {
     /// `2^256 / (target + 1)`, rounded down (Bitcoin Core's `GetBlockProof`).
     ///
     /// ```
+    /// // Needs wattage-mining (in the wattage facade: wattage::mining).
     /// use wattage_mining::Target;
     /// use primitive_types::U256;
     ///
@@ -161,6 +166,7 @@ impl Target {
     /// Whether a block hash (read as a 256-bit integer) meets this target.
     ///
     /// ```
+    /// // Needs wattage-mining (in the wattage facade: wattage::mining).
     /// use wattage_mining::Target;
     /// use primitive_types::U256;
     ///
@@ -216,6 +222,7 @@ impl FromStr for Target {
     /// Parses hex digits, with or without `0x`, at most 64 of them.
     ///
     /// ```
+    /// // Needs wattage-mining (in the wattage facade: wattage::mining).
     /// use wattage_mining::Target;
     ///
     /// let t: Target = "0x00000000ffff0000000000000000000000000000000000000000000000000000".parse()?;

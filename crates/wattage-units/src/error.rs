@@ -10,6 +10,7 @@ use core::fmt;
 /// siblings), by [`crate::Measure::checked`] and by deserialization.
 ///
 /// ```
+/// // Needs wattage-units (in the wattage facade: wattage::units).
 /// use wattage_units::{unit, HashEfficiency, QuantityError};
 ///
 /// let err = HashEfficiency::new(-3.0, unit::JOULE_PER_TERAHASH).unwrap_err();
@@ -56,6 +57,7 @@ impl QuantityError {
 /// The message quotes the input and says what was expected:
 ///
 /// ```
+/// // Needs wattage-units (in the wattage facade: wattage::units).
 /// use wattage_units::HashEfficiency;
 ///
 /// let err = "17.5 J/TB".parse::<HashEfficiency>().unwrap_err();
@@ -202,6 +204,7 @@ impl fmt::Display for ParseErrorKind {
 /// Money arithmetic or conversion that has no exact answer.
 ///
 /// ```
+/// // Needs wattage-units, rust_decimal (in the wattage facade: wattage::units, wattage::rust_decimal).
 /// use wattage_units::{MoneyError, Usd};
 /// use rust_decimal::Decimal;
 ///
@@ -250,6 +253,7 @@ pub enum MoneyError {
     /// capacity, a duration, a count of hashes).
     ///
     /// ```
+    /// // Needs wattage-units (in the wattage facade: wattage::units).
     /// use wattage_units::{LeaseRate, MoneyError, Power, Time, unit};
     ///
     /// let rate: LeaseRate = "$150/kW/month".parse()?;

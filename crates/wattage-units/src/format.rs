@@ -173,6 +173,7 @@ pub(crate) fn exact_string<Q: Measure>(q: Q) -> String {
 /// [`crate::Hashrate::display_in`] and its siblings.
 ///
 /// ```
+/// // Needs wattage-units (in the wattage facade: wattage::units).
 /// use wattage_units::{unit, Power};
 ///
 /// let p = Power::new(3.5, unit::KILOWATT)?;

@@ -6,6 +6,7 @@
 //! Money is exact: dollars are `Decimal`, bitcoin is whole satoshis.
 //!
 //! ```
+//! // Needs wattage-units (in the wattage facade: wattage::units).
 //! use wattage_units::{EnergyPrice, HashEfficiency, Hashprice, Hashrate, Time, unit};
 //!
 //! // An Antminer S21 XP, as people write its figures.
@@ -29,6 +30,7 @@
 //! A unit mistake is a compile error:
 //!
 //! ```compile_fail
+//! // Needs wattage-units (in the wattage facade: wattage::units).
 //! use wattage_units::{FlopRate, Hashrate, unit};
 //! let h = Hashrate::new(1.0, unit::EXAHASH_PER_SECOND).unwrap();
 //! let f = FlopRate::new(1.0, unit::EXAFLOP_PER_SECOND).unwrap();
@@ -72,6 +74,7 @@
 //! negative bill.
 //!
 //! ```
+//! // Needs wattage-units (in the wattage facade: wattage::units).
 //! use wattage_units::{Hashrate, Power, Time, unit};
 //!
 //! assert!((Power::ZERO / Hashrate::ZERO).base_value().is_nan()); // unchecked
@@ -97,7 +100,13 @@
 //! # Text
 //!
 //! Every quantity and price displays as people write it and parses what
-//! they type (grammar in [`parse`] and [`money`]). `{}` chooses the unit
+//! they type (grammar in [`parse`] and [`money`]): case is folded by one
+//! rule except where it carries meaning (`950 eh/s` reads, `5 mW` is a
+//! milliwatt and refused), thousands separators group three digits, and
+//! every parse error ends with a valid spelling (`(written like "950
+//! EH/s")`). Money prints with thousands separators (`$1,043,992,800`);
+//! `{:#}` is the plain form. Durations print as people say them (`1.5 h`,
+//! `30 days`, `2 years`). `{}` chooses the unit
 //! and prints six significant digits; `{:.2}` prints two decimals;
 //! `display_in` picks the unit; `to_exact_string` reads back bit for bit.
 //! Every displayed value reads back: where rounding up would overflow (the

@@ -10,6 +10,7 @@ use crate::unit_def::Unit;
 /// validation and conversion in one place.
 ///
 /// ```
+/// // Needs wattage-units (in the wattage facade: wattage::units).
 /// use wattage_units::{unit, Measure, Power};
 ///
 /// fn in_megawatts<Q: Measure>(q: Q, u: wattage_units::Unit<Q>) -> f64 {
@@ -89,6 +90,7 @@ pub(crate) mod private {
 /// the program) when the value is invalid.
 ///
 /// ```
+/// // Needs wattage-units (in the wattage facade: wattage::units).
 /// use wattage_units::{const_quantity, unit, HashEfficiency};
 ///
 /// const S21_XP_EFFICIENCY: HashEfficiency =
@@ -99,6 +101,7 @@ pub(crate) mod private {
 /// An invalid constant does not compile:
 ///
 /// ```compile_fail
+/// // Needs wattage-units (in the wattage facade: wattage::units).
 /// use wattage_units::{const_quantity, unit, HashEfficiency};
 /// const BAD: HashEfficiency = const_quantity!(HashEfficiency::new(-1.0, unit::JOULE_PER_TERAHASH));
 /// ```

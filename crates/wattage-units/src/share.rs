@@ -25,6 +25,7 @@ const SUBJECT: Subject = Subject {
 /// that text or from a number, read as the fraction (`0.02`).
 ///
 /// ```
+/// // Needs wattage-units, rust_decimal (in the wattage facade: wattage::units, wattage::rust_decimal).
 /// use rust_decimal::Decimal;
 /// use wattage_units::{Share, Usd};
 ///

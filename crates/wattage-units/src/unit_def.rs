@@ -10,6 +10,7 @@ use core::marker::PhantomData;
 /// `Power::new(3.5, unit::TERAHASH_PER_SECOND)` does not compile.
 ///
 /// ```
+/// // Needs wattage-units (in the wattage facade: wattage::units).
 /// use wattage_units::{unit, Hashrate};
 ///
 /// let rate = Hashrate::new(950.0, unit::EXAHASH_PER_SECOND)?;
@@ -77,7 +78,8 @@ impl<Q> Unit<Q> {
         self.factor
     }
 
-    /// Other spellings accepted when parsing (`"Eh/s"`, ...).
+    /// Other spellings accepted when parsing (`"W/TH"` for J/TH, ...);
+    /// case is folded by the rule of [`crate::parse`].
     #[must_use]
     pub const fn aliases_accepted(&self) -> &'static [&'static str] {
         self.aliases
@@ -88,6 +90,7 @@ impl<Q> Unit<Q> {
     /// number is exactly 1 or -1, else the symbol.
     ///
     /// ```
+    /// // Needs wattage-units (in the wattage facade: wattage::units).
     /// use wattage_units::unit;
     ///
     /// assert_eq!(unit::DAY.written_after("30"), "days");

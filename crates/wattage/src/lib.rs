@@ -51,15 +51,25 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! # Where to start
+//!
+//! - **An analyst** with a question about a site, a fleet or a price
+//!   starts at the cookbook, [`book::ch07_cookbook`]: recipes from ERCOT
+//!   prices to a site's P&L, each runnable as it stands.
+//! - **An educator** (or a student) starts at the teaching chapter,
+//!   [`book::ch08_teaching`]: the economics worked by hand, then in code.
+//! - **A contributor** starts at the design note, [`book::ch13_architecture`].
+//!
 //! # The book
 //!
-//! Prose chapters for analysts and educators, whose examples run as tests:
-//! [`book::stack`], [`book::quantities`], [`book::money`],
-//! [`book::hardware`], [`book::hashprice`], [`book::facilities`],
-//! [`book::cookbook`], [`book::teaching`],
-//! [`book::glossary`], the command line [`book::cli`], wattage from
-//! Python [`book::python`], and the design
-//! note [`book::architecture`].
+//! Prose chapters whose examples run as tests, in reading order:
+//! [`book::ch01_stack`], [`book::ch02_quantities`], [`book::ch03_money`],
+//! [`book::ch04_hardware`], [`book::ch05_hashprice`],
+//! [`book::ch06_facilities`], [`book::ch07_cookbook`],
+//! [`book::ch08_teaching`], [`book::ch09_glossary`], the command line
+//! [`book::ch10_cli`], wattage from Python [`book::ch11_python`], how speed
+//! is measured [`book::ch12_performance`], and the design note
+//! [`book::ch13_architecture`].
 //!
 //! # Features
 //!
@@ -86,36 +96,22 @@ pub use chrono;
 pub use rust_decimal;
 pub use uom;
 
-/// Typed quantities, units, exact money and prices (`wattage-units`).
-pub mod units {
-    #[doc(inline)]
-    pub use wattage_units::*;
-}
+// Each crate is re-exported whole, inlined, so that its module page here
+// shows the crate's own overview.
+#[doc(inline)]
+pub use wattage_units as units;
 
-/// ASIC miners, AI accelerators and their catalog (`wattage-hardware`).
-pub mod hardware {
-    #[doc(inline)]
-    pub use wattage_hardware::*;
-}
+#[doc(inline)]
+pub use wattage_hardware as hardware;
 
-/// Bitcoin consensus arithmetic and hashprice economics (`wattage-mining`).
-pub mod mining {
-    #[doc(inline)]
-    pub use wattage_mining::*;
-}
+#[doc(inline)]
+pub use wattage_mining as mining;
 
-/// Plain finance: NPV, IRR, payback, depreciation, debt and taxes
-/// (`wattage-finance`).
-pub mod finance {
-    #[doc(inline)]
-    pub use wattage_finance::*;
-}
+#[doc(inline)]
+pub use wattage_finance as finance;
 
-/// Sites, power, workloads and their P&L (`wattage-facility`).
-pub mod facility {
-    #[doc(inline)]
-    pub use wattage_facility::*;
-}
+#[doc(inline)]
+pub use wattage_facility as facility;
 
 /// The names nearly every user needs: `use wattage::prelude::*;`.
 pub mod prelude {
@@ -144,45 +140,51 @@ pub mod prelude {
 
 /// The book: chapters from the repository's `docs/`, rendered here so that
 /// every example in them compiles and runs as a test. Its recipes read files
-/// and use the standard library, hence the `std` gate.
+/// and use the standard library, hence the `std` gate. The chapters are
+/// numbered so that rustdoc, which lists modules alphabetically, lists them
+/// in reading order.
 #[cfg(feature = "std")]
 #[cfg_attr(docsrs, doc(cfg(feature = "std")))]
 pub mod book {
+
     #[doc = include_str!(concat!(env!("OUT_DIR"), "/01-stack.md"))]
-    pub mod stack {}
+    pub mod ch01_stack {}
 
     #[doc = include_str!(concat!(env!("OUT_DIR"), "/02-quantities.md"))]
-    pub mod quantities {}
+    pub mod ch02_quantities {}
 
     #[doc = include_str!(concat!(env!("OUT_DIR"), "/03-money.md"))]
-    pub mod money {}
+    pub mod ch03_money {}
 
     #[doc = include_str!(concat!(env!("OUT_DIR"), "/04-hardware.md"))]
-    pub mod hardware {}
+    pub mod ch04_hardware {}
 
     #[doc = include_str!(concat!(env!("OUT_DIR"), "/05-hashprice.md"))]
-    pub mod hashprice {}
+    pub mod ch05_hashprice {}
 
     #[doc = include_str!(concat!(env!("OUT_DIR"), "/06-facilities.md"))]
-    pub mod facilities {}
+    pub mod ch06_facilities {}
 
     #[doc = include_str!(concat!(env!("OUT_DIR"), "/07-cookbook.md"))]
-    pub mod cookbook {}
+    pub mod ch07_cookbook {}
 
     #[doc = include_str!(concat!(env!("OUT_DIR"), "/08-teaching.md"))]
-    pub mod teaching {}
+    pub mod ch08_teaching {}
 
     #[doc = include_str!(concat!(env!("OUT_DIR"), "/09-glossary.md"))]
-    pub mod glossary {}
+    pub mod ch09_glossary {}
 
     #[doc = include_str!(concat!(env!("OUT_DIR"), "/10-cli.md"))]
-    pub mod cli {}
+    pub mod ch10_cli {}
 
     #[doc = include_str!(concat!(env!("OUT_DIR"), "/11-python.md"))]
-    pub mod python {}
+    pub mod ch11_python {}
+
+    #[doc = include_str!(concat!(env!("OUT_DIR"), "/performance.md"))]
+    pub mod ch12_performance {}
 
     #[doc = include_str!(concat!(env!("OUT_DIR"), "/architecture.md"))]
-    pub mod architecture {}
+    pub mod ch13_architecture {}
 }
 
 /// The workspace README's examples, compiled and run as doctests.

@@ -20,6 +20,7 @@ use crate::price_series::Resolution;
 /// A demand charge: dollars per kilowatt of the billing month's peak demand.
 ///
 /// ```
+/// // Needs wattage-facility, wattage-units (in the wattage facade: wattage::facility, wattage::units).
 /// use wattage_facility::power::DemandCharge;
 /// use wattage_units::{Power, Usd, unit};
 ///
@@ -111,6 +112,7 @@ fn demand(what: &'static str, value: Power) -> Result<Power, FacilityError> {
 /// intervals shrink their tag.
 ///
 /// ```
+/// // Needs wattage-facility, wattage-units, chrono (in the wattage facade: wattage::facility, wattage::units, wattage::chrono).
 /// use chrono::{TimeZone, Utc};
 /// use wattage_facility::power::FourCp;
 /// use wattage_units::{Power, unit};

@@ -17,6 +17,7 @@ use crate::price_series::PriceSeries;
 /// A site's power contract.
 ///
 /// ```
+/// // Needs wattage-facility, chrono (in the wattage facade: wattage::facility, wattage::chrono).
 /// use chrono::{TimeZone, Utc};
 /// use wattage_facility::power::{DemandCharge, PowerSupply};
 /// use wattage_facility::power::PowerContract;

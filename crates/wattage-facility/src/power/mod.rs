@@ -16,6 +16,7 @@
 //!   site's interruptible loads (ERCOT RRS, ECRS, Non-Spin, Reg-Up).
 //!
 //! ```
+//! // Needs wattage-facility (in the wattage facade: wattage::facility).
 //! use wattage_facility::power::{DemandCharge, PowerContract, PowerSupply};
 //!
 //! let contract = PowerContract::new(PowerSupply::fixed("$42/MWh".parse()?))

@@ -87,6 +87,7 @@ pub fn series_over(series: &PriceSeries, horizon: &Horizon) -> Result<Vec<Decima
 /// the series once.
 ///
 /// ```
+/// // Needs wattage-facility, chrono (in the wattage facade: wattage::facility, wattage::chrono).
 /// use chrono::{TimeZone, Utc};
 /// use wattage_facility::power::PowerSupply;
 /// use wattage_facility::horizon::Horizon;

@@ -22,6 +22,7 @@ use crate::price_series::{PriceSeries, Resolution};
 /// [`PowerContract::with_block`](crate::power::PowerContract::with_block).
 ///
 /// ```
+/// // Needs wattage-facility, rust_decimal, chrono (in the wattage facade: wattage::facility, wattage::rust_decimal, wattage::chrono).
 /// use chrono::{TimeZone, Utc};
 /// use wattage_facility::power::PowerSupply;
 /// use wattage_facility::price_series::{PriceSeries, Resolution};
@@ -126,6 +127,7 @@ impl PowerSupply {
     /// [`wattage_units::money::to_decimal`]).
     ///
     /// ```
+    /// // Needs wattage-facility, wattage-units, chrono (in the wattage facade: wattage::facility, wattage::units, wattage::chrono).
     /// use chrono::{TimeZone, Utc};
     /// use wattage_facility::power::PowerSupply;
     /// use wattage_facility::price_series::Resolution;

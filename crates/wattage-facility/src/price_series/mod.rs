@@ -16,6 +16,7 @@
 //! its interval.
 //!
 //! ```
+//! // Needs wattage-facility, wattage-units, chrono (in the wattage facade: wattage::facility, wattage::units, wattage::chrono).
 //! use chrono::{TimeZone, Utc};
 //! use wattage_facility::price_series::{PriceSeries, Resolution};
 //! use wattage_units::EnergyPrice;
@@ -187,6 +188,7 @@ impl PriceSeries {
     /// its 1-based position.
     ///
     /// ```
+    /// // Needs wattage-facility, chrono (in the wattage facade: wattage::facility, wattage::chrono).
     /// use chrono::{TimeZone, Utc};
     /// use wattage_facility::{FacilityError, price_series::{PricePoint, PriceSeries, Resolution}};
     ///
@@ -215,6 +217,7 @@ impl PriceSeries {
     /// a report of every interval filled.
     ///
     /// ```
+    /// // Needs wattage-facility, chrono (in the wattage facade: wattage::facility, wattage::chrono).
     /// use chrono::{TimeZone, Utc};
     /// use wattage_facility::price_series::{GapPolicy, PricePoint, PriceSeries, Resolution};
     ///
@@ -368,6 +371,7 @@ impl PriceSeries {
     /// resolution (for instance the next quarter's file).
     ///
     /// ```
+    /// // Needs wattage-facility, chrono (in the wattage facade: wattage::facility, wattage::chrono).
     /// use chrono::{TimeZone, Utc};
     /// use wattage_facility::price_series::{PriceSeries, Resolution};
     ///

@@ -30,6 +30,7 @@ use crate::schedule::{LoadContext, Payer, RevenueRule, Terms, mul, overflow};
 /// its MW; [`PassThrough`] says which, line by line.
 ///
 /// ```
+/// // Needs wattage-facility, wattage-units, rust_decimal, chrono (in the wattage facade: wattage::facility, wattage::units, wattage::rust_decimal, wattage::chrono).
 /// use chrono::NaiveDate;
 /// use rust_decimal::Decimal;
 /// use wattage_facility::lease::{ColocationLease, LeaseSpec, LeaseStructure};

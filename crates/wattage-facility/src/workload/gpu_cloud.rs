@@ -24,6 +24,7 @@ use crate::schedule::{Earning, LoadContext, RevenueRule, Terms, mul, overflow};
 /// straight-line over `life_years`, a line below EBITDA.
 ///
 /// ```
+/// // Needs wattage-facility, wattage-hardware, wattage-units, rust_decimal (in the wattage facade: wattage::facility, wattage::hardware, wattage::units, wattage::rust_decimal).
 /// use rust_decimal::Decimal;
 /// use wattage_facility::workload::{GpuCloud, GpuCloudSpec};
 /// use wattage_hardware::catalog;

@@ -38,6 +38,7 @@ use crate::schedule::{Earning, LoadContext, RevenueRule, Terms, mul};
 /// brings in (hosting contracts allow for curtailment).
 ///
 /// ```
+/// // Needs wattage-facility, wattage-units (in the wattage facade: wattage::facility, wattage::units).
 /// use wattage_facility::workload::Hosting;
 /// use wattage_units::unit;
 ///

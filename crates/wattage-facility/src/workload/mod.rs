@@ -62,6 +62,7 @@ pub(crate) fn positive_power(what: &'static str, value: Power) -> Result<Power, 
 /// One use of a site's power.
 ///
 /// ```
+/// // Needs wattage-facility, wattage-units (in the wattage facade: wattage::facility, wattage::units).
 /// use wattage_facility::workload::{Hosting, Workload};
 /// use wattage_units::unit;
 ///

@@ -35,6 +35,7 @@ use crate::schedule::{Earning, LoadContext, RevenueRule, Terms, mul};
 /// fall (worn machines hash less on the same power).
 ///
 /// ```
+/// // Needs wattage-facility, wattage-mining, wattage-hardware, wattage-units, rust_decimal (in the wattage facade: wattage::facility, wattage::mining, wattage::hardware, wattage::units, wattage::rust_decimal).
 /// use rust_decimal::Decimal;
 /// use wattage_facility::HashpricePath;
 /// use wattage_facility::workload::SelfMining;

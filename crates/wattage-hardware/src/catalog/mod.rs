@@ -7,6 +7,7 @@
 //! ("tpu v7"); a miss says which names come closest.
 //!
 //! ```
+//! // Needs wattage-hardware (in the wattage facade: wattage::hardware).
 //! use wattage_hardware::{catalog, Cooling};
 //!
 //! let m = catalog::asic("s21 xp hyd")?;
@@ -29,6 +30,8 @@
 //! Learning Hardware database, © Epoch AI, CC-BY 4.0,
 //! <https://epoch.ai/data/machine-learning-hardware> (snapshot of
 //! 2025-12-10). Redistributing this catalog means keeping that credit.
+//!
+#![doc = include_str!("models.md")]
 
 mod accelerators;
 mod asic_miners;
@@ -153,6 +156,7 @@ pub fn asics_cooled_by(cooling: Cooling) -> impl Iterator<Item = &'static AsicMi
 /// Miners at least as efficient as `threshold` (J/TH at or below it).
 ///
 /// ```
+/// // Needs wattage-hardware, wattage-units (in the wattage facade: wattage::hardware, wattage::units).
 /// use wattage_hardware::catalog;
 /// use wattage_units::{unit, HashEfficiency};
 ///
@@ -183,6 +187,7 @@ pub fn asics_by_efficiency() -> Vec<&'static AsicMiner> {
 /// best dense peak per watt first, with that efficiency.
 ///
 /// ```
+/// // Needs wattage-hardware (in the wattage facade: wattage::hardware).
 /// use wattage_hardware::{catalog, Precision};
 ///
 /// let ranked = catalog::accelerators_by_efficiency(Precision::Bf16);

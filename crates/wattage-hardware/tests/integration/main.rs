@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod catalog;
+mod catalog_doc;
 mod errors;
 mod hardening;
 mod load;

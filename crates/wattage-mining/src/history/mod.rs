@@ -25,6 +25,7 @@
 //! fraction of one epoch (hours of blocks).
 //!
 //! ```
+//! // Needs wattage-mining, chrono (in the wattage facade: wattage::mining, wattage::chrono).
 //! use chrono::NaiveDate;
 //! use wattage_mining::history;
 //!
@@ -65,6 +66,7 @@ pub struct Halving {
 /// The halvings so far, from block-header timestamps.
 ///
 /// ```
+/// // Needs wattage-mining, chrono (in the wattage facade: wattage::mining, wattage::chrono).
 /// use wattage_mining::history::HALVINGS;
 ///
 /// assert_eq!(HALVINGS[3].height.get(), 840_000);
@@ -124,6 +126,7 @@ pub struct MonthRecord {
 /// The number of epochs shipped.
 ///
 /// ```
+/// // Needs wattage-mining (in the wattage facade: wattage::mining).
 /// assert_eq!(wattage_mining::history::epoch_count(), 474);
 /// ```
 #[must_use]
@@ -169,6 +172,7 @@ fn start_time_of(index: usize) -> i64 {
 /// which a test checks).
 ///
 /// ```
+/// // Needs wattage-mining (in the wattage facade: wattage::mining).
 /// use wattage_mining::history;
 ///
 /// let e = history::epoch(416)?.unwrap();
@@ -198,6 +202,7 @@ pub fn epoch(index: usize) -> Result<Option<EpochRecord>> {
 /// (its nominal length; its real end is past the data).
 ///
 /// ```
+/// // Needs wattage-mining (in the wattage facade: wattage::mining).
 /// assert_eq!(wattage_mining::history::last_date().to_string(), "2026-06-28");
 /// ```
 #[must_use]
@@ -245,6 +250,7 @@ fn epoch_index_at(t: i64) -> usize {
 /// [`Error::BeforeGenesis`] or [`Error::PastHistory`], with the date.
 ///
 /// ```
+/// // Needs wattage-mining, chrono (in the wattage facade: wattage::mining, wattage::chrono).
 /// use chrono::NaiveDate;
 /// use wattage_mining::{history, Error};
 ///
@@ -271,6 +277,7 @@ pub fn difficulty_on(date: NaiveDate) -> Result<Difficulty> {
 /// [`Error::BeforeGenesis`] or [`Error::PastHistory`], with the date.
 ///
 /// ```
+/// // Needs wattage-mining, chrono (in the wattage facade: wattage::mining, wattage::chrono).
 /// use chrono::NaiveDate;
 /// use wattage_mining::history;
 ///
@@ -313,6 +320,7 @@ pub fn height_near(date: NaiveDate) -> Result<BlockHeight> {
 /// [`Error::BeforeGenesis`] or [`Error::PastHistory`], with the date.
 ///
 /// ```
+/// // Needs wattage-mining, chrono (in the wattage facade: wattage::mining, wattage::chrono).
 /// use chrono::NaiveDate;
 /// use wattage_mining::history;
 ///
@@ -340,6 +348,7 @@ pub fn subsidy_on(date: NaiveDate) -> Result<Btc> {
 /// the shipped data, which a test checks).
 ///
 /// ```
+/// // Needs wattage-mining (in the wattage facade: wattage::mining).
 /// let months = wattage_mining::history::months()?;
 /// let jan_2018 = months.iter().find(|m| m.month.to_string() == "2018-01-01").unwrap();
 /// assert_eq!(format!("{:.0}", jan_2018.price), "$13,796/BTC");

@@ -12,6 +12,7 @@
 //!   order or repeated, and lines that are not two fields.
 //!
 //! ```
+//! // Needs wattage-mining (in the wattage facade: wattage::mining).
 //! use wattage_mining::readers::daily_csv::{parse_daily_difficulty, parse_daily_price};
 //!
 //! let read = parse_daily_difficulty("date,value\n2009-01-03,1.0\n2009-01-04,0.0\n")?;
@@ -105,6 +106,7 @@ fn decimal(v: &str) -> core::result::Result<Decimal, String> {
 /// other problem is a [`RejectedRow`].
 ///
 /// ```
+/// // Needs wattage-mining (in the wattage facade: wattage::mining).
 /// let read = wattage_mining::readers::daily_csv::parse_daily_difficulty("date,value\n2024-04-20,86388558925171.2\n")?;
 /// assert_eq!(read.values[0].value.to_string(), "86.39 T");
 /// # Ok::<(), wattage_mining::Error>(())
@@ -126,6 +128,7 @@ pub fn parse_daily_difficulty(text: &str) -> Result<Reading<Daily<Difficulty>>> 
 /// [`crate::Error::BadRow`] if the first line is not `date,value`.
 ///
 /// ```
+/// // Needs wattage-mining (in the wattage facade: wattage::mining).
 /// let read = wattage_mining::readers::daily_csv::parse_daily_fees("date,value\n2024-04-20,1257.72\n2024-04-21,-1\n")?;
 /// assert_eq!(read.values[0].value.to_sat(), 125_772_000_000);
 /// assert_eq!(read.rejected[0].reason, "negative fees -1 BTC");
@@ -149,6 +152,7 @@ pub fn parse_daily_fees(text: &str) -> Result<Reading<Daily<Btc>>> {
 /// [`crate::Error::BadRow`] if the first line is not `date,value`.
 ///
 /// ```
+/// // Needs wattage-mining (in the wattage facade: wattage::mining).
 /// let read = wattage_mining::readers::daily_csv::parse_daily_price("date,value\n2009-01-03,0.0\n")?;
 /// assert_eq!(read.rejected[0].reason, "price 0: no market that day");
 /// # Ok::<(), wattage_mining::Error>(())

@@ -11,6 +11,7 @@
 //! `nBits` give by more than 0.01 (more than the rounding).
 //!
 //! ```
+//! // Needs wattage-mining (in the wattage facade: wattage::mining).
 //! use wattage_mining::readers::epoch_csv::{parse_epochs, HEADER};
 //!
 //! let text = format!("{HEADER}\n416,838656,840671,0x17034219,386089497,86388558925171.02,00000000000000000002bf1e,2024-04-11\n");
@@ -110,6 +111,7 @@ fn parse_row(row: &str) -> core::result::Result<EpochRow, String> {
 /// other problem is a [`RejectedRow`].
 ///
 /// ```
+/// // Needs wattage-mining (in the wattage facade: wattage::mining).
 /// use wattage_mining::readers::epoch_csv::{parse_epochs, HEADER};
 ///
 /// let text = format!("{HEADER}\n1,2016,4031,0x1d00ffff,486604798,1.00,ab,\n");

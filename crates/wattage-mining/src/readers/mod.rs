@@ -8,6 +8,7 @@
 //! `read_*` functions that open files need the `std` feature.
 //!
 //! ```
+//! // Needs wattage-mining (in the wattage facade: wattage::mining).
 //! use wattage_mining::readers::daily_csv::parse_daily_fees;
 //!
 //! let text = "date,value\n2026-08-16,2.1926063599999996\n2026-08-17,oops\n";
@@ -51,6 +52,7 @@ impl<T> Reading<T> {
     /// Lines read after the header: used plus rejected.
     ///
     /// ```
+    /// // Needs wattage-mining (in the wattage facade: wattage::mining).
     /// let read = wattage_mining::readers::daily_csv::parse_daily_difficulty("date,value\n2009-01-03,1.0\n2009-01-04,0.0\n")?;
     /// assert_eq!(read.rows(), 2);
     /// # Ok::<(), wattage_mining::Error>(())

@@ -16,6 +16,7 @@ use crate::money::parse::{Currency, parse_money};
 /// [`Btc::from_btc_rounded`].
 ///
 /// ```
+/// // Needs wattage-units, rust_decimal (in the wattage facade: wattage::units, wattage::rust_decimal).
 /// use rust_decimal::Decimal;
 /// use wattage_units::Btc;
 ///

@@ -24,6 +24,7 @@ pub const SIGNIFICANT_DIGITS: u32 = 15;
 /// beyond `Decimal`'s ±7.9e28.
 ///
 /// ```
+/// // Needs wattage-units, rust_decimal (in the wattage facade: wattage::units, wattage::rust_decimal).
 /// use rust_decimal::Decimal;
 /// use wattage_units::money::to_decimal;
 ///

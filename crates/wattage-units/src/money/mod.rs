@@ -34,6 +34,7 @@
 //! the canonical spelling of a valid value (`(written like "$45/MWh")`).
 //!
 //! ```
+//! // Needs wattage-units (in the wattage facade: wattage::units).
 //! use wattage_units::{EnergyPrice, Hashprice, LeaseRate, Usd};
 //!
 //! assert_eq!("4.5 c/kWh".parse::<EnergyPrice>()?, "$45/MWh".parse()?);

@@ -15,6 +15,7 @@ use crate::money::parse::{Currency, parse_money};
 /// Sums are exact and do not depend on the order of the terms.
 ///
 /// ```
+/// // Needs wattage-units, rust_decimal (in the wattage facade: wattage::units, wattage::rust_decimal).
 /// use rust_decimal::Decimal;
 /// use wattage_units::Usd;
 ///
@@ -172,6 +173,7 @@ impl Usd {
     /// `credits` minus the sum of `debits`.
     ///
     /// ```
+    /// // Needs wattage-units (in the wattage facade: wattage::units).
     /// use wattage_units::Usd;
     ///
     /// let revenue = ["$1,200".parse::<Usd>()?, "$300".parse()?];

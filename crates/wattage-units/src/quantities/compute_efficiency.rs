@@ -9,6 +9,7 @@ measure_type! {
     /// adding it to a [`crate::HashEfficiency`] does not compile.
     ///
     /// ```
+    /// // Needs wattage-units (in the wattage facade: wattage::units).
     /// use wattage_units::{unit, ComputeEfficiency, FlopRate, Power};
     ///
     /// let peak = FlopRate::new(989.0, unit::TERAFLOP_PER_SECOND)?;

@@ -6,6 +6,7 @@ measure_type! {
     /// Negative values are allowed (net energy sold back to the grid).
     ///
     /// ```
+    /// // Needs wattage-units (in the wattage facade: wattage::units).
     /// use wattage_units::{unit, Energy, Power, Time};
     ///
     /// let power = Power::new(100.0, unit::MEGAWATT)?;

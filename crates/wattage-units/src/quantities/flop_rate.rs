@@ -5,6 +5,7 @@ measure_type! {
     /// throughput of an accelerator at a given precision.
     ///
     /// ```
+    /// // Needs wattage-units (in the wattage facade: wattage::units).
     /// use wattage_units::{unit, FlopRate};
     ///
     /// let h100_bf16: FlopRate = "989 TFLOP/s".parse()?;

@@ -5,6 +5,7 @@ measure_type! {
     /// training run or an inference job.
     ///
     /// ```
+    /// // Needs wattage-units (in the wattage facade: wattage::units).
     /// use wattage_units::{unit, FlopRate, Flops, Time};
     ///
     /// let work: Flops = FlopRate::new(1.0, unit::EXAFLOP_PER_SECOND)? * Time::new(1.0, unit::DAY)?;

@@ -7,6 +7,7 @@ measure_type! {
     /// are a dimension of their own, so adding one to the other does not compile.
     ///
     /// ```
+    /// // Needs wattage-units (in the wattage facade: wattage::units).
     /// use wattage_units::{unit, Frequency};
     ///
     /// let sm_clock: Frequency = "1.98 GHz".parse()?;

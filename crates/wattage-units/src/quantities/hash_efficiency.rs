@@ -7,6 +7,7 @@ measure_type! {
     /// Lower is better. It is not TH/J: the types keep the two apart.
     ///
     /// ```
+    /// // Needs wattage-units (in the wattage facade: wattage::units).
     /// use wattage_units::{unit, HashEfficiency, Hashrate, Power};
     ///
     /// let s21_xp: HashEfficiency = "13.5 J/TH".parse()?;

@@ -7,6 +7,7 @@ measure_type! {
     /// 1 PH/s for a day is 8.64e19 hashes.
     ///
     /// ```
+    /// // Needs wattage-units (in the wattage facade: wattage::units).
     /// use wattage_units::{unit, Hashes, Hashrate, Time};
     ///
     /// let work: Hashes = Hashrate::new(1.0, unit::PETAHASH_PER_SECOND)? * Time::new(1.0, unit::DAY)?;

@@ -5,6 +5,7 @@ measure_type! {
     /// whole network.
     ///
     /// ```
+    /// // Needs wattage-units (in the wattage facade: wattage::units).
     /// use wattage_units::{unit, Hashrate};
     ///
     /// let network: Hashrate = "950 EH/s".parse()?;

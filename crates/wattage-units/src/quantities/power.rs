@@ -7,6 +7,7 @@ measure_type! {
     /// sign where they are used.
     ///
     /// ```
+    /// // Needs wattage-units (in the wattage facade: wattage::units).
     /// use wattage_units::{unit, Power};
     ///
     /// let draw = Power::new(3500.0, unit::WATT)?;

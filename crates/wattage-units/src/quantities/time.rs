@@ -13,6 +13,7 @@ measure_type! {
     /// unless the number shown is exactly 1 (`1 day`, `30 days`, `2 years`).
     ///
     /// ```
+    /// // Needs wattage-units (in the wattage facade: wattage::units).
     /// use wattage_units::{unit, Time};
     ///
     /// let year = Time::new(1.0, unit::YEAR)?;

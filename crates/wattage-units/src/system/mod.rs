@@ -13,6 +13,7 @@
 //! machinery directly.
 //!
 //! ```
+//! // Needs wattage-units, uom (in the wattage facade: wattage::units, wattage::uom).
 //! use wattage_units::system::f64::{HashEfficiency, Hashrate, Power};
 //! use wattage_units::system::{hash_efficiency::joule_per_hash, hashrate::hash_per_second, power::watt};
 //!

@@ -115,3 +115,27 @@ proptest! {
         let _ = text.parse::<Btc>();
     }
 }
+
+proptest! {
+    /// Any amount reads back from both its display forms, and the two differ
+    /// only by the thousands separators.
+    #[test]
+    fn amounts_read_back_grouped_and_plain(
+        mantissa in any::<i64>(),
+        scale in 0u32..12,
+        places in proptest::option::of(0usize..6),
+    ) {
+        let amount = Usd::new(Decimal::new(mantissa, scale));
+        let (grouped, plain) = match places {
+            Some(p) => (format!("{amount:.p$}"), format!("{amount:#.p$}")),
+            None => (amount.to_string(), format!("{amount:#}")),
+        };
+        prop_assert_eq!(grouped.replace(',', ""), plain.clone());
+        let integer = plain.trim_start_matches(['-', '$']).split('.').next().unwrap_or("").len();
+        prop_assert_eq!(grouped.matches(',').count(), (integer.max(1) - 1) / 3);
+        if places.is_none() {
+            prop_assert_eq!(grouped.parse::<Usd>().unwrap(), amount);
+            prop_assert_eq!(plain.parse::<Usd>().unwrap(), amount);
+        }
+    }
+}

@@ -37,6 +37,13 @@ fn parse_all(text: &str) {
     let _ = text.parse::<LeaseRate>();
     let _ = text.parse::<GpuHourPrice>();
     let _ = text.parse::<CapexPerMw>();
+    if let Ok(share) = text.parse::<Share>() {
+        assert!(
+            (Decimal::ZERO..=Decimal::ONE).contains(&share.fraction()),
+            "{text:?}"
+        );
+    }
+    let _ = serde_json::from_str::<Share>(text);
     let _ = serde_json::from_str::<Usd>(text);
     let _ = serde_json::from_str::<EnergyPrice>(text);
     let _ = serde_json::from_str::<LeaseRate>(text);

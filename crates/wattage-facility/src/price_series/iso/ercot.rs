@@ -22,6 +22,7 @@
 //! Nothing is filled in.
 //!
 //! ```
+//! // Needs wattage-facility (in the wattage facade: wattage::facility).
 //! use wattage_facility::price_series::iso::ercot::read_settlement_point_prices;
 //!
 //! let csv = "\
@@ -281,6 +282,7 @@ impl Layout for HubLmps {
 /// Each row's interval starts 15 minutes before its UTC interval end.
 ///
 /// ```
+/// // Needs wattage-facility (in the wattage facade: wattage::facility).
 /// use wattage_facility::price_series::iso::ercot::{Hub, read_hub_lmp};
 ///
 /// let csv = "\
@@ -306,6 +308,7 @@ pub fn read_hub_lmp<R: Read>(reader: R, hub: Hub) -> Result<PriceSeries, Facilit
 /// miss 57 intervals of Winter Storm Uri's year.
 ///
 /// ```
+/// // Needs wattage-facility (in the wattage facade: wattage::facility).
 /// use wattage_facility::price_series::GapPolicy;
 /// use wattage_facility::price_series::iso::ercot::{Hub, read_hub_lmp_with};
 ///

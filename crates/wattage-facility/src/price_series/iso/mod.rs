@@ -11,6 +11,7 @@
 //! market" in the book's design note).
 //!
 //! ```
+//! // Needs wattage-facility (in the wattage facade: wattage::facility).
 //! use wattage_facility::price_series::iso::ercot::{Hub, read_hub_lmp};
 //!
 //! let csv = "UTC Timestamp (Interval Ending),West LMP\n2024-07-01 05:15:00,31.5\n2024-07-01 05:30:00,29.25\n";

@@ -11,6 +11,7 @@ price_type! {
     /// prices divide by it.
     ///
     /// ```
+    /// // Needs wattage-units (in the wattage facade: wattage::units).
     /// use wattage_units::{Btc, BtcPrice};
     ///
     /// let price: BtcPrice = "$60,028/BTC".parse()?;

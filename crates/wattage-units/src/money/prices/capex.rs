@@ -12,6 +12,7 @@ price_type! {
     /// $0.3-0.5M for a mining site, $8-11M per critical MW for an AI hall.
     ///
     /// ```
+    /// // Needs wattage-units (in the wattage facade: wattage::units).
     /// use wattage_units::{CapexPerMw, Power, unit};
     ///
     /// let hall: CapexPerMw = "$10M/MW".parse()?;

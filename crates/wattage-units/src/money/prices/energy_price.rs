@@ -14,6 +14,7 @@ price_type! {
     /// Reads `$45/MWh`, `4.5 c/kWh`, `$0.045/kWh`, `-12.5 USD/MWh`.
     ///
     /// ```
+    /// // Needs wattage-units (in the wattage facade: wattage::units).
     /// use wattage_units::{EnergyPrice, Energy, unit};
     ///
     /// let price: EnergyPrice = "4.5 c/kWh".parse()?;
@@ -59,6 +60,7 @@ impl EnergyPrice {
     /// 20 J/TH at $50/MWh costs $24/PH/day:
     ///
     /// ```
+    /// // Needs wattage-units (in the wattage facade: wattage::units).
     /// use wattage_units::{EnergyPrice, HashEfficiency};
     ///
     /// let price: EnergyPrice = "$50/MWh".parse()?;

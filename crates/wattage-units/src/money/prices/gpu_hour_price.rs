@@ -11,6 +11,7 @@ price_type! {
     /// A GPU cloud price in US dollars per GPU-hour.
     ///
     /// ```
+    /// // Needs wattage-units (in the wattage facade: wattage::units).
     /// use wattage_units::{GpuHourPrice, Time, unit};
     ///
     /// let price: GpuHourPrice = "$2.95/GPU-h".parse()?;

@@ -27,6 +27,7 @@ price_type! {
     /// a thousandth as large; both read.
     ///
     /// ```
+    /// // Needs wattage-units (in the wattage facade: wattage::units).
     /// use wattage_units::{Hashprice, Hashrate, Time, unit};
     ///
     /// let hashprice: Hashprice = "$0.0556/TH/day".parse()?;
@@ -99,6 +100,7 @@ price_type! {
     /// [`crate::EnergyPrice::hashcost`]. It may be negative when power is.
     ///
     /// ```
+    /// // Needs wattage-units (in the wattage facade: wattage::units).
     /// use wattage_units::Hashcost;
     ///
     /// let cost: Hashcost = "$24/PH/day".parse()?;
@@ -124,6 +126,7 @@ price_type! {
     /// dollar price enters.
     ///
     /// ```
+    /// // Needs wattage-units (in the wattage facade: wattage::units).
     /// use wattage_units::{BtcHashprice, BtcPrice};
     ///
     /// let btc_hashprice: BtcHashprice = "50000 sat/PH/day".parse()?;

@@ -12,6 +12,7 @@ price_type! {
     /// capacity per month. A month is a twelfth of a 365.25-day year.
     ///
     /// ```
+    /// // Needs wattage-units (in the wattage facade: wattage::units).
     /// use wattage_units::{LeaseRate, Power, Time, unit};
     ///
     /// let rate: LeaseRate = "$150/kW/month".parse()?;
@@ -69,6 +70,7 @@ impl LeaseRate {
     /// A 200 MW, 12-year deal worth $3.5B is about $122/kW/month:
     ///
     /// ```
+    /// // Needs wattage-units (in the wattage facade: wattage::units).
     /// use wattage_units::{LeaseRate, Power, Time, Usd, unit};
     ///
     /// let rate = LeaseRate::implied_by_contract(
