@@ -336,7 +336,7 @@ fn site_run_on_other_price_sources() {
         "json",
     ]);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
-    assert_eq!(v["workloads"][0]["curtailed_hours"], "24.00");
+    assert_eq!(v["workloads"][0]["curtailed_time"], "1 day");
     assert_eq!(v["site"][0]["revenue"], "$0");
     // A config with its own contract and horizon, and no --prices.
     snapshot(

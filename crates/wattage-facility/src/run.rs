@@ -35,11 +35,11 @@
 //! let horizon = Horizon::new(start, Resolution::Hourly, 3)?;
 //! let ledger = simulate_site(&plan, &PowerContract::new(supply), horizon, Curtailment::AboveBreakeven)?;
 //!
-//! let fleet = ledger.workload_totals(0).unwrap();
+//! let fleet = ledger.workload("fleet").unwrap();
 //! assert_eq!(fleet.curtailed_periods, 1); // the miners sat out the spike
-//! let tenant = ledger.workload_totals(1).unwrap();
+//! let tenant = ledger.workload("tenant").unwrap();
 //! assert_eq!(tenant.curtailed_periods, 0); // the lease ran through it
-//! assert_eq!(tenant.energy_mwh, Decimal::from(156)); // 40 MW × 1.3 × 3 h
+//! assert_eq!(tenant.energy.to_string(), "156 MWh"); // 40 MW × 1.3 × 3 h
 //! // Totals are the exact sums of the periods.
 //! let sum: Decimal = ledger.periods()?.iter().map(|p| p.energy_cost.dollars()).sum();
 //! assert_eq!(ledger.totals().energy_cost.dollars(), sum);
@@ -59,7 +59,9 @@ use crate::curtailment::{Curtailment, Decision, PeriodFacts, Policy, Units, deci
 use crate::deployment::Deployment;
 use crate::exact_sum::{Scaled, to_units};
 use crate::horizon::Horizon;
-use crate::ledger::{SiteLedger, SiteTotals, WorkloadTotals, add_nonzero, add_to, decision_byte};
+use crate::ledger::{
+    SiteLedger, SiteTotals, WorkloadTotals, add_nonzero, add_to, decision_byte, energy_of, time_of,
+};
 use crate::power::PowerContract;
 use crate::schedule::{EnergyProfile, Load, Payer, Schedule, SiteTerms, mul, overflow};
 
@@ -212,7 +214,7 @@ pub(crate) fn evaluate_range(
 pub(crate) fn site_totals(workloads: &[WorkloadTotals]) -> Result<SiteTotals, FacilityError> {
     let mut totals = SiteTotals::default();
     for wt in workloads {
-        add_to(&mut totals.energy_mwh, wt.energy_mwh, "facility energy")?;
+        totals.energy = totals.energy + wt.energy;
         totals.energy_cost = add_nonzero(totals.energy_cost, wt.energy_cost)?;
         totals.revenue = add_nonzero(totals.revenue, wt.revenue)?;
         totals.sell_back_credit = add_nonzero(totals.sell_back_credit, wt.sell_back_credit)?;
@@ -645,10 +647,10 @@ impl Acc {
         Ok(WorkloadTotals {
             live_periods: self.live,
             curtailed_periods: curtailed,
-            curtailed_hours: mul(hours, Decimal::from(curtailed), "curtailed hours")?,
-            curtailed_mwh: self.curtailed_mwh,
-            it_mwh,
-            energy_mwh,
+            curtailed_time: time_of(mul(hours, Decimal::from(curtailed), "curtailed hours")?),
+            curtailed_energy: energy_of(self.curtailed_mwh),
+            it_energy: energy_of(it_mwh),
+            energy: energy_of(energy_mwh),
             energy_cost: Usd::new(energy_cost),
             revenue: Usd::new(
                 self.revenue

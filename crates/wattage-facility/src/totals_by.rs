@@ -71,7 +71,7 @@ pub enum Grouping {
 }
 
 /// The exact sums of one group of periods.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct GroupTotals {
     /// Start of the group's first period.
@@ -87,7 +87,7 @@ pub struct GroupTotals {
 }
 
 /// What [`simulate_by`] returns: the workloads' names and the groups.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct TotalsBy {
     /// The workloads' names, in deployment order.
@@ -101,6 +101,15 @@ impl TotalsBy {
     #[must_use]
     pub fn workload_index(&self, name: &str) -> Option<usize> {
         self.names.iter().position(|n| n == name)
+    }
+
+    /// The sums of the workload named `name`, one per group in time order
+    /// (empty for a name the deployment does not have).
+    pub fn workload<'a>(&'a self, name: &str) -> impl Iterator<Item = &'a WorkloadTotals> + 'a {
+        let index = self.workload_index(name);
+        self.groups
+            .iter()
+            .filter_map(move |g| index.and_then(|i| g.workloads.get(i)))
     }
 }
 
