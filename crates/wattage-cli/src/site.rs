@@ -36,7 +36,7 @@ use wattage::rust_decimal::Decimal;
 use crate::args;
 use crate::config;
 use crate::error::{CliError, Result, write_io};
-use crate::output::{Section, write_csv};
+use crate::output::Section;
 
 /// `wattage site ...`.
 #[derive(Debug, Subcommand)]
@@ -318,7 +318,7 @@ pub(crate) fn run(a: &RunArgs) -> Result<Vec<Section>> {
         .map_err(|e| facility_error("summary", &e))?;
     let flows = CashFlows::new(&ledger, &site.deployment, site.opex, &site.capex)
         .map_err(|e| facility_error("cash flows", &e))?;
-    let periods = if a.out.is_some() || a.charts.is_some() {
+    let periods = if a.charts.is_some() {
         ledger.periods().map_err(|e| facility_error("ledger", &e))?
     } else {
         Vec::new()
@@ -337,7 +337,8 @@ pub(crate) fn run(a: &RunArgs) -> Result<Vec<Section>> {
             )
         })?;
         let mut file = std::io::BufWriter::new(file);
-        write_csv(&mut file, &periods, true)?;
+        wattage::facility::tables::write_ledger(&ledger, &mut file)
+            .map_err(|e| crate::error::write_error("ledger file", e.in_source(out.display().to_string())))?;
         std::io::Write::flush(&mut file).map_err(|e| write_io("ledger file", &e))?;
     }
     #[derive(Serialize)]

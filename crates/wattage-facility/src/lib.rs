@@ -129,6 +129,9 @@ mod serde_impls;
 pub mod site;
 pub mod summary;
 pub mod sweep;
+#[cfg(feature = "std")]
+#[cfg_attr(docsrs, doc(cfg(feature = "std")))]
+pub mod tables;
 pub mod totals_by;
 pub mod workload;
 
