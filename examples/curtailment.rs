@@ -224,7 +224,10 @@ fn example_main() -> Result<(), Box<dyn std::error::Error>> {
         first_hour
             .revenue
             .dollars()
-            .checked_div(to_decimal("MWh", first_hour.energy.get(unit::MEGAWATT_HOUR))?)
+            .checked_div(to_decimal(
+                "MWh",
+                first_hour.energy.get(unit::MEGAWATT_HOUR),
+            )?)
             .ok_or("no energy")?,
     )?;
     let at_wall = breakeven_power_price(hashprice, miner.efficiency())?;
@@ -301,7 +304,10 @@ fn example_main() -> Result<(), Box<dyn std::error::Error>> {
         println!(
             "\n  {name}: curtailing {} hours ({} MWh) raised the margin by {}",
             totals[off].curtailed_time.get(unit::HOUR).round(),
-            totals[off].curtailed_energy.get(unit::MEGAWATT_HOUR).round(),
+            totals[off]
+                .curtailed_energy
+                .get(unit::MEGAWATT_HOUR)
+                .round(),
             dollars(gained)
         );
     }

@@ -21,7 +21,9 @@ pub fn chart_dir() -> std::io::Result<PathBuf> {
 /// Runs an example's `body` and reports its error the way a user reads
 /// it: with `Display` (`prices.csv: line 1498: gap ...`), never `Debug`,
 /// and exit code 1.
-pub fn report(body: impl FnOnce() -> Result<(), Box<dyn std::error::Error>>) -> std::process::ExitCode {
+pub fn report(
+    body: impl FnOnce() -> Result<(), Box<dyn std::error::Error>>,
+) -> std::process::ExitCode {
     match body() {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {

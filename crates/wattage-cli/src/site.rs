@@ -337,8 +337,9 @@ pub(crate) fn run(a: &RunArgs) -> Result<Vec<Section>> {
             )
         })?;
         let mut file = std::io::BufWriter::new(file);
-        wattage::facility::tables::write_ledger(&ledger, &mut file)
-            .map_err(|e| crate::error::write_error("ledger file", e.in_source(out.display().to_string())))?;
+        wattage::facility::tables::write_ledger(&ledger, &mut file).map_err(|e| {
+            crate::error::write_error("ledger file", e.in_source(out.display().to_string()))
+        })?;
         std::io::Write::flush(&mut file).map_err(|e| write_io("ledger file", &e))?;
     }
     #[derive(Serialize)]

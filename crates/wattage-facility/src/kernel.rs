@@ -55,8 +55,8 @@ use alloc::vec::Vec;
 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
-use wattage_units::{Energy, Usd, unit};
 use wattage_units::money::to_decimal;
+use wattage_units::{Energy, Usd, unit};
 
 use crate::FacilityError;
 use crate::curtailment::{Curtailment, PeriodFacts, Policy, decide};

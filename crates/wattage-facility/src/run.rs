@@ -214,7 +214,7 @@ pub(crate) fn evaluate_range(
 pub(crate) fn site_totals(workloads: &[WorkloadTotals]) -> Result<SiteTotals, FacilityError> {
     let mut totals = SiteTotals::default();
     for wt in workloads {
-        totals.energy = totals.energy + wt.energy;
+        totals.energy += wt.energy;
         totals.energy_cost = add_nonzero(totals.energy_cost, wt.energy_cost)?;
         totals.revenue = add_nonzero(totals.revenue, wt.revenue)?;
         totals.sell_back_credit = add_nonzero(totals.sell_back_credit, wt.sell_back_credit)?;

@@ -89,7 +89,13 @@ const YEAR: [&str; 7] = [
 const PRICES: [&str; 2] = ["start_utc", "price_usd_per_mwh"];
 
 /// The workload kinds a summary can name.
-const KINDS: [&str; 5] = ["self-mining", "hosting", "colocation", "GPU cloud", "flat fee"];
+const KINDS: [&str; 5] = [
+    "self-mining",
+    "hosting",
+    "colocation",
+    "GPU cloud",
+    "flat fee",
+];
 
 fn write_error(error: &csv::Error) -> FacilityError {
     FacilityError::Io {
@@ -195,8 +201,10 @@ impl Fields<'_, '_> {
 
     fn time(&self, n: usize, column: &'static str) -> Result<Time, FacilityError> {
         let value = self.number(n, column)?;
-        Time::new(value, unit::HOUR)
-            .map_err(|_| self.row.invalid(column, self.text(n), "a non-negative number of hours"))
+        Time::new(value, unit::HOUR).map_err(|_| {
+            self.row
+                .invalid(column, self.text(n), "a non-negative number of hours")
+        })
     }
 
     fn utc(&self, n: usize, column: &'static str) -> Result<DateTime<Utc>, FacilityError> {
@@ -288,7 +296,11 @@ fn summary_row(w: &WorkloadSummary) -> Vec<String> {
 /// # Errors
 /// [`FacilityError::Io`] when `out` fails.
 pub fn write_summary<W: Write>(summary: &Summary, out: W) -> Result<(), FacilityError> {
-    write_table(out, &SUMMARY, summary.workloads.iter().map(|w| Ok(summary_row(w))))
+    write_table(
+        out,
+        &SUMMARY,
+        summary.workloads.iter().map(|w| Ok(summary_row(w))),
+    )
 }
 
 /// Reads the workload rows [`write_summary`] wrote.
@@ -298,10 +310,10 @@ pub fn write_summary<W: Write>(summary: &Summary, out: W) -> Result<(), Facility
 /// that is not a workload's.
 pub fn read_summary<R: Read>(reader: R) -> Result<Vec<WorkloadSummary>, FacilityError> {
     read_table(reader, &SUMMARY, |f| {
-        let kind = KINDS
-            .into_iter()
-            .find(|k| *k == f.text(1))
-            .ok_or_else(|| f.row.invalid("kind", f.text(1), "a workload kind such as self-mining"))?;
+        let kind = KINDS.into_iter().find(|k| *k == f.text(1)).ok_or_else(|| {
+            f.row
+                .invalid("kind", f.text(1), "a workload kind such as self-mining")
+        })?;
         let btc = f.decimal(12, "btc_mined")?;
         let btc_mined = Btc::from_btc(btc)
             .map_err(|_| f.row.invalid("btc_mined", f.text(12), "an amount of BTC"))?;
@@ -411,9 +423,12 @@ pub fn read_comparison<R: Read>(reader: R) -> Result<Vec<YearComparison>, Facili
 /// # Errors
 /// [`FacilityError::Io`] when `out` fails.
 pub fn write_prices<W: Write>(series: &PriceSeries, out: W) -> Result<(), FacilityError> {
-    let rows = series
-        .iter()
-        .map(|p| Ok(alloc::vec![utc_text(p.start), p.price.value().normalize().to_string()]));
+    let rows = series.iter().map(|p| {
+        Ok(alloc::vec![
+            utc_text(p.start),
+            p.price.value().normalize().to_string()
+        ])
+    });
     write_table(out, &PRICES, rows)
 }
 
@@ -425,12 +440,23 @@ pub fn write_prices<W: Write>(series: &PriceSeries, out: W) -> Result<(), Facili
 /// [`FacilityError::MisalignedRow`] naming the line of a row that breaks
 /// the series (the header is line 1); [`FacilityError::EmptySeries`] for
 /// no rows (dated at the Unix epoch).
-pub fn read_prices<R: Read>(reader: R, resolution: Resolution) -> Result<PriceSeries, FacilityError> {
+pub fn read_prices<R: Read>(
+    reader: R,
+    resolution: Resolution,
+) -> Result<PriceSeries, FacilityError> {
     let mut builder = SeriesBuilder::with_policy(resolution, GapPolicy::Refuse);
-    for_each_row(reader, |h| find_columns(h, &PRICES), |columns, row| {
-        let f = Fields { columns, row };
-        builder.push(row.line(), f.utc(0, "start_utc")?, f.price(1, "price_usd_per_mwh")?)
-    })?;
+    for_each_row(
+        reader,
+        |h| find_columns(h, &PRICES),
+        |columns, row| {
+            let f = Fields { columns, row };
+            builder.push(
+                row.line(),
+                f.utc(0, "start_utc")?,
+                f.price(1, "price_usd_per_mwh")?,
+            )
+        },
+    )?;
     builder.finish_with_report().map(|(series, _)| series)
 }
 
@@ -458,9 +484,13 @@ mod tests {
     fn plan(mining: bool) -> (Deployment, PowerContract, Horizon) {
         let site = Site::new("S", "40 MW".parse().unwrap())
             .unwrap()
-            .with_hall(Hall::new("A", "20 MW".parse().unwrap(), Pue::constant(1.07).unwrap()).unwrap())
+            .with_hall(
+                Hall::new("A", "20 MW".parse().unwrap(), Pue::constant(1.07).unwrap()).unwrap(),
+            )
             .unwrap()
-            .with_hall(Hall::new("B", "10 MW".parse().unwrap(), Pue::constant(1.2).unwrap()).unwrap())
+            .with_hall(
+                Hall::new("B", "10 MW".parse().unwrap(), Pue::constant(1.2).unwrap()).unwrap(),
+            )
             .unwrap();
         let mut deployment = Deployment::new(site);
         if mining {
@@ -472,16 +502,28 @@ mod tests {
                 btc_price: "$97,000/BTC".parse().unwrap(),
             })
             .unwrap();
-            deployment.assign("miners", "A", Workload::SelfMining(miners)).unwrap();
+            deployment
+                .assign("miners", "A", Workload::SelfMining(miners))
+                .unwrap();
         }
         let hosting = Hosting::new("9 MW".parse().unwrap(), "$71.5/MWh".parse().unwrap()).unwrap();
-        deployment.assign("client", "B", Workload::Hosting(hosting)).unwrap();
+        deployment
+            .assign("client", "B", Workload::Hosting(hosting))
+            .unwrap();
         let prices = (0..48)
-            .map(|h| alloc::format!("${}.37/MWh", [31, 44, 27, 650, 39, 1900][h % 6]).parse().unwrap())
+            .map(|h| {
+                alloc::format!("${}.37/MWh", [31, 44, 27, 650, 39, 1900][h % 6])
+                    .parse()
+                    .unwrap()
+            })
             .collect();
         let series = PriceSeries::new(start(), Resolution::Hourly, prices).unwrap();
         let contract = PowerContract::new(PowerSupply::index(series, "$2.1/MWh".parse().unwrap()));
-        (deployment, contract, Horizon::new(start(), Resolution::Hourly, 48).unwrap())
+        (
+            deployment,
+            contract,
+            Horizon::new(start(), Resolution::Hourly, 48).unwrap(),
+        )
     }
 
     fn close(a: Energy, b: Energy) -> bool {
@@ -492,7 +534,8 @@ mod tests {
     #[test]
     fn a_ledger_reads_back_what_it_wrote() {
         let (deployment, contract, horizon) = plan(true);
-        let ledger = simulate_site(&deployment, &contract, horizon, Curtailment::AboveBreakeven).unwrap();
+        let ledger =
+            simulate_site(&deployment, &contract, horizon, Curtailment::AboveBreakeven).unwrap();
         let mut csv = Vec::new();
         write_ledger(&ledger, &mut csv).unwrap();
         let back = read_ledger(csv.as_slice()).unwrap();
@@ -500,7 +543,13 @@ mod tests {
         assert_eq!(back.len(), 48);
         for (read, wrote) in back.iter().zip(&periods) {
             assert!(close(read.energy, wrote.energy));
-            assert_eq!(SitePeriod { energy: wrote.energy, ..*read }, *wrote);
+            assert_eq!(
+                SitePeriod {
+                    energy: wrote.energy,
+                    ..*read
+                },
+                *wrote
+            );
         }
         let text = String::from_utf8(csv).unwrap();
         assert!(text.starts_with("start_utc,price_usd_per_mwh,energy_mwh,energy_cost_usd,"));
@@ -518,8 +567,17 @@ mod tests {
             opex_per_mw_year: "$55,000".parse().unwrap(),
             discount_rate: Decimal::new(1, 1),
         };
-        let named = |name: &str, deployment| Plan { name: name.into(), deployment, capex: Vec::new() };
-        let comparison = compare(&named("mining", mining), &named("hosting", hosting), &assumptions).unwrap();
+        let named = |name: &str, deployment| Plan {
+            name: name.into(),
+            deployment,
+            capex: Vec::new(),
+        };
+        let comparison = compare(
+            &named("mining", mining),
+            &named("hosting", hosting),
+            &assumptions,
+        )
+        .unwrap();
         let summary = &comparison.base.summary;
         let mut csv = Vec::new();
         write_summary(summary, &mut csv).unwrap();
@@ -527,7 +585,10 @@ mod tests {
         assert_eq!(back.len(), 2);
         for (read, wrote) in back.iter().zip(&summary.workloads) {
             assert!(close(read.curtailed_energy, wrote.curtailed_energy));
-            let read = WorkloadSummary { curtailed_energy: wrote.curtailed_energy, ..read.clone() };
+            let read = WorkloadSummary {
+                curtailed_energy: wrote.curtailed_energy,
+                ..read.clone()
+            };
             assert_eq!(&read, wrote);
         }
         assert!(summary.workloads[0].curtailed_time > Time::ZERO);
@@ -546,7 +607,10 @@ mod tests {
         };
         let mut csv = Vec::new();
         write_prices(series, &mut csv).unwrap();
-        assert_eq!(&read_prices(csv.as_slice(), Resolution::Hourly).unwrap(), series);
+        assert_eq!(
+            &read_prices(csv.as_slice(), Resolution::Hourly).unwrap(),
+            series
+        );
 
         let gap = "start_utc,price_usd_per_mwh\n2026-01-01T00:00:00Z,30\n2026-01-01T02:00:00Z,31\n";
         let err = read_prices(gap.as_bytes(), Resolution::Hourly).unwrap_err();
@@ -555,7 +619,10 @@ mod tests {
         let err = read_prices(bad.as_bytes(), Resolution::Hourly).unwrap_err();
         assert_eq!(err.line(), Some(2));
         let missing = read_ledger("start_utc,price_usd_per_mwh\n".as_bytes()).unwrap_err();
-        assert!(matches!(missing, FacilityError::MissingColumn { .. }), "{missing}");
+        assert!(
+            matches!(missing, FacilityError::MissingColumn { .. }),
+            "{missing}"
+        );
         let summary = "name,kind,mw_years,revenue_usd,energy_cost_usd,sell_back_credit_usd,gross_margin_usd,opex_usd,ebitda_usd,depreciation_usd,revenue_per_mw_year_usd,ebitda_per_mw_year_usd,btc_mined,energy_cost_per_btc_usd,all_in_cost_per_btc_usd,curtailed_hours,curtailed_mwh,curtailment_value_usd\nx,quantum,1,1,1,1,1,1,1,1,,,0,,,-2,0,0\n";
         let err = read_summary(summary.as_bytes()).unwrap_err();
         assert!(err.to_string().contains("\"quantum\""), "{err}");

@@ -186,8 +186,8 @@ fn group_ranges(horizon: &Horizon, grouping: Grouping) -> Result<Vec<Range<usize
         let at = horizon
             .checked_start_of(begin)
             .ok_or_else(|| overflow("period start"))?;
-        let next =
-            next_group_start(at.with_timezone(&zone).date_naive(), zone, months).ok_or_else(|| overflow("group end"))?;
+        let next = next_group_start(at.with_timezone(&zone).date_naive(), zone, months)
+            .ok_or_else(|| overflow("group end"))?;
         let end = horizon.index_at_or_after(next).clamp(begin + 1, n);
         out.push(begin..end);
         begin = end;
@@ -200,7 +200,11 @@ fn group_ranges(horizon: &Horizon, grouping: Grouping) -> Result<Vec<Range<usize
 /// (12) in `zone`.
 fn next_group_start(day: NaiveDate, zone: Tz, months: u32) -> Option<DateTime<Utc>> {
     let first = day.with_day(1)?;
-    let first = if months == 12 { first.with_month(1)? } else { first };
+    let first = if months == 12 {
+        first.with_month(1)?
+    } else {
+        first
+    };
     let next = first.checked_add_months(Months::new(months))?;
     first_instant_at(zone, next.and_hms_opt(0, 0, 0)?)
 }
@@ -219,11 +223,14 @@ mod tests {
     fn hosted_megawatt() -> Deployment {
         let site = Site::new("S", "2 MW".parse().unwrap())
             .unwrap()
-            .with_hall(Hall::new("A", "1 MW".parse().unwrap(), Pue::constant(1.0).unwrap()).unwrap())
+            .with_hall(
+                Hall::new("A", "1 MW".parse().unwrap(), Pue::constant(1.0).unwrap()).unwrap(),
+            )
             .unwrap();
         let mut plan = Deployment::new(site);
         let hosting = Hosting::new("1 MW".parse().unwrap(), "$70/MWh".parse().unwrap()).unwrap();
-        plan.assign("client", "A", Workload::Hosting(hosting)).unwrap();
+        plan.assign("client", "A", Workload::Hosting(hosting))
+            .unwrap();
         plan
     }
 
@@ -237,17 +244,40 @@ mod tests {
         let horizon = Horizon::new(start, Resolution::Hourly, 8784).unwrap();
         let contract = PowerContract::new(PowerSupply::fixed("$40/MWh".parse().unwrap()));
         let by = |grouping| {
-            simulate_by(&hosted_megawatt(), &contract, horizon, Curtailment::AlwaysOn, grouping).unwrap()
+            simulate_by(
+                &hosted_megawatt(),
+                &contract,
+                horizon,
+                Curtailment::AlwaysOn,
+                grouping,
+            )
+            .unwrap()
         };
         let months = by(Grouping::LocalMonth(chicago));
         let hours: Vec<usize> = months.groups.iter().map(|g| g.periods).collect();
-        assert_eq!(hours, [744, 696, 743, 720, 744, 720, 744, 744, 720, 744, 721, 744]);
-        assert_eq!(months.groups[10].start, Utc.with_ymd_and_hms(2024, 11, 1, 5, 0, 0).unwrap());
-        assert_eq!(months.groups[11].start, Utc.with_ymd_and_hms(2024, 12, 1, 6, 0, 0).unwrap());
+        assert_eq!(
+            hours,
+            [744, 696, 743, 720, 744, 720, 744, 744, 720, 744, 721, 744]
+        );
+        assert_eq!(
+            months.groups[10].start,
+            Utc.with_ymd_and_hms(2024, 11, 1, 5, 0, 0).unwrap()
+        );
+        assert_eq!(
+            months.groups[11].start,
+            Utc.with_ymd_and_hms(2024, 12, 1, 6, 0, 0).unwrap()
+        );
         assert_eq!(months.groups[2].site.revenue.to_string(), "$52010"); // 743 h × $70
         assert_eq!(by(Grouping::LocalYear(chicago)).groups.len(), 1);
         // In UTC the same horizon ends six hours into 2025.
-        assert_eq!(by(Grouping::Year).groups.iter().map(|g| g.periods).collect::<Vec<_>>(), [8778, 6]);
+        assert_eq!(
+            by(Grouping::Year)
+                .groups
+                .iter()
+                .map(|g| g.periods)
+                .collect::<Vec<_>>(),
+            [8778, 6]
+        );
     }
 
     #[test]

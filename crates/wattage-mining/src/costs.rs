@@ -277,8 +277,7 @@ mod tests {
             Some(wall)
         );
         // $125/MWh at the wall, 4% fee, PUE 1.2: 125 × 0.96 / 1.2 = $100.
-        let meter = breakeven_meter_price(hashprice, efficiency, &fpps(4), 1.2)
-            .unwrap();
+        let meter = breakeven_meter_price(hashprice, efficiency, &fpps(4), 1.2).unwrap();
         assert_eq!(wall.to_string(), "$125/MWh");
         assert_eq!(meter.value().normalize(), Decimal::from(100));
     }

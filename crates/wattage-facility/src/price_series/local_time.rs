@@ -105,15 +105,24 @@ mod tests {
     #[test]
     fn central_time_around_the_2024_changes() {
         let utc = |d, h, min| Utc.with_ymd_and_hms(2024, 3, d, h, min, 0).unwrap();
-        assert_eq!(local_to_utc(CHICAGO, at(2024, 3, 10, 1, 45), false, 1).unwrap(), utc(10, 7, 45));
-        assert_eq!(local_to_utc(CHICAGO, at(2024, 3, 10, 3, 0), false, 1).unwrap(), utc(10, 8, 0));
+        assert_eq!(
+            local_to_utc(CHICAGO, at(2024, 3, 10, 1, 45), false, 1).unwrap(),
+            utc(10, 7, 45)
+        );
+        assert_eq!(
+            local_to_utc(CHICAGO, at(2024, 3, 10, 3, 0), false, 1).unwrap(),
+            utc(10, 8, 0)
+        );
         let skipped = local_to_utc(CHICAGO, at(2024, 3, 10, 2, 30), false, 7).unwrap_err();
         assert_eq!(
             skipped.to_string(),
             "line 7: local time 2024-03-10 02:30 does not exist in America/Chicago (skipped when daylight time starts)"
         );
         let flagged = local_to_utc(CHICAGO, at(2024, 7, 1, 1, 0), true, 9).unwrap_err();
-        assert!(matches!(flagged, FacilityError::InvalidField { line: 9, .. }));
+        assert!(matches!(
+            flagged,
+            FacilityError::InvalidField { line: 9, .. }
+        ));
     }
 
     /// The old rules: 1987-2006, first Sunday of April to last Sunday of
@@ -121,7 +130,10 @@ mod tests {
     #[test]
     fn central_time_under_the_rules_before_2007() {
         let repeated = local_to_utc(CHICAGO, at(2006, 10, 29, 1, 30), true, 1).unwrap();
-        assert_eq!(repeated, Utc.with_ymd_and_hms(2006, 10, 29, 7, 30, 0).unwrap());
+        assert_eq!(
+            repeated,
+            Utc.with_ymd_and_hms(2006, 10, 29, 7, 30, 0).unwrap()
+        );
         assert!(local_to_utc(CHICAGO, at(2006, 4, 2, 2, 15), false, 1).is_err());
         assert!(local_to_utc(CHICAGO, at(2006, 3, 12, 2, 15), false, 1).is_ok());
     }
@@ -133,6 +145,9 @@ mod tests {
         let first = first_instant_at(santiago, at(2024, 9, 8, 0, 0)).unwrap();
         assert_eq!(first, Utc.with_ymd_and_hms(2024, 9, 8, 4, 0, 0).unwrap());
         let chicago_month = first_instant_at(CHICAGO, at(2024, 11, 1, 0, 0)).unwrap();
-        assert_eq!(chicago_month, Utc.with_ymd_and_hms(2024, 11, 1, 5, 0, 0).unwrap());
+        assert_eq!(
+            chicago_month,
+            Utc.with_ymd_and_hms(2024, 11, 1, 5, 0, 0).unwrap()
+        );
     }
 }

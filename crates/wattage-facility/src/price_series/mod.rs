@@ -33,15 +33,15 @@
 //! ```
 
 mod gaps;
-mod local_time;
 #[cfg(feature = "std")]
 #[cfg_attr(docsrs, doc(cfg(feature = "std")))]
 pub mod iso;
+mod local_time;
 
 pub use chrono_tz::Tz;
-pub use local_time::local_to_utc;
-pub(crate) use local_time::first_instant_at;
 pub use gaps::{Filled, GapPolicy, GapReport};
+pub(crate) use local_time::first_instant_at;
+pub use local_time::local_to_utc;
 
 use alloc::vec::Vec;
 use core::fmt;

@@ -290,7 +290,9 @@ mod tests {
         let start = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
         let site = Site::new("S", "60 MW".parse().unwrap())
             .unwrap()
-            .with_hall(Hall::new("A", "50 MW".parse().unwrap(), Pue::constant(1.08).unwrap()).unwrap())
+            .with_hall(
+                Hall::new("A", "50 MW".parse().unwrap(), Pue::constant(1.08).unwrap()).unwrap(),
+            )
             .unwrap();
         let mut plan = Deployment::new(site);
         let fleet = SelfMining::new(SelfMiningSpec {
@@ -301,18 +303,24 @@ mod tests {
             btc_price: "$100,000/BTC".parse().unwrap(),
         })
         .unwrap();
-        plan.assign("fleet", "A", Workload::SelfMining(fleet)).unwrap();
-        let series = PriceSeries::new(start, Resolution::Hourly, alloc::vec![below, above]).unwrap();
+        plan.assign("fleet", "A", Workload::SelfMining(fleet))
+            .unwrap();
+        let series =
+            PriceSeries::new(start, Resolution::Hourly, alloc::vec![below, above]).unwrap();
         let contract = PowerContract::new(PowerSupply::index(series, "$0/MWh".parse().unwrap()));
         let horizon = Horizon::new(start, Resolution::Hourly, 2).unwrap();
 
         let ledger = simulate_site(&plan, &contract, horizon, Curtailment::AboveBreakeven).unwrap();
         let hours: Vec<bool> = ledger.workload_periods(0).map(|p| p.running).collect();
         assert_eq!(hours, [true, false]);
-        let fast = SiteKernel::new(&plan, &contract, horizon)
-            .unwrap()
-            .run(&PricePath::new(&contract, horizon).unwrap(), Curtailment::AboveBreakeven);
+        let fast = SiteKernel::new(&plan, &contract, horizon).unwrap().run(
+            &PricePath::new(&contract, horizon).unwrap(),
+            Curtailment::AboveBreakeven,
+        );
         assert_eq!(fast.workload("fleet").map(|w| w.curtailed_periods), Some(1));
-        assert_eq!(ledger.workload("fleet").map(|w| w.curtailed_periods), Some(1));
+        assert_eq!(
+            ledger.workload("fleet").map(|w| w.curtailed_periods),
+            Some(1)
+        );
     }
 }

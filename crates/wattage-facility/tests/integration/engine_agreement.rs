@@ -189,7 +189,7 @@ proptest! {
         prop_assert_eq!(cents(f.sell_back_credit), cents(t.sell_back_credit));
         for (w, k) in fast.workloads.iter().enumerate() {
             let e = exact.workload_totals(w).unwrap();
-            prop_assert_eq!(k.curtailed_periods as usize, e.curtailed_periods, "workload {}", w);
+            prop_assert_eq!(k.curtailed_periods, e.curtailed_periods, "workload {}", w);
         }
     }
 }
@@ -199,7 +199,7 @@ fn sum_groups(groups: &TotalsBy) -> (SiteTotals, Vec<(usize, i64)>) {
     let mut loads = vec![(0usize, 0i64); groups.names.len()];
     for g in &groups.groups {
         let s = &g.site;
-        site.energy = site.energy + s.energy;
+        site.energy += s.energy;
         site.energy_cost = site.energy_cost.checked_add(s.energy_cost).unwrap();
         site.revenue = site.revenue.checked_add(s.revenue).unwrap();
         site.sell_back_credit = site

@@ -148,7 +148,8 @@ fn curtailment_switches_off_above_breakeven_only() {
     let running: Vec<bool> = ledger.workload_periods(0).map(|e| e.running).collect();
     assert_eq!(running, [true, false, true, false]);
     let first = ledger.entry(0, 0).unwrap();
-    let breakeven = first.revenue.dollars() / wattage_units::money::to_decimal("MWh", crate::mwh(first.energy)).unwrap();
+    let breakeven = first.revenue.dollars()
+        / wattage_units::money::to_decimal("MWh", crate::mwh(first.energy)).unwrap();
     assert_eq!(
         format!("{:.2}", EnergyPrice::new(breakeven).unwrap()),
         "$130.21/MWh"

@@ -139,9 +139,16 @@ pub(crate) fn assert_totals_are_sums(ledger: &SiteLedger) {
             wt.btc_mined,
             Btc::try_sum(e.iter().map(|x| x.btc_mined)).unwrap()
         );
-        let sum = |f: fn(&wattage_facility::ledger::WorkloadPeriod) -> f64| e.iter().map(f).sum::<f64>();
-        assert!(crate::same_mwh(crate::mwh(wt.it_energy), sum(|x| crate::mwh(x.it_energy))));
-        assert!(crate::same_mwh(crate::mwh(wt.energy), sum(|x| crate::mwh(x.energy))));
+        let sum =
+            |f: fn(&wattage_facility::ledger::WorkloadPeriod) -> f64| e.iter().map(f).sum::<f64>();
+        assert!(crate::same_mwh(
+            crate::mwh(wt.it_energy),
+            sum(|x| crate::mwh(x.it_energy))
+        ));
+        assert!(crate::same_mwh(
+            crate::mwh(wt.energy),
+            sum(|x| crate::mwh(x.energy))
+        ));
         assert_eq!(
             wt.curtailment_value,
             Usd::try_sum(e.iter().map(|x| x.curtailment_value)).unwrap()
@@ -410,7 +417,7 @@ fn the_kernel_agrees_with_the_exact_ledger_to_the_cent() {
         );
         for (w, f) in fast.workloads.iter().enumerate() {
             let e = exact.workload_totals(w).unwrap();
-            assert_eq!(f.curtailed_periods as usize, e.curtailed_periods);
+            assert_eq!(f.curtailed_periods, e.curtailed_periods);
             assert!((f.revenue - e.revenue.to_f64()).abs() < 0.005);
             assert!((f.btc - e.btc_mined.to_btc_f64()).abs() < 1e-8 * 8760.0);
         }

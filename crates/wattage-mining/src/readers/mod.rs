@@ -112,8 +112,14 @@ mod tests {
         let err = super::daily_csv::read_daily_fees(&path).unwrap_err();
         let name = format!("{}", path.display());
         assert_eq!(err.source_name(), Some(name.as_str()));
-        assert!(matches!(err.without_source(), crate::Error::BadRow { line: 1, .. }));
-        assert!(format!("{err}").starts_with(&format!("{name}: line 1: ")), "{err}");
+        assert!(matches!(
+            err.without_source(),
+            crate::Error::BadRow { line: 1, .. }
+        ));
+        assert!(
+            format!("{err}").starts_with(&format!("{name}: line 1: ")),
+            "{err}"
+        );
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -379,7 +379,8 @@ mod tests {
 
     #[test]
     fn errors_of_a_file_name_the_file_and_the_line() {
-        let dir = std::env::temp_dir().join(alloc::format!("wattage-read-file-{}", std::process::id()));
+        let dir =
+            std::env::temp_dir().join(alloc::format!("wattage-read-file-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join("prices.csv");
         let csv = "UTC Timestamp (Interval Ending),West LMP\n2024-07-01 05:15:00,31.5\n2024-07-01 05:45:00,29.25\n";
@@ -387,23 +388,41 @@ mod tests {
         let err = read_file(&path, &HubLmps(Hub::West), GapPolicy::Refuse).unwrap_err();
         let name = path.display().to_string();
         assert_eq!(err.source_name(), Some(name.as_str()));
-        assert!(matches!(err.without_source(), FacilityError::Gap { line: 3, .. }));
-        assert!(err.to_string().starts_with(&alloc::format!("{name}: line 3: gap")), "{err}");
+        assert!(matches!(
+            err.without_source(),
+            FacilityError::Gap { line: 3, .. }
+        ));
+        assert!(
+            err.to_string()
+                .starts_with(&alloc::format!("{name}: line 3: gap")),
+            "{err}"
+        );
         // The same file read whole, its gap filled.
         let (west, report) = read_file(&path, &HubLmps(Hub::West), GapPolicy::FillForward).unwrap();
         assert_eq!((west.len(), report.len()), (3, 1));
         std::fs::remove_dir_all(&dir).unwrap();
 
-        let missing = read_file(dir.join("none.csv"), &HubLmps(Hub::West), GapPolicy::Refuse).unwrap_err();
+        let missing =
+            read_file(dir.join("none.csv"), &HubLmps(Hub::West), GapPolicy::Refuse).unwrap_err();
         assert!(matches!(missing.without_source(), FacilityError::Io { .. }));
-        assert!(missing.to_string().contains("none.csv: cannot read the file: "), "{missing}");
+        assert!(
+            missing
+                .to_string()
+                .contains("none.csv: cannot read the file: "),
+            "{missing}"
+        );
     }
 
     #[test]
     fn a_source_is_named_once() {
-        let err = FacilityError::NoRows { point: "HB_WEST".into() };
+        let err = FacilityError::NoRows {
+            point: "HB_WEST".into(),
+        };
         let named = err.clone().in_source("a.csv").in_source("b.csv");
-        assert_eq!(named.to_string(), "a.csv: no rows for settlement point \"HB_WEST\"");
+        assert_eq!(
+            named.to_string(),
+            "a.csv: no rows for settlement point \"HB_WEST\""
+        );
         assert_eq!(named.without_source(), &err);
         assert_eq!(err.source_name(), None);
     }
