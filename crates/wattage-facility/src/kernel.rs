@@ -259,7 +259,8 @@ fn mwh(value: f64) -> Energy {
     reason = "a sum of whole periods, non-negative and far below 2^53"
 )]
 fn periods_of(count: f64) -> usize {
-    count.round().max(0.0) as usize
+    // `as` saturates: a negative count (never produced) would be 0.
+    (count + 0.5) as usize
 }
 
 fn f64_of(d: Decimal) -> f64 {
