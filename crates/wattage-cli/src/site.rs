@@ -414,36 +414,9 @@ fn totals_by(site: &Resolved, by: By) -> Result<Section> {
     )
 }
 
-/// Writes every workload's ledger lines, period by period, as CSV: the
-/// period's start, the workload's name, then the library's
-/// `WorkloadPeriod` fields as it serializes them.
+/// Writes every workload's ledger lines, period by period, as CSV, in the
+/// library's `tables::write_workload_lines` format.
 fn write_workload_lines(out: &Path, ledger: &SiteLedger) -> Result<()> {
-    #[derive(Serialize)]
-    struct Line<'a> {
-        start: String,
-        workload: &'a str,
-        #[serde(flatten)]
-        line: wattage::facility::ledger::WorkloadPeriod,
-    }
-    let mut rows = Vec::new();
-    for t in 0..ledger.len() {
-        let site = ledger
-            .period(t)
-            .map_err(|e| facility_error("ledger", &e))?
-            .ok_or_else(|| CliError::internal(format!("ledger period {t} is missing")))?;
-        for (index, name) in ledger.workload_names().iter().enumerate() {
-            if let Some(line) = ledger.entry(t, index) {
-                rows.push(Line {
-                    start: site
-                        .start
-                        .to_rfc3339_opts(wattage::chrono::SecondsFormat::Secs, true),
-                    workload: name,
-                    line,
-                });
-            }
-        }
-    }
-    let section = Section::new("workload lines", &rows)?;
     let file = std::fs::File::create(out).map_err(|e| {
         CliError::input(
             format!("cannot create ledger file {}: {e}", out.display()),
@@ -451,7 +424,9 @@ fn write_workload_lines(out: &Path, ledger: &SiteLedger) -> Result<()> {
         )
     })?;
     let mut file = std::io::BufWriter::new(file);
-    crate::output::write_records(&mut file, &section, true)?;
+    wattage::facility::tables::write_workload_lines(ledger, &mut file).map_err(|e| {
+        crate::error::write_error("ledger file", e.in_source(out.display().to_string()))
+    })?;
     std::io::Write::flush(&mut file).map_err(|e| write_io("ledger file", &e))
 }
 

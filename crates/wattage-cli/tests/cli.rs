@@ -184,6 +184,7 @@ fn site_run_prints_the_summary_and_writes_the_ledger() {
     let dir = std::env::temp_dir().join(format!("wattage-cli-test-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let ledger = dir.join("ledger.csv");
+    let lines = dir.join("lines.csv");
     let table = ok(&[
         "site",
         "run",
@@ -192,7 +193,15 @@ fn site_run_prints_the_summary_and_writes_the_ledger() {
         PRICES,
         "--out",
         ledger.to_str().unwrap(),
+        "--workloads-out",
+        lines.to_str().unwrap(),
     ]);
+    // The library's workload lines: one row per period and workload, the
+    // curtailed periods with their reason.
+    let written_lines = std::fs::read_to_string(&lines).unwrap();
+    assert!(written_lines.starts_with("start_utc,workload,live,running,reason,it_energy_mwh,"));
+    assert_eq!(written_lines.lines().count(), 1 + 288);
+    assert_eq!(written_lines.matches(",false,breakeven,").count(), 41); // 10.25 h of quarter hours
     snapshot("site-run.txt", &table);
     let written = std::fs::read_to_string(&ledger).unwrap();
     snapshot("site-run-ledger.csv", &written);

@@ -36,7 +36,8 @@ use wattage_units::{Btc, Energy, EnergyPrice, Time, Usd, unit};
 
 use crate::FacilityError;
 use crate::comparison::{Comparison, YearComparison};
-use crate::ledger::{SiteLedger, SitePeriod};
+use crate::curtailment::CurtailReason;
+use crate::ledger::{SiteLedger, SitePeriod, WorkloadPeriod};
 use crate::price_series::iso::{Columns, Header, Row, for_each_row};
 use crate::price_series::{GapPolicy, PriceSeries, Resolution, SeriesBuilder};
 use crate::summary::{Summary, WorkloadSummary, YearRow};
@@ -87,6 +88,30 @@ const YEAR: [&str; 7] = [
 ];
 
 const PRICES: [&str; 2] = ["start_utc", "price_usd_per_mwh"];
+
+const LINES: [&str; 13] = [
+    "start_utc",
+    "workload",
+    "live",
+    "running",
+    "reason",
+    "it_energy_mwh",
+    "energy_mwh",
+    "energy_cost_usd",
+    "revenue_usd",
+    "pass_through_usd",
+    "sell_back_credit_usd",
+    "btc_mined",
+    "curtailment_value_usd",
+];
+
+/// Why a load was curtailed, as written (the names serde gives them).
+const REASONS: [(CurtailReason, &str); 4] = [
+    (CurtailReason::Breakeven, "breakeven"),
+    (CurtailReason::SellBack, "sell_back"),
+    (CurtailReason::Strike, "strike"),
+    (CurtailReason::FourCp, "four_cp"),
+];
 
 /// The workload kinds a summary can name.
 const KINDS: [&str; 5] = [
@@ -261,6 +286,115 @@ pub fn read_ledger<R: Read>(reader: R) -> Result<Vec<SitePeriod>, FacilityError>
             demand_response: f.usd(6, "demand_response_usd")?,
             demand_charge: f.usd(7, "demand_charge_usd")?,
             transmission_charge: f.usd(8, "transmission_charge_usd")?,
+        })
+    })
+}
+
+/// One workload's line in one period, as [`read_workload_lines`] reads it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WorkloadLine {
+    /// Start of the period, UTC.
+    pub start: DateTime<Utc>,
+    /// The workload's name.
+    pub workload: String,
+    /// Its line.
+    pub line: WorkloadPeriod,
+}
+
+fn line_row(start: DateTime<Utc>, workload: &str, l: &WorkloadPeriod) -> Vec<String> {
+    let reason = l
+        .reason
+        .and_then(|r| REASONS.iter().find(|(k, _)| *k == r))
+        .map_or("", |(_, name)| name);
+    alloc::vec![
+        utc_text(start),
+        workload.to_string(),
+        l.live.to_string(),
+        l.running.to_string(),
+        reason.to_string(),
+        l.it_energy.get(unit::MEGAWATT_HOUR).to_string(),
+        l.energy.get(unit::MEGAWATT_HOUR).to_string(),
+        usd_text(l.energy_cost),
+        usd_text(l.revenue),
+        usd_text(l.pass_through),
+        usd_text(l.sell_back_credit),
+        l.btc_mined.to_btc().normalize().to_string(),
+        usd_text(l.curtailment_value),
+    ]
+}
+
+/// Writes every workload's ledger lines as CSV, one row per period and
+/// workload (period by period, workloads in deployment order): whether it
+/// was live and ran, why it was curtailed (`breakeven`, `sell_back`,
+/// `strike`, `four_cp`, or empty), its energy and its money lines.
+///
+/// # Errors
+/// [`FacilityError::Money`] on overflow; [`FacilityError::Io`] when `out`
+/// fails.
+pub fn write_workload_lines<W: Write>(ledger: &SiteLedger, out: W) -> Result<(), FacilityError> {
+    let horizon = ledger.horizon();
+    let names = ledger.workload_names();
+    let rows = (0..ledger.len()).flat_map(move |t| {
+        (0..names.len()).filter_map(move |w| {
+            let line = ledger.entry(t, w)?;
+            Some(
+                horizon
+                    .checked_start_of(t)
+                    .ok_or_else(|| crate::schedule::overflow("period start"))
+                    .map(|start| line_row(start, &names[w], &line)),
+            )
+        })
+    });
+    write_table(out, &LINES, rows)
+}
+
+fn flag(f: &Fields<'_, '_>, n: usize, column: &'static str) -> Result<bool, FacilityError> {
+    match f.text(n) {
+        "true" => Ok(true),
+        "false" => Ok(false),
+        other => Err(f.row.invalid(column, other, "true or false")),
+    }
+}
+
+/// Reads the lines [`write_workload_lines`] wrote.
+///
+/// # Errors
+/// As for [`read_ledger`]; [`FacilityError::InvalidField`] for a reason
+/// or flag that does not read.
+pub fn read_workload_lines<R: Read>(reader: R) -> Result<Vec<WorkloadLine>, FacilityError> {
+    read_table(reader, &LINES, |f| {
+        let reason = match f.text(4) {
+            "" => None,
+            text => Some(
+                REASONS
+                    .iter()
+                    .find(|(_, name)| *name == text)
+                    .map(|(r, _)| *r)
+                    .ok_or_else(|| {
+                        f.row
+                            .invalid("reason", text, "breakeven, sell_back, strike or four_cp")
+                    })?,
+            ),
+        };
+        let btc = Btc::from_btc(f.decimal(11, "btc_mined")?)
+            .map_err(|_| f.row.invalid("btc_mined", f.text(11), "an amount of BTC"))?;
+        let line = WorkloadPeriod {
+            live: flag(f, 2, "live")?,
+            running: flag(f, 3, "running")?,
+            reason,
+            it_energy: f.energy(5, "it_energy_mwh")?,
+            energy: f.energy(6, "energy_mwh")?,
+            energy_cost: f.usd(7, "energy_cost_usd")?,
+            revenue: f.usd(8, "revenue_usd")?,
+            pass_through: f.usd(9, "pass_through_usd")?,
+            sell_back_credit: f.usd(10, "sell_back_credit_usd")?,
+            btc_mined: btc,
+            curtailment_value: f.usd(12, "curtailment_value_usd")?,
+        };
+        Ok(WorkloadLine {
+            start: f.utc(0, "start_utc")?,
+            workload: f.text(1).to_string(),
+            line,
         })
     })
 }
@@ -554,6 +688,34 @@ mod tests {
         let text = String::from_utf8(csv).unwrap();
         assert!(text.starts_with("start_utc,price_usd_per_mwh,energy_mwh,energy_cost_usd,"));
         assert!(text.contains("\n2026-01-01T03:00:00Z,652.47,"), "{text}");
+
+        let mut csv = Vec::new();
+        write_workload_lines(&ledger, &mut csv).unwrap();
+        let back = read_workload_lines(csv.as_slice()).unwrap();
+        assert_eq!(back.len(), 96);
+        let spike = &back[2 * 3]; // 03:00, the miners
+        assert_eq!(
+            (spike.workload.as_str(), spike.line.reason),
+            ("miners", Some(CurtailReason::Breakeven))
+        );
+        for (k, read) in back.iter().enumerate() {
+            let wrote = ledger.entry(k / 2, k % 2).unwrap();
+            assert!(
+                close(read.line.energy, wrote.energy)
+                    && close(read.line.it_energy, wrote.it_energy)
+            );
+            let same = WorkloadPeriod {
+                energy: wrote.energy,
+                it_energy: wrote.it_energy,
+                ..read.line
+            };
+            assert_eq!(same, wrote);
+        }
+        let bad = String::from_utf8(csv)
+            .unwrap()
+            .replacen(",breakeven,", ",lunch,", 1);
+        let err = read_workload_lines(bad.as_bytes()).unwrap_err();
+        assert!(err.to_string().contains("\"lunch\""), "{err}");
     }
 
     #[test]
