@@ -24,6 +24,7 @@ use wattage::facility::power::PowerContract;
 use wattage::facility::power::PowerSupply;
 use wattage::facility::price_series::GapPolicy;
 use wattage::facility::price_series::PriceSeries;
+use wattage::facility::price_series::Tz;
 use wattage::facility::price_series::iso::ercot::{
     Hub, read_hub_lmp_with, read_settlement_point_prices_with,
 };
@@ -105,9 +106,13 @@ pub(crate) struct RunArgs {
     #[arg(long, value_name = "DIR")]
     charts: Option<PathBuf>,
     /// Also report the site's and each workload's totals by calendar month
-    /// or year (UTC), as the library's `simulate_by` sums them.
+    /// or year (UTC, or `--zone`'s), as the library's `simulate_by` sums them.
     #[arg(long, value_name = "PERIOD")]
     by: Option<By>,
+    /// The time zone of `--by`'s calendar, by its tz database name
+    /// (`America/Chicago` for ERCOT's); UTC when not given.
+    #[arg(long, value_name = "ZONE", requires = "by")]
+    zone: Option<String>,
 }
 
 /// The groups of `site run --by`.
@@ -360,17 +365,29 @@ pub(crate) fn run(a: &RunArgs) -> Result<Vec<Section>> {
         Section::new("years", flows.rows())?,
     ];
     if let Some(by) = a.by {
-        sections.push(totals_by(&site, by)?);
+        sections.push(totals_by(&site, by, a.zone.as_deref())?);
     }
     Ok(sections)
 }
 
 /// The site's totals by month or year: one row per group, with each
 /// workload's revenue and energy cost.
-fn totals_by(site: &Resolved, by: By) -> Result<Section> {
-    let grouping = match by {
-        By::Month => Grouping::Month,
-        By::Year => Grouping::Year,
+fn totals_by(site: &Resolved, by: By, zone: Option<&str>) -> Result<Section> {
+    let zone = zone
+        .map(|name| {
+            name.parse::<Tz>().map_err(|e| {
+                CliError::input(
+                    format!("--zone {name:?}: {e}"),
+                    "name a zone of the tz database, such as America/Chicago or Europe/Berlin",
+                )
+            })
+        })
+        .transpose()?;
+    let grouping = match (by, zone) {
+        (By::Month, None) => Grouping::Month,
+        (By::Year, None) => Grouping::Year,
+        (By::Month, Some(zone)) => Grouping::LocalMonth(zone),
+        (By::Year, Some(zone)) => Grouping::LocalYear(zone),
     };
     let groups = simulate_by(
         &site.deployment,
@@ -392,7 +409,11 @@ fn totals_by(site: &Resolved, by: By) -> Result<Section> {
     }
     let mut rows = Vec::new();
     for g in &groups.groups {
-        let start = g.start.format("%Y-%m-%d").to_string();
+        // The group's first day on its own calendar (UTC, or the zone's).
+        let start = match zone {
+            Some(zone) => g.start.with_timezone(&zone).format("%Y-%m-%d").to_string(),
+            None => g.start.format("%Y-%m-%d").to_string(),
+        };
         for (name, w) in groups.names.iter().zip(&g.workloads) {
             rows.push(GroupRow {
                 start: start.clone(),

@@ -252,6 +252,33 @@ fn site_run_by_month_sums_to_the_summary() {
         "week",
     ]);
     assert!(bad.contains("week"), "{bad}");
+    // On ERCOT's calendar the three days start at local midnight, 05:00 UTC.
+    let local = ok(&[
+        "site",
+        "run",
+        "site.toml",
+        "--prices",
+        PRICES,
+        "--by",
+        "month",
+        "--zone",
+        "America/Chicago",
+        "--format",
+        "csv",
+    ]);
+    assert!(local.contains("2023-08-15,288,fleet,$378808.77"), "{local}");
+    let bad = bad_input(&[
+        "site",
+        "run",
+        "site.toml",
+        "--prices",
+        PRICES,
+        "--by",
+        "month",
+        "--zone",
+        "Texas",
+    ]);
+    assert!(bad.contains("--zone \"Texas\""), "{bad}");
 }
 
 #[test]
