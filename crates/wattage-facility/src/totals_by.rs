@@ -64,7 +64,8 @@ pub enum Grouping {
     Year,
     /// Calendar months of a market's local clock, by tz database zone
     /// (`"America/Chicago"` for ERCOT): each month from local midnight on
-    /// its first day, whatever the DST offset then.
+    /// its first day, whatever the DST offset then (in a zone whose clocks
+    /// skip midnight itself, from the first wall time after the jump).
     LocalMonth(Tz),
     /// Calendar years of a market's local clock.
     LocalYear(Tz),
