@@ -974,8 +974,11 @@ fn report_reserves(plan: &Deployment, start: DateTime<Utc>) -> Res<()> {
             Curtailment::AboveBreakeven,
         )?;
         let loads = (0..plan.assignments().len()).filter_map(|i| with.workload_totals(i));
-        let (hours, shed) = loads.fold((0, Decimal::ZERO), |(h, s), t| {
-            (h + t.reserve_periods, s + t.deployed_mwh)
+        let (hours, shed) = loads.fold((0, 0.0), |(h, s), t| {
+            (
+                h + t.reserve_periods,
+                s + t.deployed_energy.get(unit::MEGAWATT_HOUR),
+            )
         });
         println!(
             "  {:<34} {:>13} {:>12} {:>12} {:>9}",
@@ -983,7 +986,11 @@ fn report_reserves(plan: &Deployment, start: DateTime<Utc>) -> Res<()> {
             millions(with.totals().gross_margin()?),
             millions(with.totals().reserve_payment),
             grouped(hours as u64),
-            grouped(shed.round().to_u64().unwrap_or(0)),
+            grouped(
+                Decimal::from_f64_retain(shed.round())
+                    .and_then(|d| d.to_u64())
+                    .unwrap_or(0)
+            ),
         );
     }
     println!(

@@ -52,6 +52,7 @@ use wattage::mining::costs::breakeven_power_price;
 use wattage::mining::hashprice::{Fees, NetworkState};
 use wattage::mining::payout::Pool;
 use wattage::mining::{BlockHeight, CompactTarget, Difficulty};
+use wattage::units::money::to_decimal;
 use wattage::units::{Btc, BtcPrice, EnergyPrice, Hashprice, Usd, unit};
 use wattage_examples::chart_dir;
 
@@ -223,7 +224,10 @@ fn example_main() -> Result<(), Box<dyn std::error::Error>> {
         first_hour
             .revenue
             .dollars()
-            .checked_div(first_hour.energy_mwh)
+            .checked_div(to_decimal(
+                "MWh",
+                first_hour.energy.get(unit::MEGAWATT_HOUR),
+            )?)
             .ok_or("no energy")?,
     )?;
     let at_wall = breakeven_power_price(hashprice, miner.efficiency())?;
@@ -266,8 +270,8 @@ fn example_main() -> Result<(), Box<dyn std::error::Error>> {
         println!(
             "  {:<18} {:>6} {:>8} {:>12} {:>12} {:>12} {:>12} {:>12} {:>8.2}",
             s.label,
-            t.curtailed_hours.round(),
-            t.curtailed_mwh.round(),
+            t.curtailed_time.get(unit::HOUR).round(),
+            t.curtailed_energy.get(unit::MEGAWATT_HOUR).round(),
             dollars(t.energy_cost),
             dollars(t.sell_back_credit),
             dollars(t.revenue),
@@ -299,8 +303,11 @@ fn example_main() -> Result<(), Box<dyn std::error::Error>> {
         }
         println!(
             "\n  {name}: curtailing {} hours ({} MWh) raised the margin by {}",
-            totals[off].curtailed_hours.round(),
-            totals[off].curtailed_mwh.round(),
+            totals[off].curtailed_time.get(unit::HOUR).round(),
+            totals[off]
+                .curtailed_energy
+                .get(unit::MEGAWATT_HOUR)
+                .round(),
             dollars(gained)
         );
     }

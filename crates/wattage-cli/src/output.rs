@@ -172,21 +172,6 @@ fn csv_error(e: &csv::Error) -> CliError {
     }
 }
 
-/// Writes `rows` as CSV to `out`, with or without the header row.
-///
-/// # Errors
-///
-/// An internal error when a row does not serialize or `out` fails.
-pub(crate) fn write_csv<R: Serialize, W: Write>(out: W, rows: &[R], header: bool) -> Result<()> {
-    let mut writer = csv::WriterBuilder::new()
-        .has_headers(header)
-        .from_writer(out);
-    for row in rows {
-        writer.serialize(row).map_err(|e| csv_error(&e))?;
-    }
-    writer.flush().map_err(|e| write_io("CSV", &e))
-}
-
 /// Writes a report of `sections` for `command` in `format`.
 ///
 /// # Errors

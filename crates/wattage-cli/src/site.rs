@@ -24,6 +24,7 @@ use wattage::facility::power::PowerContract;
 use wattage::facility::power::PowerSupply;
 use wattage::facility::price_series::GapPolicy;
 use wattage::facility::price_series::PriceSeries;
+use wattage::facility::price_series::Tz;
 use wattage::facility::price_series::iso::ercot::{
     Hub, read_hub_lmp_with, read_settlement_point_prices_with,
 };
@@ -36,7 +37,7 @@ use wattage::rust_decimal::Decimal;
 use crate::args;
 use crate::config;
 use crate::error::{CliError, Result, write_io};
-use crate::output::{Section, write_csv};
+use crate::output::Section;
 
 /// `wattage site ...`.
 #[derive(Debug, Subcommand)]
@@ -105,9 +106,13 @@ pub(crate) struct RunArgs {
     #[arg(long, value_name = "DIR")]
     charts: Option<PathBuf>,
     /// Also report the site's and each workload's totals by calendar month
-    /// or year (UTC), as the library's `simulate_by` sums them.
+    /// or year (UTC, or `--zone`'s), as the library's `simulate_by` sums them.
     #[arg(long, value_name = "PERIOD")]
     by: Option<By>,
+    /// The time zone of `--by`'s calendar, by its tz database name
+    /// (`America/Chicago` for ERCOT's); UTC when not given.
+    #[arg(long, value_name = "ZONE", requires = "by")]
+    zone: Option<String>,
 }
 
 /// The groups of `site run --by`.
@@ -318,7 +323,7 @@ pub(crate) fn run(a: &RunArgs) -> Result<Vec<Section>> {
         .map_err(|e| facility_error("summary", &e))?;
     let flows = CashFlows::new(&ledger, &site.deployment, site.opex, &site.capex)
         .map_err(|e| facility_error("cash flows", &e))?;
-    let periods = if a.out.is_some() || a.charts.is_some() {
+    let periods = if a.charts.is_some() {
         ledger.periods().map_err(|e| facility_error("ledger", &e))?
     } else {
         Vec::new()
@@ -337,7 +342,9 @@ pub(crate) fn run(a: &RunArgs) -> Result<Vec<Section>> {
             )
         })?;
         let mut file = std::io::BufWriter::new(file);
-        write_csv(&mut file, &periods, true)?;
+        wattage::facility::tables::write_ledger(&ledger, &mut file).map_err(|e| {
+            crate::error::write_error("ledger file", e.in_source(out.display().to_string()))
+        })?;
         std::io::Write::flush(&mut file).map_err(|e| write_io("ledger file", &e))?;
     }
     #[derive(Serialize)]
@@ -358,17 +365,29 @@ pub(crate) fn run(a: &RunArgs) -> Result<Vec<Section>> {
         Section::new("years", flows.rows())?,
     ];
     if let Some(by) = a.by {
-        sections.push(totals_by(&site, by)?);
+        sections.push(totals_by(&site, by, a.zone.as_deref())?);
     }
     Ok(sections)
 }
 
 /// The site's totals by month or year: one row per group, with each
 /// workload's revenue and energy cost.
-fn totals_by(site: &Resolved, by: By) -> Result<Section> {
-    let grouping = match by {
-        By::Month => Grouping::Month,
-        By::Year => Grouping::Year,
+fn totals_by(site: &Resolved, by: By, zone: Option<&str>) -> Result<Section> {
+    let zone = zone
+        .map(|name| {
+            name.parse::<Tz>().map_err(|e| {
+                CliError::input(
+                    format!("--zone {name:?}: {e}"),
+                    "name a zone of the tz database, such as America/Chicago or Europe/Berlin",
+                )
+            })
+        })
+        .transpose()?;
+    let grouping = match (by, zone) {
+        (By::Month, None) => Grouping::Month,
+        (By::Year, None) => Grouping::Year,
+        (By::Month, Some(zone)) => Grouping::LocalMonth(zone),
+        (By::Year, Some(zone)) => Grouping::LocalYear(zone),
     };
     let groups = simulate_by(
         &site.deployment,
@@ -390,7 +409,11 @@ fn totals_by(site: &Resolved, by: By) -> Result<Section> {
     }
     let mut rows = Vec::new();
     for g in &groups.groups {
-        let start = g.start.format("%Y-%m-%d").to_string();
+        // The group's first day on its own calendar (UTC, or the zone's).
+        let start = match zone {
+            Some(zone) => g.start.with_timezone(&zone).format("%Y-%m-%d").to_string(),
+            None => g.start.format("%Y-%m-%d").to_string(),
+        };
         for (name, w) in groups.names.iter().zip(&g.workloads) {
             rows.push(GroupRow {
                 start: start.clone(),
@@ -412,36 +435,9 @@ fn totals_by(site: &Resolved, by: By) -> Result<Section> {
     )
 }
 
-/// Writes every workload's ledger lines, period by period, as CSV: the
-/// period's start, the workload's name, then the library's
-/// `WorkloadPeriod` fields as it serializes them.
+/// Writes every workload's ledger lines, period by period, as CSV, in the
+/// library's `tables::write_workload_lines` format.
 fn write_workload_lines(out: &Path, ledger: &SiteLedger) -> Result<()> {
-    #[derive(Serialize)]
-    struct Line<'a> {
-        start: String,
-        workload: &'a str,
-        #[serde(flatten)]
-        line: wattage::facility::ledger::WorkloadPeriod,
-    }
-    let mut rows = Vec::new();
-    for t in 0..ledger.len() {
-        let site = ledger
-            .period(t)
-            .map_err(|e| facility_error("ledger", &e))?
-            .ok_or_else(|| CliError::internal(format!("ledger period {t} is missing")))?;
-        for (index, name) in ledger.workload_names().iter().enumerate() {
-            if let Some(line) = ledger.entry(t, index) {
-                rows.push(Line {
-                    start: site
-                        .start
-                        .to_rfc3339_opts(wattage::chrono::SecondsFormat::Secs, true),
-                    workload: name,
-                    line,
-                });
-            }
-        }
-    }
-    let section = Section::new("workload lines", &rows)?;
     let file = std::fs::File::create(out).map_err(|e| {
         CliError::input(
             format!("cannot create ledger file {}: {e}", out.display()),
@@ -449,7 +445,9 @@ fn write_workload_lines(out: &Path, ledger: &SiteLedger) -> Result<()> {
         )
     })?;
     let mut file = std::io::BufWriter::new(file);
-    crate::output::write_records(&mut file, &section, true)?;
+    wattage::facility::tables::write_workload_lines(ledger, &mut file).map_err(|e| {
+        crate::error::write_error("ledger file", e.in_source(out.display().to_string()))
+    })?;
     std::io::Write::flush(&mut file).map_err(|e| write_io("ledger file", &e))
 }
 

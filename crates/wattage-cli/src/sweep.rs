@@ -269,7 +269,13 @@ fn run_case<'a>(
         energy_cost_usd: round(t.energy_cost, 2),
         sell_back_credit_usd: round(t.sell_back_credit, 2),
         gross_margin_usd: round(t.gross_margin(), 2),
-        energy_mwh: round(t.workloads.iter().map(|w| w.energy_mwh).sum(), 4),
+        energy_mwh: round(
+            t.workloads
+                .iter()
+                .map(|w| w.energy.get(wattage::units::unit::MEGAWATT_HOUR))
+                .sum(),
+            4,
+        ),
         btc_mined: round(t.workloads.iter().map(|w| w.btc).sum(), 8),
     }
 }

@@ -184,6 +184,7 @@ fn site_run_prints_the_summary_and_writes_the_ledger() {
     let dir = std::env::temp_dir().join(format!("wattage-cli-test-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let ledger = dir.join("ledger.csv");
+    let lines = dir.join("lines.csv");
     let table = ok(&[
         "site",
         "run",
@@ -192,7 +193,15 @@ fn site_run_prints_the_summary_and_writes_the_ledger() {
         PRICES,
         "--out",
         ledger.to_str().unwrap(),
+        "--workloads-out",
+        lines.to_str().unwrap(),
     ]);
+    // The library's workload lines: one row per period and workload, the
+    // curtailed periods with their reason.
+    let written_lines = std::fs::read_to_string(&lines).unwrap();
+    assert!(written_lines.starts_with("start_utc,workload,live,running,reason,it_energy_mwh,"));
+    assert_eq!(written_lines.lines().count(), 1 + 288);
+    assert_eq!(written_lines.matches(",false,breakeven,").count(), 41); // 10.25 h of quarter hours
     snapshot("site-run.txt", &table);
     let written = std::fs::read_to_string(&ledger).unwrap();
     snapshot("site-run-ledger.csv", &written);
@@ -243,6 +252,33 @@ fn site_run_by_month_sums_to_the_summary() {
         "week",
     ]);
     assert!(bad.contains("week"), "{bad}");
+    // On ERCOT's calendar the three days start at local midnight, 05:00 UTC.
+    let local = ok(&[
+        "site",
+        "run",
+        "site.toml",
+        "--prices",
+        PRICES,
+        "--by",
+        "month",
+        "--zone",
+        "America/Chicago",
+        "--format",
+        "csv",
+    ]);
+    assert!(local.contains("2023-08-15,288,fleet,$378808.77"), "{local}");
+    let bad = bad_input(&[
+        "site",
+        "run",
+        "site.toml",
+        "--prices",
+        PRICES,
+        "--by",
+        "month",
+        "--zone",
+        "Texas",
+    ]);
+    assert!(bad.contains("--zone \"Texas\""), "{bad}");
 }
 
 #[test]
@@ -336,7 +372,7 @@ fn site_run_on_other_price_sources() {
         "json",
     ]);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
-    assert_eq!(v["workloads"][0]["curtailed_hours"], "24.00");
+    assert_eq!(v["workloads"][0]["curtailed_time"], "1 day");
     assert_eq!(v["site"][0]["revenue"], "$0");
     // A config with its own contract and horizon, and no --prices.
     snapshot(

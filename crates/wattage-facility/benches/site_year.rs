@@ -217,7 +217,7 @@ fn figures(t: &KernelTotals) -> [f64; 5] {
         (fleet.revenue - fleet.energy_cost) / (FLEET_MW * years),
         (tenant.revenue - tenant.energy_cost) / (TENANT_MW * years),
         fleet.energy_cost / fleet.btc,
-        fleet.curtailed_periods,
+        fleet.curtailed_periods as f64,
     ]
 }
 

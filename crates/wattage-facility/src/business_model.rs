@@ -134,7 +134,7 @@ impl BusinessModel {
                 })?
                 .workload();
             let totals = ledger.workload_totals(index).copied().unwrap_or_default();
-            let hosted_fee = Usd::new(totals.it_mwh).checked_mul(hosting_rate.value())?;
+            let hosted_fee = hosting_rate.cost(totals.it_energy)?;
             let is_compute = matches!(workload, Workload::SelfMining(_) | Workload::GpuCloud(_));
             if is_compute {
                 if lines.compute {
@@ -156,7 +156,7 @@ impl BusinessModel {
             let counts_power = lines.power && (lines.tenants || is_compute);
             if counts_power {
                 let energy = if lines.generation {
-                    Usd::new(totals.energy_mwh).checked_mul(generation_cost.value())?
+                    generation_cost.cost(totals.energy)?
                 } else {
                     totals.energy_cost.checked_sub(totals.sell_back_credit)?
                 };

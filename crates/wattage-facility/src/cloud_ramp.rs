@@ -38,6 +38,7 @@ pub struct CloudRampSpec {
 /// A validated [`CloudRampSpec`].
 ///
 /// ```
+/// // Needs wattage-facility, rust_decimal, chrono (in the wattage facade: wattage::facility, wattage::rust_decimal, wattage::chrono).
 /// use chrono::NaiveDate;
 /// use rust_decimal::Decimal;
 /// use wattage_facility::cloud_ramp::{CloudRamp, CloudRampSpec};

@@ -221,6 +221,7 @@ impl Deployment {
     /// Adds an asset. Add it after the workloads or hall it serves.
     ///
     /// ```
+    /// // Needs wattage-facility, chrono (in the wattage facade: wattage::facility, wattage::chrono).
     /// use wattage::facility::capital::{Asset, AssetKind, AssetSpec, Price, Resale, Serves};
     /// use wattage::facility::{Deployment, Hall, Pue, Site};
     /// use wattage::chrono::NaiveDate;

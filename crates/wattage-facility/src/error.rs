@@ -466,6 +466,7 @@ impl FacilityError {
     /// error that already names its source keeps the name it has.
     ///
     /// ```
+    /// // Needs wattage-facility (in the wattage facade: wattage::facility).
     /// use wattage_facility::price_series::iso::ercot::{Hub, read_hub_lmp};
     ///
     /// let csv = "UTC Timestamp (Interval Ending),West LMP\n2024-07-01 05:15:00,31.5\n2024-07-01 05:45:00,29.25\n";

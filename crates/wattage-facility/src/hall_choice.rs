@@ -65,6 +65,7 @@ fn cloud_month(cloud: &GpuCloud, lease_start: NaiveDate, date: NaiveDate) -> Opt
 /// from the first lease month starting on or after its commissioning.
 ///
 /// ```
+/// // Needs wattage-facility, rust_decimal, chrono (in the wattage facade: wattage::facility, wattage::rust_decimal, wattage::chrono).
 /// use chrono::NaiveDate;
 /// use rust_decimal::Decimal;
 /// use wattage_facility::hall_choice::lease_or_cloud;

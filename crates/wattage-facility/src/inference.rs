@@ -62,6 +62,7 @@ fn at_least_one(what: &'static str, value: f64) -> Result<f64, FacilityError> {
 /// accelerator.
 ///
 /// ```
+/// // Needs wattage-facility, wattage-hardware (in the wattage facade: wattage::facility, wattage::hardware).
 /// use wattage_facility::inference::ThroughputSpec;
 /// use wattage_hardware::{catalog, Precision};
 /// use wattage_hardware::operating_mode::MEASURED_H200_BF16_UTILIZATION;
@@ -210,6 +211,7 @@ pub struct InferenceSpec {
 /// Energy and cost per token of one accelerator serving a model.
 ///
 /// ```
+/// // Needs wattage-facility, wattage-units, rust_decimal (in the wattage facade: wattage::facility, wattage::units, wattage::rust_decimal).
 /// use rust_decimal::Decimal;
 /// use wattage_facility::inference::{Inference, InferenceSpec};
 /// use wattage_units::unit;

@@ -52,12 +52,13 @@
 //! ```
 
 use alloc::string::String;
+use alloc::sync::Arc;
 use alloc::vec::Vec;
 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
-use wattage_units::Usd;
 use wattage_units::money::to_decimal;
+use wattage_units::{Energy, Usd, unit};
 
 use crate::FacilityError;
 use crate::curtailment::{Curtailment, Decision, PeriodFacts, Policy, ReserveFacts, decide};
@@ -184,11 +185,13 @@ enum KernelLoad {
 #[derive(Debug, Clone, PartialEq)]
 pub struct SiteKernel {
     periods: usize,
-    names: Vec<String>,
+    names: Arc<[String]>,
     loads: Vec<KernelLoad>,
 }
 
-/// Totals of one workload from the kernel, `f64` dollars and MWh.
+/// Totals of one workload from the kernel: `f64` dollars, and energy and
+/// periods in the types the exact ledger's
+/// [`WorkloadTotals`](crate::ledger::WorkloadTotals) uses.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct KernelLoadTotals {
     /// Revenue.
@@ -197,10 +200,10 @@ pub struct KernelLoadTotals {
     pub energy_cost: f64,
     /// Sell-back credits.
     pub sell_back_credit: f64,
-    /// Facility energy drawn, MWh.
-    pub energy_mwh: f64,
-    /// Periods curtailed.
-    pub curtailed_periods: f64,
+    /// Facility energy drawn.
+    pub energy: Energy,
+    /// Periods curtailed (live, not running).
+    pub curtailed_periods: usize,
     /// Bitcoin mined (not rounded per period).
     pub btc: f64,
     /// Reserve capacity payments.
@@ -210,6 +213,9 @@ pub struct KernelLoadTotals {
 /// What the kernel returns: per workload and site totals.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct KernelTotals {
+    /// The workloads' names, in deployment order (shared with the
+    /// [`SiteKernel`], not copied per run).
+    pub names: Arc<[String]>,
     /// Per workload, in deployment order.
     pub workloads: Vec<KernelLoadTotals>,
     /// Revenue of the site.
@@ -238,6 +244,13 @@ pub struct KernelUsd {
 }
 
 impl KernelTotals {
+    /// The totals of the workload named `name`.
+    #[must_use]
+    pub fn workload(&self, name: &str) -> Option<&KernelLoadTotals> {
+        let index = self.names.iter().position(|n| n == name)?;
+        self.workloads.get(index)
+    }
+
     /// Revenue − energy + credits + reserve payments, `f64`.
     #[must_use]
     pub fn gross_margin(&self) -> f64 {
@@ -267,6 +280,23 @@ impl KernelTotals {
                 .checked_add(reserve_payment)?,
         })
     }
+}
+
+/// `value` MWh as an [`Energy`] (zero for a value that is not one, which
+/// finite prices and energies never give).
+fn mwh(value: f64) -> Energy {
+    Energy::new(value, unit::MEGAWATT_HOUR).unwrap_or(Energy::ZERO)
+}
+
+/// A count of periods summed as `f64` ones: exact below 2^53.
+#[allow(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    reason = "a sum of whole periods, non-negative and far below 2^53"
+)]
+fn periods_of(count: f64) -> usize {
+    // `as` saturates: a negative count (never produced) would be 0.
+    (count + 0.5) as usize
 }
 
 fn f64_of(d: Decimal) -> f64 {
@@ -324,7 +354,7 @@ impl SiteKernel {
             .collect::<Result<Vec<_>, _>>()?;
         Ok(Self {
             periods: horizon.periods(),
-            names: schedule.names,
+            names: schedule.names.into(),
             loads,
         })
     }
@@ -350,6 +380,7 @@ impl SiteKernel {
     pub fn run(&self, path: &PricePath, policy: Curtailment) -> KernelTotals {
         let policy = Policy::new(policy, |s| s.to_f64());
         let mut out = KernelTotals {
+            names: Arc::clone(&self.names),
             workloads: Vec::with_capacity(self.loads.len()),
             ..KernelTotals::default()
         };
@@ -438,8 +469,8 @@ fn run_firm(
         revenue: revenue + if pass_through { cost } else { 0.0 },
         energy_cost: cost,
         sell_back_credit: 0.0,
-        energy_mwh: energy * live,
-        curtailed_periods: 0.0,
+        energy: mwh(energy * live),
+        curtailed_periods: 0,
         btc: 0.0,
         reserve_payment: 0.0,
     }
@@ -455,6 +486,7 @@ fn run_interruptible(
 ) -> KernelLoadTotals {
     let n = path.prices.len();
     let mut out = KernelLoadTotals::default();
+    let (mut energy, mut curtailed) = (0.0, 0.0);
     for seg in segments {
         let until = seg.until.min(n);
         let from = seg.from.min(until);
@@ -493,10 +525,12 @@ fn run_interruptible(
         out.revenue += r * ran;
         out.energy_cost += e * bought;
         out.sell_back_credit += e * sold;
-        out.energy_mwh += e * ran;
-        out.curtailed_periods += live - ran;
+        energy += e * ran;
+        curtailed += live - ran;
         out.btc += seg.btc * ran;
     }
+    out.energy = mwh(energy);
+    out.curtailed_periods = periods_of(curtailed);
     out
 }
 
@@ -512,6 +546,7 @@ fn run_with_reserves(
     policy: Policy<f64>,
 ) -> KernelLoadTotals {
     let mut out = KernelLoadTotals::default();
+    let mut energy = 0.0;
     let n = path.prices.len();
     for seg in segments {
         for t in seg.from.min(n)..seg.until.min(n) {
@@ -537,13 +572,13 @@ fn run_with_reserves(
                     (1.0 - deployed, 1.0 - deployed)
                 }
                 _ => {
-                    out.curtailed_periods += 1.0;
+                    out.curtailed_periods += 1;
                     (0.0, 0.0)
                 }
             };
             out.revenue += seg.revenue * ran;
             out.btc += seg.btc * ran;
-            out.energy_mwh += e * drawn;
+            energy += e * drawn;
             match market {
                 // Bought either way; what is not drawn is sold at market.
                 Some(m) => {
@@ -554,6 +589,7 @@ fn run_with_reserves(
             }
         }
     }
+    out.energy = mwh(energy);
     out
 }
 

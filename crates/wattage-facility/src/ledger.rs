@@ -5,14 +5,14 @@ use alloc::vec::Vec;
 
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
-use wattage_units::{Btc, EnergyPrice, MoneyError, Usd};
+use rust_decimal::prelude::ToPrimitive;
+use wattage_units::{Btc, Energy, EnergyPrice, MoneyError, Time, Usd, unit};
 
 use crate::FacilityError;
 use crate::curtailment::{CurtailReason, Decision};
 use crate::horizon::Horizon;
 use crate::run::demand_response_at;
 use crate::schedule::{Load, Payer, Schedule, SiteTerms, mul};
-use rust_decimal::prelude::ToPrimitive;
 
 fn overflow(operation: &'static str) -> FacilityError {
     FacilityError::Money(MoneyError::Overflow { operation })
@@ -29,6 +29,18 @@ pub(crate) fn add_nonzero(total: Usd, value: Usd) -> Result<Usd, FacilityError> 
     }
 }
 
+/// An exact MWh figure as an [`Energy`]: the nearest `f64` to the
+/// `Decimal` (a `Decimal` is always finite and far inside `f64`'s range,
+/// so this never fails).
+pub(crate) fn energy_of(mwh: Decimal) -> Energy {
+    Energy::new(mwh.to_f64().unwrap_or(0.0), unit::MEGAWATT_HOUR).unwrap_or(Energy::ZERO)
+}
+
+/// An exact number of hours as a [`Time`], by the rule of [`energy_of`].
+pub(crate) fn time_of(hours: Decimal) -> Time {
+    Time::new(hours.to_f64().unwrap_or(0.0), unit::HOUR).unwrap_or(Time::ZERO)
+}
+
 pub(crate) fn add_to(
     total: &mut Decimal,
     value: Decimal,
@@ -43,7 +55,11 @@ pub(crate) fn add_to(
 }
 
 /// One workload in one period.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+///
+/// Energies are [`Energy`] quantities (read them in any unit:
+/// `energy.get(unit::MEGAWATT_HOUR)`), each the nearest `f64` to the exact
+/// `Decimal` the ledger computes; money stays exact.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct WorkloadPeriod {
     /// Whether the workload is live (inside its window, and for a lease,
@@ -53,10 +69,10 @@ pub struct WorkloadPeriod {
     pub running: bool,
     /// Why it was curtailed (`None` when it ran or was not live).
     pub reason: Option<CurtailReason>,
-    /// IT energy drawn, MWh.
-    pub it_mwh: Decimal,
-    /// Facility energy drawn (IT × PUE), MWh.
-    pub energy_mwh: Decimal,
+    /// IT energy drawn.
+    pub it_energy: Energy,
+    /// Facility energy drawn (IT × PUE).
+    pub energy: Energy,
     /// Energy bill for the period (with sell-back, includes energy bought
     /// at the fixed price and sold back).
     pub energy_cost: Usd,
@@ -76,8 +92,8 @@ pub struct WorkloadPeriod {
     pub reserve_offered: bool,
     /// The capacity payment for the reserve held.
     pub reserve_payment: Usd,
-    /// Facility energy shed on the reserve's deployment calls, MWh.
-    pub deployed_mwh: Decimal,
+    /// Facility energy shed on the reserve's deployment calls.
+    pub deployed_energy: Energy,
 }
 
 impl WorkloadPeriod {
@@ -95,15 +111,15 @@ impl WorkloadPeriod {
 }
 
 /// Site-wide lines of one period.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct SitePeriod {
     /// Start of the period, UTC.
     pub start: DateTime<Utc>,
     /// The all-in energy price (mean over the period).
     pub price: EnergyPrice,
-    /// Facility energy drawn by all workloads, MWh.
-    pub energy_mwh: Decimal,
+    /// Facility energy drawn by all workloads.
+    pub energy: Energy,
     /// Energy bill of all workloads.
     pub energy_cost: Usd,
     /// Revenue of all workloads.
@@ -147,22 +163,23 @@ impl SitePeriod {
     }
 }
 
-/// Exact sums of one workload's periods.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// Sums of one workload's periods: money exact, energy and time as
+/// [`Energy`] and [`Time`] quantities (the nearest `f64` to the exact sum).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct WorkloadTotals {
     /// Periods live.
     pub live_periods: usize,
     /// Periods curtailed (live, not running).
     pub curtailed_periods: usize,
-    /// Hours curtailed.
-    pub curtailed_hours: Decimal,
-    /// Facility energy not drawn while curtailed, MWh.
-    pub curtailed_mwh: Decimal,
-    /// IT energy, MWh.
-    pub it_mwh: Decimal,
-    /// Facility energy, MWh.
-    pub energy_mwh: Decimal,
+    /// Time curtailed (`curtailed_periods` × the period length).
+    pub curtailed_time: Time,
+    /// Facility energy not drawn while curtailed.
+    pub curtailed_energy: Energy,
+    /// IT energy.
+    pub it_energy: Energy,
+    /// Facility energy.
+    pub energy: Energy,
     /// Energy bill.
     pub energy_cost: Usd,
     /// Revenue (with pass-through).
@@ -179,8 +196,8 @@ pub struct WorkloadTotals {
     pub reserve_periods: usize,
     /// Reserve capacity payments.
     pub reserve_payment: Usd,
-    /// Facility energy shed on reserve deployment calls, MWh.
-    pub deployed_mwh: Decimal,
+    /// Facility energy shed on reserve deployment calls.
+    pub deployed_energy: Energy,
 }
 
 impl WorkloadTotals {
@@ -197,12 +214,12 @@ impl WorkloadTotals {
     }
 }
 
-/// Exact sums of the site's periods.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// Sums of the site's periods (money exact, energy as an [`Energy`]).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct SiteTotals {
-    /// Facility energy, MWh.
-    pub energy_mwh: Decimal,
+    /// Facility energy.
+    pub energy: Energy,
     /// Energy bill.
     pub energy_cost: Usd,
     /// Revenue.
@@ -269,7 +286,7 @@ pub struct FourCpTag {
 /// curtailed); a period's lines are recomputed exactly from them when
 /// asked. Every product it recomputes was checked representable when the
 /// ledger was built, so reading it never fails on overflow.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SiteLedger {
     pub(crate) schedule: Schedule,
     pub(crate) site: SiteTerms,
@@ -313,6 +330,68 @@ fn sparse(lines: &[(usize, Usd)], t: usize) -> Usd {
         .iter()
         .filter(|(at, _)| *at == t)
         .fold(Usd::ZERO, |s, (_, v)| add_nonzero(s, *v).unwrap_or(s))
+}
+
+/// The line of a live load that ran: energy bought (and passed through to
+/// a tenant who pays it), revenue earned.
+fn running_entry(
+    load: &crate::schedule::Load,
+    cost_on: Decimal,
+    earning: crate::schedule::Earning,
+    energy: Decimal,
+) -> WorkloadPeriod {
+    let pass = match load.payer {
+        Payer::Tenant => cost_on,
+        Payer::Operator => Decimal::ZERO,
+    };
+    WorkloadPeriod {
+        live: true,
+        running: true,
+        reason: None,
+        it_energy: energy_of(load.energy.it()),
+        energy: energy_of(energy),
+        energy_cost: Usd::new(cost_on),
+        revenue: Usd::new(if pass.is_zero() {
+            earning.usd
+        } else {
+            earning.usd.saturating_add(pass)
+        }),
+        pass_through: Usd::new(pass),
+        sell_back_credit: Usd::ZERO,
+        btc_mined: earning.btc,
+        curtailment_value: Usd::ZERO,
+        ..WorkloadPeriod::default()
+    }
+}
+
+/// The line of a live load curtailed for `reason`: with sell-back its
+/// energy is still bought and sold at `market`.
+fn curtailed_entry(
+    reason: CurtailReason,
+    market: Option<Decimal>,
+    cost_on: Decimal,
+    earning: Decimal,
+    energy: Decimal,
+) -> WorkloadPeriod {
+    let margin_on = earning.saturating_sub(cost_on);
+    let (energy_cost, credit) = match market {
+        Some(m) => (cost_on, m.saturating_mul(energy)),
+        None => (Decimal::ZERO, Decimal::ZERO),
+    };
+    WorkloadPeriod {
+        live: true,
+        running: false,
+        reason: Some(reason),
+        it_energy: Energy::ZERO,
+        energy: Energy::ZERO,
+        energy_cost: Usd::new(energy_cost),
+        revenue: Usd::ZERO,
+        pass_through: Usd::ZERO,
+        sell_back_credit: Usd::new(credit),
+        btc_mined: Btc::ZERO,
+        curtailment_value: Usd::new(credit.saturating_sub(energy_cost).saturating_sub(margin_on)),
+        ..WorkloadPeriod::default()
+    }
 }
 
 impl SiteLedger {
@@ -365,7 +444,7 @@ impl SiteLedger {
         let mut site = SitePeriod {
             start,
             price: EnergyPrice::new(self.site.prices.get(t).copied().unwrap_or(Decimal::ZERO))?,
-            energy_mwh: Decimal::ZERO,
+            energy: Energy::ZERO,
             energy_cost: Usd::ZERO,
             revenue: Usd::ZERO,
             sell_back_credit: Usd::ZERO,
@@ -382,16 +461,18 @@ impl SiteLedger {
             ),
             charges_passed_through: sparse(&self.recovered_charges, t),
         };
+        let mut energy = Decimal::ZERO;
         for w in 0..self.schedule.loads.len() {
-            let Some(entry) = self.entry(t, w) else {
+            let Some((entry, mwh)) = self.entry_exact(t, w) else {
                 continue;
             };
-            add_to(&mut site.energy_mwh, entry.energy_mwh, "facility energy")?;
+            add_to(&mut energy, mwh, "facility energy")?;
             site.energy_cost = add_nonzero(site.energy_cost, entry.energy_cost)?;
             site.revenue = add_nonzero(site.revenue, entry.revenue)?;
             site.sell_back_credit = add_nonzero(site.sell_back_credit, entry.sell_back_credit)?;
             site.reserve_payment = add_nonzero(site.reserve_payment, entry.reserve_payment)?;
         }
+        site.energy = energy_of(energy);
         Ok(Some(site))
     }
 
@@ -420,12 +501,17 @@ impl SiteLedger {
     /// out of range).
     #[must_use]
     pub fn entry(&self, period: usize, index: usize) -> Option<WorkloadPeriod> {
+        self.entry_exact(period, index).map(|(entry, _)| entry)
+    }
+
+    /// [`Self::entry`], with its exact facility MWh.
+    fn entry_exact(&self, period: usize, index: usize) -> Option<(WorkloadPeriod, Decimal)> {
         let load = self.schedule.loads.get(index)?;
         if period >= self.len() {
             return None;
         }
         if !load.is_live(period) {
-            return Some(WorkloadPeriod::default());
+            return Some((WorkloadPeriod::default(), Decimal::ZERO));
         }
         let byte = if load.interruptible {
             self.decisions
@@ -451,57 +537,18 @@ impl SiteLedger {
             .and_then(|m| m.get(period).copied());
         if byte == RESERVE_BYTE {
             // Each product was computed, checked, when the ledger was built.
-            return reserve_period(load, &self.site, period, price, market).ok();
+            return reserve_period(load, &self.site, period, price, market)
+                .ok()
+                .map(|lines| (lines.period, lines.energy_mwh));
         }
         // Checked representable when the ledger was built.
         let cost_on = energy.saturating_mul(price);
         let earning = load.revenue.at(period);
         Some(match reason {
-            None => {
-                let pass = match load.payer {
-                    Payer::Tenant => cost_on,
-                    Payer::Operator => Decimal::ZERO,
-                };
-                WorkloadPeriod {
-                    live: true,
-                    running: true,
-                    reason: None,
-                    it_mwh: load.energy.it(),
-                    energy_mwh: energy,
-                    energy_cost: Usd::new(cost_on),
-                    revenue: Usd::new(if pass.is_zero() {
-                        earning.usd
-                    } else {
-                        earning.usd.saturating_add(pass)
-                    }),
-                    pass_through: Usd::new(pass),
-                    sell_back_credit: Usd::ZERO,
-                    btc_mined: earning.btc,
-                    ..WorkloadPeriod::default()
-                }
-            }
+            None => (running_entry(load, cost_on, earning, energy), energy),
             Some(reason) => {
-                let margin_on = earning.usd.saturating_sub(cost_on);
-                let (energy_cost, credit) = match market {
-                    Some(m) => (cost_on, m.saturating_mul(energy)),
-                    None => (Decimal::ZERO, Decimal::ZERO),
-                };
-                WorkloadPeriod {
-                    live: true,
-                    running: false,
-                    reason: Some(reason),
-                    it_mwh: Decimal::ZERO,
-                    energy_mwh: Decimal::ZERO,
-                    energy_cost: Usd::new(energy_cost),
-                    revenue: Usd::ZERO,
-                    pass_through: Usd::ZERO,
-                    sell_back_credit: Usd::new(credit),
-                    btc_mined: Btc::ZERO,
-                    curtailment_value: Usd::new(
-                        credit.saturating_sub(energy_cost).saturating_sub(margin_on),
-                    ),
-                    ..WorkloadPeriod::default()
-                }
+                let entry = curtailed_entry(reason, market, cost_on, earning.usd, energy);
+                (entry, Decimal::ZERO)
             }
         })
     }
@@ -513,10 +560,23 @@ impl SiteLedger {
         &self.four_cp_tags
     }
 
-    /// Exact sums of workload `index`.
+    /// Sums of workload `index` (in deployment order).
     #[must_use]
     pub fn workload_totals(&self, index: usize) -> Option<&WorkloadTotals> {
         self.workload_totals.get(index)
+    }
+
+    /// Sums of the workload named `name`.
+    #[must_use]
+    pub fn workload(&self, name: &str) -> Option<&WorkloadTotals> {
+        self.workload_index(name)
+            .and_then(|index| self.workload_totals.get(index))
+    }
+
+    /// The lines of the workload named `name`, one per period (empty for a
+    /// name the deployment does not have).
+    pub fn periods_of<'a>(&'a self, name: &str) -> impl Iterator<Item = WorkloadPeriod> + 'a {
+        self.workload_periods(self.workload_index(name).unwrap_or(usize::MAX))
     }
 
     /// Exact sums of the site.
@@ -524,6 +584,16 @@ impl SiteLedger {
     pub const fn totals(&self) -> SiteTotals {
         self.totals
     }
+}
+
+/// A period run holding reserves: its lines, and its energies exact in
+/// MWh for the ledger's sums.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ReserveLines {
+    pub(crate) period: WorkloadPeriod,
+    pub(crate) it_mwh: Decimal,
+    pub(crate) energy_mwh: Decimal,
+    pub(crate) deployed_mwh: Decimal,
 }
 
 /// The lines of a period in which `load` runs holding reserves: the
@@ -537,7 +607,7 @@ pub(crate) fn reserve_period(
     t: usize,
     price: Decimal,
     market: Option<Decimal>,
-) -> Result<WorkloadPeriod, FacilityError> {
+) -> Result<ReserveLines, FacilityError> {
     let Some(reserves) = &site.reserves else {
         return Err(overflow("reserve terms"));
     };
@@ -560,12 +630,13 @@ pub(crate) fn reserve_period(
         .trunc()
         .to_i64()
         .ok_or_else(|| overflow("bitcoin mined"))?;
-    Ok(WorkloadPeriod {
+    let it_mwh = mul(load.energy.it(), kept, "IT energy")?;
+    let period = WorkloadPeriod {
         live: true,
         running: true,
         reason: None,
-        it_mwh: mul(load.energy.it(), kept, "IT energy")?,
-        energy_mwh: drawn,
+        it_energy: energy_of(it_mwh),
+        energy: energy_of(drawn),
         energy_cost: Usd::new(cost),
         revenue: Usd::new(mul(earning.usd, kept, "revenue")?),
         pass_through: Usd::ZERO,
@@ -574,6 +645,12 @@ pub(crate) fn reserve_period(
         curtailment_value: Usd::ZERO,
         reserve_offered: true,
         reserve_payment: Usd::new(facts.payment),
+        deployed_energy: energy_of(deployed_mwh),
+    };
+    Ok(ReserveLines {
+        period,
+        it_mwh,
+        energy_mwh: drawn,
         deployed_mwh,
     })
 }

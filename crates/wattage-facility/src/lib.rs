@@ -149,6 +149,9 @@ pub mod site;
 pub mod sla;
 pub mod summary;
 pub mod sweep;
+#[cfg(feature = "std")]
+#[cfg_attr(docsrs, doc(cfg(feature = "std")))]
+pub mod tables;
 pub mod totals_by;
 pub mod tranche;
 pub mod workload;

@@ -22,6 +22,7 @@ use crate::lease::LeaseStructure;
 /// Which cost lines a tenant reimburses at cost.
 ///
 /// ```
+/// // Needs wattage-facility (in the wattage facade: wattage::facility).
 /// use wattage_facility::lease::LeaseStructure;
 /// use wattage_facility::pass_through::PassThrough;
 ///

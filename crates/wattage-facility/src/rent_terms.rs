@@ -27,6 +27,7 @@ use crate::lease::{LeaseSpec, LeaseStructure};
 /// are the whole escalation.
 ///
 /// ```
+/// // Needs wattage-facility (in the wattage facade: wattage::facility).
 /// use wattage_facility::lease::RateStep;
 ///
 /// // $150/kW/month from the sixth lease year.
@@ -117,6 +118,7 @@ impl ColocationLease {
     /// start, as free rent is usually written.
     ///
     /// ```
+    /// // Needs wattage-facility, rust_decimal, chrono (in the wattage facade: wattage::facility, wattage::rust_decimal, wattage::chrono).
     /// use chrono::NaiveDate;
     /// use rust_decimal::Decimal;
     /// use wattage_facility::lease::{ColocationLease, LeaseSpec, LeaseStructure};
@@ -147,6 +149,7 @@ impl ColocationLease {
     /// each step's rate from its month.
     ///
     /// ```
+    /// // Needs wattage-facility, rust_decimal, chrono (in the wattage facade: wattage::facility, wattage::rust_decimal, wattage::chrono).
     /// use chrono::NaiveDate;
     /// use rust_decimal::Decimal;
     /// use wattage_facility::lease::{ColocationLease, LeaseSpec, LeaseStructure, RateStep};

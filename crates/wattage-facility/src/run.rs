@@ -36,11 +36,11 @@
 //! let horizon = Horizon::new(start, Resolution::Hourly, 3)?;
 //! let ledger = simulate_site(&plan, &PowerContract::new(supply), horizon, Curtailment::AboveBreakeven)?;
 //!
-//! let fleet = ledger.workload_totals(0).unwrap();
+//! let fleet = ledger.workload("fleet").unwrap();
 //! assert_eq!(fleet.curtailed_periods, 1); // the miners sat out the spike
-//! let tenant = ledger.workload_totals(1).unwrap();
+//! let tenant = ledger.workload("tenant").unwrap();
 //! assert_eq!(tenant.curtailed_periods, 0); // the lease ran through it
-//! assert_eq!(tenant.energy_mwh, Decimal::from(156)); // 40 MW × 1.3 × 3 h
+//! assert_eq!(tenant.energy.to_string(), "156 MWh"); // 40 MW × 1.3 × 3 h
 //! // Totals are the exact sums of the periods.
 //! let sum: Decimal = ledger.periods()?.iter().map(|p| p.energy_cost.dollars()).sum();
 //! assert_eq!(ledger.totals().energy_cost.dollars(), sum);
@@ -61,8 +61,8 @@ use crate::deployment::Deployment;
 use crate::exact_sum::{Scaled, to_units};
 use crate::horizon::Horizon;
 use crate::ledger::{
-    FourCpTag, RESERVE_BYTE, SiteLedger, SiteTotals, WorkloadPeriod, WorkloadTotals, add_nonzero,
-    add_to, decision_byte, reserve_period,
+    FourCpTag, RESERVE_BYTE, ReserveLines, SiteLedger, SiteTotals, WorkloadTotals, add_nonzero,
+    add_to, decision_byte, energy_of, reserve_period, time_of,
 };
 use crate::power::{FourCp, PowerContract, decision_horizon};
 use crate::schedule::{EnergyProfile, Load, Payer, Schedule, SiteTerms, mul, overflow};
@@ -234,7 +234,7 @@ pub(crate) fn evaluate_range(
 pub(crate) fn site_totals(workloads: &[WorkloadTotals]) -> Result<SiteTotals, FacilityError> {
     let mut totals = SiteTotals::default();
     for wt in workloads {
-        add_to(&mut totals.energy_mwh, wt.energy_mwh, "facility energy")?;
+        totals.energy += wt.energy;
         totals.energy_cost = add_nonzero(totals.energy_cost, wt.energy_cost)?;
         totals.revenue = add_nonzero(totals.revenue, wt.revenue)?;
         totals.sell_back_credit = add_nonzero(totals.sell_back_credit, wt.sell_back_credit)?;
@@ -361,10 +361,11 @@ struct ReserveAcc {
 }
 
 impl ReserveAcc {
-    fn add(&mut self, p: &WorkloadPeriod) -> Result<(), FacilityError> {
+    fn add(&mut self, lines: &ReserveLines) -> Result<(), FacilityError> {
+        let p = &lines.period;
         self.periods += 1;
-        add_to(&mut self.it_mwh, p.it_mwh, "IT energy")?;
-        add_to(&mut self.energy_mwh, p.energy_mwh, "facility energy")?;
+        add_to(&mut self.it_mwh, lines.it_mwh, "IT energy")?;
+        add_to(&mut self.energy_mwh, lines.energy_mwh, "facility energy")?;
         add_to(
             &mut self.energy_cost,
             p.energy_cost.dollars(),
@@ -381,7 +382,11 @@ impl ReserveAcc {
             p.reserve_payment.dollars(),
             "reserve payment",
         )?;
-        add_to(&mut self.deployed_mwh, p.deployed_mwh, "deployed energy")?;
+        add_to(
+            &mut self.deployed_mwh,
+            lines.deployed_mwh,
+            "deployed energy",
+        )?;
         self.btc_sats = self
             .btc_sats
             .checked_add(p.btc_mined.to_sat())
@@ -738,10 +743,10 @@ impl Acc {
         Ok(WorkloadTotals {
             live_periods: self.live,
             curtailed_periods: curtailed,
-            curtailed_hours: mul(hours, Decimal::from(curtailed), "curtailed hours")?,
-            curtailed_mwh: self.curtailed_mwh,
-            it_mwh: plus(it_mwh, r.it_mwh, "IT energy")?,
-            energy_mwh: plus(energy_mwh, r.energy_mwh, "facility energy")?,
+            curtailed_time: time_of(mul(hours, Decimal::from(curtailed), "curtailed hours")?),
+            curtailed_energy: energy_of(self.curtailed_mwh),
+            it_energy: energy_of(plus(it_mwh, r.it_mwh, "IT energy")?),
+            energy: energy_of(plus(energy_mwh, r.energy_mwh, "facility energy")?),
             energy_cost: Usd::new(plus(energy_cost, r.energy_cost, "energy cost")?),
             revenue: Usd::new(plus(revenue, r.revenue, "revenue")?),
             pass_through: Usd::new(pass),
@@ -754,7 +759,7 @@ impl Acc {
             curtailment_value: Usd::new(self.curtailment_value),
             reserve_periods: r.periods,
             reserve_payment: Usd::new(r.payment),
-            deployed_mwh: r.deployed_mwh,
+            deployed_energy: energy_of(r.deployed_mwh),
         })
     }
 }

@@ -17,6 +17,7 @@ use crate::schedule::{mul, overflow};
 /// downtime beyond the allowance (a share of the month's rent) and a cap.
 ///
 /// ```
+/// // Needs wattage-facility, rust_decimal (in the wattage facade: wattage::facility, wattage::rust_decimal).
 /// use rust_decimal::Decimal;
 /// use wattage_facility::sla::SlaCredit;
 ///

@@ -53,7 +53,7 @@ use alloc::vec::Vec;
 
 use rust_decimal::Decimal;
 use wattage_units::money::to_decimal;
-use wattage_units::{Btc, MoneyError, Usd, unit};
+use wattage_units::{Btc, Energy, MoneyError, Time, Usd, unit};
 
 use crate::FacilityError;
 use crate::capital::{self, plan_assets};
@@ -108,10 +108,10 @@ pub struct WorkloadSummary {
     /// depreciation) / BTC mined`, the depreciation being the miners' own
     /// (the assets serving this workload, [`Self::depreciation`]).
     pub all_in_cost_per_btc: Option<Usd>,
-    /// Hours curtailed.
-    pub curtailed_hours: Decimal,
-    /// Facility energy not drawn while curtailed, MWh.
-    pub curtailed_mwh: Decimal,
+    /// Time curtailed.
+    pub curtailed_time: Time,
+    /// Facility energy not drawn while curtailed.
+    pub curtailed_energy: Energy,
     /// What curtailment earned or saved against running.
     pub curtailment_value: Usd,
 }
@@ -216,8 +216,8 @@ impl WorkloadSummary {
                 net_energy.checked_add(opex)?.checked_add(depreciation)?,
                 totals.btc_mined,
             )?,
-            curtailed_hours: totals.curtailed_hours,
-            curtailed_mwh: totals.curtailed_mwh,
+            curtailed_time: totals.curtailed_time,
+            curtailed_energy: totals.curtailed_energy,
             curtailment_value: totals.curtailment_value,
         })
     }

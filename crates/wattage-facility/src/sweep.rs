@@ -30,8 +30,8 @@
 //! let paths: Vec<PricePath> = [40.0, 100.0, 200.0].iter().map(|&p| PricePath::from_f64(vec![p; 24], None)).collect::<Result<_, _>>()?;
 //! let results = over_paths(&kernel, &paths, Curtailment::AboveBreakeven);
 //! // Breakeven is $124/MWh: the fleet runs on the first two paths only.
-//! let curtailed: Vec<f64> = results.iter().map(|r| r.workloads[0].curtailed_periods).collect();
-//! assert_eq!(curtailed, [0.0, 0.0, 24.0]);
+//! let curtailed: Vec<usize> = results.iter().filter_map(|r| r.workload("fleet")).map(|w| w.curtailed_periods).collect();
+//! assert_eq!(curtailed, [0, 0, 24]);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 

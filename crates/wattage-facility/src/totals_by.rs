@@ -65,14 +65,15 @@ pub enum Grouping {
     Year,
     /// Calendar months of a market's local clock, by tz database zone
     /// (`"America/Chicago"` for ERCOT): each month from local midnight on
-    /// its first day, whatever the DST offset then.
+    /// its first day, whatever the DST offset then (in a zone whose clocks
+    /// skip midnight itself, from the first wall time after the jump).
     LocalMonth(Tz),
     /// Calendar years of a market's local clock.
     LocalYear(Tz),
 }
 
 /// The exact sums of one group of periods.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct GroupTotals {
     /// Start of the group's first period.
@@ -88,7 +89,7 @@ pub struct GroupTotals {
 }
 
 /// What [`simulate_by`] returns: the workloads' names and the groups.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct TotalsBy {
     /// The workloads' names, in deployment order.
@@ -102,6 +103,15 @@ impl TotalsBy {
     #[must_use]
     pub fn workload_index(&self, name: &str) -> Option<usize> {
         self.names.iter().position(|n| n == name)
+    }
+
+    /// The sums of the workload named `name`, one per group in time order
+    /// (empty for a name the deployment does not have).
+    pub fn workload<'a>(&'a self, name: &str) -> impl Iterator<Item = &'a WorkloadTotals> + 'a {
+        let index = self.workload_index(name);
+        self.groups
+            .iter()
+            .filter_map(move |g| index.and_then(|i| g.workloads.get(i)))
     }
 }
 

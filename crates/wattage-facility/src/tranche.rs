@@ -118,6 +118,7 @@ impl Tranche {
 /// An AI lease in tranches.
 ///
 /// ```
+/// // Needs wattage-facility, rust_decimal, chrono (in the wattage facade: wattage::facility, wattage::rust_decimal, wattage::chrono).
 /// use chrono::NaiveDate;
 /// use rust_decimal::Decimal;
 /// use wattage_facility::lease::LeaseStructure;

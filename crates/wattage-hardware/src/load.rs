@@ -587,9 +587,10 @@ fn accelerator_row(
 
 /// Reads the file at `path` and loads it with `loader` (one of this
 /// module's `*_from_csv` functions), every error naming the file
-/// ([`Error::InSource`]).
+/// ([`Error::InSource`]): the loader's, and those of the rows it rejected.
 ///
 /// ```no_run
+/// // Needs wattage-hardware (in the wattage facade: wattage::hardware).
 /// use wattage_hardware::load::{asics_from_csv, from_file};
 ///
 /// match from_file("miners.csv", asics_from_csv) {
@@ -615,7 +616,11 @@ pub fn from_file<T>(
         }
         .in_source(name())
     })?;
-    loader(&text).map_err(|e| e.in_source(name()))
+    let mut loaded = loader(&text).map_err(|e| e.in_source(name()))?;
+    for row in &mut loaded.rejected {
+        row.error = row.error.clone().in_source(name());
+    }
+    Ok(loaded)
 }
 
 /// A TOML or JSON file of user specs: `asic_miners` and `accelerators`
@@ -715,6 +720,15 @@ mod file_tests {
         assert_eq!(err.source_name(), Some(name.as_str()));
         assert!(matches!(err.without_source(), Error::Csv { .. }));
         assert!(format!("{err}").starts_with(&format!("{name}: ")), "{err}");
+        // A rejected row's error names the file too.
+        std::fs::write(
+            &path,
+            "model,manufacturer,release,hashrate_ths,power_w\nX,Y,2024,-5,3000\n",
+        )
+        .unwrap();
+        let loaded = from_file(&path, asics_from_csv).unwrap();
+        assert_eq!(loaded.rejected[0].line, 2);
+        assert_eq!(loaded.rejected[0].error.source_name(), Some(name.as_str()));
         let missing = from_file(dir.join("none.csv"), asics_from_csv).unwrap_err();
         assert!(matches!(missing.without_source(), Error::Io { .. }));
         assert!(format!("{missing}").contains("none.csv: cannot read the file: "));

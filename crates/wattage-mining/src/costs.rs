@@ -97,6 +97,7 @@ pub fn breakeven_power_price(
 /// one and curtails it at every price above.
 ///
 /// ```
+/// // Needs wattage-mining, rust_decimal (in the wattage facade: wattage::mining, wattage::rust_decimal).
 /// use rust_decimal::Decimal;
 /// use wattage_mining::costs::{breakeven_meter_price, breakeven_power_price};
 /// use wattage_mining::payout::Pool;

@@ -30,7 +30,8 @@ use wattage::facility::price_series::{PriceSeries, Resolution};
 use wattage::facility::run::simulate_site;
 use wattage::facility::summary::{CapexPayment, CashFlows, Summary};
 use wattage::rust_decimal::Decimal;
-use wattage::units::{EnergyPrice, Usd};
+use wattage::units::money::to_decimal;
+use wattage::units::{EnergyPrice, Usd, unit};
 
 use crate::arrow_out::TableBuilder;
 use crate::convert::{Format, decimal_arg, read_config, to_py_decimal, usd_arg, usd_out};
@@ -505,12 +506,18 @@ impl PySiteRun {
         t.decimal(
             "curtailed_hours",
             Some("h"),
-            &w.iter().map(|x| x.curtailed_hours).collect::<Vec<_>>(),
+            &w.iter()
+                .map(|x| to_decimal("curtailed hours", x.curtailed_time.get(unit::HOUR)))
+                .collect::<Result<Vec<_>, _>>()
+                .or_py()?,
         )?;
         t.decimal(
             "curtailed_mwh",
             Some("MWh"),
-            &w.iter().map(|x| x.curtailed_mwh).collect::<Vec<_>>(),
+            &w.iter()
+                .map(|x| to_decimal("curtailed MWh", x.curtailed_energy.get(unit::MEGAWATT_HOUR)))
+                .collect::<Result<Vec<_>, _>>()
+                .or_py()?,
         )?;
         let s = &self.summary;
         t.meta("revenue_usd", s.revenue.dollars().to_string())
@@ -536,7 +543,11 @@ impl PySiteRun {
         t.decimal(
             "energy_mwh",
             Some("MWh"),
-            &periods.iter().map(|p| p.energy_mwh).collect::<Vec<_>>(),
+            &periods
+                .iter()
+                .map(|p| to_decimal("energy in MWh", p.energy.get(unit::MEGAWATT_HOUR)))
+                .collect::<Result<Vec<_>, _>>()
+                .or_py()?,
         )?;
         macro_rules! usd {
             ($($f:ident),*) => {$(
@@ -647,7 +658,10 @@ fn run_kernel(kernel: &SiteKernel, path: &PricePath, policy: Curtailment) -> Ker
         t.energy_cost,
         t.sell_back_credit,
         t.gross_margin(),
-        t.workloads.iter().map(|w| w.energy_mwh).sum(),
+        t.workloads
+            .iter()
+            .map(|w| w.energy.get(unit::MEGAWATT_HOUR))
+            .sum(),
         t.workloads.iter().map(|w| w.btc).sum(),
     )
 }

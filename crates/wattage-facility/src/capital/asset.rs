@@ -197,6 +197,7 @@ pub struct Vintage {
 /// replaced or disposed of, and replaced on its [`Refresh`] rule.
 ///
 /// ```
+/// // Needs wattage-facility, chrono (in the wattage facade: wattage::facility, wattage::chrono).
 /// use wattage::facility::capital::{Asset, AssetKind, AssetSpec, Price, Resale, Serves};
 /// use wattage::chrono::NaiveDate;
 ///

@@ -54,6 +54,7 @@ pub struct ResaleCurveSpec {
 /// with [`ResaleCurve::new`].
 ///
 /// ```
+/// // Needs wattage-facility, chrono (in the wattage facade: wattage::facility, wattage::chrono).
 /// use wattage::facility::capital::ResaleCurve;
 /// use wattage::units::{HashEfficiency, Hashrate};
 /// use wattage::chrono::NaiveDate;

@@ -24,6 +24,7 @@ use crate::FacilityError;
 /// not on the swap).
 ///
 /// ```
+/// // Needs wattage-facility, rust_decimal (in the wattage facade: wattage::facility, wattage::rust_decimal).
 /// use wattage_facility::power::FinancialBlock;
 ///
 /// // 30 MW at $40/MWh: in a $300 hour the block pays 30 × ($300 − $40).

@@ -70,6 +70,7 @@ impl PowerContract {
     /// Blocks add up; a virtual PPA or a hedge is the same kind of swap.
     ///
     /// ```
+    /// // Needs wattage-facility, chrono (in the wattage facade: wattage::facility, wattage::chrono).
     /// use chrono::{TimeZone, Utc};
     /// use wattage_facility::power::{FinancialBlock, PowerContract, PowerSupply};
     /// use wattage_facility::price_series::{PriceSeries, Resolution};

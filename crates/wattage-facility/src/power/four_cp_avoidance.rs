@@ -20,6 +20,7 @@ use crate::price_series::Resolution;
 /// the realised peaks are read from ([`FourCp::from_system_load`]).
 ///
 /// ```
+/// // Needs wattage-facility, chrono (in the wattage facade: wattage::facility, wattage::chrono).
 /// use chrono::{TimeZone, Utc};
 /// use wattage_facility::power::SystemLoad;
 /// use wattage_facility::price_series::Resolution;
@@ -221,6 +222,7 @@ pub enum AvoidanceTrigger {
 /// [`Transmission`](crate::power::Transmission) set the tag achieved.
 ///
 /// ```
+/// // Needs wattage-facility, chrono (in the wattage facade: wattage::facility, wattage::chrono).
 /// use chrono::{TimeZone, Utc};
 /// use wattage_facility::power::{AvoidanceTrigger, FourCpAvoidance, SystemLoad};
 /// use wattage_facility::price_series::Resolution;

@@ -149,6 +149,7 @@ pub(crate) fn period_price_values(
 /// it).
 ///
 /// ```
+/// // Needs wattage-facility, chrono (in the wattage facade: wattage::facility, wattage::chrono).
 /// use chrono::{TimeZone, Utc};
 /// use wattage_facility::horizon::Horizon;
 /// use wattage_facility::power::{PowerContract, PowerSupply, decision_horizon};

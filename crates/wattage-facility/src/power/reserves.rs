@@ -35,6 +35,7 @@
 //! and no penalty for failing a call.
 //!
 //! ```
+//! // Needs wattage-facility, rust_decimal, chrono (in the wattage facade: wattage::facility, wattage::rust_decimal, wattage::chrono).
 //! use chrono::{TimeZone, Utc};
 //! use rust_decimal::Decimal;
 //! use wattage_facility::power::{ReserveCalls, ReserveOffer, ReserveOfferSpec, ReserveService};

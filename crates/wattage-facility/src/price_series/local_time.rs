@@ -17,6 +17,7 @@ use crate::FacilityError;
 /// Flag" / `DSTFlag` does. `line` is the row number put in errors.
 ///
 /// ```
+/// // Needs wattage-facility, chrono (in the wattage facade: wattage::facility, wattage::chrono).
 /// use chrono::{NaiveDate, TimeZone, Utc};
 /// use wattage_facility::price_series::{Tz, local_to_utc};
 ///

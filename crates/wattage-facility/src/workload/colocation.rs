@@ -91,6 +91,7 @@ impl Colocation {
     /// simplification; outages are short next to a month).
     ///
     /// ```
+    /// // Needs wattage-facility, rust_decimal, chrono (in the wattage facade: wattage::facility, wattage::rust_decimal, wattage::chrono).
     /// use chrono::NaiveDate;
     /// use rust_decimal::Decimal;
     /// use wattage_facility::lease::{ColocationLease, LeaseSpec, LeaseStructure};

@@ -125,6 +125,7 @@ impl GpuCloud {
     /// from commissioning; its revenue is one step a day.
     ///
     /// ```
+    /// // Needs wattage-facility, rust_decimal, chrono (in the wattage facade: wattage::facility, wattage::rust_decimal, wattage::chrono).
     /// use chrono::NaiveDate;
     /// use rust_decimal::Decimal;
     /// use wattage_facility::cloud_ramp::{CloudRamp, CloudRampSpec};

@@ -404,6 +404,10 @@ mod tests {
             &PricePath::new(&contract, horizon).unwrap(),
             Curtailment::AboveBreakeven,
         );
-        assert_eq!(fast.workloads[0].curtailed_periods, 1.0);
+        assert_eq!(fast.workload("fleet").map(|w| w.curtailed_periods), Some(1));
+        assert_eq!(
+            ledger.workload("fleet").map(|w| w.curtailed_periods),
+            Some(1)
+        );
     }
 }

@@ -56,7 +56,8 @@ fn a_metered_pass_through_month_bills_what_the_hosts_ledger_books() {
         deposit_months: 0,
     })
     .unwrap();
-    let month = HostingMonth::from_totals(host, Decimal::from(672), "$48/PH/day".parse().unwrap());
+    let month =
+        HostingMonth::from_totals(host, Decimal::from(672), "$48/PH/day".parse().unwrap()).unwrap();
     let bill = terms.settle(&month).unwrap();
     assert_eq!(bill.amount_due, host.revenue);
     assert_eq!(bill.amount_due.to_string(), "$375900"); // 537 h × 10 MW × $70

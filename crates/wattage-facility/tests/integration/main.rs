@@ -23,3 +23,14 @@ mod single_fleet;
 mod site;
 mod site_properties;
 mod site_run;
+
+/// An energy in MWh.
+pub(crate) fn mwh(energy: wattage_units::Energy) -> f64 {
+    energy.get(wattage_units::unit::MEGAWATT_HOUR)
+}
+
+/// Whether two MWh figures agree to 12 significant digits (an energy sum
+/// is exact in the ledger and rounded once to `f64` when reported).
+pub(crate) fn same_mwh(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-12 * a.abs().max(b.abs()).max(1.0)
+}

@@ -23,7 +23,7 @@ use wattage_facility::summary::Summary;
 use wattage_facility::workload::{Colocation, Hosting, SelfMining, SelfMiningSpec, Workload};
 use wattage_facility::{Curtailment, FacilityError, HashpricePath};
 use wattage_mining::payout::Pool;
-use wattage_units::{EnergyPrice, Usd};
+use wattage_units::{EnergyPrice, Usd, unit};
 
 pub(crate) fn start() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 7, 1, 5, 0, 0).unwrap()
@@ -155,7 +155,7 @@ fn a_spike_inside_an_hour_is_decided_at_the_prices_own_resolution() {
     assert_eq!(ledger.len(), 4);
     let fleet = ledger.workload_totals(0).unwrap();
     assert_eq!(fleet.curtailed_periods, 1);
-    assert_eq!(fleet.curtailed_hours, Decimal::new(25, 2));
+    assert_eq!(fleet.curtailed_time.get(unit::HOUR), 0.25);
     // 5 MWh a quarter at $30 for three quarters.
     assert_eq!(fleet.energy_cost, "$450".parse::<Usd>().unwrap());
     // The kernel decides on the same quarters.
@@ -193,7 +193,7 @@ fn a_fleets_uptime_scales_revenue_and_energy_and_degradation_compounds() {
     let ledger = simulate_site(&plan, &flat, day, Curtailment::AlwaysOn).unwrap();
     let fleet = ledger.workload_totals(0).unwrap();
     assert_eq!(fleet.revenue.dollars().round_dp(2), Decimal::from(45_600));
-    assert_eq!(fleet.energy_mwh, Decimal::from(456));
+    assert_eq!(fleet.energy.get(unit::MEGAWATT_HOUR), 456.0);
     // Losing 10% a year: a day's revenue 365 days on is 0.9^(365/365.25)
     // of the first day's, about 0.9001; the power drawn does not fall.
     let year = Horizon::new(start(), Resolution::Hourly, 24 * 366).unwrap();
@@ -212,7 +212,7 @@ fn a_fleets_uptime_scales_revenue_and_energy_and_degradation_compounds() {
         "{ratio}"
     );
     assert!(day_revenue(200) < day_revenue(100));
-    assert_eq!(periods[24 * 365].energy_mwh, periods[0].energy_mwh);
+    assert_eq!(periods[24 * 365].energy, periods[0].energy);
     // Out of range.
     assert!(matches!(
         SelfMining::new(SelfMiningSpec {
@@ -335,8 +335,12 @@ fn four_cp_is_avoided_on_a_forecast_and_billed_over_the_next_year() {
     assert_eq!(tag.tag_mw, Decimal::new(75, 1));
     assert_eq!(tag.avoidance_hours, Decimal::from(8)); // 2 hours × 4 months
     assert_eq!(
-        ledger.workload_totals(0).unwrap().curtailed_hours,
-        Decimal::from(8)
+        ledger
+            .workload_totals(0)
+            .unwrap()
+            .curtailed_time
+            .get(unit::HOUR),
+        8.0
     );
     // 7,500 kW × $50 = $375,000 for 2027, $31,250 a month from January.
     assert_eq!(tag.annual_charge, "$375,000".parse::<Usd>().unwrap());

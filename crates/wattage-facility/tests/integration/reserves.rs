@@ -14,7 +14,7 @@ use wattage_facility::{
     PriceSeries, Pue, Resolution, Site, SiteKernel, Workload, simulate_site,
 };
 use wattage_units::money::to_decimal;
-use wattage_units::{EnergyPrice, Usd};
+use wattage_units::{EnergyPrice, Usd, unit};
 
 fn start() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2024, 8, 1, 5, 0, 0).unwrap()
@@ -83,7 +83,7 @@ fn three_hours_of_responsive_reserve_settle_as_worked_by_hand() {
     assert_eq!(lines[0].reserve_payment, "$150".parse::<Usd>().unwrap());
     assert_eq!(lines[0].revenue, "$665".parse::<Usd>().unwrap());
     assert_eq!(lines[0].energy_cost, "$475".parse::<Usd>().unwrap());
-    assert_eq!(lines[0].deployed_mwh, Decimal::new(5, 1));
+    assert_eq!(lines[0].deployed_energy.get(unit::MEGAWATT_HOUR), 0.5);
     assert_eq!(lines[0].margin().unwrap(), "$340".parse::<Usd>().unwrap());
     // Hour 2: running loses 200; offering 150 − 200 + 10 = −40: curtailed.
     assert_eq!(lines[1].reason, Some(CurtailReason::Breakeven));
@@ -139,8 +139,8 @@ fn a_called_hour_is_shed_for_the_part_the_call_covers() {
     .unwrap();
     let lines: Vec<_> = ledger.workload_periods(0).collect();
     assert!(lines.iter().all(|l| l.reserve_offered));
-    assert_eq!(lines[1].energy_mwh, Decimal::from(5));
-    assert_eq!(lines[1].deployed_mwh, Decimal::from(5));
+    assert_eq!(lines[1].energy.get(unit::MEGAWATT_HOUR), 5.0);
+    assert_eq!(lines[1].deployed_energy.get(unit::MEGAWATT_HOUR), 5.0);
     // 2000 + (700 − 400) / 2 = 2150; the other hours 50 + 300.
     assert_eq!(lines[1].margin().unwrap(), "$2150".parse::<Usd>().unwrap());
     assert_eq!(lines[0].margin().unwrap(), "$350".parse::<Usd>().unwrap());

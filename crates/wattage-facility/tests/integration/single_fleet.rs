@@ -98,10 +98,10 @@ fn assert_totals_are_sums(ledger: &SiteLedger) {
         margin(ledger),
         Usd::try_sum(e.iter().map(|x| x.margin().unwrap())).unwrap()
     );
-    assert_eq!(
-        t.energy_mwh,
-        e.iter().map(|x| x.energy_mwh).sum::<Decimal>()
-    );
+    assert!(crate::same_mwh(
+        crate::mwh(t.energy),
+        e.iter().map(|x| crate::mwh(x.energy)).sum::<f64>()
+    ));
     assert_eq!(
         margin(ledger),
         t.revenue.checked_sub(t.energy_cost).unwrap()
@@ -124,7 +124,7 @@ fn a_year_of_hours_at_a_fixed_price_matches_the_closed_form() {
     )
     .unwrap();
     let t = ledger.totals();
-    assert_eq!(t.energy_mwh, Decimal::from(20 * 8760));
+    assert_eq!(crate::mwh(t.energy), f64::from(20 * 8760));
     assert_eq!(t.energy_cost, "$7,008,000".parse().unwrap());
     // $50/PH/day × 1000 PH × 365 days = $18.25M.
     assert_eq!(t.revenue.round_to_cents(), "$18,250,000".parse().unwrap());
@@ -150,7 +150,8 @@ fn curtailment_switches_off_above_breakeven_only() {
     let running: Vec<bool> = ledger.workload_periods(0).map(|e| e.running).collect();
     assert_eq!(running, [true, false, true, false]);
     let first = ledger.entry(0, 0).unwrap();
-    let breakeven = first.revenue.dollars() / first.energy_mwh;
+    let breakeven = first.revenue.dollars()
+        / wattage_units::money::to_decimal("MWh", crate::mwh(first.energy)).unwrap();
     assert_eq!(
         format!("{:.2}", EnergyPrice::new(breakeven).unwrap()),
         "$130.21/MWh"
@@ -194,7 +195,7 @@ fn fifteen_minute_periods_split_the_hour() {
     let quarters = run(Resolution::FifteenMinutes, 4);
     let hour = run(Resolution::Hourly, 1);
     assert_eq!(quarters.totals().energy_cost, hour.totals().energy_cost);
-    assert_eq!(quarters.totals().energy_mwh, Decimal::from(16));
+    assert_eq!(crate::mwh(quarters.totals().energy), 16.0);
     assert_eq!(
         quarters.totals().revenue.round_to_cents(),
         hour.totals().revenue.round_to_cents()

@@ -83,15 +83,16 @@ proptest! {
         let plan = plan(pue_mining, pue_ai, structure(triple_net));
         let horizon = Horizon::new(t0(), Resolution::Hourly, prices.len()).unwrap();
         let ledger = simulate_site(&plan, &index(&prices), horizon, policy).unwrap();
-        let pues = [pue_mining, pue_mining, pue_ai].map(|p| Decimal::new(i64::from(p), 3));
-        let mut expected = Decimal::ZERO;
+        let pues = [pue_mining, pue_mining, pue_ai].map(|p| f64::from(p) / 1000.0);
+        let mut expected = 0.0;
         for (w, pue) in pues.iter().enumerate() {
             for p in ledger.workload_periods(w) {
-                prop_assert_eq!(p.energy_mwh, p.it_mwh * pue);
-                expected += p.it_mwh * pue;
+                let it = crate::mwh(p.it_energy);
+                prop_assert!(crate::same_mwh(crate::mwh(p.energy), it * pue));
+                expected += it * pue;
             }
         }
-        prop_assert_eq!(ledger.totals().energy_mwh, expected);
+        prop_assert!(crate::same_mwh(crate::mwh(ledger.totals().energy), expected));
         assert_totals_are_sums(&ledger);
     }
 

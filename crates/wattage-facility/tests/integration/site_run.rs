@@ -114,10 +114,10 @@ pub(crate) fn assert_totals_are_sums(ledger: &SiteLedger) {
         t.demand_charge,
         Usd::try_sum(periods.iter().map(|p| p.demand_charge)).unwrap()
     );
-    assert_eq!(
-        t.energy_mwh,
-        periods.iter().map(|p| p.energy_mwh).sum::<Decimal>()
-    );
+    assert!(crate::same_mwh(
+        crate::mwh(t.energy),
+        periods.iter().map(|p| crate::mwh(p.energy)).sum::<f64>()
+    ));
     for w in 0..ledger.workload_names().len() {
         let e: Vec<_> = ledger.workload_periods(w).collect();
         let wt = ledger.workload_totals(w).unwrap();
@@ -141,11 +141,16 @@ pub(crate) fn assert_totals_are_sums(ledger: &SiteLedger) {
             wt.btc_mined,
             Btc::try_sum(e.iter().map(|x| x.btc_mined)).unwrap()
         );
-        assert_eq!(wt.it_mwh, e.iter().map(|x| x.it_mwh).sum::<Decimal>());
-        assert_eq!(
-            wt.energy_mwh,
-            e.iter().map(|x| x.energy_mwh).sum::<Decimal>()
-        );
+        let sum =
+            |f: fn(&wattage_facility::ledger::WorkloadPeriod) -> f64| e.iter().map(f).sum::<f64>();
+        assert!(crate::same_mwh(
+            crate::mwh(wt.it_energy),
+            sum(|x| crate::mwh(x.it_energy))
+        ));
+        assert!(crate::same_mwh(
+            crate::mwh(wt.energy),
+            sum(|x| crate::mwh(x.energy))
+        ));
         assert_eq!(
             wt.curtailment_value,
             Usd::try_sum(e.iter().map(|x| x.curtailment_value)).unwrap()
@@ -179,8 +184,8 @@ fn mining_curtails_above_breakeven_and_the_lease_runs_through() {
     assert!(ledger.workload_periods(1).all(|p| p.running));
     let fleet = ledger.workload_totals(0).unwrap();
     assert_eq!(fleet.curtailed_periods, 2);
-    assert_eq!(fleet.curtailed_hours, Decimal::from(2));
-    assert_eq!(fleet.curtailed_mwh, Decimal::new(336, 1)); // 2 h × 16.8 MW
+    assert_eq!(fleet.curtailed_time.get(wattage_units::unit::HOUR), 2.0);
+    assert_eq!(crate::mwh(fleet.curtailed_energy), 33.6); // 2 h × 16.8 MW
     // Curtailment saved what running would have lost: cost − revenue in those hours.
     let hour_revenue = Decimal::from(50_000) / Decimal::from(24); // 1000 PH/s × $50/day, one hour
     let saved = (Decimal::new(12_402, 2) + Decimal::from(2_500)) * Decimal::new(168, 1)
@@ -195,7 +200,7 @@ fn mining_curtails_above_breakeven_and_the_lease_runs_through() {
     // Gross lease: the operator pays the tenant's power (40 MW × 1.25).
     let tenant = ledger.workload_totals(1).unwrap();
     assert_eq!(tenant.pass_through, Usd::ZERO);
-    assert_eq!(tenant.energy_mwh, Decimal::from(250));
+    assert_eq!(crate::mwh(tenant.energy), 250.0);
     // BTC: $2,083.33 an hour at $100,000 = 2,083,333 sat an hour, three hours.
     assert_eq!(fleet.btc_mined, Btc::from_sat(3 * 2_083_333));
     assert_totals_are_sums(&ledger);
@@ -290,7 +295,7 @@ fn sell_back_under_a_fixed_price_beats_mining_in_price_spikes() {
     // Curtailed energy is still bought at $30 and sold at market.
     assert_eq!(e[1].energy_cost, usd("$504")); // 16.8 MWh × $30
     assert_eq!(e[1].sell_back_credit, usd("$8,400")); // 16.8 MWh × $500
-    assert_eq!(e[1].energy_mwh, Decimal::ZERO);
+    assert_eq!(crate::mwh(e[1].energy), 0.0);
     assert!(ledger.totals().sell_back_credit > Usd::ZERO);
     assert_totals_are_sums(&ledger);
     // Sell-back needs a fixed price.
@@ -419,7 +424,7 @@ fn the_kernel_agrees_with_the_exact_ledger_to_the_cent() {
         );
         for (w, f) in fast.workloads.iter().enumerate() {
             let e = exact.workload_totals(w).unwrap();
-            assert_eq!(f.curtailed_periods as usize, e.curtailed_periods);
+            assert_eq!(f.curtailed_periods, e.curtailed_periods);
             assert!((f.revenue - e.revenue.to_f64()).abs() < 0.005);
             assert!((f.btc - e.btc_mined.to_btc_f64()).abs() < 1e-8 * 8760.0);
         }
@@ -607,8 +612,8 @@ fn a_retrofit_stops_mining_builds_and_starts_the_lease() {
     // During construction hall B draws nothing.
     let june = horizon.index_containing(at(2026, 6)).unwrap();
     assert_eq!(
-        ledger.entry(june, idx("miners-B")).unwrap().energy_mwh,
-        Decimal::ZERO
+        crate::mwh(ledger.entry(june, idx("miners-B")).unwrap().energy),
+        0.0
     );
     assert!(!ledger.entry(june, idx("tenant")).unwrap().live);
     let flows = CashFlows::new(&ledger, &deployment, usd("$50,000"), &capex).unwrap();

@@ -54,16 +54,16 @@ macro_rules! finite_fields {
 }
 
 finite_fields!(
-    SiteTotals { energy_mwh, energy_cost, revenue, sell_back_credit, demand_response, demand_charge, transmission_charge, block_settlement, reserve_payment, charges_passed_through }
+    SiteTotals { energy, energy_cost, revenue, sell_back_credit, demand_response, demand_charge, transmission_charge, block_settlement, reserve_payment, charges_passed_through }
     WorkloadTotals {
-        live_periods, curtailed_periods, curtailed_hours, curtailed_mwh, it_mwh, energy_mwh,
+        live_periods, curtailed_periods, curtailed_time, curtailed_energy, it_energy, energy,
         energy_cost, revenue, pass_through, sell_back_credit, btc_mined, curtailment_value,
-        reserve_periods, reserve_payment, deployed_mwh,
+        reserve_periods, reserve_payment, deployed_energy,
     }
     WorkloadSummary {
         name, mw_years, revenue, energy_cost, sell_back_credit, gross_margin, opex, ebitda,
         depreciation, revenue_per_mw_year, ebitda_per_mw_year, btc_mined, energy_cost_per_btc,
-        all_in_cost_per_btc, curtailed_hours, curtailed_mwh, curtailment_value,
+        all_in_cost_per_btc, curtailed_time, curtailed_energy, curtailment_value,
     }
     Summary {
         workloads, revenue, energy_cost, site_power_lines, gross_margin, opex, ebitda,
@@ -74,7 +74,7 @@ finite_fields!(
     YearComparison { year, base, alternative, incremental_cash_flow }
     Comparison { base, alternative, years, base_npv, alternative_npv, incremental_irr, incremental_payback_years }
     ModelPnl { revenue, power_cost, hosting_paid, hardware_capex, facility_capex, ebitda }
-    KernelLoadTotals { revenue, energy_cost, sell_back_credit, energy_mwh, curtailed_periods, btc, reserve_payment }
+    KernelLoadTotals { revenue, energy_cost, sell_back_credit, energy, curtailed_periods, btc, reserve_payment }
     KernelTotals { workloads, revenue, energy_cost, sell_back_credit, reserve_payment }
     KernelUsd { revenue, energy_cost, sell_back_credit, reserve_payment, gross_margin }
     LeaseMonth { index, starts, rate, rent }

@@ -15,6 +15,7 @@
 //! other hour by hour.
 //!
 //! ```
+//! // Needs wattage-facility (in the wattage facade: wattage::facility).
 //! use wattage_facility::power::ReserveService;
 //! use wattage_facility::price_series::iso::ercot_ancillary::read_ancillary_prices;
 //!

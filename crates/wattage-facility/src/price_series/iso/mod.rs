@@ -231,28 +231,17 @@ pub fn read_prices_with<R: Read, L: Layout>(
     layout: &L,
     gaps: GapPolicy,
 ) -> Result<(PriceSeries, GapReport), FacilityError> {
-    let mut csv_reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(true)
-        .from_reader(reader);
-    let headers = csv_reader.headers().map_err(|e| csv_error(&e))?.clone();
-    let columns = layout.columns(&Header(&headers))?;
     let mut builder = SeriesBuilder::with_policy(L::RESOLUTION, gaps);
-    let mut record = csv::StringRecord::new();
-    loop {
-        match csv_reader.read_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(error) => return Err(csv_error(&error)),
-        }
-        let row = Row {
-            record: &record,
-            line: record.position().map_or(0, csv::Position::line),
-        };
-        if let Some((start, price)) = layout.read_row(&columns, &row)? {
-            builder.push(row.line, start, price)?;
-        }
-    }
+    for_each_row(
+        reader,
+        |header| layout.columns(header),
+        |columns, row| {
+            if let Some((start, price)) = layout.read_row(columns, row)? {
+                builder.push(row.line, start, price)?;
+            }
+            Ok(())
+        },
+    )?;
     if builder.is_empty() {
         return Err(FacilityError::NoRows {
             point: layout.point(),
@@ -261,11 +250,43 @@ pub fn read_prices_with<R: Read, L: Layout>(
     builder.finish_with_report()
 }
 
+/// The CSV loop every reader of this crate shares: the header, read by
+/// `columns`, then `row` for each record with its file line.
+pub(crate) fn for_each_row<R: Read, C>(
+    reader: R,
+    columns: impl FnOnce(&Header<'_>) -> Result<C, FacilityError>,
+    mut row: impl FnMut(&C, &Row<'_>) -> Result<(), FacilityError>,
+) -> Result<(), FacilityError> {
+    let mut csv_reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(true)
+        .from_reader(reader);
+    let headers = csv_reader.headers().map_err(|e| csv_error(&e))?.clone();
+    let columns = columns(&Header(&headers))?;
+    let mut record = csv::StringRecord::new();
+    loop {
+        match csv_reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => return Ok(()),
+            Err(error) => return Err(csv_error(&error)),
+        }
+        let line = record.position().map_or(0, csv::Position::line);
+        row(
+            &columns,
+            &Row {
+                record: &record,
+                line,
+            },
+        )?;
+    }
+}
+
 /// Reads the price file at `path` in `layout`, with missing intervals
 /// treated by `gaps`: [`read_prices_with`] on the file, every error naming
 /// the file ([`FacilityError::InSource`]).
 ///
 /// ```no_run
+/// // Needs wattage-facility (in the wattage facade: wattage::facility).
 /// use wattage_facility::price_series::GapPolicy;
 /// use wattage_facility::price_series::iso::read_file;
 /// use wattage_facility::price_series::iso::ercot::{Hub, HubLmps};

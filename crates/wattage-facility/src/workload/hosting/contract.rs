@@ -85,6 +85,7 @@ pub struct HostingContractSpec {
 /// it runs: the terms [`HostingContract::settle`] bills a month by.
 ///
 /// ```
+/// // Needs wattage-facility, rust_decimal (in the wattage facade: wattage::facility, wattage::rust_decimal).
 /// use rust_decimal::Decimal;
 /// use wattage_facility::workload::{Billing, CurtailmentTerms, HostingContract, HostingContractSpec};
 ///

@@ -30,20 +30,25 @@ pub struct HostingMonth {
 impl HostingMonth {
     /// The month of a hosted workload from its totals in the host's
     /// simulation (a group of [`crate::totals_by::simulate_by`] by month):
-    /// its curtailed hours and metered IT energy, no outage.
-    #[must_use]
-    pub const fn from_totals(
+    /// its curtailed hours and metered IT energy, no outage. The totals
+    /// report time and energy as `f64` quantities; they enter the bill by
+    /// [`to_decimal`] (15 significant digits, half to even).
+    ///
+    /// # Errors
+    /// [`FacilityError::Money`] for a curtailed time or IT energy that is
+    /// not finite.
+    pub fn from_totals(
         totals: &WorkloadTotals,
         hours: Decimal,
         hashprice: Hashprice,
-    ) -> Self {
-        Self {
+    ) -> Result<Self, FacilityError> {
+        Ok(Self {
             hours,
-            curtailed_hours: totals.curtailed_hours,
+            curtailed_hours: to_decimal("curtailed hours", totals.curtailed_time.get(unit::HOUR))?,
             outage_hours: Decimal::ZERO,
-            metered_mwh: totals.it_mwh,
+            metered_mwh: to_decimal("metered MWh", totals.it_energy.get(unit::MEGAWATT_HOUR))?,
             hashprice,
-        }
+        })
     }
 
     /// Hours the machines ran.
