@@ -240,7 +240,7 @@ impl Deployment {
     ///     refresh: None,
     ///     sold_on: None,
     /// })?)?;
-    /// assert_eq!(plan.assets()[0].cost()?.to_string(), "$18000000");
+    /// assert_eq!(plan.assets()[0].cost()?.to_string(), "$18,000,000");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     ///

@@ -83,9 +83,9 @@ fn cloud_month(cloud: &GpuCloud, lease_start: NaiveDate, date: NaiveDate) -> Opt
 ///     price: "$2.50/GPU-h".parse()?, utilization: Decimal::new(7, 1), capex_per_gpu: "$35,000".parse()?, life_years: 5,
 /// })?;
 /// let years = lease_or_cloud(&lease, &cloud, &Pue::constant(1.2)?, "$50/MWh".parse()?, 6)?;
-/// assert_eq!(years[0].lease_net.to_string(), "$18000000");
+/// assert_eq!(years[0].lease_net.to_string(), "$18,000,000");
 /// // 2027 has 8,760 h: 7,840 × 0.7 × $2.50 × 8,760 = $120.2M of GPU-hours.
-/// assert_eq!(years[0].cloud_revenue.to_string(), "$120187200");
+/// assert_eq!(years[0].cloud_revenue.to_string(), "$120,187,200");
 /// assert!(years[0].cloud_net > years[0].lease_net); // with $54.9M of depreciation a year
 /// assert!(years[5].cloud_depreciation.dollars().is_zero()); // after the GPUs' five years
 /// # Ok::<(), Box<dyn std::error::Error>>(())

@@ -129,8 +129,8 @@ impl ColocationLease {
     /// })?
     /// .with_free_rent(3)?;
     /// assert_eq!(lease.rent_in_month(2)?.to_string(), "$0");
-    /// assert_eq!(lease.rent_in_month(3)?.to_string(), "$1200000");
-    /// assert_eq!(lease.total_value()?.to_string(), "$140400000"); // 117 paid months
+    /// assert_eq!(lease.rent_in_month(3)?.to_string(), "$1,200,000");
+    /// assert_eq!(lease.total_value()?.to_string(), "$140,400,000"); // 117 paid months
     /// assert!(lease.with_free_rent(120).is_err()); // as long as the term
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```

@@ -25,9 +25,9 @@ use crate::schedule::{mul, overflow};
 /// let sla = SlaCredit::new(Decimal::new(9999, 4), Decimal::new(5, 2), Decimal::new(25, 2))?;
 /// let rent = "$10,000,000".parse()?;
 /// // A 720-hour month allows 0.072 h down; 2.072 h down is 2 h beyond.
-/// assert_eq!(sla.credit(rent, Decimal::from(720), Decimal::new(2072, 3))?.to_string(), "$1000000");
+/// assert_eq!(sla.credit(rent, Decimal::from(720), Decimal::new(2072, 3))?.to_string(), "$1,000,000");
 /// // Ten hours down hits the cap.
-/// assert_eq!(sla.credit(rent, Decimal::from(720), Decimal::from(10))?.to_string(), "$2500000");
+/// assert_eq!(sla.credit(rent, Decimal::from(720), Decimal::from(10))?.to_string(), "$2,500,000");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

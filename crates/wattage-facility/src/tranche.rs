@@ -142,7 +142,7 @@ impl Tranche {
 /// // Per tranche: 50,000 kW × $130 = $6.5M a month, 120 months escalated
 /// // 2 % a lease year (12 × Σ 1.02^k for k < 10 = 131.396 months at the
 /// // starting rate), less 2 free months: 129.396 × $6.5M, twice.
-/// assert_eq!(format!("{:.0}", lease.total_value()?), "$1682156476");
+/// assert_eq!(format!("{:.0}", lease.total_value()?), "$1,682,156,476");
 /// assert_eq!(lease.workloads(Decimal::ONE)?.len(), 2);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```

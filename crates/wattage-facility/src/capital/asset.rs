@@ -214,7 +214,7 @@ pub struct Vintage {
 ///     refresh: None,
 ///     sold_on: None,
 /// })?;
-/// assert_eq!(miners.cost()?.to_string(), "$32400000");
+/// assert_eq!(miners.cost()?.to_string(), "$32,400,000");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]

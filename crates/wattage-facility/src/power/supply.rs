@@ -30,7 +30,7 @@ use crate::price_series::{PriceSeries, Resolution};
 /// let start = Utc.with_ymd_and_hms(2024, 8, 20, 0, 0, 0).unwrap();
 /// let rt = PriceSeries::new(start, Resolution::Hourly, vec!["$20/MWh".parse()?, "$2000/MWh".parse()?])?;
 /// let index = PowerSupply::index(rt, "$2/MWh".parse()?);
-/// assert_eq!(index.price_at(start + chrono::TimeDelta::hours(1))?.to_string(), "$2002/MWh");
+/// assert_eq!(index.price_at(start + chrono::TimeDelta::hours(1))?.to_string(), "$2,002/MWh");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -141,9 +141,9 @@ impl GpuCloud {
     /// })?;
     /// let cloud = cloud.with_ramp(ramp)?;
     /// // Month 2: 30 % + 2/5 of the way to 80 % = 50 %, at $3: 1,024 × 0.5 × $3.
-    /// assert_eq!(cloud.revenue_per_hour_in_month(2)?.to_string(), "$1536");
+    /// assert_eq!(cloud.revenue_per_hour_in_month(2)?.to_string(), "$1,536");
     /// // Year 2: 80 % at $3 × 0.85.
-    /// assert_eq!(cloud.revenue_per_hour_in_month(12)?.to_string(), "$2088.96");
+    /// assert_eq!(cloud.revenue_per_hour_in_month(12)?.to_string(), "$2,088.96");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     ///

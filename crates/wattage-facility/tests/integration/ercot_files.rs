@@ -267,6 +267,6 @@ mod ancillary {
         let rrs =
             read_ancillary_prices(data_file("DAMASMCPC_2022.csv"), ReserveService::Responsive)
                 .unwrap();
-        assert_eq!(rrs.max().to_string(), "$2976.97/MWh");
+        assert_eq!(rrs.max().to_string(), "$2,976.97/MWh");
     }
 }

@@ -100,7 +100,7 @@ pub struct HostingContractSpec {
 ///     deposit_months: 2,
 /// })?;
 /// // Two months at nameplate: 10 MW × 730 h × $70/MWh × 2.
-/// assert_eq!(contract.deposit()?.to_string(), "$1022000");
+/// assert_eq!(contract.deposit()?.to_string(), "$1,022,000");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
