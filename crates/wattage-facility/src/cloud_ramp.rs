@@ -1,6 +1,7 @@
 //! How a new GPU cloud fills up and how its price falls: a utilization
 //! ramp after commissioning and a $/GPU-hour declining year by year to a
-//! floor.
+//! floor, or along a path of prices the user gives ([`GpuPriceStep`],
+//! [`crate::workload::GpuCloud::with_price_path`]).
 //!
 //! A [`CloudRamp`] set on a `workload::GpuCloud`
 //! ([`crate::workload::GpuCloud::with_ramp`]) makes its revenue a step per
@@ -139,6 +140,56 @@ impl CloudRamp {
     /// Whole months from commissioning to `date`, `None` before it.
     pub(crate) fn month_of(&self, date: NaiveDate) -> Option<u32> {
         months_between(self.spec.commissioned, date)
+    }
+}
+
+/// One step of a GPU cloud's $/GPU-hour path: from month `from_month`
+/// since commissioning (0-based) on, the cloud rents at `price`, until the
+/// next step. A path replaces the ramp's annual decline and floor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct GpuPriceStep {
+    /// First month since commissioning (0-based) at this price.
+    pub from_month: u32,
+    /// The $/GPU-hour from that month on.
+    pub price: GpuHourPrice,
+}
+
+/// The price of month `month` on `path` (steps in increasing month order):
+/// the last step at or before it, else `start`.
+pub(crate) fn price_on_path(
+    path: &[GpuPriceStep],
+    month: u32,
+    start: GpuHourPrice,
+) -> GpuHourPrice {
+    path.iter()
+        .rev()
+        .find(|step| step.from_month <= month)
+        .map_or(start, |step| step.price)
+}
+
+/// Checks a price path: months strictly increasing, each at most the
+/// longest horizon (1,200 months).
+pub(crate) fn check_price_path(path: &[GpuPriceStep]) -> Result<(), FacilityError> {
+    for pair in path.windows(2) {
+        if pair[1].from_month <= pair[0].from_month {
+            return Err(FacilityError::InvalidTerm {
+                what: "GPU-hour price path",
+                value: alloc::format!(
+                    "month {} after month {} (steps must be in increasing month order)",
+                    pair[1].from_month,
+                    pair[0].from_month
+                ),
+            });
+        }
+    }
+    match path.last() {
+        Some(step) if step.from_month > MAX_RAMP_MONTHS => Err(FacilityError::InvalidTerm {
+            what: "GPU-hour price path",
+            value: alloc::format!("month {} (must be 0 to {MAX_RAMP_MONTHS})", step.from_month),
+        }),
+        _ => Ok(()),
     }
 }
 

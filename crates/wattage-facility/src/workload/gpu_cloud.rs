@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use wattage_units::{GpuHourPrice, MoneyError, Power, Usd};
 
 use crate::FacilityError;
-use crate::cloud_ramp::CloudRamp;
+use crate::cloud_ramp::{CloudRamp, GpuPriceStep, check_price_path, price_on_path};
 use alloc::vec::Vec;
 use rust_decimal::prelude::ToPrimitive;
 use wattage_units::Btc;
@@ -58,6 +58,8 @@ pub struct GpuCloud {
     life_years: u32,
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     ramp: Option<CloudRamp>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Vec::is_empty"))]
+    price_path: Vec<GpuPriceStep>,
 }
 
 impl GpuCloud {
@@ -116,6 +118,7 @@ impl GpuCloud {
             capex_per_gpu,
             life_years,
             ramp: None,
+            price_path: Vec::new(),
         })
     }
 
@@ -178,6 +181,60 @@ impl GpuCloud {
         self.ramp.as_ref()
     }
 
+    /// The same cloud renting along `path`: from each step's month since
+    /// commissioning on, at its price ([`Self::price`] before the first
+    /// step). The path replaces the ramp's annual decline and floor; the
+    /// ramp's utilization still applies. Set the ramp first: the path
+    /// counts months from its commissioning date.
+    ///
+    /// ```
+    /// // Needs wattage-facility, rust_decimal, chrono (in the wattage facade: wattage::facility, wattage::rust_decimal, wattage::chrono).
+    /// use chrono::NaiveDate;
+    /// use rust_decimal::Decimal;
+    /// use wattage_facility::cloud_ramp::{CloudRamp, CloudRampSpec, GpuPriceStep};
+    /// use wattage_facility::workload::{GpuCloud, GpuCloudSpec};
+    ///
+    /// let cloud = GpuCloud::new(GpuCloudSpec {
+    ///     accelerator: "NVIDIA H100 SXM".into(), count: 1_000, power_per_device: "1.275 kW".parse()?,
+    ///     price: "$7/GPU-h".parse()?, utilization: Decimal::ONE, capex_per_gpu: "$30,000".parse()?, life_years: 5,
+    /// })?;
+    /// let ramp = CloudRamp::new(CloudRampSpec {
+    ///     commissioned: NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(), initial_utilization: Decimal::ONE,
+    ///     ramp_months: 0, annual_price_decline: Decimal::ZERO, price_floor: "$0/GPU-h".parse()?,
+    /// })?;
+    /// // The H100's rent as it fell: $7 in early 2024, $4 from 2025, $2.95 from mid-2026.
+    /// let path = vec![
+    ///     GpuPriceStep { from_month: 12, price: "$4/GPU-h".parse()? },
+    ///     GpuPriceStep { from_month: 29, price: "$2.95/GPU-h".parse()? },
+    /// ];
+    /// let cloud = cloud.with_ramp(ramp)?.with_price_path(path)?;
+    /// assert_eq!(cloud.revenue_per_hour_in_month(0)?.to_string(), "$7,000");
+    /// assert_eq!(cloud.revenue_per_hour_in_month(20)?.to_string(), "$4,000");
+    /// assert_eq!(cloud.revenue_per_hour_in_month(40)?.to_string(), "$2,950");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`FacilityError::InvalidTerm`] for a cloud without a ramp, or steps
+    /// not in increasing month order or beyond 1,200 months.
+    pub fn with_price_path(mut self, path: Vec<GpuPriceStep>) -> Result<Self, FacilityError> {
+        if self.ramp.is_none() && !path.is_empty() {
+            return Err(FacilityError::InvalidTerm {
+                what: "GPU-hour price path",
+                value: "a path without a commissioning ramp (set with_ramp first)".into(),
+            });
+        }
+        check_price_path(&path)?;
+        self.price_path = path;
+        Ok(self)
+    }
+
+    /// The $/GPU-hour path, empty unless set.
+    #[must_use]
+    pub fn price_path(&self) -> &[GpuPriceStep] {
+        &self.price_path
+    }
+
     /// Revenue per hour in month `month` since commissioning: GPUs × the
     /// month's utilization × its price (the steady ones without a ramp).
     ///
@@ -187,7 +244,11 @@ impl GpuCloud {
         let Some(ramp) = &self.ramp else {
             return self.revenue_per_hour();
         };
-        let price = ramp.price_in_month(month, self.price)?;
+        let price = if self.price_path.is_empty() {
+            ramp.price_in_month(month, self.price)?
+        } else {
+            price_on_path(&self.price_path, month, self.price)
+        };
         let utilization = ramp.utilization_in_month(month, self.utilization);
         Ok(Usd::new(price.value())
             .checked_mul(Decimal::from(self.count))?
@@ -373,6 +434,8 @@ struct GpuCloudConfig {
     life_years: u32,
     #[serde(default)]
     ramp: Option<CloudRamp>,
+    #[serde(default)]
+    price_path: Vec<GpuPriceStep>,
 }
 
 #[cfg(feature = "serde")]
@@ -389,10 +452,11 @@ impl TryFrom<GpuCloudConfig> for GpuCloud {
             capex_per_gpu: c.capex_per_gpu,
             life_years: c.life_years,
         })?;
-        match c.ramp {
-            Some(ramp) => cloud.with_ramp(ramp),
-            None => Ok(cloud),
-        }
+        let cloud = match c.ramp {
+            Some(ramp) => cloud.with_ramp(ramp)?,
+            None => cloud,
+        };
+        cloud.with_price_path(c.price_path)
     }
 }
 
