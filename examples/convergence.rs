@@ -841,6 +841,9 @@ fn example_main() -> Res<()> {
     // ---- 7. Reserves (see `report_reserves` below) ---------------------
     report_reserves(&plans.all_mining.deployment, start)?;
 
+    // ---- 8. 4CP on a forecast (see `report_four_cp` below) --------------
+    report_four_cp(&plans.all_mining.deployment)?;
+
     // ---- Charts ---------------------------------------------------------
     let dir = chart_dir()?;
     let year_x = |r: &YearRow| f64::from(r.start.year());
@@ -995,6 +998,78 @@ fn report_reserves(plan: &Deployment, start: DateTime<Utc>) -> Res<()> {
     }
     println!(
         "  (all of each hall offered; {RRS_CALLED_PERMILLE}\u{2030} of offered hours called, an assumption; award assumed for every hour offered)"
+    );
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------
+// 4CP under a forecast policy: the all-mining site through ERCOT's summer
+// of 2021 (hourly Native Load, shipped with wattage-facility's tests, see
+// its PROVENANCE file), the realised monthly peaks setting the tag and
+// each policy deciding on a forecast made before the fact.
+
+/// Assumption: the transmission rate the tag is billed at, $ per kW-year
+/// (ERCOT's TDSPs bill 4CP per kW a month; this is a round figure).
+const FOUR_CP_RATE: &str = "$50";
+
+fn report_four_cp(plan: &Deployment) -> Res<()> {
+    use wattage::facility::power::{AvoidanceTrigger, FourCp, FourCpAvoidance, SystemLoad};
+    use wattage::facility::price_series::iso::ercot_load::{Zone, read_native_load};
+    use wattage::facility::run::simulate_site;
+
+    let csv =
+        include_str!("../crates/wattage-facility/tests/data/ercot_native_load_2021_summer.csv");
+    let actual = read_native_load(csv.as_bytes(), Zone::System)?;
+    let peaks = FourCp::from_system_load(&actual, 2021)?;
+    // A day-ahead persistence forecast: each hour as it was the day before.
+    let mut shifted = vec![actual.mw()[0]; 24];
+    shifted.extend_from_slice(&actual.mw()[..actual.len() - 24]);
+    let persistence = SystemLoad::new(actual.start(), Resolution::Hourly, shifted)?;
+    let horizon = Horizon::new(actual.start(), Resolution::Hourly, actual.len())?;
+    let base = PowerContract::new(PowerSupply::fixed(POWER_PRICE.parse()?))
+        .with_transmission(vec![peaks], FOUR_CP_RATE.parse()?)?;
+    let policies: [(&str, Option<(SystemLoad, AvoidanceTrigger)>); 4] = [
+        ("no avoidance", None),
+        (
+            "persistence, top 5 h a month",
+            Some((persistence.clone(), AvoidanceTrigger::MonthTopK(5))),
+        ),
+        (
+            "persistence, above 70,000 MW",
+            Some((persistence, AvoidanceTrigger::AboveMw(70_000.0))),
+        ),
+        (
+            "perfect foresight, top 1 h",
+            Some((actual.clone(), AvoidanceTrigger::MonthTopK(1))),
+        ),
+    ];
+    println!(
+        "\n8. 4CP on a forecast (all-mining site, ERCOT summer 2021, {FOUR_CP_RATE}/kW-year)\n"
+    );
+    println!(
+        "  {:<32} {:>9} {:>14} {:>10} {:>14}",
+        "policy", "tag (MW)", "2022 bill ($M)", "hours off", "margin ($M)"
+    );
+    for (label, policy) in policies {
+        let contract = match policy {
+            Some((forecast, trigger)) => base
+                .clone()
+                .with_four_cp_avoidance(FourCpAvoidance::new(forecast, trigger)?)?,
+            None => base.clone(),
+        };
+        let ledger = simulate_site(plan, &contract, horizon, Curtailment::AboveBreakeven)?;
+        let tag = ledger.four_cp_tags().first().copied().ok_or("no 4CP tag")?;
+        println!(
+            "  {:<32} {:>9} {:>14} {:>10} {:>14}",
+            label,
+            format!("{:.1}", tag.tag_mw),
+            millions(tag.annual_charge),
+            tag.avoidance_hours,
+            millions(ledger.totals().gross_margin()?),
+        );
+    }
+    println!(
+        "  (tag: the site's mean MW in the four realised peaks; the bill falls in 2022, after this horizon)"
     );
     Ok(())
 }

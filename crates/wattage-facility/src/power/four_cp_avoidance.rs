@@ -112,6 +112,12 @@ impl SystemLoad {
         self.mw.is_empty()
     }
 
+    /// Start of the first interval, UTC.
+    #[must_use]
+    pub const fn start(&self) -> DateTime<Utc> {
+        self.start
+    }
+
     /// The intervals' length.
     #[must_use]
     pub const fn resolution(&self) -> Resolution {

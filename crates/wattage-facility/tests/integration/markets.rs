@@ -406,33 +406,15 @@ proptest! {
     }
 }
 
-/// ERCOT's hourly Native Load for 2023, `(interval start UTC, MW)`.
+/// ERCOT's hourly Native Load for 2023, read by the library's reader.
 #[cfg(feature = "std")]
 fn ercot_native_load_2023() -> SystemLoad {
-    let mut text = String::new();
-    std::io::Read::read_to_string(
-        &mut crate::ercot_files::data_file("ercot_native_load_2023.csv"),
-        &mut text,
+    use wattage_facility::price_series::iso::ercot_load::{Zone, read_native_load};
+    read_native_load(
+        crate::ercot_files::data_file("ercot_native_load_2023.csv"),
+        Zone::System,
     )
-    .unwrap();
-    let mut rows = text.lines();
-    let header: Vec<&str> = rows.next().unwrap().split(',').collect();
-    let total = header.iter().position(|h| *h == "ERCOT").unwrap();
-    let utc = header
-        .iter()
-        .position(|h| h.starts_with("UTC Timestamp"))
-        .unwrap();
-    let mut first = None;
-    let mut mw = Vec::new();
-    for row in rows {
-        let cells: Vec<&str> = row.split(',').collect();
-        let ending = chrono::NaiveDateTime::parse_from_str(cells[utc], "%Y-%m-%d %H:%M:%S")
-            .unwrap()
-            .and_utc();
-        first.get_or_insert(ending - chrono::TimeDelta::hours(1));
-        mw.push(cells[total].parse::<f64>().unwrap());
-    }
-    SystemLoad::new(first.unwrap(), Resolution::Hourly, mw).unwrap()
+    .unwrap()
 }
 
 #[cfg(feature = "std")]

@@ -22,6 +22,7 @@
 
 pub mod ercot;
 pub mod ercot_ancillary;
+pub mod ercot_load;
 
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
