@@ -164,3 +164,6 @@ pub fn plan_assets(
     }
     Ok(assets)
 }
+
+#[cfg(test)]
+mod tests;
