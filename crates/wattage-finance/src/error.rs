@@ -153,6 +153,20 @@ pub enum FinanceError {
         /// The principal (commitment).
         principal: Usd,
     },
+    /// A fraction that must be in [0, 1] (a bonus depreciation share).
+    #[error("{what} must be between 0 and 1 (100%), got {value}")]
+    FractionAboveOne {
+        /// Which fraction.
+        what: &'static str,
+        /// The value given.
+        value: Decimal,
+    },
+    /// A MACRS recovery period without a GDS half-year table.
+    #[error("no MACRS class of {years} years; expected 3, 5, 7, 10, 15 or 20")]
+    UnknownMacrsClass {
+        /// The recovery period given.
+        years: u32,
+    },
     /// A value that is not a finite number.
     #[error("{what} must be a finite number, got {value}")]
     NotFinite {

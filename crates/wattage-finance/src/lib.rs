@@ -40,10 +40,14 @@ mod calendar;
 pub mod debt;
 mod error;
 mod fraction;
+pub mod macrs;
 pub mod periodic;
 pub mod straight_line;
+pub mod tax;
 
 pub use debt::{DebtSchedule, Tranche, TrancheSpec};
 pub use error::FinanceError;
+pub use macrs::{MacrsClass, macrs_schedule};
 pub use periodic::{discounted_payback_period, irr, npv, payback_period};
 pub use straight_line::{StraightLine, StraightLineSpec};
+pub use tax::{TaxSpec, Taxes};
