@@ -21,7 +21,9 @@
 
 mod asset;
 pub(crate) mod book;
+pub mod financing;
 mod resale;
+mod tax_depreciation;
 
 use alloc::format;
 use alloc::string::String;
@@ -33,7 +35,9 @@ use wattage_units::Usd;
 pub use asset::{
     Asset, AssetKind, AssetSpec, MAX_LIFE_MONTHS, Price, Refresh, Resale, Serves, Vintage,
 };
+pub use financing::{FinancedYear, Financing, FinancingSpec, PlanFinance, Returns, TerminalValue};
 pub use resale::{ResaleCurve, ResaleCurveSpec, ResaleTier};
+pub use tax_depreciation::{TaxDepreciation, TaxDepreciationSpec};
 
 use crate::FacilityError;
 use crate::deployment::Deployment;
