@@ -167,6 +167,12 @@ pub enum FinanceError {
         /// The recovery period given.
         years: u32,
     },
+    /// A valuation multiple below zero.
+    #[error("an exit multiple must not be negative, got {multiple}")]
+    NegativeMultiple {
+        /// The multiple given.
+        multiple: Decimal,
+    },
     /// A value that is not a finite number.
     #[error("{what} must be a finite number, got {value}")]
     NotFinite {

@@ -30,12 +30,6 @@ use wattage_units::Usd;
 use crate::FinanceError;
 use crate::error::overflow;
 
-/// Rates at which the IRR search looks for a change of sign, lowest first.
-const IRR_GRID: [f64; 30] = [
-    -0.999, -0.99, -0.95, -0.9, -0.8, -0.6, -0.4, -0.2, -0.1, -0.05, 0.0, 0.02, 0.05, 0.1, 0.15,
-    0.2, 0.3, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 5.0, 10.0, 20.0, 50.0, 100.0, 1_000.0, 10_000.0,
-];
-
 /// Net present value of `flows` at `rate` per period, in exact `Decimal`
 /// arithmetic (each step is rounded only where `Decimal`'s 28 digits run
 /// out; at a rate of zero the result is the exact sum).
@@ -117,75 +111,8 @@ fn npv_f64(rate: f64, flows: &[f64]) -> Option<f64> {
 /// zero) or the NPV never changes sign on the grid;
 /// [`FinanceError::Money`] when the rate cannot be represented.
 pub fn irr(flows: &[Usd]) -> Result<Decimal, FinanceError> {
-    if flows.len() < 2 {
-        return Err(FinanceError::TooFewCashFlows {
-            needed: 2,
-            got: flows.len(),
-        });
-    }
     let values: alloc::vec::Vec<f64> = flows.iter().map(|f| f.to_f64()).collect();
-    let evaluated: alloc::vec::Vec<(f64, f64)> = IRR_GRID
-        .iter()
-        .filter_map(|&rate| npv_f64(rate, &values).map(|npv| (rate, npv)))
-        .collect();
-    let no_sign_change = || {
-        let (low_rate, npv_at_low) = evaluated
-            .first()
-            .copied()
-            .unwrap_or((IRR_GRID[0], f64::NAN));
-        let (high_rate, npv_at_high) = evaluated
-            .last()
-            .copied()
-            .unwrap_or((IRR_GRID[29], f64::NAN));
-        FinanceError::NoSignChange {
-            low_rate,
-            npv_at_low,
-            high_rate,
-            npv_at_high,
-        }
-    };
-    let has_inflow = flows.iter().any(|f| f.dollars() > Decimal::ZERO);
-    let has_outflow = flows.iter().any(|f| f.is_negative());
-    if !(has_inflow && has_outflow) {
-        return Err(no_sign_change());
-    }
-    if let Some(&(rate, _)) = evaluated.iter().find(|(_, npv)| *npv == 0.0) {
-        return Ok(wattage_units::money::to_decimal("IRR", rate)?);
-    }
-    let (mut low, mut high) = evaluated
-        .windows(2)
-        .find_map(|pair| match pair {
-            [(r0, v0), (r1, v1)] if (*v0 < 0.0) != (*v1 < 0.0) => Some(((*r0, *v0), (*r1, *v1))),
-            _ => None,
-        })
-        .ok_or_else(no_sign_change)?;
-    for _ in 0..200 {
-        let mid = 0.5 * (low.0 + high.0);
-        if mid <= low.0 || mid >= high.0 {
-            break;
-        }
-        let Some(value) = npv_f64(mid, &values) else {
-            break;
-        };
-        if value == 0.0 {
-            low = (mid, value);
-            high = (mid, value);
-            break;
-        }
-        if (value < 0.0) == (low.1 < 0.0) {
-            low = (mid, value);
-        } else {
-            high = (mid, value);
-        }
-    }
-    // The end whose NPV is nearer zero.
-    let magnitude = |x: f64| if x < 0.0 { -x } else { x };
-    let rate = if magnitude(low.1) <= magnitude(high.1) {
-        low.0
-    } else {
-        high.0
-    };
-    Ok(wattage_units::money::to_decimal("IRR", rate)?)
+    crate::root::lowest_root(flows, |rate| npv_f64(rate, &values))
 }
 
 /// Periods until the cumulative cash flow turns non-negative, interpolated

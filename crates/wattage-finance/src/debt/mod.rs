@@ -148,16 +148,8 @@ pub enum Repayment {
     Bullet,
 }
 
-/// One draw of a loan: an amount on a date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
-pub struct Draw {
-    /// The day of the draw.
-    pub date: NaiveDate,
-    /// The amount drawn (positive).
-    pub amount: Usd,
-}
+/// One draw of a loan: an amount (positive) on a date.
+pub type Draw = crate::dated::DatedAmount;
 
 /// The terms of a [`Tranche`], by name.
 #[derive(Debug, Clone, PartialEq, Eq)]
