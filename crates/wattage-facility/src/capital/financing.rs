@@ -27,9 +27,13 @@
 //!   (depreciation recapture), a loss deducted.
 //! - Fees are deducted as interest. The terminal value is added after tax
 //!   and untaxed, to all four series.
-//! - Discounting is yearly with the first year undiscounted (the
-//!   convention of [`crate::finance::npv`]): stated here because a
-//!   spreadsheet's `NPV()` discounts the first year too.
+//! - Discounting is the caller's explicit choice ([`Discounting`]):
+//!   yearly, with the first year undiscounted (the convention of
+//!   [`crate::finance::npv`]) or a year away (a spreadsheet's `NPV()`),
+//!   or every flow on its day by XNPV and XIRR. Yearly buckets put a
+//!   year's capex, draws and first debt payment at the same instant,
+//!   which overstates the cost of debt drawn and first served in one
+//!   year; dated discounting does not.
 
 use alloc::collections::BTreeMap;
 use alloc::vec::Vec;
@@ -38,14 +42,19 @@ use chrono::Datelike;
 use rust_decimal::Decimal;
 use wattage_finance::debt::{Draw, YearDscr, debt_years, dscr_by_year, equity_contributions};
 use wattage_finance::tax::{TaxYear, TaxYearInput};
-use wattage_finance::{DebtSchedule, Taxes, Tranche};
+use wattage_finance::dated::DatedAmount;
+use wattage_finance::timing::{Period, Timing};
+use wattage_finance::{
+    DebtSchedule, Taxes, Tranche, exit_multiple, irr_with, npv_with, perpetuity_growth, xirr,
+    xnpv,
+};
 use wattage_units::Usd;
 
 use super::tax_depreciation::{TaxAssetYear, TaxDepreciationSpec, tax_years};
 use super::{AssetEventKind, book};
 use crate::FacilityError;
 use crate::cash_flows::CashFlows;
-use crate::finance::{irr, npv};
+use crate::finance::npv;
 
 /// The value of the plan at the horizon's end, added to its last year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -58,8 +67,33 @@ pub enum TerminalValue {
     None,
     /// A given amount (a sale price, an appraisal).
     Amount(Usd),
-    /// A multiple of the last year's EBITDA (an exit multiple).
+    /// A multiple of the last year's EBITDA (an exit multiple,
+    /// `wattage-finance`'s `exit_multiple`).
     EbitdaMultiple(Decimal),
+    /// The last year's unlevered pre-tax cash flow growing forever at
+    /// `growth` a year, discounted at the financing's rate (Gordon growth,
+    /// `wattage-finance`'s `perpetuity_growth`; never below zero).
+    PerpetuityGrowth(Decimal),
+}
+
+/// How the series are discounted: the choice is explicit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields, rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Discounting {
+    /// One flow per calendar year under a periodic `Timing` (its period
+    /// must be the year): [`Timing::YEARLY`] puts the first year at t = 0,
+    /// undiscounted, as [`crate::finance::npv`] does;
+    /// [`Timing::EXCEL_NPV`] discounts it a year, as a spreadsheet's
+    /// `NPV()`. Capex counts at its year, whatever its day.
+    Yearly(Timing),
+    /// Every flow on its day, by XNPV and XIRR (actual/365 from the first
+    /// flow, as Excel's `XNPV`): each month's EBITDA on its last day,
+    /// capex and asset sales on theirs, each debt draw at its period's
+    /// start and its service at the period's end, each year's taxes on
+    /// 31 December, the terminal value on the horizon's last day.
+    Dated,
 }
 
 /// A [`Financing`] by its fields.
@@ -77,6 +111,8 @@ pub struct FinancingSpec {
     pub terminal_value: TerminalValue,
     /// Discount rate per year for the NPVs (`0.10` is 10%), above −1.
     pub discount_rate: Decimal,
+    /// Yearly or dated discounting.
+    pub discounting: Discounting,
 }
 
 /// How a plan is paid for and taxed: debt, taxes, tax depreciation, a
@@ -178,11 +214,20 @@ impl Financing {
     /// negative exit multiple.
     pub fn new(spec: FinancingSpec) -> Result<Self, FacilityError> {
         npv(spec.discount_rate, &[])?;
-        if let TerminalValue::EbitdaMultiple(m) = spec.terminal_value {
-            if m < Decimal::ZERO {
-                return Err(FacilityError::InvalidTerm {
-                    what: "terminal EBITDA multiple (not negative)",
-                    value: alloc::format!("{m}"),
+        match spec.terminal_value {
+            TerminalValue::EbitdaMultiple(m) => {
+                exit_multiple(Usd::ZERO, m)?;
+            }
+            TerminalValue::PerpetuityGrowth(g) => {
+                perpetuity_growth(Usd::ZERO, spec.discount_rate, g)?;
+            }
+            TerminalValue::None | TerminalValue::Amount(_) => {}
+        }
+        if let Discounting::Yearly(timing) = spec.discounting {
+            if timing.period != Period::Year {
+                return Err(FacilityError::Unsupported {
+                    computation: "yearly discounting of a financed plan",
+                    what: "a monthly period (use Discounting::Dated)",
                 });
             }
         }
@@ -194,17 +239,19 @@ impl Financing {
         Ok(Self { spec, schedules })
     }
 
-    /// All equity, untaxed, no terminal value: the plan's own flows.
+    /// All equity, untaxed, no terminal value, discounted `discounting`:
+    /// the plan's own flows.
     ///
     /// # Errors
     /// As for [`Self::new`].
-    pub fn unlevered(discount_rate: Decimal) -> Result<Self, FacilityError> {
+    pub fn unlevered(discount_rate: Decimal, discounting: Discounting) -> Result<Self, FacilityError> {
         Self::new(FinancingSpec {
             debt: Vec::new(),
             taxes: None,
             tax_depreciation: TaxDepreciationSpec::default(),
             terminal_value: TerminalValue::None,
             discount_rate,
+            discounting,
         })
     }
 
@@ -238,18 +285,12 @@ impl Financing {
         .into_iter()
         .filter(|d| d.dscr.is_some())
         .collect();
-        let returns = |f: fn(&FinancedYear) -> Usd| -> Result<Returns, FacilityError> {
-            let series: Vec<Usd> = years.iter().map(f).collect();
-            Ok(Returns {
-                npv: npv(self.spec.discount_rate, &series)?,
-                irr: irr(&series).ok(),
-            })
-        };
+        let returns = |series: Series| self.returns(flows, &years, series);
         Ok(PlanFinance {
-            unlevered_pre_tax: returns(|y| y.unlevered_pre_tax)?,
-            unlevered_after_tax: returns(|y| y.unlevered_after_tax)?,
-            levered_pre_tax: returns(|y| y.levered_pre_tax)?,
-            levered_after_tax: returns(|y| y.levered_after_tax)?,
+            unlevered_pre_tax: returns(Series { levered: false, after_tax: false })?,
+            unlevered_after_tax: returns(Series { levered: false, after_tax: true })?,
+            levered_pre_tax: returns(Series { levered: true, after_tax: false })?,
+            levered_after_tax: returns(Series { levered: true, after_tax: true })?,
             dscr,
             equity_contributions: self.equity(flows)?,
             taxes,
@@ -300,9 +341,13 @@ impl Financing {
             let d = debt.get(&year).copied().unwrap_or_default();
             let terminal_value = match (self.spec.terminal_value, i + 1 == rows.len()) {
                 (TerminalValue::Amount(v), true) => v,
-                (TerminalValue::EbitdaMultiple(m), true) => r.ebitda.checked_mul(m)?.max(Usd::ZERO),
+                (TerminalValue::EbitdaMultiple(m), true) => exit_multiple(r.ebitda, m)?,
+                (TerminalValue::PerpetuityGrowth(g), true) => {
+                    perpetuity_growth(r.cash_flow, self.spec.discount_rate, g)?
+                }
                 _ => Usd::ZERO,
-            };
+            }
+            .max(Usd::ZERO);
             let unlevered = r.cash_flow.checked_add(terminal_value)?;
             let levered = unlevered
                 .checked_add(d.drawn)?
@@ -432,5 +477,102 @@ impl TryFrom<FinancingSpec> for Financing {
 impl From<Financing> for FinancingSpec {
     fn from(f: Financing) -> Self {
         f.spec
+    }
+}
+
+/// Which of the four series.
+#[derive(Debug, Clone, Copy)]
+struct Series {
+    levered: bool,
+    after_tax: bool,
+}
+
+impl Series {
+    fn of(self, y: &FinancedYear) -> Usd {
+        match (self.levered, self.after_tax) {
+            (false, false) => y.unlevered_pre_tax,
+            (false, true) => y.unlevered_after_tax,
+            (true, false) => y.levered_pre_tax,
+            (true, true) => y.levered_after_tax,
+        }
+    }
+}
+
+fn minus(amount: Usd) -> Usd {
+    Usd::new(-amount.dollars())
+}
+
+impl Financing {
+    /// NPV and IRR of one series under the financing's discounting.
+    fn returns(
+        &self,
+        flows: &CashFlows,
+        years: &[FinancedYear],
+        series: Series,
+    ) -> Result<Returns, FacilityError> {
+        let rate = self.spec.discount_rate;
+        match self.spec.discounting {
+            Discounting::Yearly(timing) => {
+                let values: Vec<Usd> = years.iter().map(|y| series.of(y)).collect();
+                Ok(Returns {
+                    npv: npv_with(timing, rate, &values)?,
+                    irr: irr_with(timing, &values).ok(),
+                })
+            }
+            Discounting::Dated => {
+                let dated = self.dated(flows, years, series)?;
+                Ok(Returns {
+                    npv: xnpv(rate, &dated)?,
+                    irr: xirr(&dated).ok(),
+                })
+            }
+        }
+    }
+
+    /// One series on its dates (see [`Discounting::Dated`]), in date order.
+    fn dated(
+        &self,
+        flows: &CashFlows,
+        years: &[FinancedYear],
+        series: Series,
+    ) -> Result<Vec<DatedAmount>, FacilityError> {
+        let horizon = flows.horizon();
+        let (start, end) = (horizon.start().date_naive(), horizon.end().date_naive());
+        let last_day = end.pred_opt().unwrap_or(end);
+        let mut out: Vec<DatedAmount> = flows
+            .dated_flows()
+            .into_iter()
+            .map(|(date, amount)| DatedAmount { date, amount })
+            .collect();
+        if let Some(last) = years.last() {
+            out.push(DatedAmount { date: last_day, amount: last.terminal_value });
+        }
+        if series.after_tax {
+            for y in years {
+                let tax = if series.levered { y.levered_tax } else { y.unlevered_tax };
+                let dec31 = chrono::NaiveDate::from_ymd_opt(y.year, 12, 31).unwrap_or(last_day);
+                out.push(DatedAmount { date: dec31.min(last_day), amount: minus(tax) });
+            }
+        }
+        if series.levered {
+            let mut outstanding = Usd::ZERO;
+            for p in self.schedules.iter().flat_map(DebtSchedule::periods) {
+                if p.start >= start && p.start < end {
+                    out.push(DatedAmount { date: p.start, amount: p.drawn });
+                    outstanding = outstanding.checked_add(p.drawn)?;
+                }
+                if p.end > start && p.end <= end {
+                    let service = p.interest.checked_add(p.principal)?.checked_add(p.fees)?;
+                    out.push(DatedAmount { date: p.end.min(last_day), amount: minus(service) });
+                    outstanding = outstanding.checked_sub(p.principal)?;
+                }
+            }
+            if outstanding > Usd::ZERO {
+                out.push(DatedAmount { date: last_day, amount: minus(outstanding) });
+            }
+        }
+        out.retain(|d| !d.amount.dollars().is_zero());
+        out.sort_by_key(|d| d.date);
+        Ok(out)
     }
 }

@@ -35,7 +35,9 @@ use wattage_units::Usd;
 pub use asset::{
     Asset, AssetKind, AssetSpec, MAX_LIFE_MONTHS, Price, Refresh, Resale, Serves, Vintage,
 };
-pub use financing::{FinancedYear, Financing, FinancingSpec, PlanFinance, Returns, TerminalValue};
+pub use financing::{
+    Discounting, FinancedYear, Financing, FinancingSpec, PlanFinance, Returns, TerminalValue,
+};
 pub use resale::{ResaleCurve, ResaleCurveSpec, ResaleTier};
 pub use tax_depreciation::{TaxDepreciation, TaxDepreciationSpec};
 

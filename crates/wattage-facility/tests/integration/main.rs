@@ -5,6 +5,7 @@ mod capital;
 mod charges;
 mod contract;
 mod engine_agreement;
+mod financing;
 #[cfg(feature = "std")]
 mod ercot_csv;
 #[cfg(feature = "std")]
