@@ -182,8 +182,8 @@ pub struct Vintage {
 /// replaced or disposed of, and replaced on its [`Refresh`] rule.
 ///
 /// ```
-/// use wattage::facility::capital::{Asset, AssetKind, AssetSpec, Price, Resale, Serves};
-/// use wattage::chrono::NaiveDate;
+/// use wattage_facility::capital::{Asset, AssetKind, AssetSpec, Price, Resale, Serves};
+/// use chrono::NaiveDate;
 ///
 /// // 10,000 S21 XP (2.7 EH/s at 13.5 J/TH) at $12 per TH/s, three years.
 /// let miners = Asset::new(AssetSpec {

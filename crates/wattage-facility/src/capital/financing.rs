@@ -91,8 +91,9 @@ pub enum Discounting {
     /// Every flow on its day, by XNPV and XIRR (actual/365 from the first
     /// flow, as Excel's `XNPV`): each month's EBITDA on its last day,
     /// capex and asset sales on theirs, each debt draw at its period's
-    /// start and its service at the period's end, each year's taxes on
-    /// 31 December, the terminal value on the horizon's last day.
+    /// start and its service at the period's end, each year's taxes in
+    /// four estimated installments (15 April, June, September, December,
+    /// as IRS Form 1120-W), the terminal value on the horizon's last day.
     Dated,
 }
 
@@ -136,6 +137,14 @@ pub struct Returns {
     /// Internal rate of return a year (`None` when the flows do not
     /// change sign).
     pub irr: Option<Decimal>,
+}
+
+impl Returns {
+    /// An NPV and an IRR.
+    #[must_use]
+    pub const fn new(npv: Usd, irr: Option<Decimal>) -> Self {
+        Self { npv, irr }
+    }
 }
 
 /// One calendar year of a financed plan.
@@ -502,6 +511,24 @@ fn minus(amount: Usd) -> Usd {
     Usd::new(-amount.dollars())
 }
 
+/// A year's tax paid in four equal estimated installments (the last
+/// taking the cents rounding left), due on the 15th day of the 4th, 6th,
+/// 9th and 12th months of a calendar tax year, as US corporations pay
+/// estimated tax (IRS Form 1120-W, "Estimated Tax for Corporations");
+/// none later than `last_day`.
+fn installments(year: i32, tax: Usd, last_day: chrono::NaiveDate) -> Result<Vec<DatedAmount>, FacilityError> {
+    let quarter = tax.checked_div(Decimal::from(4))?.round_to_cents();
+    let mut out = Vec::with_capacity(4);
+    let mut paid = Usd::ZERO;
+    for (k, month) in [4u32, 6, 9, 12].into_iter().enumerate() {
+        let amount = if k == 3 { tax.checked_sub(paid)? } else { quarter };
+        paid = paid.checked_add(amount)?;
+        let due = chrono::NaiveDate::from_ymd_opt(year, month, 15).unwrap_or(last_day);
+        out.push(DatedAmount { date: due.min(last_day), amount: minus(amount) });
+    }
+    Ok(out)
+}
+
 impl Financing {
     /// NPV and IRR of one series under the financing's discounting.
     fn returns(
@@ -529,6 +556,22 @@ impl Financing {
         }
     }
 
+    /// One series of a financed plan on its dates (see
+    /// [`Discounting::Dated`]), in date order: `levered` or not, after tax
+    /// or before. `finance` is [`Self::evaluate`]'s result for `flows`.
+    ///
+    /// # Errors
+    /// [`FacilityError::Money`] on overflow.
+    pub fn dated_series(
+        &self,
+        flows: &CashFlows,
+        finance: &PlanFinance,
+        levered: bool,
+        after_tax: bool,
+    ) -> Result<Vec<DatedAmount>, FacilityError> {
+        self.dated(flows, &finance.years, Series { levered, after_tax })
+    }
+
     /// One series on its dates (see [`Discounting::Dated`]), in date order.
     fn dated(
         &self,
@@ -550,8 +593,7 @@ impl Financing {
         if series.after_tax {
             for y in years {
                 let tax = if series.levered { y.levered_tax } else { y.unlevered_tax };
-                let dec31 = chrono::NaiveDate::from_ymd_opt(y.year, 12, 31).unwrap_or(last_day);
-                out.push(DatedAmount { date: dec31.min(last_day), amount: minus(tax) });
+                out.extend(installments(y.year, tax, last_day)?);
             }
         }
         if series.levered {

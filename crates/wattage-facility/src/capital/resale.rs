@@ -54,9 +54,9 @@ pub struct ResaleCurveSpec {
 /// with [`ResaleCurve::new`].
 ///
 /// ```
-/// use wattage::facility::capital::ResaleCurve;
-/// use wattage::units::{HashEfficiency, Hashrate};
-/// use wattage::chrono::NaiveDate;
+/// use wattage_facility::capital::ResaleCurve;
+/// use wattage_units::{HashEfficiency, Hashrate};
+/// use chrono::NaiveDate;
 ///
 /// let curve = ResaleCurve::default_shape();
 /// let fleet: Hashrate = "1 EH/s".parse()?;

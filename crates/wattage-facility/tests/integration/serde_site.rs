@@ -102,6 +102,8 @@ fn sites_contracts_workloads_and_plans_round_trip() {
     });
     round_trip(&retrofit);
     round_trip(&Plan {
+        debt: vec![],
+        terminal_value: wattage_facility::capital::TerminalValue::None,
         name: "p".into(),
         deployment: plan,
         capex: vec![],

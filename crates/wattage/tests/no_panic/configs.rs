@@ -655,6 +655,8 @@ fn near_valid_configs_are_errors_or_mean_what_they_say() {
     });
     failures.extend(check("RetrofitPlan", &retrofit, same, &mut kinds));
     let plan = Plan {
+        debt: vec![],
+        terminal_value: wattage::facility::capital::TerminalValue::None,
         name: "p".into(),
         deployment: deployment(),
         capex: vec![CapexPayment {

@@ -317,11 +317,16 @@ proptest! {
             // The extreme plan against an ordinary one.
             let base = Plan { name: "base".into(), deployment: ordinary_deployment(), capex: vec![] };
             let alternative = Plan {
+                debt: vec![],
+                terminal_value: wattage::facility::capital::TerminalValue::None,
                 name: "alternative".into(),
                 deployment: deployment.clone(),
                 capex: vec![CapexPayment { at: start(), amount: Usd::new(money[7]) }],
             };
             let assumptions = Assumptions {
+                discounting: wattage::facility::capital::Discounting::Yearly(wattage::finance::Timing::YEARLY),
+                taxes: None,
+                tax_depreciation: Default::default(),
                 contract: contract.clone(),
                 horizon,
                 curtailment: Curtailment::AboveBreakeven,
