@@ -58,7 +58,8 @@
 //! [`book::hardware`], [`book::hashprice`], [`book::facilities`],
 //! [`book::cookbook`], [`book::teaching`],
 //! [`book::glossary`], the command line [`book::cli`], wattage from
-//! Python [`book::python`], and the design
+//! Python [`book::python`], capital, debt and taxes [`book::capital`],
+//! and the design
 //! note [`book::architecture`].
 //!
 //! # Features
@@ -178,6 +179,9 @@ pub mod book {
 
     #[doc = include_str!(concat!(env!("OUT_DIR"), "/11-python.md"))]
     pub mod python {}
+
+    #[doc = include_str!(concat!(env!("OUT_DIR"), "/12-capital.md"))]
+    pub mod capital {}
 
     #[doc = include_str!(concat!(env!("OUT_DIR"), "/architecture.md"))]
     pub mod architecture {}
