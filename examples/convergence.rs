@@ -1139,7 +1139,7 @@ fn main() -> Res<()> {
         .collect();
     scatter_chart(
         &cash_path,
-        "Cumulative cash flow (EBITDA - capex) to the end of each year",
+        "Cumulative cash flow (EBITDA - capex + asset sales) to the end of each year",
         "year",
         "$M",
         &cash,
