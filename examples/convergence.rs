@@ -40,6 +40,10 @@ use std::time::Instant;
 use plotters::prelude::SeriesLabelPosition;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
+use wattage::facility::capital::{
+    Asset, AssetKind, AssetSpec, Discounting, Price, Refresh, Resale, ResaleCurve, Serves,
+    TaxDepreciation, TaxDepreciationSpec, TerminalValue,
+};
 use wattage::facility::comparison::{Assumptions, Comparison, Plan, compare};
 use wattage::facility::deployment::Deployment;
 use wattage::facility::horizon::Horizon;
@@ -50,17 +54,13 @@ use wattage::facility::price_series::Resolution;
 use wattage::facility::pue::Pue;
 use wattage::facility::retrofit::{Conversion, Displaced, RetrofitPlan};
 use wattage::facility::site::{Hall, Site};
-use wattage::facility::capital::{
-    Asset, AssetKind, AssetSpec, Discounting, Price, Refresh, Resale, ResaleCurve, Serves,
-    TaxDepreciation, TaxDepreciationSpec, TerminalValue,
-};
 use wattage::facility::summary::YearRow;
+use wattage::facility::workload::{Colocation, GpuCloud, GpuCloudSpec, SelfMining, Workload};
+use wattage::facility::{Curtailment, HashpricePath};
 use wattage::finance::debt::{Draw, Frequency, InterestRate, Repayment};
 use wattage::finance::macrs::MacrsClass;
 use wattage::finance::tax::{PropertyTax, TaxSpec};
 use wattage::finance::{Taxes, Tranche, TrancheSpec};
-use wattage::facility::workload::{Colocation, GpuCloud, GpuCloudSpec, SelfMining, Workload};
-use wattage::facility::{Curtailment, HashpricePath};
 use wattage::hardware::{Fleet, catalog};
 use wattage::mining::chrono::{DateTime, Datelike, Months, NaiveDate, TimeDelta, TimeZone, Utc};
 use wattage::mining::costs::breakeven_power_price;
@@ -405,13 +405,17 @@ fn build_plans(path: &[Hashprice], btc_price: BtcPrice) -> Res<Plans> {
     let gpus_asset = Asset::new(AssetSpec {
         name: "GPUs".into(),
         serves: Serves::Workload("gpu-cloud".into()),
-        kind: AssetKind::Gpus { units: cloud.count() },
+        kind: AssetKind::Gpus {
+            units: cloud.count(),
+        },
         price: Price::PerUnit(cloud.capex_per_gpu()),
         purchased: live.date_naive(),
         life_months: i64::from(GPU_LIFE_YEARS) * 12,
         residual: Usd::ZERO,
         resale: Resale::BookValue,
-        refresh: Some(Refresh::EndOfLife { price: Price::PerUnit(cloud.capex_per_gpu()) }),
+        refresh: Some(Refresh::EndOfLife {
+            price: Price::PerUnit(cloud.capex_per_gpu()),
+        }),
         sold_on: None,
     })?;
     let clouded = convert("gpu-cloud", Workload::GpuCloud(cloud), vec![gpus_asset])?;
@@ -524,7 +528,10 @@ fn taxes() -> Res<Taxes> {
 }
 
 fn tax_depreciation() -> TaxDepreciationSpec {
-    let macrs = |class| TaxDepreciation::Macrs { class, bonus: percent(BONUS_PERCENT) };
+    let macrs = |class| TaxDepreciation::Macrs {
+        class,
+        bonus: percent(BONUS_PERCENT),
+    };
     TaxDepreciationSpec {
         miners: macrs(MacrsClass::FiveYear),
         gpus: macrs(MacrsClass::FiveYear),
@@ -618,7 +625,12 @@ fn print_financing(plans: &Plans, lease: &Comparison, gpu: &Comparison) -> Res<(
     println!("  XNPV and XIRR, every flow on its day, at {DISCOUNT_PERCENT}%.\n");
     println!(
         "  {:<20} {:>16} {:>16} {:>16} {:>16} {:>10}",
-        "conversion", "unlevered pre-tax", "unlevered after", "levered pre-tax", "levered after", "min DSCR"
+        "conversion",
+        "unlevered pre-tax",
+        "unlevered after",
+        "levered pre-tax",
+        "levered after",
+        "min DSCR"
     );
     for cmp in [lease, gpu] {
         let i = &cmp.incremental;
@@ -995,8 +1007,12 @@ fn main() -> Res<()> {
     let fleet_summary = base.summary.workload("miners-A").ok_or("no fleet")?;
     println!(
         "  Cost per BTC mined by hall A over the horizon: {} direct (energy), {} all-in (with opex and the machines' depreciation).",
-        fleet_summary.energy_cost_per_btc.map_or_else(|| "-".into(), dollars),
-        fleet_summary.all_in_cost_per_btc.map_or_else(|| "-".into(), dollars),
+        fleet_summary
+            .energy_cost_per_btc
+            .map_or_else(|| "-".into(), dollars),
+        fleet_summary
+            .all_in_cost_per_btc
+            .map_or_else(|| "-".into(), dollars),
     );
 
     // ---- 5. The verdict -------------------------------------------------
@@ -1038,9 +1054,7 @@ fn main() -> Res<()> {
     println!(
         "  their days. IRR (XIRR) and payback are of the incremental flows, conversion less all mining; payback in"
     );
-    println!(
-        "  years of the yearly flows, and the year the cumulative turns positive)"
-    );
+    println!("  years of the yearly flows, and the year the cumulative turns positive)");
 
     // ---- 6. Sensitivity -------------------------------------------------
     println!("\n6. The lease case against the BTC price (difficulty and fees held)\n");

@@ -599,7 +599,9 @@ pub(crate) fn compare(a: &CompareArgs) -> Result<Vec<Section>> {
             capex: other.capex,
         };
         let assumptions = Assumptions {
-            discounting: wattage::facility::capital::Discounting::Yearly(wattage::finance::Timing::YEARLY),
+            discounting: wattage::facility::capital::Discounting::Yearly(
+                wattage::finance::Timing::YEARLY,
+            ),
             taxes: None,
             tax_depreciation: Default::default(),
             contract: base.contract.clone(),

@@ -217,7 +217,11 @@ impl BusinessModel {
                 Serves::Workloads(ws) => ws.iter().any(|w| is_compute(w)),
                 _ => false,
             };
-            let carried = if compute { lines.compute } else { lines.facility_capex };
+            let carried = if compute {
+                lines.compute
+            } else {
+                lines.facility_capex
+            };
             if !carried {
                 continue;
             }

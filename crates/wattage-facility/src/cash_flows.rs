@@ -236,7 +236,9 @@ impl CashFlows {
             if let Some(row) = row_at(&mut rows, midnight(e.at)) {
                 match e.kind {
                     AssetEventKind::Purchase => row.capex = row.capex.checked_add(e.amount)?,
-                    AssetEventKind::Sale => row.asset_sales = row.asset_sales.checked_add(e.amount)?,
+                    AssetEventKind::Sale => {
+                        row.asset_sales = row.asset_sales.checked_add(e.amount)?
+                    }
                 }
             }
         }

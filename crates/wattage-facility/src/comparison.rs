@@ -9,17 +9,17 @@ use wattage_units::Usd;
 
 use crate::FacilityError;
 use crate::capital::{
-    Discounting, FinancedYear, Financing, FinancingSpec, PlanFinance, Returns,
-    TaxDepreciationSpec, TerminalValue,
+    Discounting, FinancedYear, Financing, FinancingSpec, PlanFinance, Returns, TaxDepreciationSpec,
+    TerminalValue,
 };
-use wattage_finance::dated::DatedAmount;
-use wattage_finance::{Taxes, Tranche, irr_with, npv_with, xirr, xnpv};
 use crate::curtailment::Curtailment;
 use crate::deployment::Deployment;
 use crate::horizon::Horizon;
 use crate::power::PowerContract;
 use crate::run::simulate_site;
 use crate::summary::{CapexPayment, CashFlows, Summary, YearRow};
+use wattage_finance::dated::DatedAmount;
+use wattage_finance::{Taxes, Tranche, irr_with, npv_with, xirr, xnpv};
 
 /// A named plan: a deployment over time and its facility capex.
 #[derive(Debug, Clone, PartialEq)]
@@ -176,7 +176,8 @@ pub fn compare(
     let evaluate = |plan: &Plan| -> Result<(PlanResult, Financing), FacilityError> {
         let a = assumptions;
         let ledger = simulate_site(&plan.deployment, &a.contract, a.horizon, a.curtailment)?;
-        let cash_flows = CashFlows::new(&ledger, &plan.deployment, a.opex_per_mw_year, &plan.capex)?;
+        let cash_flows =
+            CashFlows::new(&ledger, &plan.deployment, a.opex_per_mw_year, &plan.capex)?;
         let financing = Financing::new(FinancingSpec {
             debt: plan.debt.clone(),
             taxes: a.taxes.clone(),
@@ -245,16 +246,34 @@ fn incremental_returns(
                     (true, false) => y.levered_pre_tax,
                     (true, true) => y.levered_after_tax,
                 };
-                let flows = base.0.finance.years.iter().zip(&alternative.0.finance.years)
+                let flows = base
+                    .0
+                    .finance
+                    .years
+                    .iter()
+                    .zip(&alternative.0.finance.years)
                     .map(|(b, a)| Ok(pick(a).checked_sub(pick(b))?))
                     .collect::<Result<Vec<Usd>, FacilityError>>()?;
-                Ok(Returns::new(npv_with(timing, rate, &flows)?, irr_with(timing, &flows).ok()))
+                Ok(Returns::new(
+                    npv_with(timing, rate, &flows)?,
+                    irr_with(timing, &flows).ok(),
+                ))
             }
             _ => {
                 let mut flows = alternative.1.dated_series(
-                    &alternative.0.cash_flows, &alternative.0.finance, levered, after_tax)?;
-                for d in base.1.dated_series(&base.0.cash_flows, &base.0.finance, levered, after_tax)? {
-                    flows.push(DatedAmount { date: d.date, amount: Usd::new(-d.amount.dollars()) });
+                    &alternative.0.cash_flows,
+                    &alternative.0.finance,
+                    levered,
+                    after_tax,
+                )?;
+                for d in
+                    base.1
+                        .dated_series(&base.0.cash_flows, &base.0.finance, levered, after_tax)?
+                {
+                    flows.push(DatedAmount {
+                        date: d.date,
+                        amount: Usd::new(-d.amount.dollars()),
+                    });
                 }
                 flows.sort_by_key(|d| d.date);
                 Ok(Returns::new(xnpv(rate, &flows)?, xirr(&flows).ok()))

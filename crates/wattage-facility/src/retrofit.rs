@@ -48,7 +48,10 @@ pub struct Conversion {
 /// the hall when construction starts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields, rename_all = "snake_case"))]
+#[cfg_attr(
+    feature = "serde",
+    serde(deny_unknown_fields, rename_all = "snake_case")
+)]
 #[non_exhaustive]
 pub enum Displaced {
     /// Their assets are sold on the day construction starts, each at its

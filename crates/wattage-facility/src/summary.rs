@@ -56,8 +56,8 @@ use wattage_units::{Btc, MoneyError, Usd, unit};
 
 use crate::FacilityError;
 use crate::capital::{self, plan_assets};
-use crate::deployment::Deployment;
 pub use crate::cash_flows::{CapexPayment, CashFlows, MonthFlow, YearRow};
+use crate::deployment::Deployment;
 use crate::horizon::Horizon;
 use crate::ledger::{SiteLedger, WorkloadTotals};
 use crate::workload::Workload;

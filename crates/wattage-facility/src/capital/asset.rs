@@ -18,7 +18,10 @@ pub const MAX_LIFE_MONTHS: i64 = 1_200;
 /// What an asset is: the physical facts its price and resale value need.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields, rename_all = "snake_case"))]
+#[cfg_attr(
+    feature = "serde",
+    serde(deny_unknown_fields, rename_all = "snake_case")
+)]
 #[non_exhaustive]
 pub enum AssetKind {
     /// ASIC miners: how many, their total hashrate and their efficiency.
@@ -46,7 +49,10 @@ pub enum AssetKind {
 /// How one purchase of an asset is priced.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields, rename_all = "snake_case"))]
+#[cfg_attr(
+    feature = "serde",
+    serde(deny_unknown_fields, rename_all = "snake_case")
+)]
 #[non_exhaustive]
 pub enum Price {
     /// The whole purchase.
@@ -63,7 +69,10 @@ pub enum Price {
 /// refresh replacing it, a retrofit selling it).
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields, rename_all = "snake_case"))]
+#[cfg_attr(
+    feature = "serde",
+    serde(deny_unknown_fields, rename_all = "snake_case")
+)]
 #[non_exhaustive]
 pub enum Resale {
     /// Its book value on the day (no gain or loss on sale).
@@ -80,7 +89,10 @@ pub enum Resale {
 /// proportion to its cost.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields, rename_all = "snake_case"))]
+#[cfg_attr(
+    feature = "serde",
+    serde(deny_unknown_fields, rename_all = "snake_case")
+)]
 #[non_exhaustive]
 pub enum Refresh {
     /// At every end of life, for as long as the plan runs.
@@ -102,7 +114,10 @@ pub enum Refresh {
 /// site as a whole.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields, rename_all = "snake_case"))]
+#[cfg_attr(
+    feature = "serde",
+    serde(deny_unknown_fields, rename_all = "snake_case")
+)]
 #[non_exhaustive]
 pub enum Serves {
     /// One workload, by name.
@@ -263,8 +278,13 @@ impl Asset {
                 purchased: spec.purchased,
             });
         }
-        if matches!(spec.resale, Resale::Curve(_)) && !matches!(spec.kind, AssetKind::Miners { .. }) {
-            return Err(invalid(&spec.name, "a resale curve prices miners only", "not miners"));
+        if matches!(spec.resale, Resale::Curve(_)) && !matches!(spec.kind, AssetKind::Miners { .. })
+        {
+            return Err(invalid(
+                &spec.name,
+                "a resale curve prices miners only",
+                "not miners",
+            ));
         }
         Ok(Self { spec, life_months })
     }
@@ -343,7 +363,13 @@ impl Asset {
             } else {
                 self.spec.residual.checked_mul(cost.ratio(first_cost)?)?
             };
-            Ok(Vintage { purchased, cost, residual, life_months: self.life_months, sold: None })
+            Ok(Vintage {
+                purchased,
+                cost,
+                residual,
+                life_months: self.life_months,
+                sold: None,
+            })
         };
         let mut out = Vec::new();
         if self.spec.purchased >= end {
@@ -365,7 +391,10 @@ impl Asset {
             _ => {}
         }
         let starts: Vec<NaiveDate> = out.iter().map(|v| v.purchased).collect();
-        for (v, next) in out.iter_mut().zip(starts.iter().skip(1).map(Some).chain([None])) {
+        for (v, next) in out
+            .iter_mut()
+            .zip(starts.iter().skip(1).map(Some).chain([None]))
+        {
             v.sold = next.copied().or(self.spec.sold_on.filter(|s| *s < until));
         }
         Ok(out)
@@ -379,9 +408,14 @@ impl Asset {
     pub fn resale_value(&self, v: &Vintage, at: NaiveDate) -> Result<Usd, FacilityError> {
         match (&self.spec.resale, self.spec.kind) {
             (Resale::Scrap, _) => Ok(Usd::ZERO),
-            (Resale::Curve(curve), AssetKind::Miners { hashrate, efficiency, .. }) => {
-                curve.value(hashrate, efficiency, at)
-            }
+            (
+                Resale::Curve(curve),
+                AssetKind::Miners {
+                    hashrate,
+                    efficiency,
+                    ..
+                },
+            ) => curve.value(hashrate, efficiency, at),
             _ => super::book::book_value_at(v, at),
         }
     }
@@ -399,7 +433,11 @@ fn invalid(asset: &str, what: &'static str, value: impl Into<String>) -> Facilit
 fn price_of(asset: &str, kind: AssetKind, price: Price) -> Result<Usd, FacilityError> {
     let per = |each: Usd, n: Decimal| -> Result<Usd, FacilityError> {
         if each.is_negative() {
-            return Err(invalid(asset, "a price must not be negative", alloc::format!("{each}")));
+            return Err(invalid(
+                asset,
+                "a price must not be negative",
+                alloc::format!("{each}"),
+            ));
         }
         Ok(each.checked_mul(n)?)
     };
@@ -415,9 +453,21 @@ fn price_of(asset: &str, kind: AssetKind, price: Price) -> Result<Usd, FacilityE
         (Price::PerMegawatt(rate), AssetKind::Infrastructure { capacity }) => {
             Ok(rate.capex(capacity)?)
         }
-        (Price::PerUnit(_), _) => Err(invalid(asset, "a price per unit needs miners or GPUs", "infrastructure")),
-        (Price::PerTerahash(_), _) => Err(invalid(asset, "a price per TH/s needs miners", "not miners")),
-        (Price::PerMegawatt(_), _) => Err(invalid(asset, "a price per MW needs infrastructure", "not infrastructure")),
+        (Price::PerUnit(_), _) => Err(invalid(
+            asset,
+            "a price per unit needs miners or GPUs",
+            "infrastructure",
+        )),
+        (Price::PerTerahash(_), _) => Err(invalid(
+            asset,
+            "a price per TH/s needs miners",
+            "not miners",
+        )),
+        (Price::PerMegawatt(_), _) => Err(invalid(
+            asset,
+            "a price per MW needs infrastructure",
+            "not infrastructure",
+        )),
     }
 }
 

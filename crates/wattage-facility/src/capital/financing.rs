@@ -40,13 +40,12 @@ use alloc::vec::Vec;
 
 use chrono::Datelike;
 use rust_decimal::Decimal;
+use wattage_finance::dated::DatedAmount;
 use wattage_finance::debt::{Draw, YearDscr, debt_years, dscr_by_year, equity_contributions};
 use wattage_finance::tax::{TaxYear, TaxYearInput};
-use wattage_finance::dated::DatedAmount;
 use wattage_finance::timing::{Period, Timing};
 use wattage_finance::{
-    DebtSchedule, Taxes, Tranche, exit_multiple, irr_with, npv_with, perpetuity_growth, xirr,
-    xnpv,
+    DebtSchedule, Taxes, Tranche, exit_multiple, irr_with, npv_with, perpetuity_growth, xirr, xnpv,
 };
 use wattage_units::Usd;
 
@@ -59,7 +58,10 @@ use crate::finance::npv;
 /// The value of the plan at the horizon's end, added to its last year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields, rename_all = "snake_case"))]
+#[cfg_attr(
+    feature = "serde",
+    serde(deny_unknown_fields, rename_all = "snake_case")
+)]
 #[non_exhaustive]
 pub enum TerminalValue {
     /// None: the plan ends with the horizon.
@@ -79,7 +81,10 @@ pub enum TerminalValue {
 /// How the series are discounted: the choice is explicit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields, rename_all = "snake_case"))]
+#[cfg_attr(
+    feature = "serde",
+    serde(deny_unknown_fields, rename_all = "snake_case")
+)]
 #[non_exhaustive]
 pub enum Discounting {
     /// One flow per calendar year under a periodic `Timing` (its period
@@ -121,7 +126,10 @@ pub struct FinancingSpec {
 /// four cash-flow series it computes.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(try_from = "FinancingSpec", into = "FinancingSpec"))]
+#[cfg_attr(
+    feature = "serde",
+    serde(try_from = "FinancingSpec", into = "FinancingSpec")
+)]
 pub struct Financing {
     spec: FinancingSpec,
     schedules: Vec<DebtSchedule>,
@@ -253,7 +261,10 @@ impl Financing {
     ///
     /// # Errors
     /// As for [`Self::new`].
-    pub fn unlevered(discount_rate: Decimal, discounting: Discounting) -> Result<Self, FacilityError> {
+    pub fn unlevered(
+        discount_rate: Decimal,
+        discounting: Discounting,
+    ) -> Result<Self, FacilityError> {
         Self::new(FinancingSpec {
             debt: Vec::new(),
             taxes: None,
@@ -296,10 +307,22 @@ impl Financing {
         .collect();
         let returns = |series: Series| self.returns(flows, &years, series);
         Ok(PlanFinance {
-            unlevered_pre_tax: returns(Series { levered: false, after_tax: false })?,
-            unlevered_after_tax: returns(Series { levered: false, after_tax: true })?,
-            levered_pre_tax: returns(Series { levered: true, after_tax: false })?,
-            levered_after_tax: returns(Series { levered: true, after_tax: true })?,
+            unlevered_pre_tax: returns(Series {
+                levered: false,
+                after_tax: false,
+            })?,
+            unlevered_after_tax: returns(Series {
+                levered: false,
+                after_tax: true,
+            })?,
+            levered_pre_tax: returns(Series {
+                levered: true,
+                after_tax: false,
+            })?,
+            levered_after_tax: returns(Series {
+                levered: true,
+                after_tax: true,
+            })?,
             dscr,
             equity_contributions: self.equity(flows)?,
             taxes,
@@ -323,7 +346,10 @@ impl Financing {
     fn debt_by_year(&self, last: i32) -> Result<BTreeMap<i32, DebtLines>, FacilityError> {
         let mut out: BTreeMap<i32, DebtLines> = BTreeMap::new();
         let mut outstanding = Usd::ZERO;
-        for y in debt_years(&self.schedules)?.into_iter().filter(|y| y.year <= last) {
+        for y in debt_years(&self.schedules)?
+            .into_iter()
+            .filter(|y| y.year <= last)
+        {
             let row = out.entry(y.year).or_default();
             row.drawn = row.drawn.checked_add(y.drawn)?;
             row.interest = row.interest.checked_add(y.interest)?;
@@ -453,13 +479,19 @@ impl Financing {
         let mut uses: Vec<Draw> = flows
             .capex_payments()
             .iter()
-            .map(|p| Draw { date: p.at.date_naive(), amount: p.amount })
+            .map(|p| Draw {
+                date: p.at.date_naive(),
+                amount: p.amount,
+            })
             .chain(
                 flows
                     .asset_events()
                     .iter()
                     .filter(|e| e.kind == AssetEventKind::Purchase)
-                    .map(|e| Draw { date: e.at, amount: e.amount }),
+                    .map(|e| Draw {
+                        date: e.at,
+                        amount: e.amount,
+                    }),
             )
             .collect();
         let Some(first) = self.schedules.first() else {
@@ -468,7 +500,10 @@ impl Financing {
         };
         for tranche in self.spec.debt.iter().skip(1) {
             for d in tranche.draws() {
-                uses.push(Draw { date: d.date, amount: Usd::new(-d.amount.dollars()) });
+                uses.push(Draw {
+                    date: d.date,
+                    amount: Usd::new(-d.amount.dollars()),
+                });
             }
         }
         Ok(equity_contributions(&uses, first)?)
@@ -516,15 +551,26 @@ fn minus(amount: Usd) -> Usd {
 /// 9th and 12th months of a calendar tax year, as US corporations pay
 /// estimated tax (IRS Form 1120-W, "Estimated Tax for Corporations");
 /// none later than `last_day`.
-fn installments(year: i32, tax: Usd, last_day: chrono::NaiveDate) -> Result<Vec<DatedAmount>, FacilityError> {
+fn installments(
+    year: i32,
+    tax: Usd,
+    last_day: chrono::NaiveDate,
+) -> Result<Vec<DatedAmount>, FacilityError> {
     let quarter = tax.checked_div(Decimal::from(4))?.round_to_cents();
     let mut out = Vec::with_capacity(4);
     let mut paid = Usd::ZERO;
     for (k, month) in [4u32, 6, 9, 12].into_iter().enumerate() {
-        let amount = if k == 3 { tax.checked_sub(paid)? } else { quarter };
+        let amount = if k == 3 {
+            tax.checked_sub(paid)?
+        } else {
+            quarter
+        };
         paid = paid.checked_add(amount)?;
         let due = chrono::NaiveDate::from_ymd_opt(year, month, 15).unwrap_or(last_day);
-        out.push(DatedAmount { date: due.min(last_day), amount: minus(amount) });
+        out.push(DatedAmount {
+            date: due.min(last_day),
+            amount: minus(amount),
+        });
     }
     Ok(out)
 }
@@ -588,11 +634,18 @@ impl Financing {
             .map(|(date, amount)| DatedAmount { date, amount })
             .collect();
         if let Some(last) = years.last() {
-            out.push(DatedAmount { date: last_day, amount: last.terminal_value });
+            out.push(DatedAmount {
+                date: last_day,
+                amount: last.terminal_value,
+            });
         }
         if series.after_tax {
             for y in years {
-                let tax = if series.levered { y.levered_tax } else { y.unlevered_tax };
+                let tax = if series.levered {
+                    y.levered_tax
+                } else {
+                    y.unlevered_tax
+                };
                 out.extend(installments(y.year, tax, last_day)?);
             }
         }
@@ -600,17 +653,26 @@ impl Financing {
             let mut outstanding = Usd::ZERO;
             for p in self.schedules.iter().flat_map(DebtSchedule::periods) {
                 if p.start >= start && p.start < end {
-                    out.push(DatedAmount { date: p.start, amount: p.drawn });
+                    out.push(DatedAmount {
+                        date: p.start,
+                        amount: p.drawn,
+                    });
                     outstanding = outstanding.checked_add(p.drawn)?;
                 }
                 if p.end > start && p.end <= end {
                     let service = p.interest.checked_add(p.principal)?.checked_add(p.fees)?;
-                    out.push(DatedAmount { date: p.end.min(last_day), amount: minus(service) });
+                    out.push(DatedAmount {
+                        date: p.end.min(last_day),
+                        amount: minus(service),
+                    });
                     outstanding = outstanding.checked_sub(p.principal)?;
                 }
             }
             if outstanding > Usd::ZERO {
-                out.push(DatedAmount { date: last_day, amount: minus(outstanding) });
+                out.push(DatedAmount {
+                    date: last_day,
+                    amount: minus(outstanding),
+                });
             }
         }
         out.retain(|d| !d.amount.dollars().is_zero());

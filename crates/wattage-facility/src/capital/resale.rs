@@ -70,7 +70,10 @@ pub struct ResaleCurveSpec {
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(try_from = "ResaleCurveSpec", into = "ResaleCurveSpec"))]
+#[cfg_attr(
+    feature = "serde",
+    serde(try_from = "ResaleCurveSpec", into = "ResaleCurveSpec")
+)]
 pub struct ResaleCurve {
     spec: ResaleCurveSpec,
 }
@@ -82,7 +85,8 @@ impl ResaleCurve {
     /// [`FacilityError::InvalidTerm`] for no bands, bands out of order, a
     /// negative price or a decline outside 0..=1.
     pub fn new(spec: ResaleCurveSpec) -> Result<Self, FacilityError> {
-        let invalid = |what, value: alloc::string::String| FacilityError::InvalidTerm { what, value };
+        let invalid =
+            |what, value: alloc::string::String| FacilityError::InvalidTerm { what, value };
         if spec.tiers.is_empty() {
             return Err(invalid("resale curve bands (at least one)", "none".into()));
         }

@@ -17,7 +17,10 @@ use crate::FacilityError;
 /// How an asset is depreciated for tax.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields, rename_all = "snake_case"))]
+#[cfg_attr(
+    feature = "serde",
+    serde(deny_unknown_fields, rename_all = "snake_case")
+)]
 #[non_exhaustive]
 pub enum TaxDepreciation {
     /// As in the books: straight line over the book life.
@@ -94,7 +97,12 @@ pub(crate) struct TaxAssetYear {
     pub gain: Usd,
 }
 
-fn add(map: &mut BTreeMap<i32, TaxAssetYear>, year: i32, dep: Usd, gain: Usd) -> Result<(), FacilityError> {
+fn add(
+    map: &mut BTreeMap<i32, TaxAssetYear>,
+    year: i32,
+    dep: Usd,
+    gain: Usd,
+) -> Result<(), FacilityError> {
     let row = map.entry(year).or_default();
     row.depreciation = row.depreciation.checked_add(dep)?;
     row.gain = row.gain.checked_add(gain)?;
@@ -104,7 +112,10 @@ fn add(map: &mut BTreeMap<i32, TaxAssetYear>, year: i32, dep: Usd, gain: Usd) ->
 /// The vintage's tax depreciation by calendar year, before the year it is
 /// sold (nothing is deducted in the year of sale: a simplification of the
 /// half-year convention's half year).
-fn vintage_years(v: &Vintage, treatment: TaxDepreciation) -> Result<Vec<(i32, Usd)>, FacilityError> {
+fn vintage_years(
+    v: &Vintage,
+    treatment: TaxDepreciation,
+) -> Result<Vec<(i32, Usd)>, FacilityError> {
     let first = v.purchased.year();
     let stop = v.sold.map_or(i32::MAX, |s| s.year());
     let mut out = Vec::new();
@@ -121,7 +132,9 @@ fn vintage_years(v: &Vintage, treatment: TaxDepreciation) -> Result<Vec<(i32, Us
         TaxDepreciation::Book => {
             let line = book::line(v)?;
             let mut year = first;
-            while year < stop && NaiveDate::from_ymd_opt(year, 1, 1).is_some_and(|d| d < line.end_of_life()) {
+            while year < stop
+                && NaiveDate::from_ymd_opt(year, 1, 1).is_some_and(|d| d < line.end_of_life())
+            {
                 let (Some(from), Some(to)) = (
                     NaiveDate::from_ymd_opt(year, 1, 1),
                     NaiveDate::from_ymd_opt(year.saturating_add(1), 1, 1),

@@ -1,9 +1,9 @@
 //! Assets: validation names the asset and the value; vintages, sales and
 //! depreciation over any horizon.
 
-use chrono::NaiveDate;
 use alloc::string::ToString;
 use alloc::vec::Vec;
+use chrono::NaiveDate;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use wattage_units::Usd;
@@ -37,15 +37,32 @@ fn spec() -> AssetSpec {
 #[test]
 fn bad_terms_are_typed_errors_naming_the_asset_and_the_value() {
     for months in [0, -12, 1_201] {
-        let err = Asset::new(AssetSpec { life_months: months, ..spec() }).unwrap_err();
-        assert_eq!(err, FacilityError::AssetLife { asset: "GPUs".into(), months });
+        let err = Asset::new(AssetSpec {
+            life_months: months,
+            ..spec()
+        })
+        .unwrap_err();
+        assert_eq!(
+            err,
+            FacilityError::AssetLife {
+                asset: "GPUs".into(),
+                months
+            }
+        );
     }
-    let err = Asset::new(AssetSpec { residual: usd(40_000_000), ..spec() }).unwrap_err();
+    let err = Asset::new(AssetSpec {
+        residual: usd(40_000_000),
+        ..spec()
+    })
+    .unwrap_err();
     assert_eq!(
         err.to_string(),
         "asset \"GPUs\": residual value $40000000 must be between $0 and its cost $30000000"
     );
-    let refresh = Some(Refresh::On { date: date(2025, 6, 1), price: Price::PerUnit(usd(20_000)) });
+    let refresh = Some(Refresh::On {
+        date: date(2025, 6, 1),
+        price: Price::PerUnit(usd(20_000)),
+    });
     let err = Asset::new(AssetSpec { refresh, ..spec() }).unwrap_err();
     assert_eq!(
         err,
@@ -55,25 +72,43 @@ fn bad_terms_are_typed_errors_naming_the_asset_and_the_value() {
             purchased: date(2026, 1, 1),
         }
     );
-    let err = Asset::new(AssetSpec { price: Price::PerTerahash(Decimal::TEN), ..spec() }).unwrap_err();
-    assert!(matches!(err, FacilityError::InvalidAsset { ref asset, .. } if asset == "GPUs"), "{err}");
-    let err = Asset::new(AssetSpec { resale: Resale::Curve(ResaleCurve::default_shape()), ..spec() })
-        .unwrap_err();
+    let err = Asset::new(AssetSpec {
+        price: Price::PerTerahash(Decimal::TEN),
+        ..spec()
+    })
+    .unwrap_err();
+    assert!(
+        matches!(err, FacilityError::InvalidAsset { ref asset, .. } if asset == "GPUs"),
+        "{err}"
+    );
+    let err = Asset::new(AssetSpec {
+        resale: Resale::Curve(ResaleCurve::default_shape()),
+        ..spec()
+    })
+    .unwrap_err();
     assert!(err.to_string().contains("miners only"), "{err}");
 }
 
 #[test]
 fn a_refresh_at_end_of_life_repeats_and_sells_the_old_fleet_at_book_value() {
-    let refresh = Some(Refresh::EndOfLife { price: Price::PerUnit(usd(15_000)) });
+    let refresh = Some(Refresh::EndOfLife {
+        price: Price::PerUnit(usd(15_000)),
+    });
     let asset = Asset::new(AssetSpec { refresh, ..spec() }).unwrap();
     let vintages = asset.vintages(date(2038, 1, 1)).unwrap();
     let bought: Vec<NaiveDate> = vintages.iter().map(|v| v.purchased).collect();
-    assert_eq!(bought, [date(2026, 1, 1), date(2031, 1, 1), date(2036, 1, 1)]);
+    assert_eq!(
+        bought,
+        [date(2026, 1, 1), date(2031, 1, 1), date(2036, 1, 1)]
+    );
     // The refresh costs half as much, so its residual is half as large.
     assert_eq!(vintages[1].cost, usd(15_000_000));
     assert_eq!(vintages[1].residual, usd(1_500_000));
     let e = events(core::slice::from_ref(&asset), date(2038, 1, 1)).unwrap();
-    let sales: Vec<&AssetEvent> = e.iter().filter(|e| e.kind == AssetEventKind::Sale).collect();
+    let sales: Vec<&AssetEvent> = e
+        .iter()
+        .filter(|e| e.kind == AssetEventKind::Sale)
+        .collect();
     assert_eq!(sales.len(), 2);
     assert_eq!(sales[0].amount, usd(3_000_000)); // fully written off to its residual
     assert_eq!(sales[0].amount, sales[0].book_value);
@@ -86,7 +121,9 @@ fn a_refresh_at_end_of_life_repeats_and_sells_the_old_fleet_at_book_value() {
 #[test]
 fn a_sale_before_purchase_is_refused_and_a_sale_ends_the_refreshes() {
     let asset = Asset::new(AssetSpec {
-        refresh: Some(Refresh::EndOfLife { price: Price::PerUnit(usd(30_000)) }),
+        refresh: Some(Refresh::EndOfLife {
+            price: Price::PerUnit(usd(30_000)),
+        }),
         ..spec()
     })
     .unwrap();
@@ -106,7 +143,11 @@ fn the_default_resale_curve_prices_by_tier_and_scraps_the_least_efficient() {
     let at = date(2025, 6, 1);
     let price = |jth: f64| {
         curve
-            .price_per_th(wattage_units::HashEfficiency::new(jth, wattage_units::unit::JOULE_PER_TERAHASH).unwrap_or_default(), at)
+            .price_per_th(
+                wattage_units::HashEfficiency::new(jth, wattage_units::unit::JOULE_PER_TERAHASH)
+                    .unwrap_or_default(),
+                at,
+            )
             .unwrap()
     };
     assert_eq!(price(13.5), Decimal::from(15));

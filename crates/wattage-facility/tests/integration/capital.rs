@@ -98,12 +98,16 @@ fn gpu_depreciation_stops_at_the_end_of_life_and_totals_the_capex_once() {
     })
     .unwrap();
     let mut plan = Deployment::new(two_halls());
-    plan.assign("cloud", "A", Workload::GpuCloud(cloud)).unwrap();
+    plan.assign("cloud", "A", Workload::GpuCloud(cloud))
+        .unwrap();
     let horizon = Horizon::calendar_years(utc(2026, 1, 1), Resolution::Hourly, 10).unwrap();
     let ledger = simulate_site(&plan, &contract(), horizon, Curtailment::AboveBreakeven).unwrap();
     let summary = Summary::new(&ledger, &plan, usd("$50,000")).unwrap();
     // 100 × $30,000 = $3M of GPUs, written off once (was $6M).
-    assert_eq!(summary.workload("cloud").unwrap().depreciation, usd("$3,000,000"));
+    assert_eq!(
+        summary.workload("cloud").unwrap().depreciation,
+        usd("$3,000,000")
+    );
     assert_eq!(summary.depreciation, usd("$3,000,000"));
     let flows = CashFlows::new(&ledger, &plan, usd("$50,000"), &[]).unwrap();
     let rows = flows.rows();
@@ -144,9 +148,16 @@ fn all_in_cost_per_btc_includes_the_miners_depreciation() {
     assert_eq!(w.all_in_cost_per_btc, Some(all_in));
     assert_eq!(summary.all_in_cost_per_btc, Some(all_in));
     // Without the miners the all-in cost was short by about 40%.
-    let without = net_energy.checked_add(w.opex).unwrap().checked_div(btc).unwrap();
+    let without = net_energy
+        .checked_add(w.opex)
+        .unwrap()
+        .checked_div(btc)
+        .unwrap();
     let short = Decimal::ONE - without.ratio(all_in).unwrap();
-    assert!(short > Decimal::new(38, 2) && short < Decimal::new(40, 2), "{short}");
+    assert!(
+        short > Decimal::new(38, 2) && short < Decimal::new(40, 2),
+        "{short}"
+    );
 }
 
 fn lease_conversion(displaced: Displaced) -> Conversion {
@@ -181,8 +192,12 @@ fn a_retrofit_sells_the_displaced_miners_at_the_resale_curve() {
     let mut base = Deployment::new(two_halls());
     base.assign("fleet", "A", fleet()).unwrap();
     let curve = ResaleCurve::default_shape();
-    base.add_asset(miners("fleet", Resale::Curve(curve.clone()))).unwrap();
-    let (plan, _) = RetrofitPlan::new(base).with(lease_conversion(Displaced::Sell)).apply().unwrap();
+    base.add_asset(miners("fleet", Resale::Curve(curve.clone())))
+        .unwrap();
+    let (plan, _) = RetrofitPlan::new(base)
+        .with(lease_conversion(Displaced::Sell))
+        .apply()
+        .unwrap();
     let horizon = Horizon::calendar_years(utc(2026, 1, 1), Resolution::Hourly, 2).unwrap();
     let ledger = simulate_site(&plan, &contract(), horizon, Curtailment::AboveBreakeven).unwrap();
     let flows = CashFlows::new(&ledger, &plan, usd("$50,000"), &[]).unwrap();
@@ -221,7 +236,12 @@ fn a_retrofit_can_move_the_displaced_miners_to_another_hall() {
     let horizon = Horizon::calendar_years(utc(2026, 1, 1), Resolution::Hourly, 1).unwrap();
     let ledger = simulate_site(&plan, &contract(), horizon, Curtailment::AboveBreakeven).unwrap();
     let flows = CashFlows::new(&ledger, &plan, usd("$50,000"), &[]).unwrap();
-    assert!(flows.asset_events().iter().all(|e| e.kind == AssetEventKind::Purchase));
+    assert!(
+        flows
+            .asset_events()
+            .iter()
+            .all(|e| e.kind == AssetEventKind::Purchase)
+    );
     let summary = Summary::new(&ledger, &plan, usd("$50,000")).unwrap();
     let split = summary
         .workload("fleet")
@@ -261,7 +281,10 @@ fn asset_light_mining_carries_its_miners() {
         .unwrap();
     assert_eq!(light.hardware_capex, usd("$12,000,000"));
     assert_eq!(light.depreciation, usd("$3,996,350.36"));
-    assert_eq!(light.cash().unwrap(), light.ebitda.checked_sub(usd("$12,000,000")).unwrap());
+    assert_eq!(
+        light.cash().unwrap(),
+        light.ebitda.checked_sub(usd("$12,000,000")).unwrap()
+    );
     // A colocation operator hosts the fleet and owns none of it.
     let colo = BusinessModel::Colocation
         .evaluate(&ledger, &plan, rate, rate, &[])

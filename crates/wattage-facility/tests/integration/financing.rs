@@ -41,7 +41,9 @@ fn flows() -> &'static CashFlows {
     FLOWS.get_or_init(|| {
         let site = Site::new("S", "15 MW".parse().unwrap())
             .unwrap()
-            .with_hall(Hall::new("A", "10 MW".parse().unwrap(), Pue::constant(1.3).unwrap()).unwrap())
+            .with_hall(
+                Hall::new("A", "10 MW".parse().unwrap(), Pue::constant(1.3).unwrap()).unwrap(),
+            )
             .unwrap();
         let lease = ColocationLease::new(LeaseSpec {
             critical_it: "10 MW".parse().unwrap(),
@@ -53,13 +55,19 @@ fn flows() -> &'static CashFlows {
         })
         .unwrap();
         let mut plan = Deployment::new(site);
-        plan.assign("tenant", "A", Workload::Colocation(Colocation::new(lease, Decimal::ONE).unwrap()))
-            .unwrap();
+        plan.assign(
+            "tenant",
+            "A",
+            Workload::Colocation(Colocation::new(lease, Decimal::ONE).unwrap()),
+        )
+        .unwrap();
         plan.add_asset(
             Asset::new(AssetSpec {
                 name: "hall A".into(),
                 serves: Serves::Hall("A".into()),
-                kind: AssetKind::Infrastructure { capacity: "10 MW".parse().unwrap() },
+                kind: AssetKind::Infrastructure {
+                    capacity: "10 MW".parse().unwrap(),
+                },
                 price: Price::Total(usd("$60M")),
                 purchased: date(2026, 1, 1),
                 life_months: 240,
@@ -71,7 +79,12 @@ fn flows() -> &'static CashFlows {
             .unwrap(),
         )
         .unwrap();
-        let horizon = Horizon::calendar_years(Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(), Resolution::Hourly, 5).unwrap();
+        let horizon = Horizon::calendar_years(
+            Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(),
+            Resolution::Hourly,
+            5,
+        )
+        .unwrap();
         let contract = PowerContract::new(PowerSupply::fixed("$45/MWh".parse().unwrap()));
         let ledger = simulate_site(&plan, &contract, horizon, Curtailment::AboveBreakeven).unwrap();
         CashFlows::new(&ledger, &plan, usd("$60,000"), &[]).unwrap()
@@ -117,7 +130,11 @@ fn financing(debt: Vec<Tranche>) -> Financing {
 }
 
 fn npv_is_zero_at(rate: Decimal, series: &[Usd]) {
-    let scale = series.iter().map(|f| f.dollars().abs()).max().unwrap_or(Decimal::ONE);
+    let scale = series
+        .iter()
+        .map(|f| f.dollars().abs())
+        .max()
+        .unwrap_or(Decimal::ONE);
     let at = npv(rate, series).unwrap().dollars().abs();
     assert!(at <= scale * Decimal::new(1, 9), "NPV {at} at IRR {rate}");
 }
@@ -126,7 +143,9 @@ fn npv_is_zero_at(rate: Decimal, series: &[Usd]) {
 /// the year rows is zero.
 #[test]
 fn yearly_npv_at_each_irr_is_zero_levered_and_unlevered() {
-    let mut spec = financing(vec![loan(usd("$36M"), Decimal::new(6, 2), 48)]).spec().clone();
+    let mut spec = financing(vec![loan(usd("$36M"), Decimal::new(6, 2), 48)])
+        .spec()
+        .clone();
     spec.discounting = Discounting::Yearly(wattage_finance::Timing::YEARLY);
     let f = Financing::new(spec).unwrap().evaluate(flows()).unwrap();
     let series = |pick: fn(&wattage_facility::capital::FinancedYear) -> Usd| -> Vec<Usd> {
@@ -150,7 +169,12 @@ fn dated_npv_at_each_irr_is_zero_levered_and_unlevered() {
     let financed = financing(vec![loan(usd("$36M"), Decimal::new(6, 2), 48)]);
     let f = financed.evaluate(flows()).unwrap();
     let four = |p: &wattage_facility::capital::PlanFinance| {
-        [p.unlevered_pre_tax, p.unlevered_after_tax, p.levered_pre_tax, p.levered_after_tax]
+        [
+            p.unlevered_pre_tax,
+            p.unlevered_after_tax,
+            p.levered_pre_tax,
+            p.levered_after_tax,
+        ]
     };
     for (i, returns) in four(&f).into_iter().enumerate() {
         let mut at_irr = financed.spec().clone();
@@ -158,7 +182,11 @@ fn dated_npv_at_each_irr_is_zero_levered_and_unlevered() {
         let again = Financing::new(at_irr).unwrap().evaluate(flows()).unwrap();
         let value = four(&again)[i].npv.dollars().abs();
         // $1 in the tens of millions: the XIRR's 15 significant digits.
-        assert!(value < Decimal::ONE, "XNPV {value} at XIRR {:?}", returns.irr);
+        assert!(
+            value < Decimal::ONE,
+            "XNPV {value} at XIRR {:?}",
+            returns.irr
+        );
     }
     // DSCR in every year the loan is served; equity funds what it does not.
     assert_eq!(f.dscr.len(), 4);
@@ -177,7 +205,10 @@ fn tax_depreciation_is_macrs_and_income_tax_the_combined_rate() {
     assert_eq!(f.years[0].tax_depreciation, usd("$3,000,000"));
     assert_eq!(f.years[1].tax_depreciation, usd("$5,700,000"));
     let taxable = f.years[0].ebitda.checked_sub(usd("$3,000,000")).unwrap();
-    let expected = taxable.checked_mul(Decimal::new(2495, 4)).unwrap().round_to_cents();
+    let expected = taxable
+        .checked_mul(Decimal::new(2495, 4))
+        .unwrap()
+        .round_to_cents();
     assert_eq!(f.years[0].unlevered_tax, expected);
     // Without debt the levered flows are the unlevered ones.
     assert_eq!(f.levered_after_tax, f.unlevered_after_tax);

@@ -5,11 +5,11 @@ mod capital;
 mod charges;
 mod contract;
 mod engine_agreement;
-mod financing;
 #[cfg(feature = "std")]
 mod ercot_csv;
 #[cfg(feature = "std")]
 mod ercot_files;
+mod financing;
 mod lease;
 mod meta;
 mod price_series;

@@ -315,7 +315,7 @@ proptest! {
                 }
             }
             // The extreme plan against an ordinary one.
-            let base = Plan { name: "base".into(), deployment: ordinary_deployment(), capex: vec![] };
+            let base = Plan { name: "base".into(), deployment: ordinary_deployment(), capex: vec![], debt: vec![], terminal_value: wattage::facility::capital::TerminalValue::None };
             let alternative = Plan {
                 debt: vec![],
                 terminal_value: wattage::facility::capital::TerminalValue::None,
@@ -653,6 +653,6 @@ proptest! {
             }
         }
         reads_back(&plan)?;
-        reads_back(&Plan { name: "plan".into(), deployment: plan, capex: vec![] })?;
+        reads_back(&Plan { name: "plan".into(), deployment: plan, capex: vec![], debt: vec![], terminal_value: wattage::facility::capital::TerminalValue::None })?;
     }
 }
