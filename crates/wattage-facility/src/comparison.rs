@@ -180,7 +180,7 @@ pub fn compare(
             CashFlows::new(&ledger, &plan.deployment, a.opex_per_mw_year, &plan.capex)?;
         let financing = Financing::new(FinancingSpec {
             debt: plan.debt.clone(),
-            taxes: a.taxes.clone(),
+            taxes: a.taxes,
             tax_depreciation: a.tax_depreciation,
             terminal_value: plan.terminal_value,
             discount_rate: a.discount_rate,
