@@ -14,7 +14,7 @@
 //! Taxable income is EBITDA + gains on asset sales − tax depreciation
 //! (MACRS or book, [`TaxDepreciationSpec`]) − deductible interest and
 //! fees, with losses carried forward: `wattage-finance`'s
-//! [`Taxes`](wattage_finance::Taxes) does the arithmetic. DSCR is cash
+//! `Taxes` does the arithmetic. DSCR is cash
 //! flow available for debt service (EBITDA − the levered property and
 //! income tax) over the year's interest, principal and fees.
 //!

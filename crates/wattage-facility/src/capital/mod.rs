@@ -14,7 +14,7 @@
 //!   value, replaced on its [`Refresh`] rule; [`Vintage`]s are its
 //!   purchases.
 //! - [`ResaleCurve`]: the used-miner market, dollars per TH/s by J/TH tier.
-//! - A [`Deployment`](crate::Deployment) holds its assets
+//! - A [`Deployment`] holds its assets
 //!   ([`Deployment::add_asset`](crate::Deployment::add_asset)); a GPU
 //!   cloud's own GPUs are an asset of the plan without being listed (see
 //!   [`plan_assets`]).
