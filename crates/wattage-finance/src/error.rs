@@ -167,6 +167,18 @@ pub enum FinanceError {
         /// The recovery period given.
         years: u32,
     },
+    /// A depreciation span outside a positive life, or reversed.
+    #[error(
+        "a span from {from} to {to} of a life of {life}: the life must be positive and the span must not end before it starts"
+    )]
+    InvalidSpan {
+        /// Start of the span.
+        from: Decimal,
+        /// End of the span.
+        to: Decimal,
+        /// The life.
+        life: Decimal,
+    },
     /// A valuation multiple below zero.
     #[error("an exit multiple must not be negative, got {multiple}")]
     NegativeMultiple {

@@ -62,7 +62,9 @@ pub use dated::{DatedAmount, xirr, xnpv};
 pub use debt::{DebtSchedule, Tranche, TrancheSpec};
 pub use error::FinanceError;
 pub use macrs::{MacrsClass, macrs_schedule};
-pub use periodic::{discounted_payback_period, irr, npv, payback_period};
+pub use periodic::{
+    discounted_payback_period, irr, npv, payback_period, return_on_investment, simple_payback,
+};
 pub use straight_line::{StraightLine, StraightLineSpec};
 pub use tax::{TaxSpec, Taxes};
 pub use terminal::{exit_multiple, perpetuity_growth};

@@ -203,6 +203,18 @@ mod tests {
         };
         assert_eq!(percent(&MacrsClass::FiveYear.rates()), parse(&five));
         assert_eq!(percent(&MacrsClass::SevenYear.rates()), parse(&seven));
+        // The 3-, 10- and 15-year columns of the same table.
+        let three = ["33.33", "44.45", "14.81", "7.41"];
+        let ten = [
+            "10", "18", "14.4", "11.52", "9.22", "7.37", "6.55", "6.55", "6.56", "6.55", "3.28",
+        ];
+        let fifteen = [
+            "5", "9.5", "8.55", "7.7", "6.93", "6.23", "5.9", "5.9", "5.91", "5.9", "5.91", "5.9",
+            "5.91", "5.9", "5.91", "2.95",
+        ];
+        assert_eq!(percent(&MacrsClass::ThreeYear.rates()), parse(&three));
+        assert_eq!(percent(&MacrsClass::TenYear.rates()), parse(&ten));
+        assert_eq!(percent(&MacrsClass::FifteenYear.rates()), parse(&fifteen));
         // The 20-year column to three decimals: 3.750, 7.219, ..., 2.231.
         let twenty = MacrsClass::TwentyYear.rates();
         assert_eq!(twenty[1], Decimal::new(7_219, 5));

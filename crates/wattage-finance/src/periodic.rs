@@ -276,3 +276,47 @@ pub(crate) fn power(base: Decimal, mut t: usize) -> Option<Decimal> {
         square = square.checked_mul(square)?;
     }
 }
+
+/// Return on investment: `(total_return − investment) / investment`
+/// (`0.5` is +50%), for a positive investment.
+///
+/// ```
+/// use rust_decimal::Decimal;
+/// use wattage_finance::periodic::return_on_investment;
+///
+/// assert_eq!(return_on_investment("$5,000".parse()?, "$7,500".parse()?)?, Decimal::new(5, 1));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+/// [`FinanceError::NonPositiveAmount`] for an investment at or below
+/// zero; [`FinanceError::Money`] on overflow.
+pub fn return_on_investment(investment: Usd, total_return: Usd) -> Result<Decimal, FinanceError> {
+    if investment <= Usd::ZERO {
+        return Err(FinanceError::NonPositiveAmount {
+            what: "investment",
+            value: investment,
+        });
+    }
+    Ok(total_return.checked_sub(investment)?.ratio(investment)?)
+}
+
+/// Periods until a constant `per_period` return repays `investment`
+/// (`investment / per_period`), or `None` when the return is zero or
+/// negative (never repaid).
+///
+/// # Errors
+/// [`FinanceError::NegativeAmount`] for a negative investment;
+/// [`FinanceError::Money`] on overflow.
+pub fn simple_payback(investment: Usd, per_period: Usd) -> Result<Option<Decimal>, FinanceError> {
+    if investment.is_negative() {
+        return Err(FinanceError::NegativeAmount {
+            what: "investment",
+            value: investment,
+        });
+    }
+    if per_period <= Usd::ZERO {
+        return Ok(None);
+    }
+    Ok(Some(investment.ratio(per_period)?))
+}

@@ -149,7 +149,7 @@ impl StraightLine {
         }
         let elapsed = Decimal::from(days_between(self.spec.in_service, date));
         let life = Decimal::from(days_between(self.spec.in_service, self.end_of_life));
-        let share = depreciable.checked_mul(elapsed)?.checked_div(life)?;
+        let share = straight_line_between(depreciable, Decimal::ZERO, elapsed, life)?;
         Ok(share.round_to_cents().min(depreciable))
     }
 
@@ -168,6 +168,28 @@ impl StraightLine {
             .checked_sub(self.accumulated_at(from)?)?)
     }
 
+    /// The depreciation expense of calendar `year` (1 January to 1
+    /// January): [`StraightLine::expense_between`] of the year's days.
+    ///
+    /// # Errors
+    /// [`FinanceError::DateOutOfRange`] for a year beyond the calendar;
+    /// [`FinanceError::Money`] on overflow.
+    pub fn expense_in_year(&self, year: i32) -> Result<Usd, FinanceError> {
+        let first_day = |y: i32| {
+            NaiveDate::from_ymd_opt(y, 1, 1).ok_or(FinanceError::DateOutOfRange {
+                what: "first day of the year",
+                start: self.spec.in_service,
+                months: 0,
+            })
+        };
+        let next = year.checked_add(1).ok_or(FinanceError::DateOutOfRange {
+            what: "first day of the next year",
+            start: self.spec.in_service,
+            months: 0,
+        })?;
+        self.expense_between(first_day(year)?, first_day(next)?)
+    }
+
     /// The net book value at the start of `date`: cost − depreciation
     /// accumulated before it (the cost before the in-service date, the
     /// residual from the end of the life on).
@@ -176,6 +198,58 @@ impl StraightLine {
     /// [`FinanceError::Money`] on overflow.
     pub fn book_value_at(&self, date: NaiveDate) -> Result<Usd, FinanceError> {
         Ok(self.spec.cost.checked_sub(self.accumulated_at(date)?)?)
+    }
+}
+
+/// The straight-line share of `depreciable` over the span from `from` to
+/// `to` of a life running from 0 to `life`, all three measured in one unit
+/// (days, seconds, months): `depreciable × (min(to, life) − max(from, 0))
+/// / life`, clamped to the life, so nothing is booked before it starts or
+/// after it ends and any spans that tile the life sum to `depreciable`
+/// (exactly, up to `Decimal`'s 28th digit; not rounded to cents).
+///
+/// ```
+/// use rust_decimal::Decimal;
+/// use wattage_finance::straight_line::straight_line_between;
+/// use wattage_units::Usd;
+///
+/// // A $1,500 machine on a 24-month life, months 12 to 48: only 12 months remain.
+/// let booked = straight_line_between(Usd::new(Decimal::from(1_500)), Decimal::from(12), Decimal::from(48), Decimal::from(24))?;
+/// assert_eq!(booked, Usd::new(Decimal::from(750)));
+/// # Ok::<(), wattage_finance::FinanceError>(())
+/// ```
+///
+/// # Errors
+/// [`FinanceError::InvalidSpan`] for a life that is not positive or a span
+/// that ends before it starts; [`FinanceError::Money`] on overflow.
+pub fn straight_line_between(
+    depreciable: Usd,
+    from: Decimal,
+    to: Decimal,
+    life: Decimal,
+) -> Result<Usd, FinanceError> {
+    if life <= Decimal::ZERO || to < from {
+        return Err(FinanceError::InvalidSpan { from, to, life });
+    }
+    let start = from.max(Decimal::ZERO).min(life);
+    let end = to.max(Decimal::ZERO).min(life);
+    if end <= start {
+        return Ok(Usd::ZERO);
+    }
+    if start.is_zero() && end == life {
+        return Ok(depreciable);
+    }
+    let span = end - start;
+    match depreciable
+        .checked_mul(span)
+        .and_then(|d| d.checked_div(life))
+    {
+        Ok(share) => Ok(share),
+        // A product beyond `Decimal`'s range: the share of the life first.
+        Err(_) => {
+            let fraction = span.checked_div(life).unwrap_or(Decimal::ONE);
+            Ok(depreciable.checked_mul(fraction)?)
+        }
     }
 }
 

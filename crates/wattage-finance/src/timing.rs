@@ -195,7 +195,7 @@ mod tests {
     #[test]
     fn monthly_flows_use_the_equivalent_monthly_rate() {
         // 1% a month is 1.01^12 - 1 = 12.682503013197% a year.
-        let annual = Decimal::new(126_825_030_131_97, 14);
+        let annual = Decimal::new(12_682_503_013_197, 14);
         let monthly = Timing::MONTHLY.rate_per_period(annual).unwrap();
         assert!(
             (monthly - Decimal::new(1, 2)).abs() < Decimal::new(1, 13),

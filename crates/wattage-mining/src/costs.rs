@@ -170,10 +170,7 @@ pub fn payback_days(capex: Usd, daily_cash_margin: Usd) -> Result<Option<Decimal
             value: capex.to_f64(),
         });
     }
-    if daily_cash_margin <= Usd::ZERO {
-        return Ok(None);
-    }
-    Ok(Some(capex.ratio(daily_cash_margin)?))
+    Ok(wattage_finance::simple_payback(capex, daily_cash_margin)?)
 }
 
 /// Return on investment: `(total cash margin - capex) / capex`.
@@ -196,5 +193,8 @@ pub fn roi(capex: Usd, total_cash_margin: Usd) -> Result<Decimal> {
             value: capex.to_f64(),
         });
     }
-    Ok(total_cash_margin.checked_sub(capex)?.ratio(capex)?)
+    Ok(wattage_finance::return_on_investment(
+        capex,
+        total_cash_margin,
+    )?)
 }

@@ -15,6 +15,10 @@
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
+    /// A finance computation (payback, ROI, depreciation) refused its
+    /// inputs (`wattage-finance`).
+    #[error(transparent)]
+    Finance(#[from] wattage_finance::FinanceError),
     /// A compact target (`nBits`) has the sign bit `0x00800000` set with a
     /// non-zero mantissa: Bitcoin Core decodes it as a negative number.
     #[error(

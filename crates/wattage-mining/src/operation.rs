@@ -149,7 +149,8 @@ pub struct PeriodEconomics {
     pub hosting_cost: Usd,
     /// Other cash operating costs.
     pub opex: Usd,
-    /// Straight-line depreciation of the capex over the period.
+    /// Straight-line depreciation of the capex over the period (zero
+    /// once the depreciation life has ended).
     pub depreciation: Usd,
 }
 
@@ -268,6 +269,31 @@ impl Operation {
         Ok(self)
     }
 
+    /// Straight-line depreciation of the capex over the span from `from`
+    /// to `to`, both measured from the day the machines went into service:
+    /// `capex × (span within the life) / life`, so nothing is booked after
+    /// the life ends and the whole life books exactly the capex (by
+    /// [`wattage_finance::straight_line::straight_line_between`]; the
+    /// times enter `Decimal` in seconds at 15 significant digits). Zero
+    /// without capex.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Money`] for a time that is not finite;
+    /// [`Error::Finance`] for a span that ends before it starts.
+    pub fn depreciation_between(&self, from: Time, to: Time) -> Result<Usd> {
+        let Some(life) = self.depreciation_life else {
+            return Ok(Usd::ZERO);
+        };
+        let seconds = |what: &'static str, t: Time| to_decimal(what, t.get(unit::SECOND));
+        Ok(wattage_finance::straight_line::straight_line_between(
+            self.capex,
+            seconds("depreciation span start", from)?,
+            seconds("depreciation span end", to)?,
+            seconds("depreciation life", life)?,
+        )?)
+    }
+
     /// The operation's nameplate hashrate.
     #[must_use]
     pub const fn hashrate(&self) -> Hashrate {
@@ -339,7 +365,11 @@ impl Operation {
         )?)
     }
 
-    /// The economics over `period` at a network state and BTC price.
+    /// The economics over `period` at a network state and BTC price, the
+    /// period starting when the machines went into service (so a period
+    /// longer than the depreciation life books the capex once; a
+    /// [`crate::projection`] books each step's share of the life by
+    /// [`Operation::depreciation_between`]).
     ///
     /// # Errors
     ///
@@ -385,16 +415,8 @@ impl Operation {
         };
         let days = to_decimal("period in days", period.get(unit::DAY))?;
         let opex = self.opex_per_day.checked_mul(days)?;
-        let depreciation = match self.depreciation_life {
-            Some(life) => {
-                let fraction = to_decimal(
-                    "period / depreciation life",
-                    period.get(unit::SECOND) / life.get(unit::SECOND),
-                )?;
-                self.capex.checked_mul(fraction)?
-            }
-            None => Usd::ZERO,
-        };
+        let start = Time::new(0.0, unit::SECOND)?;
+        let depreciation = self.depreciation_between(start, period)?;
         Ok(PeriodEconomics {
             period,
             payout,

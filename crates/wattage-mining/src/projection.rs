@@ -447,15 +447,13 @@ pub fn project(operation: &Operation, scenario: &Scenario, path: &Path) -> Resul
         let end_height = BlockHeight::new(u32::try_from(end).map_err(|_| Error::Overflow {
             what: "block height",
         })?);
-        let economics = step_economics(
-            operation,
-            *difficulty,
-            *price,
-            *fees,
-            start_height,
-            end_height,
+        let span = StepSpan {
+            from: start_height,
+            to: end_height,
+            start_secs: step_secs * k as f64,
             step_secs,
-        )?;
+        };
+        let economics = step_economics(operation, *difficulty, *price, *fees, span)?;
         cumulative = cumulative.checked_add(economics.cash_margin()?)?;
         steps.push(StepResult {
             index: k,
@@ -474,18 +472,35 @@ pub fn project(operation: &Operation, scenario: &Scenario, path: &Path) -> Resul
     })
 }
 
-/// One step, split at any halving between `from` and `to`.
+/// Where a step lies: its block heights and its seconds since the start
+/// of the projection (when the machines went into service).
+#[derive(Debug, Clone, Copy)]
+struct StepSpan {
+    from: BlockHeight,
+    to: BlockHeight,
+    start_secs: f64,
+    step_secs: f64,
+}
+
+/// One step, split at any halving between `span.from` and `span.to`; each
+/// part books the depreciation of its own slice of the life, so
+/// depreciation stops when the life ends.
 fn step_economics(
     operation: &Operation,
     difficulty: Difficulty,
     price: BtcPrice,
     fees: Fees,
-    from: BlockHeight,
-    to: BlockHeight,
-    step_secs: f64,
+    span: StepSpan,
 ) -> Result<PeriodEconomics> {
+    let StepSpan {
+        from,
+        to,
+        start_secs,
+        step_secs,
+    } = span;
     let total_blocks = f64::from(to.get().saturating_sub(from.get()));
     let mut part_start = from;
+    let mut elapsed = start_secs;
     let mut result: Option<PeriodEconomics> = None;
     loop {
         let boundary = part_start.next_halving().filter(|h| *h < to);
@@ -498,7 +513,11 @@ fn step_economics(
         if share > 0.0 || result.is_none() {
             let state = NetworkState::new(difficulty, block_subsidy(part_start), fees)?;
             let period = Time::new(step_secs * share, unit::SECOND)?;
-            let part = operation.evaluate(&state, price, period)?;
+            let mut part = operation.evaluate(&state, price, period)?;
+            let begin = Time::new(elapsed, unit::SECOND)?;
+            let end = Time::new(elapsed + step_secs * share, unit::SECOND)?;
+            part.depreciation = operation.depreciation_between(begin, end)?;
+            elapsed += step_secs * share;
             result = Some(match result {
                 Some(sum) => sum.checked_add(&part)?,
                 None => part,
@@ -586,13 +605,21 @@ impl Projection {
         Ok(None)
     }
 
-    /// The first step at whose end the cumulative cash margin repays the capex.
+    /// The first step at whose end the cumulative cash margin repays the
+    /// capex: the step in which [`wattage_finance::payback_period`] of the
+    /// capex (at t = 0) followed by the steps' cash margins falls (step 0
+    /// when there is no capex to repay).
     #[must_use]
     pub fn payback_step(&self) -> Option<usize> {
-        self.steps
-            .iter()
-            .find(|s| s.cumulative_cash_margin >= self.capex)
-            .map(|s| s.index)
+        let mut flows = Vec::with_capacity(self.steps.len() + 1);
+        flows.push(-self.capex);
+        for s in &self.steps {
+            flows.push(s.economics.cash_margin().ok()?);
+        }
+        let periods = wattage_finance::payback_period(&flows).ok()??;
+        // Payback during period `p` (0 < p <= k) is repaid by step k - 1's end.
+        let whole = rust_decimal::prelude::ToPrimitive::to_usize(&periods.ceil())?;
+        Some(whole.saturating_sub(1))
     }
 
     /// Return on the capex over the projection: `(cash margin - capex) / capex`.

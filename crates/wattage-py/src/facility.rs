@@ -2,8 +2,8 @@
 //! so that a change of the facility API is rewired here: site configs
 //! (the library's serde formats), price series in and out of Arrow, the
 //! exact ledger (`simulate_site`, `Summary`, `CashFlows`), the `f64`
-//! kernel (`SiteKernel`, `PricePath`), finance (NPV, IRR, payback) and
-//! the colocation lease.
+//! kernel (`SiteKernel`, `PricePath`) and the colocation lease (finance is
+//! in the `finance` module).
 
 use std::sync::Arc;
 
@@ -21,7 +21,6 @@ use serde::Deserialize;
 use wattage::chrono::{DateTime, NaiveDate, Utc};
 use wattage::facility::Curtailment;
 use wattage::facility::deployment::Deployment;
-use wattage::facility::finance;
 use wattage::facility::horizon::Horizon;
 use wattage::facility::kernel::{PricePath, SiteKernel};
 use wattage::facility::lease::{ColocationLease, LeaseSpec, LeaseStructure};
@@ -716,58 +715,6 @@ impl PyKernel {
     }
 }
 
-/// Net present value (Decimal) of `flows` (Decimals, first at time 0) at `rate`.
-#[pyfunction]
-fn npv<'py>(
-    py: Python<'py>,
-    rate: &Bound<'py, PyAny>,
-    flows: Vec<Bound<'py, PyAny>>,
-) -> PyResult<Bound<'py, PyAny>> {
-    let r = decimal_arg(rate, "rate")?;
-    let f = usd_list(&flows)?;
-    usd_out(py, finance::npv(r, &f).or_py()?)
-}
-
-/// Internal rate of return (Decimal) of `flows` (Decimals).
-#[pyfunction]
-fn irr<'py>(py: Python<'py>, flows: Vec<Bound<'py, PyAny>>) -> PyResult<Bound<'py, PyAny>> {
-    to_py_decimal(py, finance::irr(&usd_list(&flows)?).or_py()?)
-}
-
-/// Periods until the cumulative flow turns non-negative (Decimal), or None.
-#[pyfunction]
-fn payback_period<'py>(
-    py: Python<'py>,
-    flows: Vec<Bound<'py, PyAny>>,
-) -> PyResult<Option<Bound<'py, PyAny>>> {
-    finance::payback_period(&usd_list(&flows)?)
-        .or_py()?
-        .map(|d| to_py_decimal(py, d))
-        .transpose()
-}
-
-/// As `payback_period`, on flows discounted at `rate`.
-#[pyfunction]
-fn discounted_payback_period<'py>(
-    py: Python<'py>,
-    rate: &Bound<'py, PyAny>,
-    flows: Vec<Bound<'py, PyAny>>,
-) -> PyResult<Option<Bound<'py, PyAny>>> {
-    let r = decimal_arg(rate, "rate")?;
-    finance::discounted_payback_period(r, &usd_list(&flows)?)
-        .or_py()?
-        .map(|d| to_py_decimal(py, d))
-        .transpose()
-}
-
-fn usd_list(flows: &[Bound<'_, PyAny>]) -> PyResult<Vec<Usd>> {
-    flows
-        .iter()
-        .enumerate()
-        .map(|(i, f)| usd_arg(f, &format!("flows[{i}]")))
-        .collect()
-}
-
 /// A colocation lease: critical IT capacity at a monthly rate per kW,
 /// escalated yearly, over a term of months.
 #[pyclass(frozen, module = "wattage", name = "ColocationLease")]
@@ -920,10 +867,6 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PySiteRun>()?;
     m.add_class::<PyKernel>()?;
     m.add_class::<PyColocationLease>()?;
-    m.add_function(wrap_pyfunction!(npv, m)?)?;
-    m.add_function(wrap_pyfunction!(irr, m)?)?;
-    m.add_function(wrap_pyfunction!(payback_period, m)?)?;
-    m.add_function(wrap_pyfunction!(discounted_payback_period, m)?)?;
     m.add("KERNEL_COLUMNS", KERNEL_COLUMNS.map(|(n, _)| n).to_vec())?;
     m.add("KERNEL_UNITS", KERNEL_COLUMNS.map(|(_, u)| u).to_vec())?;
     Ok(())

@@ -6,8 +6,9 @@
 //! the native module is `wattage._wattage`, re-exported by the pure-Python
 //! package in `python/wattage`.
 //!
-//! Every call into `wattage::facility` is in the `facility` module so that a change
-//! of that API is rewired in one place.
+//! Every call into `wattage::facility` is in the `facility` module, and into
+//! `wattage::finance` in the `finance` module, so that a change of either
+//! API is rewired in one place.
 #![forbid(unsafe_code)]
 
 use pyo3::prelude::*;
@@ -17,6 +18,7 @@ mod convert;
 mod economics;
 mod errors;
 mod facility;
+mod finance;
 mod quantity;
 mod vector;
 
@@ -28,6 +30,7 @@ fn _wattage(m: &Bound<'_, PyModule>) -> PyResult<()> {
     economics::register(m)?;
     vector::register(m)?;
     facility::register(m)?;
+    finance::register(m)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

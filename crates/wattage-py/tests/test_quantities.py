@@ -57,7 +57,7 @@ def test_money_is_decimal():
 
 def test_errors_are_one_hierarchy_of_value_errors():
     assert issubclass(w.WattageError, ValueError)
-    for e in (w.UnitError, w.MoneyError, w.MiningError, w.FacilityError, w.ConfigError):
+    for e in (w.UnitError, w.MoneyError, w.MiningError, w.FacilityError, w.FinanceError, w.ConfigError):
         assert issubclass(e, w.WattageError)
     with pytest.raises(w.UnitError, match="J/TH"):
         w.Hashrate("5 J/TH")

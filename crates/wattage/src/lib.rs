@@ -129,7 +129,9 @@ pub mod prelude {
         compare, simulate_site,
     };
     #[doc(no_inline)]
-    pub use wattage_finance::{FinanceError, StraightLine, StraightLineSpec, irr, npv};
+    pub use wattage_finance::{
+        DatedAmount, FinanceError, StraightLine, StraightLineSpec, Timing, irr, npv, xirr, xnpv,
+    };
     #[doc(no_inline)]
     pub use wattage_hardware::{Accelerator, AsicMiner, Fleet, Precision, Sparsity, catalog};
     #[doc(no_inline)]

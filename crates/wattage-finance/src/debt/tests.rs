@@ -63,6 +63,29 @@ fn a_level_payment_matches_the_published_annuity_factor() {
 }
 
 #[test]
+fn a_five_percent_ten_year_annuity_pays_0_1295_per_dollar() {
+    // Blocher et al., Cost Management 9e (McGraw-Hill), Table 2 "Present
+    // Value of Annuity of $1" (ezto.mheducation.com/extMedia/bne/accounting/
+    // blocher_9e/ch12_table_2.htm): 5%, 10 periods: 7.722 (7.7217 to four
+    // decimals), so the level payment per $1 is 1 / 7.7217 = 0.1295.
+    let loan = Tranche::new(spec(
+        Decimal::new(5, 2),
+        Repayment::LevelPayment,
+        Frequency::Yearly,
+        120,
+    ))
+    .unwrap();
+    let payment = loan.schedule().unwrap().periods()[0]
+        .debt_service()
+        .unwrap();
+    let per_dollar = payment.ratio(usd(1_000_000)).unwrap();
+    assert_eq!(per_dollar.round_dp(4), Decimal::new(1_295, 4));
+    let factor = usd(1_000_000).ratio(payment).unwrap();
+    assert_eq!(factor.round_dp(3), Decimal::new(7_722, 3));
+    assert_eq!(factor.round_dp(4), Decimal::new(77_217, 4));
+}
+
+#[test]
 fn zero_interest_pays_no_interest_and_level_principal_is_level() {
     let loan = Tranche::new(spec(
         Decimal::ZERO,

@@ -185,6 +185,31 @@ fn payback_and_roi() {
     assert!((dep.to_f64() - 1_500.0).abs() < 1e-6, "{dep}");
 }
 
+/// Regression: depreciation used to be booked as capex x step / life on
+/// every step with no cap, so 48 months of a $1,500 machine on a 24-month
+/// life booked $3,000. It stops when the life ends.
+#[test]
+fn depreciation_stops_at_the_end_of_the_life() {
+    let s = mid_2026(48, StepLength::Month);
+    let op = s21xp("$30/MWh")
+        .with_capex(
+            "$1,500".parse().unwrap(),
+            Time::new(24.0, unit::MONTH).unwrap(),
+        )
+        .unwrap();
+    let p = project(&op, &s, &s.deterministic_path().unwrap()).unwrap();
+    let dep = p.total().unwrap().depreciation;
+    assert_eq!(dep.round_to_cents(), "$1,500".parse().unwrap(), "{dep}");
+    // Each of the first 24 months books $62.50; the last 24 book nothing.
+    let per_step = p.steps()[0].economics.depreciation;
+    assert!((per_step.to_f64() - 62.5).abs() < 1e-9, "{per_step}");
+    assert!(
+        p.steps()[24..]
+            .iter()
+            .all(|s| s.economics.depreciation == Usd::ZERO)
+    );
+}
+
 #[test]
 fn monte_carlo_is_seeded_and_centred_on_the_deterministic_path() {
     let s = mid_2026(12, StepLength::Month)

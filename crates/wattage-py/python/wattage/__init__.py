@@ -63,6 +63,9 @@ from ._wattage import (  # noqa: F401
     implied_hashrate,
     irr,
     issued_between,
+    loan_schedule,
+    macrs_rates,
+    macrs_schedule,
     next_halving,
     npv,
     parse_btc,
@@ -73,6 +76,8 @@ from ._wattage import (  # noqa: F401
     revenue_per_mwh_array,
     roi,
     total_issued,
+    xirr,
+    xnpv,
 )
 from . import sweep  # noqa: E402
 

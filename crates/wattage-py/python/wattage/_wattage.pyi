@@ -368,6 +368,25 @@ def payback_period(flows: list[DecimalLike]) -> Optional[Decimal]:
     """Periods until the cumulative flow turns non-negative, or None."""
 def discounted_payback_period(rate: DecimalLike, flows: list[DecimalLike]) -> Optional[Decimal]:
     """As `payback_period`, on flows discounted at `rate`."""
+def xnpv(rate: DecimalLike, flows: list[DecimalLike], dates: list[datetime.date]) -> Decimal:
+    """Net present value of dated flows at an annual rate, as Excel's XNPV (actual/365)."""
+def xirr(flows: list[DecimalLike], dates: list[datetime.date]) -> Decimal:
+    """Annual internal rate of return of dated flows, as Excel's XIRR."""
+def macrs_rates(years: int) -> list[Decimal]:
+    """MACRS GDS half-year rates of 3-, 5-, 7-, 10-, 15- or 20-year property (Pub. 946 Table A-1)."""
+def macrs_schedule(basis: DecimalLike, years: int, bonus: Optional[DecimalLike] = None) -> list[Decimal]:
+    """Tax depreciation per recovery year after bonus depreciation; sums to the basis."""
+def loan_schedule(
+    principal: DecimalLike,
+    rate: DecimalLike,
+    start: datetime.date,
+    term_months: int,
+    frequency: str = "monthly",
+    repayment: str = "level_payment",
+    upfront_fee: Optional[DecimalLike] = None,
+    commitment_fee: Optional[DecimalLike] = None,
+) -> list[dict[str, Any]]:
+    """Per period: start, end, opening_balance, drawn, interest, principal, fees, closing_balance."""
 
 class PriceSeries:
     """An energy price series at 15-minute or hourly resolution."""
