@@ -17,7 +17,10 @@
 //! to, each plan year by year (revenue, energy cost, EBITDA, capex, cash
 //! flow, revenue per MW of interconnect), revenue per IT MW-year of each
 //! workload, NPV, IRR and payback of each conversion against staying
-//! all-mining, and how the lease case moves with the BTC price. It draws
+//! all-mining, how the lease case moves with the BTC price, and the
+//! unlevered and levered after-tax IRR of each conversion (its debt,
+//! federal tax, MACRS with bonus, the displaced miners sold at the
+//! used-miner curve), with the assumptions printed. It draws
 //! `convergence_ebitda.svg`, `convergence_cash.svg` and
 //! `convergence_revenue_per_mw.svg` into the chart directory.
 //!
@@ -37,6 +40,10 @@ use std::time::Instant;
 use plotters::prelude::SeriesLabelPosition;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
+use wattage::facility::capital::{
+    Asset, AssetKind, AssetSpec, Discounting, Price, Refresh, Resale, ResaleCurve, Serves,
+    TaxDepreciation, TaxDepreciationSpec, TerminalValue,
+};
 use wattage::facility::comparison::{Assumptions, Comparison, Plan, compare};
 use wattage::facility::deployment::Deployment;
 use wattage::facility::horizon::Horizon;
@@ -47,9 +54,13 @@ use wattage::facility::price_series::Resolution;
 use wattage::facility::pue::Pue;
 use wattage::facility::retrofit::{Conversion, Displaced, RetrofitPlan};
 use wattage::facility::site::{Hall, Site};
-use wattage::facility::summary::{CapexPayment, YearRow};
+use wattage::facility::summary::YearRow;
 use wattage::facility::workload::{Colocation, GpuCloud, GpuCloudSpec, SelfMining, Workload};
 use wattage::facility::{Curtailment, HashpricePath};
+use wattage::finance::debt::{Draw, Frequency, InterestRate, Repayment};
+use wattage::finance::macrs::MacrsClass;
+use wattage::finance::tax::{PropertyTax, TaxSpec};
+use wattage::finance::{Taxes, Tranche, TrancheSpec};
 use wattage::hardware::{Fleet, catalog};
 use wattage::mining::chrono::{DateTime, Datelike, Months, NaiveDate, TimeDelta, TimeZone, Utc};
 use wattage::mining::costs::breakeven_power_price;
@@ -160,6 +171,39 @@ const GPU_UTILIZATION_PERCENT: i64 = 70;
 /// (derived there), a five-to-six-year life.
 const GPU_CAPEX_PER_IT_MW: i64 = 29_000_000;
 const GPU_LIFE_YEARS: u32 = 5;
+
+// ---------------------------------------------------------------------------
+// Capital, debt and taxes.
+
+/// The miners were bought on 2025-07-01 at $15 per TH/s, the price of the
+/// under-19 J/TH band of Hashrate Index's ASIC Price Index in mid-2025
+/// (the default resale curve of `wattage::facility::capital`, which
+/// cites it), and are written off over three years (miners are commonly
+/// booked over 3-5 years, domain.md §8). Bought before the horizon, they
+/// are no capex in it; sold, they fetch the resale curve's price.
+const MINERS_BOUGHT: (i32, u32, u32) = (2025, 7, 1);
+const MINER_USD_PER_TH: i64 = 15;
+const MINER_LIFE_MONTHS: i64 = 36;
+/// The rebuilt hall's electrical and cooling: a 20-year book life
+/// (domain.md §8: buildings and electrical 15-39 years; assumption).
+const HALL_LIFE_MONTHS: i64 = 240;
+/// Debt of the conversion: 60% of the hall capex, drawn with it, at 8% a
+/// year fixed, repaid by level monthly payments over ten years from the
+/// first draw, starting the month of the last (assumptions).
+const DEBT_SHARE_PERCENT: i64 = 60;
+const DEBT_RATE_PERCENT: i64 = 8;
+const DEBT_TERM_MONTHS: u32 = 120;
+/// Taxes: the 21% federal corporate rate (domain.md §8) and no state
+/// income tax (Texas levies none; its franchise tax on margin is left
+/// out); business interest deductible up to 30% of adjusted taxable
+/// income (IRC 163(j)); losses carried forward against up to 80% of a
+/// year's income (the 2017 act); no property tax (assumption).
+const FEDERAL_TAX_PERCENT: i64 = 21;
+/// Tax depreciation: MACRS, 5-year property for miners and GPUs, 15-year
+/// for the hall (IRS Publication 946), with 100% bonus depreciation: the
+/// rate for property acquired and placed in service after 2025-01-19
+/// (the 2025 budget act made it permanent).
+const BONUS_PERCENT: i64 = 100;
 
 /// BTC price multiples for the sensitivity table (everything else fixed).
 const BTC_MULTIPLES: [(i64, u32); 4] = [(75, 2), (1, 0), (15, 1), (2, 0)];
@@ -286,7 +330,9 @@ fn build_plans(path: &[Hashprice], btc_price: BtcPrice) -> Res<Plans> {
             HashpricePath::Daily(path.to_vec()),
             btc_price,
         )?;
-        all_mining.assign(format!("miners-{hall}"), hall, Workload::SelfMining(miners))?;
+        let name = format!("miners-{hall}");
+        all_mining.assign(name.clone(), hall, Workload::SelfMining(miners))?;
+        all_mining.add_asset(miner_asset(&name, &fleet)?)?;
     }
 
     // Hall C keeps its power budget: 45 MW × 1.08 at the meter, so
@@ -296,35 +342,25 @@ fn build_plans(path: &[Hashprice], btc_price: BtcPrice) -> Res<Plans> {
     let (c0, l0) = (CONSTRUCTION_FROM, LIVE_FROM);
     let construction = utc(c0.0, c0.1, c0.2)?;
     let live = utc(l0.0, l0.1, l0.2)?;
-    let hall_capex = CAPEX_PER_CRITICAL_MW
-        .parse::<Usd>()?
-        .checked_mul(to_decimal("critical MW", critical_mw)?)?;
-    let half = hall_capex.checked_div(Decimal::TWO)?;
-    let capex = vec![
-        CapexPayment {
-            at: construction,
-            amount: half,
-        },
-        CapexPayment {
-            at: construction + Months::new(6),
-            amount: hall_capex.checked_sub(half)?,
-        },
-    ];
-    let convert = |name: &str, workload: Workload| -> Res<(Deployment, Vec<CapexPayment>)> {
+    let hall_assets = hall_assets(critical_mw, construction)?;
+    let convert = |name: &str, workload: Workload, mut assets: Vec<Asset>| -> Res<Deployment> {
+        assets.extend(hall_assets.iter().cloned());
         Ok(RetrofitPlan::new(all_mining.clone())
             .with(Conversion {
                 displaced: Displaced::Sell,
-                assets: vec![],
+                assets,
                 hall: "C".into(),
                 construction_from: construction,
                 live_from: live,
                 name: name.into(),
                 workload,
                 pue: Pue::constant(AI_PUE)?,
-                capex: capex.clone(),
+                capex: vec![],
             })
-            .apply()?)
+            .apply()?
+            .0)
     };
+    let debt = conversion_debt(&hall_assets)?;
 
     let lease = ColocationLease::new(LeaseSpec {
         critical_it: critical,
@@ -334,14 +370,16 @@ fn build_plans(path: &[Hashprice], btc_price: BtcPrice) -> Res<Plans> {
         start: NaiveDate::from_ymd_opt(l0.0, l0.1, l0.2).ok_or("bad lease date")?,
         structure: LeaseStructure::TripleNet,
     })?;
-    let (leased, lease_capex) = convert(
+    let leased = convert(
         "tenant",
         Workload::Colocation(Colocation::new(lease, Decimal::ONE)?),
+        vec![],
     )?;
 
     // The GPU cloud: as many GPUs as the critical IT holds at the rack's
     // power per GPU; GPU capex is $29M per IT MW, bought when the hall goes
-    // live (CashFlows adds it) and bought again after its five-year life.
+    // live and again at the end of each five-year life (an asset with a
+    // refresh; the old GPUs are sold at book value, nothing).
     let per_gpu = catalog::system(GPU_RACK)?.power_per_device();
     let gpus = (critical.get(unit::WATT) / per_gpu.get(unit::WATT) + 1e-9).floor();
     #[allow(
@@ -364,34 +402,148 @@ fn build_plans(path: &[Hashprice], btc_price: BtcPrice) -> Res<Plans> {
         capex_per_gpu,
         life_years: GPU_LIFE_YEARS,
     })?;
-    let refresh = CapexPayment {
-        at: live + Months::new(12 * GPU_LIFE_YEARS),
-        amount: cloud.capex()?,
-    };
-    let (clouded, mut gpu_capex) = convert("gpu-cloud", Workload::GpuCloud(cloud))?;
-    gpu_capex.push(refresh);
+    let gpus_asset = Asset::new(AssetSpec {
+        name: "GPUs".into(),
+        serves: Serves::Workload("gpu-cloud".into()),
+        kind: AssetKind::Gpus {
+            units: cloud.count(),
+        },
+        price: Price::PerUnit(cloud.capex_per_gpu()),
+        purchased: live.date_naive(),
+        life_months: i64::from(GPU_LIFE_YEARS) * 12,
+        residual: Usd::ZERO,
+        resale: Resale::BookValue,
+        refresh: Some(Refresh::EndOfLife {
+            price: Price::PerUnit(cloud.capex_per_gpu()),
+        }),
+        sold_on: None,
+    })?;
+    let clouded = convert("gpu-cloud", Workload::GpuCloud(cloud), vec![gpus_asset])?;
 
     Ok(Plans {
         all_mining: Plan {
             name: "all mining".into(),
             deployment: all_mining,
             capex: vec![],
+            debt: vec![],
+            terminal_value: TerminalValue::None,
         },
         lease: Plan {
             name: "AI lease (hall C)".into(),
             deployment: leased,
-            capex: lease_capex,
+            capex: vec![],
+            debt: vec![debt.clone()],
+            terminal_value: TerminalValue::None,
         },
         gpu: Plan {
             name: "GPU cloud (hall C)".into(),
             deployment: clouded,
-            capex: gpu_capex,
+            capex: vec![],
+            debt: vec![debt],
+            terminal_value: TerminalValue::None,
         },
     })
 }
 
+/// A hall's miners: bought on `MINERS_BOUGHT` at `MINER_USD_PER_TH`,
+/// written off over `MINER_LIFE_MONTHS`, sold at the used-miner curve.
+fn miner_asset(workload: &str, fleet: &Fleet) -> Res<Asset> {
+    let (y, m, d) = MINERS_BOUGHT;
+    Ok(Asset::new(AssetSpec {
+        name: format!("{workload} machines"),
+        serves: Serves::Workload(workload.into()),
+        kind: AssetKind::Miners {
+            units: u32::try_from(MINERS_PER_HALL)?,
+            hashrate: fleet.total_hashrate()?,
+            efficiency: catalog::asic(MINER)?.efficiency(),
+        },
+        price: Price::PerTerahash(Decimal::from(MINER_USD_PER_TH)),
+        purchased: NaiveDate::from_ymd_opt(y, m, d).ok_or("bad date")?,
+        life_months: MINER_LIFE_MONTHS,
+        residual: Usd::ZERO,
+        resale: Resale::Curve(ResaleCurve::default_shape()),
+        refresh: None,
+        sold_on: None,
+    })?)
+}
+
+/// Hall C's rebuild: `CAPEX_PER_CRITICAL_MW` × the critical MW, in two
+/// halves (at the start of construction and six months in), each an
+/// infrastructure asset of the hall.
+fn hall_assets(critical_mw: f64, construction: DateTime<Utc>) -> Res<Vec<Asset>> {
+    let critical = Power::new(critical_mw / 2.0, unit::MEGAWATT)?;
+    [construction, construction + Months::new(6)]
+        .into_iter()
+        .enumerate()
+        .map(|(i, at)| {
+            Ok(Asset::new(AssetSpec {
+                name: format!("hall C rebuild, part {}", i + 1),
+                serves: Serves::Hall("C".into()),
+                kind: AssetKind::Infrastructure { capacity: critical },
+                price: Price::PerMegawatt(format!("{CAPEX_PER_CRITICAL_MW}/MW").parse()?),
+                purchased: at.date_naive(),
+                life_months: HALL_LIFE_MONTHS,
+                residual: Usd::ZERO,
+                resale: Resale::BookValue,
+                refresh: None,
+                sold_on: None,
+            })?)
+        })
+        .collect()
+}
+
+/// `DEBT_SHARE_PERCENT` of the hall's rebuild, drawn with it, at
+/// `DEBT_RATE_PERCENT`, level monthly payments to ten years from the
+/// first draw.
+fn conversion_debt(hall: &[Asset]) -> Res<Tranche> {
+    let mut draws = Vec::new();
+    for asset in hall {
+        draws.push(Draw {
+            date: asset.spec().purchased,
+            amount: asset.cost()?.checked_mul(percent(DEBT_SHARE_PERCENT))?,
+        });
+    }
+    Ok(Tranche::new(TrancheSpec {
+        principal: Usd::try_sum(draws.iter().map(|d| d.amount))?,
+        start: draws.first().map(|d| d.date).ok_or("no hall capex")?,
+        draws,
+        rate: InterestRate::Fixed(percent(DEBT_RATE_PERCENT)),
+        term_months: DEBT_TERM_MONTHS,
+        frequency: Frequency::Monthly,
+        repayment: Repayment::LevelPayment,
+        upfront_fee: Decimal::ZERO,
+        commitment_fee: Decimal::ZERO,
+    })?)
+}
+
+/// The taxes of every plan (see the constants).
+fn taxes() -> Res<Taxes> {
+    Ok(Taxes::new(TaxSpec {
+        federal_rate: percent(FEDERAL_TAX_PERCENT),
+        state_rate: Decimal::ZERO,
+        interest_limit: Some(percent(30)),
+        loss_limit: Some(percent(80)),
+        property_tax: PropertyTax::None,
+    })?)
+}
+
+fn tax_depreciation() -> TaxDepreciationSpec {
+    let macrs = |class| TaxDepreciation::Macrs {
+        class,
+        bonus: percent(BONUS_PERCENT),
+    };
+    TaxDepreciationSpec {
+        miners: macrs(MacrsClass::FiveYear),
+        gpus: macrs(MacrsClass::FiveYear),
+        infrastructure: macrs(MacrsClass::FifteenYear),
+    }
+}
+
 fn run(base: &Plan, alternative: &Plan, horizon: Horizon) -> Res<Comparison> {
     let assumptions = Assumptions {
+        discounting: Discounting::Dated,
+        taxes: Some(taxes()?),
+        tax_depreciation: tax_depreciation(),
         contract: PowerContract::new(PowerSupply::fixed(POWER_PRICE.parse()?)),
         horizon,
         curtailment: Curtailment::AboveBreakeven,
@@ -404,34 +556,112 @@ fn run(base: &Plan, alternative: &Plan, horizon: Horizon) -> Res<Comparison> {
 fn print_year_table(name: &str, rows: &[YearRow], interconnect_mw: Decimal) {
     println!("\n  {name} ($M; revenue per MW of the 150 MW interconnect in $k)\n");
     println!(
-        "  {:<6} {:>9} {:>9} {:>8} {:>9} {:>9} {:>10} {:>11}",
-        "year", "revenue", "energy", "opex", "EBITDA", "capex", "cash flow", "rev/MW $k"
+        "  {:<6} {:>9} {:>9} {:>8} {:>9} {:>9} {:>7} {:>10} {:>11}",
+        "year", "revenue", "energy", "opex", "EBITDA", "capex", "sales", "cash flow", "rev/MW $k"
     );
     for r in rows {
         let per_mw = (r.revenue.dollars() / interconnect_mw / Decimal::from(1000)).round_dp(0);
         println!(
-            "  {:<6} {:>9} {:>9} {:>8} {:>9} {:>9} {:>10} {:>11}",
+            "  {:<6} {:>9} {:>9} {:>8} {:>9} {:>9} {:>7} {:>10} {:>11}",
             r.start.year(),
             millions(r.revenue),
             millions(r.energy_cost),
             millions(r.opex),
             millions(r.ebitda),
             millions(r.capex),
+            millions(r.asset_sales),
             millions(r.cash_flow),
             per_mw,
         );
     }
     let total = |f: fn(&YearRow) -> Usd| Usd::try_sum(rows.iter().map(f)).unwrap_or(Usd::ZERO);
     println!(
-        "  {:<6} {:>9} {:>9} {:>8} {:>9} {:>9} {:>10}",
+        "  {:<6} {:>9} {:>9} {:>8} {:>9} {:>9} {:>7} {:>10}",
         "total",
         millions(total(|r| r.revenue)),
         millions(total(|r| r.energy_cost)),
         millions(total(|r| r.opex)),
         millions(total(|r| r.ebitda)),
         millions(total(|r| r.capex)),
+        millions(total(|r| r.asset_sales)),
         millions(total(|r| r.cash_flow)),
     );
+}
+
+/// The day hall C's construction starts (its miners' sale).
+fn construction_day(plans: &Plans) -> Res<NaiveDate> {
+    plans
+        .lease
+        .deployment
+        .assets()
+        .iter()
+        .find_map(|a| a.spec().sold_on)
+        .ok_or_else(|| "no miners sold".into())
+}
+
+/// Section 7: each conversion financed and taxed, against all mining.
+fn print_financing(plans: &Plans, lease: &Comparison, gpu: &Comparison) -> Res<()> {
+    println!("\n7. Financing and taxes: converting hall C, against all mining\n");
+    let debt = plans.lease.debt.first().ok_or("no debt")?;
+    println!(
+        "  Assumptions: debt {}% of the hall rebuild ({}), drawn with it, {DEBT_RATE_PERCENT}% fixed, level monthly payments over {} years;",
+        DEBT_SHARE_PERCENT,
+        dollars(debt.spec().principal),
+        DEBT_TERM_MONTHS / 12,
+    );
+    println!(
+        "  {FEDERAL_TAX_PERCENT}% federal income tax, no state income tax (Texas), interest deductible to 30% of ATI (IRC 163(j)),"
+    );
+    println!(
+        "  losses carried forward against 80% of income; MACRS 5-year (miners, GPUs) and 15-year (hall), {BONUS_PERCENT}% bonus;"
+    );
+    println!(
+        "  miners bought {:?}-{:02}-{:02} at ${MINER_USD_PER_TH}/TH, sold {} at the used-miner curve; no property tax, no terminal value;",
+        MINERS_BOUGHT.0,
+        MINERS_BOUGHT.1,
+        MINERS_BOUGHT.2,
+        construction_day(plans)?,
+    );
+    println!("  XNPV and XIRR, every flow on its day, at {DISCOUNT_PERCENT}%.\n");
+    println!(
+        "  {:<20} {:>16} {:>16} {:>16} {:>16} {:>10}",
+        "conversion",
+        "unlevered pre-tax",
+        "unlevered after",
+        "levered pre-tax",
+        "levered after",
+        "min DSCR"
+    );
+    for cmp in [lease, gpu] {
+        let i = &cmp.incremental;
+        let min_dscr = cmp
+            .alternative
+            .finance
+            .dscr
+            .iter()
+            .filter_map(|d| d.dscr)
+            .min()
+            .map_or_else(|| "-".into(), |d| format!("{:.2}", d.round_dp(2)));
+        println!(
+            "  {:<20} {:>16} {:>16} {:>16} {:>16} {:>10}",
+            cmp.alternative.name,
+            irr_text(i.unlevered_pre_tax.irr),
+            irr_text(i.unlevered_after_tax.irr),
+            irr_text(i.levered_pre_tax.irr),
+            irr_text(i.levered_after_tax.irr),
+            min_dscr,
+        );
+    }
+    println!("  (IRR of the incremental flows; NPV after tax and debt, $M:");
+    for cmp in [lease, gpu] {
+        println!(
+            "   {}: unlevered {}, levered {})",
+            cmp.alternative.name,
+            millions(cmp.incremental.unlevered_after_tax.npv),
+            millions(cmp.incremental.levered_after_tax.npv),
+        );
+    }
+    Ok(())
 }
 
 fn irr_text(irr: Option<Decimal>) -> String {
@@ -571,10 +801,23 @@ fn example_main() -> Res<()> {
         Some(Workload::GpuCloud(g)) => g.clone(),
         _ => return Err("no GPU cloud".into()),
     };
-    let hall_capex = Usd::try_sum(plans.lease.capex.iter().map(|p| p.amount))?;
+    let hall_parts: Vec<&Asset> = plans
+        .lease
+        .deployment
+        .assets()
+        .iter()
+        .filter(|a| matches!(a.serves(), Serves::Hall(h) if h == "C"))
+        .collect();
+    let hall_capex = Usd::try_sum(
+        hall_parts
+            .iter()
+            .map(|a| a.cost())
+            .collect::<Result<Vec<_>, _>>()?,
+    )?;
+    let part_date = |i: usize| hall_parts.get(i).map(|a| a.spec().purchased);
     println!(
-        "\n  Hall C, converted: miners off {}, live {}",
-        plans.lease.capex[0].at.date_naive(),
+        "\n  Hall C, converted: miners off and sold {}, live {}",
+        construction_day(&plans)?,
         tenant.start()
     );
     println!(
@@ -583,10 +826,11 @@ fn example_main() -> Res<()> {
         tenant.critical_it().display_in(unit::MEGAWATT)
     );
     println!(
-        "    capex {CAPEX_PER_CRITICAL_MW} per critical MW = {} (two halves, {} and {})",
+        "    capex {CAPEX_PER_CRITICAL_MW} per critical MW = {} (two halves, {:?} and {:?}), {}-year book life",
         dollars(hall_capex),
-        plans.lease.capex[0].at.date_naive(),
-        plans.lease.capex[1].at.date_naive()
+        part_date(0),
+        part_date(1),
+        HALL_LIFE_MONTHS / 12,
     );
     println!(
         "    lease: {} escalating {LEASE_ESCALATOR_PERCENT}% a year, {} years, triple-net: {} in year one, {} over the term",
@@ -607,10 +851,9 @@ fn example_main() -> Res<()> {
         cloud.price(),
     );
     println!(
-        "      {} a GPU ({} in all, again in {}), {GPU_LIFE_YEARS}-year life",
+        "      {} a GPU ({} in all, bought again after each {GPU_LIFE_YEARS}-year life)",
         dollars(cloud.capex_per_gpu()),
         dollars(cloud.capex()?),
-        plans.gpu.capex.last().map_or(0, |p| p.at.year()),
     );
 
     // ---- 2. The public deals --------------------------------------------
@@ -765,6 +1008,16 @@ fn example_main() -> Res<()> {
         "  GPU-cloud EBITDA is before {} a year of GPU depreciation.",
         dollars(cloud.annual_depreciation()?)
     );
+    let fleet_summary = base.summary.workload("miners-A").ok_or("no fleet")?;
+    println!(
+        "  Cost per BTC mined by hall A over the horizon: {} direct (energy), {} all-in (with opex and the machines' depreciation).",
+        fleet_summary
+            .energy_cost_per_btc
+            .map_or_else(|| "-".into(), dollars),
+        fleet_summary
+            .all_in_cost_per_btc
+            .map_or_else(|| "-".into(), dollars),
+    );
 
     // ---- 5. The verdict -------------------------------------------------
     println!(
@@ -799,12 +1052,13 @@ fn example_main() -> Res<()> {
         );
     }
     println!(
-        "  (NPV discounts each year's flow from the first, {}, undiscounted. IRR and payback are of the",
-        start.year()
+        "  (unlevered, before tax. NPV is XNPV from {}: each month's EBITDA on its last day, capex and sales on",
+        start.date_naive()
     );
     println!(
-        "  incremental flows, conversion less all mining; payback in years, and the year the cumulative turns positive)"
+        "  their days. IRR (XIRR) and payback are of the incremental flows, conversion less all mining; payback in"
     );
+    println!("  years of the yearly flows, and the year the cumulative turns positive)");
 
     // ---- 6. Sensitivity -------------------------------------------------
     println!("\n6. The lease case against the BTC price (difficulty and fees held)\n");
@@ -838,10 +1092,12 @@ fn example_main() -> Res<()> {
         );
     }
 
-    // ---- 7. Reserves (see `report_reserves` below) ---------------------
+    print_financing(&plans, &lease_cmp, &gpu_cmp)?;
+
+    // ---- 8. Reserves (see `report_reserves` below) ---------------------
     report_reserves(&plans.all_mining.deployment, start)?;
 
-    // ---- 8. 4CP on a forecast (see `report_four_cp` below) --------------
+    // ---- 9. 4CP on a forecast (see `report_four_cp` below) --------------
     report_four_cp(&plans.all_mining.deployment)?;
 
     // ---- Charts ---------------------------------------------------------
@@ -907,7 +1163,7 @@ fn example_main() -> Res<()> {
         .collect();
     scatter_chart(
         &cash_path,
-        "Cumulative cash flow (EBITDA - capex) to the end of each year",
+        "Cumulative cash flow (EBITDA - capex + asset sales) to the end of each year",
         "year",
         "$M",
         &cash,
@@ -942,7 +1198,7 @@ fn report_reserves(plan: &Deployment, start: DateTime<Utc>) -> Res<()> {
     let contract = PowerContract::new(PowerSupply::fixed(POWER_PRICE.parse()?));
     let without = simulate_site(plan, &contract, year, Curtailment::AboveBreakeven)?;
     println!(
-        "\n7. Mining with and without reserves ({}, all-mining site, miners offered as ERCOT RRS)\n",
+        "\n8. Mining with and without reserves ({}, all-mining site, miners offered as ERCOT RRS)\n",
         start.year()
     );
     println!(
@@ -1044,7 +1300,7 @@ fn report_four_cp(plan: &Deployment) -> Res<()> {
         ),
     ];
     println!(
-        "\n8. 4CP on a forecast (all-mining site, ERCOT summer 2021, {FOUR_CP_RATE}/kW-year)\n"
+        "\n9. 4CP on a forecast (all-mining site, ERCOT summer 2021, {FOUR_CP_RATE}/kW-year)\n"
     );
     println!(
         "  {:<32} {:>9} {:>14} {:>10} {:>14}",

@@ -561,6 +561,8 @@ pub(crate) fn compare(a: &CompareArgs) -> Result<Vec<Section>> {
         .ok_or_else(|| CliError::input("no configs to compare", "name two or more site configs"))?;
     let base = load(base_path, &a.prices)?;
     let base_plan = Plan {
+        debt: vec![],
+        terminal_value: wattage::facility::capital::TerminalValue::None,
         name: base.name.clone(),
         deployment: base.deployment.clone(),
         capex: base.capex.clone(),
@@ -593,11 +595,18 @@ pub(crate) fn compare(a: &CompareArgs) -> Result<Vec<Section>> {
             .name
             .unwrap_or_else(|| other.deployment.site().name().to_string());
         let plan = Plan {
+            debt: vec![],
+            terminal_value: wattage::facility::capital::TerminalValue::None,
             name,
             deployment: other.deployment,
             capex: other.capex,
         };
         let assumptions = Assumptions {
+            discounting: wattage::facility::capital::Discounting::Yearly(
+                wattage::finance::Timing::YEARLY,
+            ),
+            taxes: None,
+            tax_depreciation: Default::default(),
             contract: base.contract.clone(),
             horizon: base.horizon,
             curtailment: base.curtailment,

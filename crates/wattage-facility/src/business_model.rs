@@ -4,6 +4,7 @@ use rust_decimal::Decimal;
 use wattage_units::{EnergyPrice, Usd};
 
 use crate::FacilityError;
+use crate::capital::{self, AssetEventKind, Serves};
 use crate::deployment::Deployment;
 use crate::ledger::SiteLedger;
 use crate::summary::CapexPayment;
@@ -92,8 +93,12 @@ impl BusinessModel {
     ///
     /// `hosting_rate` prices IT energy of compute loads hosted by (or for)
     /// someone else; `generation_cost` prices energy from the operator's
-    /// own generation; `capex` is the facility capex (a retrofit's
-    /// schedule).
+    /// own generation; `capex` is the facility capex paid as cash (a
+    /// retrofit's schedule). The deployment's assets (and each GPU cloud's
+    /// GPUs, [`capital::plan_assets`]) are counted too: those serving its
+    /// own compute as hardware capex when the model owns the compute,
+    /// the others as facility capex when it pays for the facility, so an
+    /// asset-light miner carries its machines.
     ///
     /// ```
     /// // Needs wattage-facility (in the wattage facade: wattage::facility).
@@ -123,6 +128,8 @@ impl BusinessModel {
             hosting_paid: Usd::ZERO,
             hardware_capex: Usd::ZERO,
             facility_capex: Usd::ZERO,
+            asset_sales: Usd::ZERO,
+            depreciation: Usd::ZERO,
             ebitda: Usd::ZERO,
         };
         for (index, name) in ledger.workload_names().iter().enumerate() {
@@ -141,11 +148,6 @@ impl BusinessModel {
                     pnl.revenue = pnl.revenue.checked_add(totals.revenue)?;
                     if !lines.power {
                         pnl.hosting_paid = pnl.hosting_paid.checked_add(hosted_fee)?;
-                    }
-                    if let Workload::GpuCloud(g) = workload {
-                        if totals.live_periods > 0 {
-                            pnl.hardware_capex = pnl.hardware_capex.checked_add(g.capex()?)?;
-                        }
                     }
                 } else if lines.tenants {
                     pnl.revenue = pnl.revenue.checked_add(hosted_fee)?;
@@ -174,14 +176,79 @@ impl BusinessModel {
                 .checked_sub(site.reserve_payment)?
                 .checked_sub(site.charges_passed_through)?;
         }
+        self.book_assets(&mut pnl, ledger, deployment)?;
         if lines.facility_capex {
-            pnl.facility_capex = Usd::try_sum(capex.iter().map(|p| p.amount))?;
+            let horizon = ledger.horizon();
+            let inside = capex
+                .iter()
+                .filter(|p| p.at >= horizon.start() && p.at < horizon.end());
+            pnl.facility_capex = pnl
+                .facility_capex
+                .checked_add(Usd::try_sum(inside.map(|p| p.amount))?)?;
         }
         pnl.ebitda = pnl
             .revenue
             .checked_sub(pnl.power_cost)?
             .checked_sub(pnl.hosting_paid)?;
         Ok(pnl)
+    }
+}
+
+impl BusinessModel {
+    /// Adds the plan's assets inside the horizon to the lines this model
+    /// carries: those serving its own compute (miners, GPUs) when it owns
+    /// the compute, the rest (halls, the site, tenants' halls) when it
+    /// pays the facility capex. Purchases are capex, sales are proceeds,
+    /// and their book depreciation over the horizon is counted.
+    fn book_assets(
+        self,
+        pnl: &mut ModelPnl,
+        ledger: &SiteLedger,
+        deployment: &Deployment,
+    ) -> Result<(), FacilityError> {
+        let lines = self.lines();
+        let horizon = ledger.horizon();
+        let (start, end) = (horizon.start().date_naive(), horizon.end().date_naive());
+        let is_compute = |name: &str| {
+            matches!(
+                deployment.assignment(name).map(|a| a.workload()),
+                Some(Workload::SelfMining(_) | Workload::GpuCloud(_))
+            )
+        };
+        for asset in capital::plan_assets(ledger, deployment)? {
+            let compute = match asset.serves() {
+                Serves::Workload(w) => is_compute(w),
+                Serves::Workloads(ws) => ws.iter().any(|w| is_compute(w)),
+                _ => false,
+            };
+            let carried = if compute {
+                lines.compute
+            } else {
+                lines.facility_capex
+            };
+            if !carried {
+                continue;
+            }
+            for e in capital::events(core::slice::from_ref(&asset), end)? {
+                if e.at < start {
+                    continue;
+                }
+                match (e.kind, compute) {
+                    (AssetEventKind::Purchase, true) => {
+                        pnl.hardware_capex = pnl.hardware_capex.checked_add(e.amount)?;
+                    }
+                    (AssetEventKind::Purchase, false) => {
+                        pnl.facility_capex = pnl.facility_capex.checked_add(e.amount)?;
+                    }
+                    (AssetEventKind::Sale, _) => {
+                        pnl.asset_sales = pnl.asset_sales.checked_add(e.amount)?;
+                    }
+                }
+            }
+            let booked = capital::depreciation_between(&asset, start, end)?;
+            pnl.depreciation = pnl.depreciation.checked_add(booked)?;
+        }
+        Ok(())
     }
 }
 
@@ -198,16 +265,23 @@ pub struct ModelPnl {
     pub power_cost: Usd,
     /// Hosting it pays for its machines elsewhere.
     pub hosting_paid: Usd,
-    /// Its hardware capex (GPUs).
+    /// Its hardware capex: the assets serving its own compute (miners,
+    /// GPUs, refreshes included) bought in the horizon.
     pub hardware_capex: Usd,
-    /// Its facility capex.
+    /// Its facility capex: capex payments and the assets serving halls,
+    /// the site or tenants, bought in the horizon.
     pub facility_capex: Usd,
+    /// Proceeds of the assets it carries sold in the horizon.
+    pub asset_sales: Usd,
+    /// Book depreciation of the assets it carries over the horizon (not a
+    /// cash flow).
+    pub depreciation: Usd,
     /// Revenue − power − hosting paid.
     pub ebitda: Usd,
 }
 
 impl ModelPnl {
-    /// EBITDA − all capex: the horizon's cash.
+    /// EBITDA − all capex + asset sales: the horizon's cash.
     ///
     /// # Errors
     /// [`FacilityError::Money`] on overflow.
@@ -215,7 +289,8 @@ impl ModelPnl {
         Ok(self
             .ebitda
             .checked_sub(self.hardware_capex)?
-            .checked_sub(self.facility_capex)?)
+            .checked_sub(self.facility_capex)?
+            .checked_add(self.asset_sales)?)
     }
 
     /// EBITDA margin: EBITDA / revenue (`None` without revenue).

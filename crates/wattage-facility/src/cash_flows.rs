@@ -10,7 +10,7 @@ use alloc::vec::Vec;
 use chrono::{DateTime, Months, NaiveDate, Utc};
 use rust_decimal::Decimal;
 use wattage_units::money::to_decimal;
-use wattage_units::{Usd, unit};
+use wattage_units::{Power, Usd, unit};
 
 use crate::FacilityError;
 use crate::capital::{self, Asset, AssetEvent, AssetEventKind, plan_assets};
@@ -87,6 +87,7 @@ pub struct CashFlows {
     events: Vec<AssetEvent>,
     assets: Vec<Asset>,
     horizon: Horizon,
+    interconnect: Power,
 }
 
 /// Each workload's opex per period: opex per IT MW-year × IT MW × hours /
@@ -271,6 +272,7 @@ impl CashFlows {
             events,
             assets,
             horizon,
+            interconnect: deployment.site().interconnect(),
         })
     }
 
@@ -308,6 +310,12 @@ impl CashFlows {
     #[must_use]
     pub const fn horizon(&self) -> Horizon {
         self.horizon
+    }
+
+    /// The site's interconnect capacity (for a property tax per MW).
+    #[must_use]
+    pub const fn interconnect(&self) -> Power {
+        self.interconnect
     }
 
     /// The yearly cash flows (EBITDA − capex + asset sales), in order.

@@ -222,9 +222,9 @@ impl Deployment {
     ///
     /// ```
     /// // Needs wattage-facility, chrono (in the wattage facade: wattage::facility, wattage::chrono).
-    /// use wattage::facility::capital::{Asset, AssetKind, AssetSpec, Price, Resale, Serves};
-    /// use wattage::facility::{Deployment, Hall, Pue, Site};
-    /// use wattage::chrono::NaiveDate;
+    /// use wattage_facility::capital::{Asset, AssetKind, AssetSpec, Price, Resale, Serves};
+    /// use wattage_facility::{Deployment, Hall, Pue, Site};
+    /// use chrono::NaiveDate;
     ///
     /// let site = Site::new("S", "50 MW".parse()?)?.with_hall(Hall::new("A", "45 MW".parse()?, Pue::constant(1.08)?)?)?;
     /// let mut plan = Deployment::new(site);

@@ -86,6 +86,10 @@
 //!   year; [`business_model`]: the same site under asset-light,
 //!   colocation, infrastructure-owner, power-integrated and vertically
 //!   integrated models.
+//! - [`capital`]: the assets a plan owns (miners, GPUs, site
+//!   infrastructure) with book depreciation, resale and refresh, and
+//!   [`capital::financing`]: a plan's cash flows unlevered and levered,
+//!   before and after tax, on `wattage-finance`.
 //! - [`kernel`]: the `f64` summary kernel for sweeps (one site-year at
 //!   hourly resolution in about 5 µs), agreeing with the exact ledger to
 //!   the cent; [`sweep`]: many sites or price paths, in parallel with

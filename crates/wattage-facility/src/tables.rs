@@ -755,11 +755,16 @@ mod tests {
             curtailment: Curtailment::AboveBreakeven,
             opex_per_mw_year: "$55,000".parse().unwrap(),
             discount_rate: Decimal::new(1, 1),
+            discounting: crate::capital::Discounting::Yearly(wattage_finance::Timing::YEARLY),
+            taxes: None,
+            tax_depreciation: crate::capital::TaxDepreciationSpec::default(),
         };
         let named = |name: &str, deployment| Plan {
             name: name.into(),
             deployment,
             capex: Vec::new(),
+            debt: Vec::new(),
+            terminal_value: crate::capital::TerminalValue::None,
         };
         let comparison = compare(
             &named("mining", mining),

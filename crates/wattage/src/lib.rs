@@ -58,7 +58,7 @@
 //!   prices to a site's P&L, each runnable as it stands.
 //! - **An educator** (or a student) starts at the teaching chapter,
 //!   [`book::ch08_teaching`]: the economics worked by hand, then in code.
-//! - **A contributor** starts at the design note, [`book::ch13_architecture`].
+//! - **A contributor** starts at the design note, [`book::ch14_architecture`].
 //!
 //! # The book
 //!
@@ -67,9 +67,10 @@
 //! [`book::ch04_hardware`], [`book::ch05_hashprice`],
 //! [`book::ch06_facilities`], [`book::ch07_cookbook`],
 //! [`book::ch08_teaching`], [`book::ch09_glossary`], the command line
-//! [`book::ch10_cli`], wattage from Python [`book::ch11_python`], how speed
-//! is measured [`book::ch12_performance`], and the design note
-//! [`book::ch13_architecture`].
+//! [`book::ch10_cli`], wattage from Python [`book::ch11_python`], capital,
+//! debt and taxes [`book::ch12_capital`], how speed is measured
+//! [`book::ch13_performance`], and the design note
+//! [`book::ch14_architecture`].
 //!
 //! # Features
 //!
@@ -180,11 +181,14 @@ pub mod book {
     #[doc = include_str!(concat!(env!("OUT_DIR"), "/11-python.md"))]
     pub mod ch11_python {}
 
+    #[doc = include_str!(concat!(env!("OUT_DIR"), "/12-capital.md"))]
+    pub mod ch12_capital {}
+
     #[doc = include_str!(concat!(env!("OUT_DIR"), "/performance.md"))]
-    pub mod ch12_performance {}
+    pub mod ch13_performance {}
 
     #[doc = include_str!(concat!(env!("OUT_DIR"), "/architecture.md"))]
-    pub mod ch13_architecture {}
+    pub mod ch14_architecture {}
 }
 
 /// The workspace README's examples, compiled and run as doctests.

@@ -198,8 +198,8 @@ pub struct Vintage {
 ///
 /// ```
 /// // Needs wattage-facility, chrono (in the wattage facade: wattage::facility, wattage::chrono).
-/// use wattage::facility::capital::{Asset, AssetKind, AssetSpec, Price, Resale, Serves};
-/// use wattage::chrono::NaiveDate;
+/// use wattage_facility::capital::{Asset, AssetKind, AssetSpec, Price, Resale, Serves};
+/// use chrono::NaiveDate;
 ///
 /// // 10,000 S21 XP (2.7 EH/s at 13.5 J/TH) at $12 per TH/s, three years.
 /// let miners = Asset::new(AssetSpec {

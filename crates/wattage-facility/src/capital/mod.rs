@@ -6,7 +6,7 @@
 //! schedules, taxes, NPV, IRR, XNPV) is `wattage-finance`'s; this module
 //! says what a facility owns and when, and hands the dated amounts to it.
 //! The book's chapter "Capital: assets, debt and taxes"
-//! (`wattage::book::capital`) walks through all of it.
+//! (`wattage::book::ch12_capital`) walks through all of it.
 //!
 //! - [`Asset`] (from an [`AssetSpec`]): a purchase with a book life,
 //!   written off straight-line to its residual (never more than cost −
@@ -14,14 +14,16 @@
 //!   value, replaced on its [`Refresh`] rule; [`Vintage`]s are its
 //!   purchases.
 //! - [`ResaleCurve`]: the used-miner market, dollars per TH/s by J/TH tier.
-//! - A [`Deployment`](crate::Deployment) holds its assets
+//! - A [`Deployment`] holds its assets
 //!   ([`Deployment::add_asset`](crate::Deployment::add_asset)); a GPU
 //!   cloud's own GPUs are an asset of the plan without being listed (see
 //!   [`plan_assets`]).
 
 mod asset;
 pub(crate) mod book;
+pub mod financing;
 mod resale;
+mod tax_depreciation;
 
 use alloc::format;
 use alloc::string::String;
@@ -33,7 +35,11 @@ use wattage_units::Usd;
 pub use asset::{
     Asset, AssetKind, AssetSpec, MAX_LIFE_MONTHS, Price, Refresh, Resale, Serves, Vintage,
 };
+pub use financing::{
+    Discounting, FinancedYear, Financing, FinancingSpec, PlanFinance, Returns, TerminalValue,
+};
 pub use resale::{ResaleCurve, ResaleCurveSpec, ResaleTier};
+pub use tax_depreciation::{TaxDepreciation, TaxDepreciationSpec};
 
 use crate::FacilityError;
 use crate::deployment::Deployment;
@@ -164,3 +170,6 @@ pub fn plan_assets(
     }
     Ok(assets)
 }
+
+#[cfg(test)]
+mod tests;

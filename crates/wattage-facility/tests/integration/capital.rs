@@ -266,3 +266,31 @@ fn a_move_into_a_full_hall_is_refused() {
         .unwrap_err();
     assert!(err.to_string().contains("hall \"B\""), "{err}");
 }
+
+/// Regression: `BusinessModel` counted only GPU capex, so asset-light
+/// mining had no hardware cost. Its miners are now its hardware capex.
+#[test]
+fn asset_light_mining_carries_its_miners() {
+    use wattage_facility::business_model::BusinessModel;
+    let mut plan = Deployment::new(two_halls());
+    plan.assign("fleet", "A", fleet()).unwrap();
+    plan.add_asset(miners("fleet", Resale::BookValue)).unwrap();
+    let horizon = Horizon::calendar_years(utc(2026, 1, 1), Resolution::Hourly, 1).unwrap();
+    let ledger = simulate_site(&plan, &contract(), horizon, Curtailment::AboveBreakeven).unwrap();
+    let rate = "$60/MWh".parse().unwrap();
+    let light = BusinessModel::AssetLight
+        .evaluate(&ledger, &plan, rate, rate, &[])
+        .unwrap();
+    assert_eq!(light.hardware_capex, usd("$12,000,000"));
+    assert_eq!(light.depreciation, usd("$3,996,350.36"));
+    assert_eq!(
+        light.cash().unwrap(),
+        light.ebitda.checked_sub(usd("$12,000,000")).unwrap()
+    );
+    // A colocation operator hosts the fleet and owns none of it.
+    let colo = BusinessModel::Colocation
+        .evaluate(&ledger, &plan, rate, rate, &[])
+        .unwrap();
+    assert_eq!(colo.hardware_capex, Usd::ZERO);
+    assert_eq!(colo.depreciation, Usd::ZERO);
+}

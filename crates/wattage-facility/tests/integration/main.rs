@@ -9,6 +9,7 @@ mod engine_agreement;
 mod ercot_csv;
 #[cfg(feature = "std")]
 mod ercot_files;
+mod financing;
 mod hosting;
 mod lease;
 mod markets;

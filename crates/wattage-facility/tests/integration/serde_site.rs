@@ -97,6 +97,8 @@ fn sites_contracts_workloads_and_plans_round_trip() {
     });
     round_trip(&retrofit);
     round_trip(&Plan {
+        debt: vec![],
+        terminal_value: wattage_facility::capital::TerminalValue::None,
         name: "p".into(),
         deployment: plan,
         capex: vec![],
@@ -190,4 +192,61 @@ fn reserve_offers_and_hosting_contracts_read_through_their_validation() {
     assert!(
         serde_json::from_str::<HostingContract>(&hosting.replace("\"0.2\"", "\"1.2\"")).is_err()
     );
+}
+
+/// Assets and financings read back through their validating specs; an
+/// asset with a bad life or an unknown key is refused naming it.
+#[test]
+fn assets_and_financings_round_trip_and_bad_ones_are_refused() {
+    use wattage_facility::capital::{
+        Asset, AssetKind, AssetSpec, Discounting, Financing, FinancingSpec, Price, Resale,
+        ResaleCurve, Serves, TaxDepreciationSpec, TerminalValue,
+    };
+    let mut plan = Deployment::new(site());
+    plan.assign("fleet", "mining", miners("$50/PH/day"))
+        .unwrap();
+    plan.add_asset(
+        Asset::new(AssetSpec {
+            name: "miners".into(),
+            serves: Serves::Workload("fleet".into()),
+            kind: AssetKind::Miners {
+                units: 5_000,
+                hashrate: "1 EH/s".parse().unwrap(),
+                efficiency: "16 J/TH".parse().unwrap(),
+            },
+            price: Price::PerTerahash(Decimal::from(12)),
+            purchased: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+            life_months: 36,
+            residual: usd("$0"),
+            resale: Resale::Curve(ResaleCurve::default_shape()),
+            refresh: None,
+            sold_on: None,
+        })
+        .unwrap(),
+    )
+    .unwrap();
+    let json = round_trip(&plan);
+    let bad = json.replace("\"life_months\":36", "\"life_months\":-3");
+    let err = serde_json::from_str::<Deployment>(&bad)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("asset \"miners\"") && err.contains("-3"),
+        "{err}"
+    );
+    let typo = json.replace("\"life_months\"", "\"life_month\"");
+    assert!(serde_json::from_str::<Deployment>(&typo).is_err());
+    let financing = Financing::new(FinancingSpec {
+        debt: vec![],
+        taxes: None,
+        tax_depreciation: TaxDepreciationSpec::default(),
+        terminal_value: TerminalValue::EbitdaMultiple(Decimal::from(8)),
+        discount_rate: Decimal::new(1, 1),
+        discounting: Discounting::Dated,
+    })
+    .unwrap();
+    let json = round_trip(&financing);
+    let negative = json.replace("\"ebitda_multiple\":\"8\"", "\"ebitda_multiple\":\"-8\"");
+    assert_ne!(negative, json, "{json}");
+    assert!(serde_json::from_str::<Financing>(&negative).is_err());
 }

@@ -260,11 +260,12 @@ fn hosting_and_gpu_cloud_earn_their_rates() {
     let cloud = ledger.workload_totals(1).unwrap();
     assert_eq!(cloud.revenue, usd("$424,800"));
     let summary = Summary::new(&ledger, &plan, Usd::ZERO).unwrap();
-    // $240M of GPUs over 5 years: $48M a year, 24 hours' worth.
+    // $240M of GPUs straight-line over the 1,826 days of a five-year life
+    // from their first live day: one day's worth, to the cent.
     let dep = summary.workload("cloud").unwrap().depreciation.dollars();
     assert_eq!(
-        dep.round_dp(2),
-        (Decimal::from(48_000_000) * Decimal::from(24) / Decimal::from(8766)).round_dp(2)
+        dep,
+        (Decimal::from(240_000_000) / Decimal::from(1826)).round_dp(2)
     );
     // Hosting never curtails at $40 against a $70 rate at PUE 1.05.
     assert_eq!(hosted.curtailed_periods, 0);

@@ -90,6 +90,11 @@ fn default_of(key: &str, object: &serde_json::Map<String, Value>) -> Option<Valu
             json!({ "from": null, "until": null })
         }
         "pue" if is("workload") && !is("construction_from") => object.get("pue").cloned()?,
+        // wattage-facility: a conversion that buys nothing, a plan without
+        // debt or a terminal value, a deployment without assets.
+        "assets" if is("construction_from") || is("assignments") => json!([]),
+        "debt" if is("deployment") => json!([]),
+        "terminal_value" if is("deployment") => json!("none"),
         // wattage-hardware: spec files, miners (two of the three figures
         // derive the third), accelerators and their peaks.
         "asic_miners" | "accelerators" => json!([]),
@@ -835,6 +840,8 @@ fn near_valid_configs_are_errors_or_mean_what_they_say() {
     });
     failures.extend(check("RetrofitPlan", &retrofit, same, &mut kinds));
     let plan = Plan {
+        debt: vec![],
+        terminal_value: wattage::facility::capital::TerminalValue::None,
         name: "p".into(),
         deployment: deployment(),
         capex: vec![CapexPayment {

@@ -329,13 +329,18 @@ proptest! {
                 }
             }
             // The extreme plan against an ordinary one.
-            let base = Plan { name: "base".into(), deployment: ordinary_deployment(), capex: vec![] };
+            let base = Plan { name: "base".into(), deployment: ordinary_deployment(), capex: vec![], debt: vec![], terminal_value: wattage::facility::capital::TerminalValue::None };
             let alternative = Plan {
+                debt: vec![],
+                terminal_value: wattage::facility::capital::TerminalValue::None,
                 name: "alternative".into(),
                 deployment: deployment.clone(),
                 capex: vec![CapexPayment { at: start(), amount: Usd::new(money[7]) }],
             };
             let assumptions = Assumptions {
+                discounting: wattage::facility::capital::Discounting::Yearly(wattage::finance::Timing::YEARLY),
+                taxes: None,
+                tax_depreciation: Default::default(),
                 contract: contract.clone(),
                 horizon,
                 curtailment: Curtailment::AboveBreakeven,
@@ -664,6 +669,6 @@ proptest! {
             }
         }
         reads_back(&plan)?;
-        reads_back(&Plan { name: "plan".into(), deployment: plan, capex: vec![] })?;
+        reads_back(&Plan { name: "plan".into(), deployment: plan, capex: vec![], debt: vec![], terminal_value: wattage::facility::capital::TerminalValue::None })?;
     }
 }

@@ -1,0 +1,682 @@
+//! A plan's cash flows financed and taxed: unlevered and levered, before
+//! and after tax, with the debt's service and DSCR and the equity that
+//! funds the rest, by calendar year; the NPV and IRR of each.
+//!
+//! The four series, per calendar year:
+//!
+//! ```text
+//! unlevered pre-tax   = EBITDA − capex + asset sales (+ terminal value in the last year)
+//! levered pre-tax     = unlevered pre-tax + debt drawn − interest − principal − fees
+//! unlevered after-tax = unlevered pre-tax − property tax − income tax without interest
+//! levered after-tax   = levered pre-tax − property tax − income tax with interest deducted
+//! ```
+//!
+//! Taxable income is EBITDA + gains on asset sales − tax depreciation
+//! (MACRS or book, [`TaxDepreciationSpec`]) − deductible interest and
+//! fees, with losses carried forward: `wattage-finance`'s
+//! `Taxes` does the arithmetic. DSCR is cash
+//! flow available for debt service (EBITDA − the levered property and
+//! income tax) over the year's interest, principal and fees.
+//!
+//! # What is simplified
+//! - Years are calendar years (a horizon starting on 1 January lines them
+//!   up with the plan's year rows); debt outstanding at the horizon's end
+//!   is repaid in its last year.
+//! - A vintage sold gets no tax depreciation in the year of sale; its gain
+//!   (proceeds − remaining tax basis) is taxed as ordinary income
+//!   (depreciation recapture), a loss deducted.
+//! - Fees are deducted as interest. The terminal value is added after tax
+//!   and untaxed, to all four series.
+//! - Discounting is the caller's explicit choice ([`Discounting`]):
+//!   yearly, with the first year undiscounted (the convention of
+//!   [`crate::finance::npv`]) or a year away (a spreadsheet's `NPV()`),
+//!   or every flow on its day by XNPV and XIRR. Yearly buckets put a
+//!   year's capex, draws and first debt payment at the same instant,
+//!   which overstates the cost of debt drawn and first served in one
+//!   year; dated discounting does not.
+
+use alloc::collections::BTreeMap;
+use alloc::vec::Vec;
+
+use chrono::Datelike;
+use rust_decimal::Decimal;
+use wattage_finance::dated::DatedAmount;
+use wattage_finance::debt::{Draw, YearDscr, debt_years, dscr_by_year, equity_contributions};
+use wattage_finance::tax::{TaxYear, TaxYearInput};
+use wattage_finance::timing::{Period, Timing};
+use wattage_finance::{
+    DebtSchedule, Taxes, Tranche, exit_multiple, irr_with, npv_with, perpetuity_growth, xirr, xnpv,
+};
+use wattage_units::Usd;
+
+use super::tax_depreciation::{TaxAssetYear, TaxDepreciationSpec, tax_years};
+use super::{AssetEventKind, book};
+use crate::FacilityError;
+use crate::cash_flows::CashFlows;
+use crate::finance::npv;
+
+/// The value of the plan at the horizon's end, added to its last year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(deny_unknown_fields, rename_all = "snake_case")
+)]
+#[non_exhaustive]
+pub enum TerminalValue {
+    /// None: the plan ends with the horizon.
+    #[default]
+    None,
+    /// A given amount (a sale price, an appraisal).
+    Amount(Usd),
+    /// A multiple of the last year's EBITDA (an exit multiple,
+    /// `wattage-finance`'s `exit_multiple`).
+    EbitdaMultiple(Decimal),
+    /// The last year's unlevered pre-tax cash flow growing forever at
+    /// `growth` a year, discounted at the financing's rate (Gordon growth,
+    /// `wattage-finance`'s `perpetuity_growth`; never below zero).
+    PerpetuityGrowth(Decimal),
+}
+
+/// How the series are discounted: the choice is explicit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(deny_unknown_fields, rename_all = "snake_case")
+)]
+#[non_exhaustive]
+pub enum Discounting {
+    /// One flow per calendar year under a periodic `Timing` (its period
+    /// must be the year): [`Timing::YEARLY`] puts the first year at t = 0,
+    /// undiscounted, as [`crate::finance::npv`] does;
+    /// [`Timing::EXCEL_NPV`] discounts it a year, as a spreadsheet's
+    /// `NPV()`. Capex counts at its year, whatever its day.
+    Yearly(Timing),
+    /// Every flow on its day, by XNPV and XIRR (actual/365 from the first
+    /// flow, as Excel's `XNPV`): each month's EBITDA on its last day,
+    /// capex and asset sales on theirs, each debt draw at its period's
+    /// start and its service at the period's end, each year's taxes in
+    /// four estimated installments (15 April, June, September, December,
+    /// as IRS Form 1120-W), the terminal value on the horizon's last day.
+    Dated,
+}
+
+/// A [`Financing`] by its fields.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct FinancingSpec {
+    /// The plan's debt tranches (none: all equity).
+    pub debt: Vec<Tranche>,
+    /// Taxes (`None`: untaxed, after-tax = pre-tax).
+    pub taxes: Option<Taxes>,
+    /// How each kind of asset is depreciated for tax.
+    pub tax_depreciation: TaxDepreciationSpec,
+    /// The value at the horizon's end.
+    pub terminal_value: TerminalValue,
+    /// Discount rate per year for the NPVs (`0.10` is 10%), above −1.
+    pub discount_rate: Decimal,
+    /// Yearly or dated discounting.
+    pub discounting: Discounting,
+}
+
+/// How a plan is paid for and taxed: debt, taxes, tax depreciation, a
+/// terminal value and the discount rate. See the [module](self) for the
+/// four cash-flow series it computes.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(try_from = "FinancingSpec", into = "FinancingSpec")
+)]
+pub struct Financing {
+    spec: FinancingSpec,
+    schedules: Vec<DebtSchedule>,
+}
+
+/// NPV at the financing's discount rate and IRR of one series.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct Returns {
+    /// Net present value, the first year undiscounted.
+    pub npv: Usd,
+    /// Internal rate of return a year (`None` when the flows do not
+    /// change sign).
+    pub irr: Option<Decimal>,
+}
+
+impl Returns {
+    /// An NPV and an IRR.
+    #[must_use]
+    pub const fn new(npv: Usd, irr: Option<Decimal>) -> Self {
+        Self { npv, irr }
+    }
+}
+
+/// One calendar year of a financed plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct FinancedYear {
+    /// The calendar year.
+    pub year: i32,
+    /// EBITDA.
+    pub ebitda: Usd,
+    /// Capex (asset purchases and payments).
+    pub capex: Usd,
+    /// Proceeds of asset sales.
+    pub asset_sales: Usd,
+    /// Terminal value (the last year only).
+    pub terminal_value: Usd,
+    /// Book depreciation.
+    pub book_depreciation: Usd,
+    /// Tax depreciation.
+    pub tax_depreciation: Usd,
+    /// Gains on asset sales for tax (losses negative).
+    pub gain_on_sale: Usd,
+    /// Debt drawn.
+    pub drawn: Usd,
+    /// Interest paid.
+    pub interest: Usd,
+    /// Principal repaid (with any balance left at the horizon's end).
+    pub principal: Usd,
+    /// Debt fees paid.
+    pub fees: Usd,
+    /// Property and income tax without interest deducted.
+    pub unlevered_tax: Usd,
+    /// Property and income tax with interest deducted.
+    pub levered_tax: Usd,
+    /// EBITDA − capex + asset sales + terminal value.
+    pub unlevered_pre_tax: Usd,
+    /// Unlevered pre-tax − unlevered tax.
+    pub unlevered_after_tax: Usd,
+    /// Unlevered pre-tax + drawn − interest − principal − fees.
+    pub levered_pre_tax: Usd,
+    /// Levered pre-tax − levered tax.
+    pub levered_after_tax: Usd,
+}
+
+/// A plan financed and taxed.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct PlanFinance {
+    /// Year by year.
+    pub years: Vec<FinancedYear>,
+    /// Returns of the unlevered pre-tax flows.
+    pub unlevered_pre_tax: Returns,
+    /// Returns of the unlevered after-tax flows.
+    pub unlevered_after_tax: Returns,
+    /// Returns of the levered pre-tax flows (to equity).
+    pub levered_pre_tax: Returns,
+    /// Returns of the levered after-tax flows (to equity).
+    pub levered_after_tax: Returns,
+    /// DSCR per year with debt service.
+    pub dscr: Vec<YearDscr>,
+    /// The equity each debt period contributes to capex beyond the draws
+    /// (`wattage-finance`'s `equity_contributions`).
+    pub equity_contributions: Vec<Draw>,
+    /// The levered taxes, year by year.
+    pub taxes: Vec<TaxYear>,
+}
+
+impl Financing {
+    /// A financing on `spec`'s terms.
+    ///
+    /// # Errors
+    /// [`FacilityError::Finance`] for a discount rate at or below −1 or a
+    /// tranche whose schedule fails; [`FacilityError::InvalidTerm`] for a
+    /// negative exit multiple.
+    pub fn new(spec: FinancingSpec) -> Result<Self, FacilityError> {
+        npv(spec.discount_rate, &[])?;
+        match spec.terminal_value {
+            TerminalValue::EbitdaMultiple(m) => {
+                exit_multiple(Usd::ZERO, m)?;
+            }
+            TerminalValue::PerpetuityGrowth(g) => {
+                perpetuity_growth(Usd::ZERO, spec.discount_rate, g)?;
+            }
+            TerminalValue::None | TerminalValue::Amount(_) => {}
+        }
+        if let Discounting::Yearly(timing) = spec.discounting {
+            if timing.period != Period::Year {
+                return Err(FacilityError::Unsupported {
+                    computation: "yearly discounting of a financed plan",
+                    what: "a monthly period (use Discounting::Dated)",
+                });
+            }
+        }
+        let schedules = spec
+            .debt
+            .iter()
+            .map(Tranche::schedule)
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Self { spec, schedules })
+    }
+
+    /// All equity, untaxed, no terminal value, discounted `discounting`:
+    /// the plan's own flows.
+    ///
+    /// # Errors
+    /// As for [`Self::new`].
+    pub fn unlevered(
+        discount_rate: Decimal,
+        discounting: Discounting,
+    ) -> Result<Self, FacilityError> {
+        Self::new(FinancingSpec {
+            debt: Vec::new(),
+            taxes: None,
+            tax_depreciation: TaxDepreciationSpec::default(),
+            terminal_value: TerminalValue::None,
+            discount_rate,
+            discounting,
+        })
+    }
+
+    /// The financing's terms.
+    #[must_use]
+    pub const fn spec(&self) -> &FinancingSpec {
+        &self.spec
+    }
+
+    /// The debt schedules, one per tranche.
+    #[must_use]
+    pub fn schedules(&self) -> &[DebtSchedule] {
+        &self.schedules
+    }
+
+    /// Finances and taxes `flows`.
+    ///
+    /// # Errors
+    /// [`FacilityError::Finance`] or [`FacilityError::Money`] when an
+    /// amount cannot be computed.
+    pub fn evaluate(&self, flows: &CashFlows) -> Result<PlanFinance, FacilityError> {
+        let mut years = self.pre_tax_years(flows)?;
+        let taxes = self.tax_rows(flows, &mut years)?;
+        let dscr = dscr_by_year(
+            &debt_years(&self.schedules)?,
+            &years
+                .iter()
+                .map(|y| Ok((y.year, y.ebitda.checked_sub(y.levered_tax)?)))
+                .collect::<Result<Vec<_>, FacilityError>>()?,
+        )?
+        .into_iter()
+        .filter(|d| d.dscr.is_some())
+        .collect();
+        let returns = |series: Series| self.returns(flows, &years, series);
+        Ok(PlanFinance {
+            unlevered_pre_tax: returns(Series {
+                levered: false,
+                after_tax: false,
+            })?,
+            unlevered_after_tax: returns(Series {
+                levered: false,
+                after_tax: true,
+            })?,
+            levered_pre_tax: returns(Series {
+                levered: true,
+                after_tax: false,
+            })?,
+            levered_after_tax: returns(Series {
+                levered: true,
+                after_tax: true,
+            })?,
+            dscr,
+            equity_contributions: self.equity(flows)?,
+            taxes,
+            years,
+        })
+    }
+}
+
+/// The debt's lines of one calendar year.
+#[derive(Debug, Clone, Copy, Default)]
+struct DebtLines {
+    drawn: Usd,
+    interest: Usd,
+    principal: Usd,
+    fees: Usd,
+}
+
+impl Financing {
+    /// The debt by calendar year, with the balance left at the end of
+    /// `last` repaid in it.
+    fn debt_by_year(&self, last: i32) -> Result<BTreeMap<i32, DebtLines>, FacilityError> {
+        let mut out: BTreeMap<i32, DebtLines> = BTreeMap::new();
+        let mut outstanding = Usd::ZERO;
+        for y in debt_years(&self.schedules)?
+            .into_iter()
+            .filter(|y| y.year <= last)
+        {
+            let row = out.entry(y.year).or_default();
+            row.drawn = row.drawn.checked_add(y.drawn)?;
+            row.interest = row.interest.checked_add(y.interest)?;
+            row.principal = row.principal.checked_add(y.principal)?;
+            row.fees = row.fees.checked_add(y.fees)?;
+            outstanding = outstanding.checked_add(y.drawn)?.checked_sub(y.principal)?;
+        }
+        if outstanding > Usd::ZERO {
+            let row = out.entry(last).or_default();
+            row.principal = row.principal.checked_add(outstanding)?;
+        }
+        Ok(out)
+    }
+
+    /// The years before tax: the plan's rows with the debt and the
+    /// terminal value.
+    fn pre_tax_years(&self, flows: &CashFlows) -> Result<Vec<FinancedYear>, FacilityError> {
+        let rows = flows.rows();
+        let last = rows.last().map_or(i32::MIN, |r| r.start.year());
+        let debt = self.debt_by_year(last)?;
+        let mut out = Vec::with_capacity(rows.len());
+        for (i, r) in rows.iter().enumerate() {
+            let year = r.start.year();
+            let d = debt.get(&year).copied().unwrap_or_default();
+            let terminal_value = match (self.spec.terminal_value, i + 1 == rows.len()) {
+                (TerminalValue::Amount(v), true) => v,
+                (TerminalValue::EbitdaMultiple(m), true) => exit_multiple(r.ebitda, m)?,
+                (TerminalValue::PerpetuityGrowth(g), true) => {
+                    perpetuity_growth(r.cash_flow, self.spec.discount_rate, g)?
+                }
+                _ => Usd::ZERO,
+            }
+            .max(Usd::ZERO);
+            let unlevered = r.cash_flow.checked_add(terminal_value)?;
+            let levered = unlevered
+                .checked_add(d.drawn)?
+                .checked_sub(d.interest)?
+                .checked_sub(d.principal)?
+                .checked_sub(d.fees)?;
+            out.push(FinancedYear {
+                year,
+                ebitda: r.ebitda,
+                capex: r.capex,
+                asset_sales: r.asset_sales,
+                terminal_value,
+                book_depreciation: r.depreciation,
+                tax_depreciation: Usd::ZERO,
+                gain_on_sale: Usd::ZERO,
+                drawn: d.drawn,
+                interest: d.interest,
+                principal: d.principal,
+                fees: d.fees,
+                unlevered_tax: Usd::ZERO,
+                levered_tax: Usd::ZERO,
+                unlevered_pre_tax: unlevered,
+                unlevered_after_tax: unlevered,
+                levered_pre_tax: levered,
+                levered_after_tax: levered,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Book value of the plan's assets at the start of `year`.
+    fn asset_value(flows: &CashFlows, year: i32) -> Result<Usd, FacilityError> {
+        let Some(at) = chrono::NaiveDate::from_ymd_opt(year, 1, 1) else {
+            return Ok(Usd::ZERO);
+        };
+        let mut total = Usd::ZERO;
+        for asset in flows.assets() {
+            for v in asset.vintages(at)? {
+                if v.sold.is_none_or(|s| s > at) {
+                    total = total.checked_add(book::book_value_at(&v, at)?)?;
+                }
+            }
+        }
+        Ok(total)
+    }
+
+    /// Fills in the taxes of `years` (unchanged when untaxed); the levered
+    /// tax years.
+    fn tax_rows(
+        &self,
+        flows: &CashFlows,
+        years: &mut [FinancedYear],
+    ) -> Result<Vec<TaxYear>, FacilityError> {
+        let Some(taxes) = &self.spec.taxes else {
+            return Ok(Vec::new());
+        };
+        let until = flows.horizon().end().date_naive();
+        let assets = tax_years(flows.assets(), &self.spec.tax_depreciation, until)?;
+        let mut unlevered = Vec::with_capacity(years.len());
+        let mut levered = Vec::with_capacity(years.len());
+        for y in years.iter_mut() {
+            let a: TaxAssetYear = assets.get(&y.year).copied().unwrap_or_default();
+            y.tax_depreciation = a.depreciation;
+            y.gain_on_sale = a.gain;
+            let input = |interest: Usd, cash: Usd| -> Result<TaxYearInput, FacilityError> {
+                Ok(TaxYearInput {
+                    year: y.year,
+                    ebitda: y.ebitda.checked_add(a.gain)?,
+                    tax_depreciation: a.depreciation,
+                    interest,
+                    capacity: flows.interconnect(),
+                    asset_value: Self::asset_value(flows, y.year)?,
+                    cash_flow_before_taxes: cash,
+                })
+            };
+            unlevered.push(input(Usd::ZERO, y.unlevered_pre_tax)?);
+            levered.push(input(y.interest.checked_add(y.fees)?, y.levered_pre_tax)?);
+        }
+        let unlevered = taxes.years(&unlevered)?;
+        let levered = taxes.years(&levered)?;
+        for ((y, u), l) in years.iter_mut().zip(&unlevered).zip(&levered) {
+            y.unlevered_tax = u.property_tax.checked_add(u.income_tax)?;
+            y.levered_tax = l.property_tax.checked_add(l.income_tax)?;
+            y.unlevered_after_tax = y.unlevered_pre_tax.checked_sub(y.unlevered_tax)?;
+            y.levered_after_tax = y.levered_pre_tax.checked_sub(y.levered_tax)?;
+        }
+        Ok(levered)
+    }
+
+    /// The equity that funds capex beyond the debt's draws: by the first
+    /// tranche's periods, the other tranches' draws counted against the
+    /// uses on their dates; all of it without debt.
+    fn equity(&self, flows: &CashFlows) -> Result<Vec<Draw>, FacilityError> {
+        let mut uses: Vec<Draw> = flows
+            .capex_payments()
+            .iter()
+            .map(|p| Draw {
+                date: p.at.date_naive(),
+                amount: p.amount,
+            })
+            .chain(
+                flows
+                    .asset_events()
+                    .iter()
+                    .filter(|e| e.kind == AssetEventKind::Purchase)
+                    .map(|e| Draw {
+                        date: e.at,
+                        amount: e.amount,
+                    }),
+            )
+            .collect();
+        let Some(first) = self.schedules.first() else {
+            uses.sort_by_key(|d| d.date);
+            return Ok(uses);
+        };
+        for tranche in self.spec.debt.iter().skip(1) {
+            for d in tranche.draws() {
+                uses.push(Draw {
+                    date: d.date,
+                    amount: Usd::new(-d.amount.dollars()),
+                });
+            }
+        }
+        Ok(equity_contributions(&uses, first)?)
+    }
+}
+
+impl TryFrom<FinancingSpec> for Financing {
+    type Error = FacilityError;
+
+    fn try_from(spec: FinancingSpec) -> Result<Self, FacilityError> {
+        Self::new(spec)
+    }
+}
+
+impl From<Financing> for FinancingSpec {
+    fn from(f: Financing) -> Self {
+        f.spec
+    }
+}
+
+/// Which of the four series.
+#[derive(Debug, Clone, Copy)]
+struct Series {
+    levered: bool,
+    after_tax: bool,
+}
+
+impl Series {
+    fn of(self, y: &FinancedYear) -> Usd {
+        match (self.levered, self.after_tax) {
+            (false, false) => y.unlevered_pre_tax,
+            (false, true) => y.unlevered_after_tax,
+            (true, false) => y.levered_pre_tax,
+            (true, true) => y.levered_after_tax,
+        }
+    }
+}
+
+fn minus(amount: Usd) -> Usd {
+    Usd::new(-amount.dollars())
+}
+
+/// A year's tax paid in four equal estimated installments (the last
+/// taking the cents rounding left), due on the 15th day of the 4th, 6th,
+/// 9th and 12th months of a calendar tax year, as US corporations pay
+/// estimated tax (IRS Form 1120-W, "Estimated Tax for Corporations");
+/// none later than `last_day`.
+fn installments(
+    year: i32,
+    tax: Usd,
+    last_day: chrono::NaiveDate,
+) -> Result<Vec<DatedAmount>, FacilityError> {
+    let quarter = tax.checked_div(Decimal::from(4))?.round_to_cents();
+    let mut out = Vec::with_capacity(4);
+    let mut paid = Usd::ZERO;
+    for (k, month) in [4u32, 6, 9, 12].into_iter().enumerate() {
+        let amount = if k == 3 {
+            tax.checked_sub(paid)?
+        } else {
+            quarter
+        };
+        paid = paid.checked_add(amount)?;
+        let due = chrono::NaiveDate::from_ymd_opt(year, month, 15).unwrap_or(last_day);
+        out.push(DatedAmount {
+            date: due.min(last_day),
+            amount: minus(amount),
+        });
+    }
+    Ok(out)
+}
+
+impl Financing {
+    /// NPV and IRR of one series under the financing's discounting.
+    fn returns(
+        &self,
+        flows: &CashFlows,
+        years: &[FinancedYear],
+        series: Series,
+    ) -> Result<Returns, FacilityError> {
+        let rate = self.spec.discount_rate;
+        match self.spec.discounting {
+            Discounting::Yearly(timing) => {
+                let values: Vec<Usd> = years.iter().map(|y| series.of(y)).collect();
+                Ok(Returns {
+                    npv: npv_with(timing, rate, &values)?,
+                    irr: irr_with(timing, &values).ok(),
+                })
+            }
+            Discounting::Dated => {
+                let dated = self.dated(flows, years, series)?;
+                Ok(Returns {
+                    npv: xnpv(rate, &dated)?,
+                    irr: xirr(&dated).ok(),
+                })
+            }
+        }
+    }
+
+    /// One series of a financed plan on its dates (see
+    /// [`Discounting::Dated`]), in date order: `levered` or not, after tax
+    /// or before. `finance` is [`Self::evaluate`]'s result for `flows`.
+    ///
+    /// # Errors
+    /// [`FacilityError::Money`] on overflow.
+    pub fn dated_series(
+        &self,
+        flows: &CashFlows,
+        finance: &PlanFinance,
+        levered: bool,
+        after_tax: bool,
+    ) -> Result<Vec<DatedAmount>, FacilityError> {
+        self.dated(flows, &finance.years, Series { levered, after_tax })
+    }
+
+    /// One series on its dates (see [`Discounting::Dated`]), in date order.
+    fn dated(
+        &self,
+        flows: &CashFlows,
+        years: &[FinancedYear],
+        series: Series,
+    ) -> Result<Vec<DatedAmount>, FacilityError> {
+        let horizon = flows.horizon();
+        let (start, end) = (horizon.start().date_naive(), horizon.end().date_naive());
+        let last_day = end.pred_opt().unwrap_or(end);
+        let mut out: Vec<DatedAmount> = flows
+            .dated_flows()
+            .into_iter()
+            .map(|(date, amount)| DatedAmount { date, amount })
+            .collect();
+        if let Some(last) = years.last() {
+            out.push(DatedAmount {
+                date: last_day,
+                amount: last.terminal_value,
+            });
+        }
+        if series.after_tax {
+            for y in years {
+                let tax = if series.levered {
+                    y.levered_tax
+                } else {
+                    y.unlevered_tax
+                };
+                out.extend(installments(y.year, tax, last_day)?);
+            }
+        }
+        if series.levered {
+            let mut outstanding = Usd::ZERO;
+            for p in self.schedules.iter().flat_map(DebtSchedule::periods) {
+                if p.start >= start && p.start < end {
+                    out.push(DatedAmount {
+                        date: p.start,
+                        amount: p.drawn,
+                    });
+                    outstanding = outstanding.checked_add(p.drawn)?;
+                }
+                if p.end > start && p.end <= end {
+                    let service = p.interest.checked_add(p.principal)?.checked_add(p.fees)?;
+                    out.push(DatedAmount {
+                        date: p.end.min(last_day),
+                        amount: minus(service),
+                    });
+                    outstanding = outstanding.checked_sub(p.principal)?;
+                }
+            }
+            if outstanding > Usd::ZERO {
+                out.push(DatedAmount {
+                    date: last_day,
+                    amount: minus(outstanding),
+                });
+            }
+        }
+        out.retain(|d| !d.amount.dollars().is_zero());
+        out.sort_by_key(|d| d.date);
+        Ok(out)
+    }
+}

@@ -1,0 +1,247 @@
+//! A plan financed and taxed: NPV at each IRR is zero, leverage below the
+//! unlevered return raises the return to equity, taxes follow MACRS.
+
+use std::sync::OnceLock;
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+use wattage_facility::capital::{
+    Asset, AssetKind, AssetSpec, Discounting, Financing, FinancingSpec, Price, Resale, Serves,
+    TaxDepreciationSpec, TerminalValue,
+};
+use wattage_facility::deployment::Deployment;
+use wattage_facility::horizon::Horizon;
+use wattage_facility::power::{PowerContract, PowerSupply};
+use wattage_facility::price_series::Resolution;
+use wattage_facility::pue::Pue;
+use wattage_facility::run::simulate_site;
+use wattage_facility::site::{Hall, Site};
+use wattage_facility::summary::CashFlows;
+use wattage_facility::workload::{Colocation, Workload};
+use wattage_facility::{ColocationLease, Curtailment, LeaseSpec, LeaseStructure};
+use wattage_finance::debt::{Frequency, InterestRate, Repayment, TrancheSpec};
+use wattage_finance::tax::{PropertyTax, TaxSpec};
+use wattage_finance::{Taxes, Tranche, npv};
+use wattage_units::Usd;
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn usd(text: &str) -> Usd {
+    text.parse().unwrap()
+}
+
+/// A 10 MW hall leased at $150/kW/month for five years, built for $60M on
+/// the first day (15-year MACRS, 20-year book life), sold at the end for
+/// a terminal value of $40M: the plan's flows, simulated once.
+fn flows() -> &'static CashFlows {
+    static FLOWS: OnceLock<CashFlows> = OnceLock::new();
+    FLOWS.get_or_init(|| {
+        let site = Site::new("S", "15 MW".parse().unwrap())
+            .unwrap()
+            .with_hall(
+                Hall::new("A", "10 MW".parse().unwrap(), Pue::constant(1.3).unwrap()).unwrap(),
+            )
+            .unwrap();
+        let lease = ColocationLease::new(LeaseSpec {
+            critical_it: "10 MW".parse().unwrap(),
+            rate: "$150/kW/month".parse().unwrap(),
+            escalator: Decimal::new(3, 2),
+            term_months: 60,
+            start: date(2026, 1, 1),
+            structure: LeaseStructure::TripleNet,
+        })
+        .unwrap();
+        let mut plan = Deployment::new(site);
+        plan.assign(
+            "tenant",
+            "A",
+            Workload::Colocation(Colocation::new(lease, Decimal::ONE).unwrap()),
+        )
+        .unwrap();
+        plan.add_asset(
+            Asset::new(AssetSpec {
+                name: "hall A".into(),
+                serves: Serves::Hall("A".into()),
+                kind: AssetKind::Infrastructure {
+                    capacity: "10 MW".parse().unwrap(),
+                },
+                price: Price::Total(usd("$60M")),
+                purchased: date(2026, 1, 1),
+                life_months: 240,
+                residual: Usd::ZERO,
+                resale: Resale::BookValue,
+                refresh: None,
+                sold_on: None,
+            })
+            .unwrap(),
+        )
+        .unwrap();
+        let horizon = Horizon::calendar_years(
+            Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(),
+            Resolution::Hourly,
+            5,
+        )
+        .unwrap();
+        let contract = PowerContract::new(PowerSupply::fixed("$45/MWh".parse().unwrap()));
+        let ledger = simulate_site(&plan, &contract, horizon, Curtailment::AboveBreakeven).unwrap();
+        CashFlows::new(&ledger, &plan, usd("$60,000"), &[]).unwrap()
+    })
+}
+
+fn taxes() -> Taxes {
+    Taxes::new(TaxSpec {
+        federal_rate: Decimal::new(21, 2),
+        state_rate: Decimal::new(5, 2),
+        interest_limit: Some(Decimal::new(30, 2)),
+        loss_limit: Some(Decimal::new(80, 2)),
+        property_tax: PropertyTax::None,
+    })
+    .unwrap()
+}
+
+fn loan(principal: Usd, rate: Decimal, term_months: u32) -> Tranche {
+    Tranche::new(TrancheSpec {
+        principal,
+        draws: vec![],
+        rate: InterestRate::Fixed(rate),
+        start: date(2026, 1, 1),
+        term_months,
+        frequency: Frequency::Yearly,
+        repayment: Repayment::LevelPayment,
+        upfront_fee: Decimal::ZERO,
+        commitment_fee: Decimal::ZERO,
+    })
+    .unwrap()
+}
+
+fn financing(debt: Vec<Tranche>) -> Financing {
+    Financing::new(FinancingSpec {
+        debt,
+        taxes: Some(taxes()),
+        tax_depreciation: TaxDepreciationSpec::default(),
+        terminal_value: TerminalValue::Amount(usd("$40M")),
+        discount_rate: Decimal::new(8, 2),
+        discounting: Discounting::Dated,
+    })
+    .unwrap()
+}
+
+fn npv_is_zero_at(rate: Decimal, series: &[Usd]) {
+    let scale = series
+        .iter()
+        .map(|f| f.dollars().abs())
+        .max()
+        .unwrap_or(Decimal::ONE);
+    let at = npv(rate, series).unwrap().dollars().abs();
+    assert!(at <= scale * Decimal::new(1, 9), "NPV {at} at IRR {rate}");
+}
+
+/// Yearly discounting, the first year undiscounted: NPV at each IRR of
+/// the year rows is zero.
+#[test]
+fn yearly_npv_at_each_irr_is_zero_levered_and_unlevered() {
+    let mut spec = financing(vec![loan(usd("$36M"), Decimal::new(6, 2), 48)])
+        .spec()
+        .clone();
+    spec.discounting = Discounting::Yearly(wattage_finance::Timing::YEARLY);
+    let f = Financing::new(spec).unwrap().evaluate(flows()).unwrap();
+    let series = |pick: fn(&wattage_facility::capital::FinancedYear) -> Usd| -> Vec<Usd> {
+        f.years.iter().map(pick).collect()
+    };
+    for (returns, flows) in [
+        (f.unlevered_pre_tax, series(|y| y.unlevered_pre_tax)),
+        (f.unlevered_after_tax, series(|y| y.unlevered_after_tax)),
+        (f.levered_pre_tax, series(|y| y.levered_pre_tax)),
+        (f.levered_after_tax, series(|y| y.levered_after_tax)),
+    ] {
+        npv_is_zero_at(returns.irr.unwrap(), &flows);
+        assert_eq!(returns.npv, npv(Decimal::new(8, 2), &flows).unwrap());
+    }
+}
+
+/// Dated discounting: XNPV at each XIRR is zero (to a millionth of the
+/// largest flow, the IRR being found to `f64` precision).
+#[test]
+fn dated_npv_at_each_irr_is_zero_levered_and_unlevered() {
+    let financed = financing(vec![loan(usd("$36M"), Decimal::new(6, 2), 48)]);
+    let f = financed.evaluate(flows()).unwrap();
+    let four = |p: &wattage_facility::capital::PlanFinance| {
+        [
+            p.unlevered_pre_tax,
+            p.unlevered_after_tax,
+            p.levered_pre_tax,
+            p.levered_after_tax,
+        ]
+    };
+    for (i, returns) in four(&f).into_iter().enumerate() {
+        let mut at_irr = financed.spec().clone();
+        at_irr.discount_rate = returns.irr.unwrap();
+        let again = Financing::new(at_irr).unwrap().evaluate(flows()).unwrap();
+        let value = four(&again)[i].npv.dollars().abs();
+        // $1 in the tens of millions: the XIRR's 15 significant digits.
+        assert!(
+            value < Decimal::ONE,
+            "XNPV {value} at XIRR {:?}",
+            returns.irr
+        );
+    }
+    // DSCR in every year the loan is served; equity funds what it does not.
+    assert_eq!(f.dscr.len(), 4);
+    assert_eq!(
+        Usd::try_sum(f.equity_contributions.iter().map(|d| d.amount)).unwrap(),
+        usd("$24M")
+    );
+}
+
+/// 15-year MACRS (Publication 946, Table A-1, 15-year column: 5.00% in the
+/// first year, 9.50% in the second) on the $60M hall, and tax at the
+/// combined 24.95% on what is left of the first year's income.
+#[test]
+fn tax_depreciation_is_macrs_and_income_tax_the_combined_rate() {
+    let f = financing(vec![]).evaluate(flows()).unwrap();
+    assert_eq!(f.years[0].tax_depreciation, usd("$3,000,000"));
+    assert_eq!(f.years[1].tax_depreciation, usd("$5,700,000"));
+    let taxable = f.years[0].ebitda.checked_sub(usd("$3,000,000")).unwrap();
+    let expected = taxable
+        .checked_mul(Decimal::new(2495, 4))
+        .unwrap()
+        .round_to_cents();
+    assert_eq!(f.years[0].unlevered_tax, expected);
+    // Without debt the levered flows are the unlevered ones.
+    assert_eq!(f.levered_after_tax, f.unlevered_after_tax);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+    /// Debt at a rate below the unlevered return raises the return to
+    /// equity: before tax against the pre-tax IRR, after tax against the
+    /// after-tax IRR (interest, deductible or not, costs at most its
+    /// rate after tax).
+    #[test]
+    fn leverage_below_the_unlevered_irr_raises_the_levered_irr(
+        share in 10u32..=80,
+        rate_share in 0u32..=95,
+        term_years in 2u32..=5,
+        after_tax in proptest::bool::ANY,
+    ) {
+        let unlevered = financing(vec![]).evaluate(flows()).unwrap();
+        let pick = |p: &wattage_facility::capital::PlanFinance, levered: bool| {
+            match (levered, after_tax) {
+                (false, false) => p.unlevered_pre_tax.irr,
+                (false, true) => p.unlevered_after_tax.irr,
+                (true, false) => p.levered_pre_tax.irr,
+                (true, true) => p.levered_after_tax.irr,
+            }
+            .unwrap()
+        };
+        let irr = pick(&unlevered, false);
+        prop_assume!(irr > Decimal::ZERO);
+        let rate = (irr * Decimal::from(rate_share) / Decimal::ONE_HUNDRED).round_dp(6);
+        let principal = Usd::new(Decimal::from(60_000_000u64 * u64::from(share) / 100));
+        let f = financing(vec![loan(principal, rate, term_years * 12)]).evaluate(flows()).unwrap();
+        prop_assert!(pick(&f, true) > irr, "levered {} vs unlevered {irr} at {rate}", pick(&f, true));
+    }
+}
