@@ -57,7 +57,7 @@ fn bad_terms_are_typed_errors_naming_the_asset_and_the_value() {
     .unwrap_err();
     assert_eq!(
         err.to_string(),
-        "asset \"GPUs\": residual value $40000000 must be between $0 and its cost $30000000"
+        "asset \"GPUs\": residual value $40,000,000 must be between $0 and its cost $30,000,000"
     );
     let refresh = Some(Refresh::On {
         date: date(2025, 6, 1),
