@@ -203,7 +203,7 @@ proptest! {
         prop_assert_eq!(f.energy_cost.round_to_cents(), t.energy_cost.round_to_cents());
         prop_assert_eq!(f.sell_back_credit.round_to_cents(), t.sell_back_credit.round_to_cents());
         prop_assert_eq!(f.reserve_payment.round_to_cents(), t.reserve_payment.round_to_cents());
-        prop_assert_eq!(fast.workloads[0].curtailed_periods as usize, exact.workload_totals(0).unwrap().curtailed_periods);
+        prop_assert_eq!(fast.workloads[0].curtailed_periods, exact.workload_totals(0).unwrap().curtailed_periods);
     }
 
     #[test]
