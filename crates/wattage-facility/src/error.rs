@@ -467,6 +467,7 @@ impl FacilityError {
     ///
     /// ```
     /// // Needs wattage-facility (in the wattage facade: wattage::facility).
+    /// # #[cfg(feature = "std")] {
     /// use wattage_facility::price_series::iso::ercot::{Hub, read_hub_lmp};
     ///
     /// let csv = "UTC Timestamp (Interval Ending),West LMP\n2024-07-01 05:15:00,31.5\n2024-07-01 05:45:00,29.25\n";
@@ -477,6 +478,7 @@ impl FacilityError {
     /// );
     /// assert_eq!(err.source_name(), Some("prices.csv"));
     /// assert_eq!(err.line(), Some(3));
+    /// # }
     /// ```
     #[must_use]
     pub fn in_source(self, name: impl Into<String>) -> Self {

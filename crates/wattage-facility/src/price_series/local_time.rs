@@ -21,7 +21,7 @@ use crate::FacilityError;
 /// use chrono::{NaiveDate, TimeZone, Utc};
 /// use wattage_facility::price_series::{Tz, local_to_utc};
 ///
-/// let chicago: Tz = "America/Chicago".parse()?;
+/// let chicago: Tz = "America/Chicago".parse().map_err(|e| format!("{e}"))?;
 /// let local = |d, h, m| NaiveDate::from_ymd_opt(2024, 11, d).unwrap().and_hms_opt(h, m, 0).unwrap();
 /// // Winter: UTC-6. The repeated hour: first CDT (UTC-5), then CST (UTC-6).
 /// assert_eq!(local_to_utc(chicago, local(4, 0, 0), false, 1)?, Utc.with_ymd_and_hms(2024, 11, 4, 6, 0, 0).unwrap());
