@@ -561,7 +561,9 @@ impl PySiteRun {
             reserve_payment,
             demand_response,
             demand_charge,
-            transmission_charge
+            transmission_charge,
+            block_settlement,
+            charges_passed_through
         );
         let margins = periods
             .iter()

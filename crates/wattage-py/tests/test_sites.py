@@ -59,6 +59,9 @@ def test_a_dict_site_simulates_exactly_and_agrees_with_the_kernel():
     assert ledger.num_rows == 48
     assert ledger.schema.field("energy_mwh").metadata == {b"unit": b"MWh"}
     assert sum(ledger.column("revenue").to_pylist()) == totals["revenue"]
+    # Every money line of the site's periods is a column, in dollars.
+    for line in ("reserve_payment", "block_settlement", "charges_passed_through"):
+        assert ledger.schema.field(line).metadata == {b"unit": b"$"}
     summary = run.summary()
     assert summary.column("workload").to_pylist() == ["fleet"]
 
