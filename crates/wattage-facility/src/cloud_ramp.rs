@@ -17,6 +17,7 @@ use wattage_units::GpuHourPrice;
 
 use crate::FacilityError;
 use crate::lease::escalation;
+use crate::rent_terms::last_begun;
 
 /// The terms of a [`CloudRamp`], by name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -163,10 +164,7 @@ pub(crate) fn price_on_path(
     month: u32,
     start: GpuHourPrice,
 ) -> GpuHourPrice {
-    path.iter()
-        .rev()
-        .find(|step| step.from_month <= month)
-        .map_or(start, |step| step.price)
+    last_begun(path, month, |step| step.from_month).map_or(start, |step| step.price)
 }
 
 /// Checks a price path: months strictly increasing, each at most the

@@ -64,12 +64,15 @@ const fn is_zero(months: &u32) -> bool {
 impl RentTerms {
     /// The fixed rate in force in `month`, if a step has begun.
     pub(crate) fn step_in_force(&self, month: u32) -> Option<LeaseRate> {
-        self.rate_steps
-            .iter()
-            .rev()
-            .find(|s| s.from_month <= month)
-            .map(|s| s.rate)
+        last_begun(&self.rate_steps, month, |s| s.from_month).map(|s| s.rate)
     }
+}
+
+/// The last of `steps` (in increasing month order, each beginning in
+/// `from(step)`) that has begun by `month`: the step in force. Lease rate
+/// steps and a GPU cloud's price path both read their steps this way.
+pub(crate) fn last_begun<S>(steps: &[S], month: u32, from: impl Fn(&S) -> u32) -> Option<&S> {
+    steps.iter().rev().find(|s| from(s) <= month)
 }
 
 fn check_free_rent(free_rent_months: u32, term_months: u32) -> Result<(), FacilityError> {
