@@ -60,6 +60,7 @@ fn parse_with<T>(
                 line,
                 text: row.to_string(),
                 reason: String::from("blank line"),
+                source: None,
             });
             continue;
         }
@@ -67,6 +68,7 @@ fn parse_with<T>(
             line,
             text: row.to_string(),
             reason,
+            source: None,
         };
         let mut fields = row.split(',');
         let (Some(d), Some(v), None) = (fields.next(), fields.next(), fields.next()) else {
@@ -89,7 +91,11 @@ fn parse_with<T>(
             Err(reason) => rejected.push(reject(reason)),
         }
     }
-    Ok(Reading { values, rejected })
+    Ok(Reading {
+        values,
+        rejected,
+        source: None,
+    })
 }
 
 fn decimal(v: &str) -> core::result::Result<Decimal, String> {

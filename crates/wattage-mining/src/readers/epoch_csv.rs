@@ -128,6 +128,7 @@ pub fn parse_epochs(text: &str) -> Result<Reading<EpochRow>> {
                 line,
                 text: row.to_string(),
                 reason: String::from("blank line"),
+                source: None,
             });
             continue;
         }
@@ -137,10 +138,15 @@ pub fn parse_epochs(text: &str) -> Result<Reading<EpochRow>> {
                 line,
                 text: row.to_string(),
                 reason,
+                source: None,
             }),
         }
     }
-    Ok(Reading { values, rejected })
+    Ok(Reading {
+        values,
+        rejected,
+        source: None,
+    })
 }
 
 /// Reads a file with [`parse_epochs`].

@@ -35,6 +35,28 @@ pub struct RejectedRow {
     pub text: String,
     /// Why it was not used.
     pub reason: String,
+    /// The file or source the row came from (`None` for text parsed
+    /// directly with a `parse_*` function).
+    pub source: Option<String>,
+}
+
+impl core::fmt::Display for RejectedRow {
+    /// `source: line N: reason: "text"`, the source left out when unknown.
+    ///
+    /// ```
+    /// // Needs wattage-mining (in the wattage facade: wattage::mining).
+    /// let read = wattage_mining::readers::daily_csv::parse_daily_fees("date,value\n2026-08-17,oops\n")?;
+    /// let row = read.rejected[0].to_string();
+    /// assert!(row.starts_with("line 2: "), "{row}");
+    /// assert!(row.ends_with("\"2026-08-17,oops\""), "{row}");
+    /// # Ok::<(), wattage_mining::Error>(())
+    /// ```
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        if let Some(source) = &self.source {
+            write!(f, "{source}: ")?;
+        }
+        write!(f, "line {}: {}: {:?}", self.line, self.reason, self.text)
+    }
 }
 
 /// What a reader read: the usable rows in file order and the rejected ones.
@@ -46,6 +68,9 @@ pub struct Reading<T> {
     pub values: Vec<T>,
     /// The rows that could not be used, in file order.
     pub rejected: Vec<RejectedRow>,
+    /// The file or source read (`None` for text parsed directly with a
+    /// `parse_*` function); every rejected row names it too.
+    pub source: Option<String>,
 }
 
 impl<T> Reading<T> {
@@ -60,6 +85,18 @@ impl<T> Reading<T> {
     #[must_use]
     pub fn rows(&self) -> usize {
         self.values.len() + self.rejected.len()
+    }
+
+    /// This reading, and each of its rejected rows, named as read from
+    /// `name` (a file path, a URL).
+    #[must_use]
+    pub fn in_source(mut self, name: impl Into<String>) -> Self {
+        let name = name.into();
+        for row in &mut self.rejected {
+            row.source = Some(name.clone());
+        }
+        self.source = Some(name);
+        self
     }
 }
 
@@ -84,19 +121,21 @@ pub(crate) fn data_lines<'a>(
 }
 
 /// Reads the file at `path` and parses it with `parse`, every parse error
-/// naming the file ([`crate::Error::InSource`]; [`crate::Error::Io`]
-/// names it already).
+/// and rejected row naming the file ([`crate::Error::InSource`];
+/// [`crate::Error::Io`] names it already).
 #[cfg(feature = "std")]
 pub(crate) fn read_with<T>(
     path: &std::path::Path,
-    parse: impl FnOnce(&str) -> crate::Result<T>,
-) -> crate::Result<T> {
+    parse: impl FnOnce(&str) -> crate::Result<Reading<T>>,
+) -> crate::Result<Reading<T>> {
     let name = || alloc::format!("{}", path.display());
     let text = std::fs::read_to_string(path).map_err(|e| crate::Error::Io {
         path: name(),
         reason: alloc::string::ToString::to_string(&e),
     })?;
-    parse(&text).map_err(|e| e.in_source(name()))
+    parse(&text)
+        .map(|reading| reading.in_source(name()))
+        .map_err(|e| e.in_source(name()))
 }
 
 #[cfg(all(test, feature = "std"))]
@@ -104,6 +143,7 @@ mod tests {
     #![allow(clippy::unwrap_used)]
 
     use alloc::format;
+    use alloc::string::ToString;
 
     #[test]
     fn errors_of_a_file_name_the_file() {
@@ -122,6 +162,22 @@ mod tests {
             format!("{err}").starts_with(&format!("{name}: line 1: ")),
             "{err}"
         );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn rejected_rows_of_a_file_name_the_file() {
+        let dir = std::env::temp_dir().join(format!("wattage-rejected-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("fees.csv");
+        std::fs::write(&path, "date,value\n2024-01-01,12.5\n2024-01-02,oops\n").unwrap();
+        let read = super::daily_csv::read_daily_fees(&path).unwrap();
+        let name = format!("{}", path.display());
+        assert_eq!(read.source.as_deref(), Some(name.as_str()));
+        assert_eq!(read.rejected.len(), 1);
+        assert_eq!(read.rejected[0].source.as_deref(), Some(name.as_str()));
+        let shown = read.rejected[0].to_string();
+        assert!(shown.starts_with(&format!("{name}: line 3: ")), "{shown}");
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }
