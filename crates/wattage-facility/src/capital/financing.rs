@@ -22,7 +22,9 @@
 //! - Years are calendar years (a horizon starting on 1 January lines them
 //!   up with the plan's year rows); debt outstanding at the horizon's end
 //!   is repaid in its last year.
-//! - A vintage sold gets no tax depreciation in the year of sale; its gain
+//! - A vintage sold takes half of that year's MACRS table amount in the
+//!   year of sale (Publication 946's half-year convention for a disposal;
+//!   nothing when sold in the year it was placed in service); its gain
 //!   (proceeds − remaining tax basis) is taxed as ordinary income
 //!   (depreciation recapture), a loss deducted.
 //! - Fees are deducted as interest. The terminal value is added after tax

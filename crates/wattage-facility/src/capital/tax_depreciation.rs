@@ -109,9 +109,16 @@ fn add(
     Ok(())
 }
 
-/// The vintage's tax depreciation by calendar year, before the year it is
-/// sold (nothing is deducted in the year of sale: a simplification of the
-/// half-year convention's half year).
+/// The vintage's tax depreciation by calendar year, through the year it
+/// is sold.
+///
+/// MACRS follows IRS Publication 946's half-year convention for a
+/// disposal ("Figuring the Deduction for Property Disposed of Before the
+/// End of the Recovery Period"): half of the year's table amount in the
+/// year of sale (rounded to the cent, half away from zero), the table's
+/// own amount when the sale falls in its last, already half, year, and
+/// nothing (no bonus either) for property sold in the year it was
+/// placed in service. The book straight line runs to the day of sale.
 fn vintage_years(
     v: &Vintage,
     treatment: TaxDepreciation,
@@ -121,18 +128,21 @@ fn vintage_years(
     let mut out = Vec::new();
     match treatment {
         TaxDepreciation::Macrs { class, bonus } => {
-            let basis = v.cost;
-            for (k, amount) in macrs_schedule(basis, class, bonus)?.into_iter().enumerate() {
+            let schedule = macrs_schedule(v.cost, class, bonus)?;
+            let last = schedule.len().saturating_sub(1);
+            for (k, amount) in schedule.into_iter().enumerate() {
                 let year = first.saturating_add(i32::try_from(k).unwrap_or(i32::MAX));
                 if year < stop {
                     out.push((year, amount));
+                } else if year == stop && k > 0 {
+                    out.push((year, if k == last { amount } else { half(amount) }));
                 }
             }
         }
         TaxDepreciation::Book => {
             let line = book::line(v)?;
             let mut year = first;
-            while year < stop
+            while year <= stop
                 && NaiveDate::from_ymd_opt(year, 1, 1).is_some_and(|d| d < line.end_of_life())
             {
                 let (Some(from), Some(to)) = (
@@ -141,12 +151,21 @@ fn vintage_years(
                 ) else {
                     break;
                 };
+                let to = v.sold.map_or(to, |sold| sold.min(to));
                 out.push((year, line.expense_between(from, to)?));
                 year = year.saturating_add(1);
             }
         }
     }
     Ok(out)
+}
+
+/// Half of `amount`, to the cent, half away from zero.
+fn half(amount: Usd) -> Usd {
+    Usd::new(
+        (amount.dollars() / Decimal::TWO)
+            .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero),
+    )
 }
 
 /// Tax depreciation and gains on sale of `assets` by calendar year, for
@@ -174,4 +193,90 @@ pub(crate) fn tax_years(
         }
     }
     Ok(map)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+    use crate::capital::{AssetSpec, Price, Resale, Serves};
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn gpus(purchased: NaiveDate, sold_on: NaiveDate) -> Asset {
+        Asset::new(AssetSpec {
+            name: "GPUs".into(),
+            serves: Serves::Workload("cloud".into()),
+            kind: AssetKind::Gpus { units: 1 },
+            price: Price::PerUnit(Usd::from_cents(10_000_000)),
+            purchased,
+            life_months: 60,
+            residual: Usd::ZERO,
+            resale: Resale::BookValue,
+            refresh: None,
+            sold_on: Some(sold_on),
+        })
+        .unwrap()
+    }
+
+    fn macrs(bonus: Decimal) -> TaxDepreciationSpec {
+        TaxDepreciationSpec {
+            gpus: TaxDepreciation::Macrs {
+                class: MacrsClass::FiveYear,
+                bonus,
+            },
+            ..TaxDepreciationSpec::default()
+        }
+    }
+
+    fn deductions(asset: &Asset, spec: &TaxDepreciationSpec) -> Vec<(i32, Usd)> {
+        tax_years(core::slice::from_ref(asset), spec, date(2040, 1, 1))
+            .unwrap()
+            .into_iter()
+            .map(|(year, row)| (year, row.depreciation))
+            .collect()
+    }
+
+    #[test]
+    fn the_year_of_sale_takes_half_a_year_of_macrs() {
+        // $100,000 of 5-year property (Pub 946 Table A-1: 20%, 32%, 19.2%,
+        // ...), sold in its third year: half of 19.2% in that year.
+        let asset = gpus(date(2026, 3, 1), date(2028, 6, 1));
+        let years = deductions(&asset, &macrs(Decimal::ZERO));
+        let cents: Vec<(i32, i64)> = years
+            .iter()
+            .map(|(y, a)| (*y, (a.dollars() * Decimal::ONE_HUNDRED).try_into().unwrap()))
+            .collect();
+        assert_eq!(
+            cents,
+            [(2026, 2_000_000), (2027, 3_200_000), (2028, 960_000)]
+        );
+    }
+
+    #[test]
+    fn property_sold_in_the_year_it_is_placed_in_service_deducts_nothing() {
+        let asset = gpus(date(2026, 3, 1), date(2026, 11, 1));
+        let years = deductions(&asset, &macrs(Decimal::ONE));
+        assert!(years.iter().all(|(_, a)| *a == Usd::ZERO), "{years:?}");
+    }
+
+    #[test]
+    fn the_book_line_runs_to_the_day_of_sale() {
+        let asset = gpus(date(2026, 1, 1), date(2027, 1, 1));
+        let book = TaxDepreciationSpec {
+            gpus: TaxDepreciation::Book,
+            ..TaxDepreciationSpec::default()
+        };
+        let total = Usd::try_sum(deductions(&asset, &book).into_iter().map(|(_, a)| a)).unwrap();
+        // One year of a five-year straight line (by days: 365 of 1,826).
+        let expected =
+            (Decimal::from(100_000) * Decimal::from(365) / Decimal::from(1_826)).round_dp(2);
+        assert!(
+            (total.dollars() - expected).abs() <= Decimal::new(1, 2),
+            "{total}"
+        );
+    }
 }
