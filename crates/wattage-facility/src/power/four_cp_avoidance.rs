@@ -113,6 +113,18 @@ impl SystemLoad {
     }
 
     /// Start of the first interval, UTC.
+    ///
+    /// ```
+    /// // Needs wattage-facility, chrono (in the wattage facade: wattage::facility, wattage::chrono).
+    /// use chrono::{TimeZone, Utc};
+    /// use wattage_facility::power::SystemLoad;
+    /// use wattage_facility::price_series::Resolution;
+    ///
+    /// let start = Utc.with_ymd_and_hms(2023, 8, 10, 22, 0, 0).unwrap();
+    /// let load = SystemLoad::new(start, Resolution::Hourly, vec![85_464.1])?;
+    /// assert_eq!(load.start(), start);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn start(&self) -> DateTime<Utc> {
         self.start

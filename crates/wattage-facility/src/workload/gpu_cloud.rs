@@ -229,7 +229,8 @@ impl GpuCloud {
         Ok(self)
     }
 
-    /// The $/GPU-hour path, empty unless set.
+    /// The $/GPU-hour path set by [`Self::with_price_path`] (whose example
+    /// builds one), empty unless set.
     #[must_use]
     pub fn price_path(&self) -> &[GpuPriceStep] {
         &self.price_path

@@ -47,7 +47,8 @@ use crate::price_series::Resolution;
 
 const UTC_COLUMN: &str = "UTC Timestamp (Hour Ending)";
 
-/// Which column of the Native Load file to read.
+/// Which column of the Native Load file to read: the system total or one
+/// weather zone (the module example reads both).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Zone {
     /// The system total, column `ERCOT`: what 4CP is measured on.
