@@ -145,39 +145,53 @@ mod tests {
     use alloc::format;
     use alloc::string::ToString;
 
-    #[test]
-    fn errors_of_a_file_name_the_file() {
-        let dir = std::env::temp_dir().join(format!("wattage-readers-{}", std::process::id()));
+    /// Reads `text` as a fees file in a directory of its own (`tag`) and
+    /// hands `check` the result and the file's name.
+    fn read_fees_file(
+        tag: &str,
+        text: &str,
+        check: impl FnOnce(
+            crate::Result<super::Reading<super::daily_csv::Daily<wattage_units::Btc>>>,
+            &str,
+        ),
+    ) {
+        let dir = std::env::temp_dir().join(format!("wattage-{tag}-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join("fees.csv");
-        std::fs::write(&path, "day,fees\n2024-01-01,12.5\n").unwrap();
-        let err = super::daily_csv::read_daily_fees(&path).unwrap_err();
-        let name = format!("{}", path.display());
-        assert_eq!(err.source_name(), Some(name.as_str()));
-        assert!(matches!(
-            err.without_source(),
-            crate::Error::BadRow { line: 1, .. }
-        ));
-        assert!(
-            format!("{err}").starts_with(&format!("{name}: line 1: ")),
-            "{err}"
+        std::fs::write(&path, text).unwrap();
+        check(
+            super::daily_csv::read_daily_fees(&path),
+            &format!("{}", path.display()),
         );
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
+    fn errors_of_a_file_name_the_file() {
+        read_fees_file("readers", "day,fees\n2024-01-01,12.5\n", |read, name| {
+            let err = read.unwrap_err();
+            assert_eq!(err.source_name(), Some(name));
+            assert!(matches!(
+                err.without_source(),
+                crate::Error::BadRow { line: 1, .. }
+            ));
+            assert!(
+                format!("{err}").starts_with(&format!("{name}: line 1: ")),
+                "{err}"
+            );
+        });
+    }
+
+    #[test]
     fn rejected_rows_of_a_file_name_the_file() {
-        let dir = std::env::temp_dir().join(format!("wattage-rejected-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join("fees.csv");
-        std::fs::write(&path, "date,value\n2024-01-01,12.5\n2024-01-02,oops\n").unwrap();
-        let read = super::daily_csv::read_daily_fees(&path).unwrap();
-        let name = format!("{}", path.display());
-        assert_eq!(read.source.as_deref(), Some(name.as_str()));
-        assert_eq!(read.rejected.len(), 1);
-        assert_eq!(read.rejected[0].source.as_deref(), Some(name.as_str()));
-        let shown = read.rejected[0].to_string();
-        assert!(shown.starts_with(&format!("{name}: line 3: ")), "{shown}");
-        std::fs::remove_dir_all(&dir).unwrap();
+        let text = "date,value\n2024-01-01,12.5\n2024-01-02,oops\n";
+        read_fees_file("rejected", text, |read, name| {
+            let read = read.unwrap();
+            assert_eq!(read.source.as_deref(), Some(name));
+            assert_eq!(read.rejected.len(), 1);
+            assert_eq!(read.rejected[0].source.as_deref(), Some(name));
+            let shown = read.rejected[0].to_string();
+            assert!(shown.starts_with(&format!("{name}: line 3: ")), "{shown}");
+        });
     }
 }
