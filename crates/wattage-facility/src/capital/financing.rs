@@ -1,8 +1,15 @@
 //! A plan's cash flows financed and taxed: unlevered and levered, before
 //! and after tax, with the debt's service and DSCR and the equity that
-//! funds the rest, by calendar year; the NPV and IRR of each.
+//! funds the rest, by plan year; the NPV and IRR of each.
 //!
-//! The four series, per calendar year:
+//! The plan's years are twelve months from the horizon's start, the
+//! years of [`CashFlows::rows`]: a fiscal year starting on the start date
+//! (calendar years when the horizon starts on 1 January). Debt service,
+//! DSCR, tax depreciation (MACRS's half-year convention applies to a
+//! fiscal tax year as to a calendar one), taxes and their estimated
+//! installments all follow those years.
+//!
+//! The four series, per plan year:
 //!
 //! ```text
 //! unlevered pre-tax   = EBITDA − capex + asset sales (+ terminal value in the last year)
@@ -19,9 +26,9 @@
 //! income tax) over the year's interest, principal and fees.
 //!
 //! # What is simplified
-//! - Years are calendar years (a horizon starting on 1 January lines them
-//!   up with the plan's year rows); debt outstanding at the horizon's end
-//!   is repaid in its last year.
+//! - Debt outstanding at the horizon's end is repaid in its last year
+//!   (month, day). A debt period belongs to the plan year of its last day,
+//!   draws included.
 //! - A vintage sold takes half of that year's MACRS table amount in the
 //!   year of sale (Publication 946's half-year convention for a disposal;
 //!   nothing when sold in the year it was placed in service); its gain
@@ -32,18 +39,21 @@
 //! - Discounting is the caller's explicit choice ([`Discounting`]):
 //!   yearly, with the first year undiscounted (the convention of
 //!   [`crate::finance::npv`]) or a year away (a spreadsheet's `NPV()`),
-//!   or every flow on its day by XNPV and XIRR. Yearly buckets put a
-//!   year's capex, draws and first debt payment at the same instant,
-//!   which overstates the cost of debt drawn and first served in one
-//!   year; dated discounting does not.
+//!   monthly under the same two conventions, or every flow on its day by
+//!   XNPV and XIRR. Yearly buckets put a year's capex, draws and first
+//!   debt payment at the same instant, which overstates the cost of debt
+//!   drawn and first served in one year; monthly buckets shrink that to a
+//!   month, dated discounting removes it.
 
 use alloc::collections::BTreeMap;
 use alloc::vec::Vec;
 
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 use wattage_finance::dated::DatedAmount;
-use wattage_finance::debt::{Draw, YearDscr, debt_years, dscr_by_year, equity_contributions};
+use wattage_finance::debt::{
+    Draw, YearDscr, debt_years_from, dscr_by_year, equity_by_period, plan_year,
+};
 use wattage_finance::tax::{TaxYear, TaxYearInput};
 use wattage_finance::timing::{Period, Timing};
 use wattage_finance::{
@@ -89,11 +99,25 @@ pub enum TerminalValue {
 )]
 #[non_exhaustive]
 pub enum Discounting {
-    /// One flow per calendar year under a periodic `Timing` (its period
-    /// must be the year): [`Timing::YEARLY`] puts the first year at t = 0,
-    /// undiscounted, as [`crate::finance::npv`] does;
-    /// [`Timing::EXCEL_NPV`] discounts it a year, as a spreadsheet's
-    /// `NPV()`. Capex counts at its year, whatever its day.
+    /// Periodic flows under a `Timing`. With [`Period::Year`], one flow
+    /// per plan year: [`Timing::YEARLY`] puts the first year at t = 0,
+    /// undiscounted, as [`crate::finance::npv`] does (Excel's
+    /// `=A1 + NPV(r, A2:A9)`); [`Timing::EXCEL_NPV`] discounts it a year,
+    /// as Excel's `NPV(r, A1:A9)`. Capex counts at its year, whatever its
+    /// day.
+    ///
+    /// With [`Period::Month`], one flow per month of the horizon
+    /// ([`Financing::monthly_series`]), discounted at the equivalent
+    /// monthly rate `(1 + r)^(1/12) − 1`: with
+    /// [`FirstFlow::EndOfFirstPeriod`](wattage_finance::timing::FirstFlow)
+    /// the value of Excel's `NPV((1+r)^(1/12)-1, months)`, with
+    /// [`FirstFlow::Today`](wattage_finance::timing::FirstFlow) that of
+    /// `=M1 + NPV((1+r)^(1/12)-1, M2:Mn)`; the IRR is Excel's
+    /// `(1 + IRR(months))^12 − 1`. Each month holds its EBITDA, the capex,
+    /// asset purchases and sales dated in it, each debt draw in the month
+    /// its period starts and its service in the month of the period's last
+    /// day, each plan year's taxes in its last month, the terminal value
+    /// and any debt left in the horizon's last month.
     Yearly(Timing),
     /// Every flow on its day, by XNPV and XIRR (actual/365 from the first
     /// flow, as Excel's `XNPV`): each month's EBITDA on its last day,
@@ -157,12 +181,14 @@ impl Returns {
     }
 }
 
-/// One calendar year of a financed plan.
+/// One plan year of a financed plan (twelve months from the horizon's
+/// start, or what is left of the horizon).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct FinancedYear {
-    /// The calendar year.
+    /// The plan year: the calendar year it starts in (years run twelve
+    /// months from the horizon's start).
     pub year: i32,
     /// EBITDA.
     pub ebitda: Usd,
@@ -215,10 +241,12 @@ pub struct PlanFinance {
     pub levered_pre_tax: Returns,
     /// Returns of the levered after-tax flows (to equity).
     pub levered_after_tax: Returns,
-    /// DSCR per year with debt service.
+    /// DSCR per plan year with debt service.
     pub dscr: Vec<YearDscr>,
-    /// The equity each debt period contributes to capex beyond the draws
-    /// (`wattage-finance`'s `equity_contributions`).
+    /// The equity contributed to capex beyond the debt's draws, per period
+    /// of one grid over all tranches, dated at each period's start
+    /// (`wattage-finance`'s `equity_by_period`); all of it, on its dates,
+    /// without debt.
     pub equity_contributions: Vec<Draw>,
     /// The levered taxes, year by year.
     pub taxes: Vec<TaxYear>,
@@ -229,8 +257,8 @@ impl Financing {
     ///
     /// # Errors
     /// [`FacilityError::Finance`] for a discount rate at or below −1 or a
-    /// tranche whose schedule fails; [`FacilityError::InvalidTerm`] for a
-    /// negative exit multiple.
+    /// tranche whose schedule fails, or a growth rate of a perpetuity at
+    /// or above the discount rate.
     pub fn new(spec: FinancingSpec) -> Result<Self, FacilityError> {
         npv(spec.discount_rate, &[])?;
         match spec.terminal_value {
@@ -241,14 +269,6 @@ impl Financing {
                 perpetuity_growth(Usd::ZERO, spec.discount_rate, g)?;
             }
             TerminalValue::None | TerminalValue::Amount(_) => {}
-        }
-        if let Discounting::Yearly(timing) = spec.discounting {
-            if timing.period != Period::Year {
-                return Err(FacilityError::Unsupported {
-                    computation: "yearly discounting of a financed plan",
-                    what: "a monthly period (use Discounting::Dated)",
-                });
-            }
         }
         let schedules = spec
             .debt
@@ -297,8 +317,9 @@ impl Financing {
     pub fn evaluate(&self, flows: &CashFlows) -> Result<PlanFinance, FacilityError> {
         let mut years = self.pre_tax_years(flows)?;
         let taxes = self.tax_rows(flows, &mut years)?;
+        let first_day = flows.horizon().start().date_naive();
         let dscr = dscr_by_year(
-            &debt_years(&self.schedules)?,
+            &debt_years_from(&self.schedules, first_day)?,
             &years
                 .iter()
                 .map(|y| Ok((y.year, y.ebitda.checked_sub(y.levered_tax)?)))
@@ -333,7 +354,7 @@ impl Financing {
     }
 }
 
-/// The debt's lines of one calendar year.
+/// The debt's lines of one plan year.
 #[derive(Debug, Clone, Copy, Default)]
 struct DebtLines {
     drawn: Usd,
@@ -343,12 +364,16 @@ struct DebtLines {
 }
 
 impl Financing {
-    /// The debt by calendar year, with the balance left at the end of
-    /// `last` repaid in it.
-    fn debt_by_year(&self, last: i32) -> Result<BTreeMap<i32, DebtLines>, FacilityError> {
+    /// The debt by plan year from `first_day`, with the balance left at
+    /// the end of `last` repaid in it.
+    fn debt_by_year(
+        &self,
+        first_day: NaiveDate,
+        last: i32,
+    ) -> Result<BTreeMap<i32, DebtLines>, FacilityError> {
         let mut out: BTreeMap<i32, DebtLines> = BTreeMap::new();
         let mut outstanding = Usd::ZERO;
-        for y in debt_years(&self.schedules)?
+        for y in debt_years_from(&self.schedules, first_day)?
             .into_iter()
             .filter(|y| y.year <= last)
         {
@@ -371,7 +396,7 @@ impl Financing {
     fn pre_tax_years(&self, flows: &CashFlows) -> Result<Vec<FinancedYear>, FacilityError> {
         let rows = flows.rows();
         let last = rows.last().map_or(i32::MIN, |r| r.start.year());
-        let debt = self.debt_by_year(last)?;
+        let debt = self.debt_by_year(flows.horizon().start().date_naive(), last)?;
         let mut out = Vec::with_capacity(rows.len());
         for (i, r) in rows.iter().enumerate() {
             let year = r.start.year();
@@ -415,11 +440,8 @@ impl Financing {
         Ok(out)
     }
 
-    /// Book value of the plan's assets at the start of `year`.
-    fn asset_value(flows: &CashFlows, year: i32) -> Result<Usd, FacilityError> {
-        let Some(at) = chrono::NaiveDate::from_ymd_opt(year, 1, 1) else {
-            return Ok(Usd::ZERO);
-        };
+    /// Book value of the plan's assets on `at`.
+    fn asset_value(flows: &CashFlows, at: NaiveDate) -> Result<Usd, FacilityError> {
         let mut total = Usd::ZERO;
         for asset in flows.assets() {
             for v in asset.vintages(at)? {
@@ -442,10 +464,16 @@ impl Financing {
             return Ok(Vec::new());
         };
         let until = flows.horizon().end().date_naive();
-        let assets = tax_years(flows.assets(), &self.spec.tax_depreciation, until)?;
+        let first_day = flows.horizon().start().date_naive();
+        let assets = tax_years(
+            flows.assets(),
+            &self.spec.tax_depreciation,
+            until,
+            first_day,
+        )?;
         let mut unlevered = Vec::with_capacity(years.len());
         let mut levered = Vec::with_capacity(years.len());
-        for y in years.iter_mut() {
+        for (y, row) in years.iter_mut().zip(flows.rows()) {
             let a: TaxAssetYear = assets.get(&y.year).copied().unwrap_or_default();
             y.tax_depreciation = a.depreciation;
             y.gain_on_sale = a.gain;
@@ -456,7 +484,7 @@ impl Financing {
                     tax_depreciation: a.depreciation,
                     interest,
                     capacity: flows.interconnect(),
-                    asset_value: Self::asset_value(flows, y.year)?,
+                    asset_value: Self::asset_value(flows, row.start.date_naive())?,
                     cash_flow_before_taxes: cash,
                 })
             };
@@ -474,11 +502,13 @@ impl Financing {
         Ok(levered)
     }
 
-    /// The equity that funds capex beyond the debt's draws: by the first
-    /// tranche's periods, the other tranches' draws counted against the
-    /// uses on their dates; all of it without debt.
+    /// The equity that funds capex beyond the debt's draws, on one grid
+    /// of periods over all tranches (`wattage-finance`'s
+    /// `equity_by_period`): in each period the capex and asset purchases
+    /// dated in it less what every tranche draws in it; uses outside all
+    /// tranches' terms on their own dates.
     fn equity(&self, flows: &CashFlows) -> Result<Vec<Draw>, FacilityError> {
-        let mut uses: Vec<Draw> = flows
+        let uses: Vec<Draw> = flows
             .capex_payments()
             .iter()
             .map(|p| Draw {
@@ -496,19 +526,14 @@ impl Financing {
                     }),
             )
             .collect();
-        let Some(first) = self.schedules.first() else {
-            uses.sort_by_key(|d| d.date);
-            return Ok(uses);
-        };
-        for tranche in self.spec.debt.iter().skip(1) {
-            for d in tranche.draws() {
-                uses.push(Draw {
-                    date: d.date,
-                    amount: Usd::new(-d.amount.dollars()),
-                });
-            }
-        }
-        Ok(equity_contributions(&uses, first)?)
+        Ok(equity_by_period(&uses, &self.spec.debt)?
+            .into_iter()
+            .filter(|p| p.equity > Usd::ZERO)
+            .map(|p| Draw {
+                date: p.start,
+                amount: p.equity,
+            })
+            .collect())
     }
 }
 
@@ -550,25 +575,30 @@ fn minus(amount: Usd) -> Usd {
 
 /// A year's tax paid in four equal estimated installments (the last
 /// taking the cents rounding left), due on the 15th day of the 4th, 6th,
-/// 9th and 12th months of a calendar tax year, as US corporations pay
+/// 9th and 12th months of the tax year starting on `year_start` (the
+/// months of a calendar or a fiscal year), as US corporations pay
 /// estimated tax (IRS Form 1120-W, "Estimated Tax for Corporations");
 /// none later than `last_day`.
 fn installments(
-    year: i32,
+    year_start: NaiveDate,
     tax: Usd,
-    last_day: chrono::NaiveDate,
+    last_day: NaiveDate,
 ) -> Result<Vec<DatedAmount>, FacilityError> {
     let quarter = tax.checked_div(Decimal::from(4))?.round_to_cents();
     let mut out = Vec::with_capacity(4);
     let mut paid = Usd::ZERO;
-    for (k, month) in [4u32, 6, 9, 12].into_iter().enumerate() {
+    for (k, month) in [3u32, 5, 8, 11].into_iter().enumerate() {
         let amount = if k == 3 {
             tax.checked_sub(paid)?
         } else {
             quarter
         };
         paid = paid.checked_add(amount)?;
-        let due = chrono::NaiveDate::from_ymd_opt(year, month, 15).unwrap_or(last_day);
+        let due = year_start
+            .with_day(1)
+            .and_then(|d| d.checked_add_months(chrono::Months::new(month)))
+            .and_then(|d| d.with_day(15))
+            .unwrap_or(last_day);
         out.push(DatedAmount {
             date: due.min(last_day),
             amount: minus(amount),
@@ -588,7 +618,10 @@ impl Financing {
         let rate = self.spec.discount_rate;
         match self.spec.discounting {
             Discounting::Yearly(timing) => {
-                let values: Vec<Usd> = years.iter().map(|y| series.of(y)).collect();
+                let values: Vec<Usd> = match timing.period {
+                    Period::Year => years.iter().map(|y| series.of(y)).collect(),
+                    Period::Month => self.monthly(flows, years, series)?,
+                };
                 Ok(Returns {
                     npv: npv_with(timing, rate, &values)?,
                     irr: irr_with(timing, &values).ok(),
@@ -642,13 +675,13 @@ impl Financing {
             });
         }
         if series.after_tax {
-            for y in years {
+            for (y, row) in years.iter().zip(flows.rows()) {
                 let tax = if series.levered {
                     y.levered_tax
                 } else {
                     y.unlevered_tax
                 };
-                out.extend(installments(y.year, tax, last_day)?);
+                out.extend(installments(row.start.date_naive(), tax, last_day)?);
             }
         }
         if series.levered {
@@ -679,6 +712,124 @@ impl Financing {
         }
         out.retain(|d| !d.amount.dollars().is_zero());
         out.sort_by_key(|d| d.date);
+        Ok(out)
+    }
+}
+
+impl Financing {
+    /// One series of a financed plan month by month (see
+    /// [`Discounting::Yearly`] with [`Period::Month`]): one amount per
+    /// month of [`CashFlows::months`], `levered` or not, after tax or
+    /// before. `finance` is [`Self::evaluate`]'s result for `flows`. When
+    /// the horizon is whole plan years and the debt's periods start on
+    /// its months, each plan year's months sum to its row of
+    /// `finance.years`.
+    ///
+    /// # Errors
+    /// [`FacilityError::Money`] on overflow.
+    pub fn monthly_series(
+        &self,
+        flows: &CashFlows,
+        finance: &PlanFinance,
+        levered: bool,
+        after_tax: bool,
+    ) -> Result<Vec<Usd>, FacilityError> {
+        self.monthly(flows, &finance.years, Series { levered, after_tax })
+    }
+
+    /// One series by month, in order.
+    fn monthly(
+        &self,
+        flows: &CashFlows,
+        years: &[FinancedYear],
+        series: Series,
+    ) -> Result<Vec<Usd>, FacilityError> {
+        let months = flows.months();
+        let mut out: Vec<Usd> = months.iter().map(|m| m.ebitda).collect();
+        let Some(last) = out.len().checked_sub(1) else {
+            return Ok(out);
+        };
+        let month_of = |day: NaiveDate| {
+            months
+                .iter()
+                .rposition(|m| m.start.date_naive() <= day)
+                .unwrap_or(0)
+        };
+        let mut add = |slot: usize, amount: Usd| -> Result<(), FacilityError> {
+            if let Some(value) = out.get_mut(slot.min(last)) {
+                *value = value.checked_add(amount)?;
+            }
+            Ok(())
+        };
+        for p in flows.capex_payments() {
+            add(month_of(p.at.date_naive()), minus(p.amount))?;
+        }
+        for e in flows.asset_events() {
+            let amount = match e.kind {
+                AssetEventKind::Purchase => minus(e.amount),
+                AssetEventKind::Sale => e.amount,
+            };
+            add(month_of(e.at), amount)?;
+        }
+        let first_day = flows.horizon().start().date_naive();
+        for y in years {
+            add(last, y.terminal_value)?;
+            if series.after_tax {
+                let tax = if series.levered {
+                    y.levered_tax
+                } else {
+                    y.unlevered_tax
+                };
+                let year_end = months
+                    .iter()
+                    .rposition(|m| plan_year(first_day, m.start.date_naive()) == y.year);
+                add(year_end.unwrap_or(last), minus(tax))?;
+            }
+        }
+        if series.levered {
+            for (slot, amount) in self.monthly_debt(flows, &month_of)? {
+                add(slot, amount)?;
+            }
+        }
+        Ok(out)
+    }
+
+    /// The debt's cash by month (draws in the month their period starts,
+    /// service in the month of its last day), as in the yearly rows: a
+    /// period whose last day falls outside the horizon's plan years is
+    /// left out, and what is outstanding after the last one is repaid in
+    /// the last month.
+    fn monthly_debt(
+        &self,
+        flows: &CashFlows,
+        month_of: &dyn Fn(NaiveDate) -> usize,
+    ) -> Result<Vec<(usize, Usd)>, FacilityError> {
+        let first_day = flows.horizon().start().date_naive();
+        let last_year = flows
+            .rows()
+            .last()
+            .map_or(i32::MIN, |r| plan_year(first_day, r.start.date_naive()));
+        let first_year = first_day.year();
+        let last_month = flows.months().len().saturating_sub(1);
+        let mut out = Vec::new();
+        let mut outstanding = Usd::ZERO;
+        for p in self.schedules.iter().flat_map(DebtSchedule::periods) {
+            let last_day = p.end.pred_opt().unwrap_or(p.start);
+            let year = plan_year(first_day, last_day);
+            if year > last_year {
+                continue;
+            }
+            outstanding = outstanding.checked_add(p.drawn)?.checked_sub(p.principal)?;
+            if year < first_year {
+                continue;
+            }
+            let service = p.interest.checked_add(p.principal)?.checked_add(p.fees)?;
+            out.push((month_of(p.start), p.drawn));
+            out.push((month_of(last_day), minus(service)));
+        }
+        if outstanding > Usd::ZERO {
+            out.push((last_month, minus(outstanding)));
+        }
         Ok(out)
     }
 }

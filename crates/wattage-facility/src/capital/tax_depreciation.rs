@@ -1,12 +1,13 @@
-//! Tax depreciation of a plan's assets by calendar year: MACRS (with
-//! bonus) or the book straight line, and the taxable gain when a vintage
-//! is sold.
+//! Tax depreciation of a plan's assets by tax year (twelve months from a
+//! first day, calendar years when it is 1 January): MACRS (with bonus) or
+//! the book straight line, and the taxable gain when a vintage is sold.
 
 use alloc::collections::BTreeMap;
 use alloc::vec::Vec;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, Months, NaiveDate};
 use rust_decimal::Decimal;
+use wattage_finance::debt::plan_year;
 use wattage_finance::macrs::{MacrsClass, macrs_schedule};
 use wattage_units::Usd;
 
@@ -87,7 +88,7 @@ impl TaxDepreciationSpec {
     }
 }
 
-/// What one calendar year's taxes see of the assets.
+/// What one tax year's taxes see of the assets.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct TaxAssetYear {
     /// Tax depreciation of the year.
@@ -109,8 +110,15 @@ fn add(
     Ok(())
 }
 
-/// The vintage's tax depreciation by calendar year, through the year it
-/// is sold.
+/// The first day of tax year `year` of years from `first_day`
+/// (labelled as [`plan_year`]).
+fn year_start(first_day: NaiveDate, year: i32) -> Option<NaiveDate> {
+    let k = u32::try_from(year.checked_sub(first_day.year())?).ok()?;
+    first_day.checked_add_months(Months::new(k.checked_mul(12)?))
+}
+
+/// The vintage's tax depreciation by tax year of twelve months from
+/// `first_day`, through the year it is sold.
 ///
 /// MACRS follows IRS Publication 946's half-year convention for a
 /// disposal ("Figuring the Deduction for Property Disposed of Before the
@@ -122,9 +130,10 @@ fn add(
 fn vintage_years(
     v: &Vintage,
     treatment: TaxDepreciation,
+    first_day: NaiveDate,
 ) -> Result<Vec<(i32, Usd)>, FacilityError> {
-    let first = v.purchased.year();
-    let stop = v.sold.map_or(i32::MAX, |s| s.year());
+    let first = plan_year(first_day, v.purchased);
+    let stop = v.sold.map_or(i32::MAX, |s| plan_year(first_day, s));
     let mut out = Vec::new();
     match treatment {
         TaxDepreciation::Macrs { class, bonus } => {
@@ -143,11 +152,11 @@ fn vintage_years(
             let line = book::line(v)?;
             let mut year = first;
             while year <= stop
-                && NaiveDate::from_ymd_opt(year, 1, 1).is_some_and(|d| d < line.end_of_life())
+                && year_start(first_day, year).is_some_and(|d| d < line.end_of_life())
             {
                 let (Some(from), Some(to)) = (
-                    NaiveDate::from_ymd_opt(year, 1, 1),
-                    NaiveDate::from_ymd_opt(year.saturating_add(1), 1, 1),
+                    year_start(first_day, year),
+                    year_start(first_day, year.saturating_add(1)),
                 ) else {
                     break;
                 };
@@ -168,19 +177,22 @@ fn half(amount: Usd) -> Usd {
     )
 }
 
-/// Tax depreciation and gains on sale of `assets` by calendar year, for
-/// vintages bought before `until`; `proceeds` gives the sale price of a
-/// vintage sold.
+/// Tax depreciation and gains on sale of `assets` by tax year of twelve
+/// months from `first_day` ([`plan_year`]'s labels; calendar years from
+/// a 1 January), for vintages bought before `until`. A tax year starting
+/// on the plan's first day is a fiscal year: MACRS's half-year convention
+/// applies to it as to a calendar year (Publication 946).
 pub(crate) fn tax_years(
     assets: &[Asset],
     treatments: &TaxDepreciationSpec,
     until: NaiveDate,
+    first_day: NaiveDate,
 ) -> Result<BTreeMap<i32, TaxAssetYear>, FacilityError> {
     let mut map = BTreeMap::new();
     for asset in assets {
         let treatment = treatments.of(asset);
         for v in asset.vintages(until)? {
-            let years = vintage_years(&v, treatment)?;
+            let years = vintage_years(&v, treatment, first_day)?;
             for &(year, amount) in &years {
                 add(&mut map, year, amount, Usd::ZERO)?;
             }
@@ -188,7 +200,7 @@ pub(crate) fn tax_years(
                 let taken = Usd::try_sum(years.iter().map(|(_, a)| *a))?;
                 let basis_left = v.cost.checked_sub(taken)?;
                 let gain = asset.resale_value(&v, sold)?.checked_sub(basis_left)?;
-                add(&mut map, sold.year(), Usd::ZERO, gain)?;
+                add(&mut map, plan_year(first_day, sold), Usd::ZERO, gain)?;
             }
         }
     }
@@ -233,11 +245,16 @@ mod tests {
     }
 
     fn deductions(asset: &Asset, spec: &TaxDepreciationSpec) -> Vec<(i32, Usd)> {
-        tax_years(core::slice::from_ref(asset), spec, date(2040, 1, 1))
-            .unwrap()
-            .into_iter()
-            .map(|(year, row)| (year, row.depreciation))
-            .collect()
+        tax_years(
+            core::slice::from_ref(asset),
+            spec,
+            date(2040, 1, 1),
+            date(2026, 1, 1),
+        )
+        .unwrap()
+        .into_iter()
+        .map(|(year, row)| (year, row.depreciation))
+        .collect()
     }
 
     #[test]
@@ -277,6 +294,33 @@ mod tests {
         assert!(
             (total.dollars() - expected).abs() <= Decimal::new(1, 2),
             "{total}"
+        );
+    }
+
+    #[test]
+    fn fiscal_years_from_the_first_day_take_the_half_year_convention() {
+        // Bought 1 March 2026, sold 1 June 2028, tax years from 1 July:
+        // placed in service in the year 2025 (July 2025 to June 2026), sold
+        // in 2027 (July 2027 to June 2028), its third: half of 19.2%.
+        let asset = gpus(date(2026, 3, 1), date(2028, 6, 1));
+        let years: Vec<(i32, Usd)> = tax_years(
+            core::slice::from_ref(&asset),
+            &macrs(Decimal::ZERO),
+            date(2040, 1, 1),
+            date(2025, 7, 1),
+        )
+        .unwrap()
+        .into_iter()
+        .map(|(year, row)| (year, row.depreciation))
+        .collect();
+        let dollars = |d: i64| Usd::new(Decimal::from(d));
+        assert_eq!(
+            years,
+            [
+                (2025, dollars(20_000)),
+                (2026, dollars(32_000)),
+                (2027, dollars(9_600))
+            ]
         );
     }
 }

@@ -245,3 +245,230 @@ proptest! {
         prop_assert!(pick(&f, true) > irr, "levered {} vs unlevered {irr} at {rate}", pick(&f, true));
     }
 }
+
+fn monthly(first_flow: wattage_finance::timing::FirstFlow) -> Discounting {
+    Discounting::Yearly(wattage_finance::Timing {
+        period: wattage_finance::timing::Period::Month,
+        first_flow,
+    })
+}
+
+fn four(p: &wattage_facility::capital::PlanFinance) -> [wattage_facility::capital::Returns; 4] {
+    [
+        p.unlevered_pre_tax,
+        p.unlevered_after_tax,
+        p.levered_pre_tax,
+        p.levered_after_tax,
+    ]
+}
+
+const SERIES: [(bool, bool); 4] = [(false, false), (false, true), (true, false), (true, true)];
+
+fn one_month_loan(year: i32) -> Tranche {
+    Tranche::new(TrancheSpec {
+        principal: usd("$5M"),
+        draws: vec![],
+        rate: InterestRate::Fixed(Decimal::new(6, 2)),
+        start: date(year, 12, 1),
+        term_months: 1,
+        frequency: Frequency::Monthly,
+        repayment: Repayment::Bullet,
+        upfront_fee: Decimal::new(1, 2),
+        commitment_fee: Decimal::ZERO,
+    })
+    .unwrap()
+}
+
+/// A site with no workload whose every flow falls in December: capex
+/// paid, refunded, debt drawn and repaid, property tax and the terminal
+/// value. Discounted monthly at (1 + r)^(1/12), each at the end of its
+/// month, a flow in the twelfth month of year k is discounted (1 + r)^k,
+/// as the yearly end-of-period convention (Excel's `NPV`) does.
+#[test]
+fn monthly_end_of_period_is_yearly_end_of_period_when_flows_fall_in_december() {
+    let site = Site::new("S", "15 MW".parse().unwrap()).unwrap();
+    let plan = Deployment::new(site);
+    let horizon = Horizon::calendar_years(
+        Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(),
+        Resolution::Hourly,
+        4,
+    )
+    .unwrap();
+    let contract = PowerContract::new(PowerSupply::fixed("$45/MWh".parse().unwrap()));
+    let ledger = simulate_site(&plan, &contract, horizon, Curtailment::AboveBreakeven).unwrap();
+    let capex = [
+        (2026, "$10M"),
+        (2027, "$2M"),
+        (2028, "-$3M"),
+        (2029, "-$1M"),
+    ]
+    .map(|(y, amount)| wattage_facility::summary::CapexPayment {
+        at: Utc.with_ymd_and_hms(y, 12, 15, 0, 0, 0).unwrap(),
+        amount: usd(amount),
+    });
+    let flows = CashFlows::new(&ledger, &plan, Usd::ZERO, &capex).unwrap();
+    let mut spec = FinancingSpec {
+        debt: vec![one_month_loan(2026), one_month_loan(2028)],
+        taxes: Some(
+            Taxes::new(TaxSpec {
+                property_tax: PropertyTax::PerMwYear(usd("$10,000")),
+                ..taxes().spec().clone()
+            })
+            .unwrap(),
+        ),
+        tax_depreciation: TaxDepreciationSpec::default(),
+        terminal_value: TerminalValue::Amount(usd("$20M")),
+        discount_rate: Decimal::new(9, 2),
+        discounting: Discounting::Yearly(wattage_finance::Timing::EXCEL_NPV),
+    };
+    let yearly = Financing::new(spec.clone())
+        .unwrap()
+        .evaluate(&flows)
+        .unwrap();
+    spec.discounting = monthly(wattage_finance::timing::FirstFlow::EndOfFirstPeriod);
+    let by_month = Financing::new(spec).unwrap();
+    let monthly = by_month.evaluate(&flows).unwrap();
+    assert_eq!(yearly.years[0].fees, usd("$50,000"));
+    assert_eq!(yearly.years[1].unlevered_tax, usd("$150,000"));
+    for ((y, m), (levered, after_tax)) in four(&yearly).into_iter().zip(four(&monthly)).zip(SERIES)
+    {
+        let months = by_month
+            .monthly_series(&flows, &monthly, levered, after_tax)
+            .unwrap();
+        assert_eq!(months.len(), 48);
+        assert!(
+            months
+                .iter()
+                .enumerate()
+                .all(|(i, v)| i % 12 == 11 || *v == Usd::ZERO)
+        );
+        let gap = (y.npv.dollars() - m.npv.dollars()).abs();
+        assert!(gap < Decimal::new(1, 4), "{} vs {}", y.npv, m.npv);
+        let (yi, mi) = (y.irr.unwrap(), m.irr.unwrap());
+        assert!((yi - mi).abs() < Decimal::new(1, 8), "{yi} vs {mi}");
+    }
+}
+
+/// Monthly discounting of the leased hall with monthly debt service: each
+/// year's months sum to its row, the NPV is the months discounted at
+/// (1 + r)^(m / 12) (checked in `f64`), and the NPV at each IRR is zero.
+#[test]
+fn monthly_discounting_sums_to_the_years_and_is_zero_at_its_irr() {
+    let monthly_loan = Tranche::new(TrancheSpec {
+        frequency: Frequency::Monthly,
+        ..loan(usd("$36M"), Decimal::new(6, 2), 48).spec().clone()
+    })
+    .unwrap();
+    let mut spec = financing(vec![monthly_loan]).spec().clone();
+    spec.discounting = monthly(wattage_finance::timing::FirstFlow::Today);
+    let financed = Financing::new(spec.clone()).unwrap();
+    let f = financed.evaluate(flows()).unwrap();
+    for (returns, (levered, after_tax)) in four(&f).into_iter().zip(SERIES) {
+        let months = financed
+            .monthly_series(flows(), &f, levered, after_tax)
+            .unwrap();
+        assert_eq!(months.len(), 60);
+        for (k, y) in f.years.iter().enumerate() {
+            let year = Usd::try_sum(months[k * 12..k * 12 + 12].iter().copied()).unwrap();
+            let row = match (levered, after_tax) {
+                (false, false) => y.unlevered_pre_tax,
+                (false, true) => y.unlevered_after_tax,
+                (true, false) => y.levered_pre_tax,
+                (true, true) => y.levered_after_tax,
+            };
+            assert_eq!(year, row, "year {k}");
+        }
+        let expected: f64 = months
+            .iter()
+            .enumerate()
+            .map(|(m, v)| {
+                let v: f64 = v.dollars().try_into().unwrap();
+                v / 1.08f64.powf(m as f64 / 12.0)
+            })
+            .sum();
+        let npv: f64 = returns.npv.dollars().try_into().unwrap();
+        assert!((npv - expected).abs() < 1e-3, "{npv} vs {expected}");
+        let mut at_irr = spec.clone();
+        at_irr.discount_rate = returns.irr.unwrap();
+        let again = Financing::new(at_irr).unwrap().evaluate(flows()).unwrap();
+        let i = SERIES
+            .iter()
+            .position(|s| *s == (levered, after_tax))
+            .unwrap();
+        let zero = four(&again)[i].npv.dollars().abs();
+        assert!(zero < Decimal::ONE, "NPV {zero} at IRR {:?}", returns.irr);
+    }
+}
+
+/// A horizon starting on 1 July: the financing's years are the plan's,
+/// July to June. A yearly loan closed on 1 July is served in each plan
+/// year (on a calendar basis its first payment, on 1 July 2027, would
+/// fall in 2027), and the hall bought on 1 July takes its first MACRS
+/// year in the first plan year.
+#[test]
+fn plan_years_start_on_the_horizons_first_day() {
+    let site = Site::new("S", "15 MW".parse().unwrap())
+        .unwrap()
+        .with_hall(Hall::new("A", "10 MW".parse().unwrap(), Pue::constant(1.3).unwrap()).unwrap())
+        .unwrap();
+    let lease = ColocationLease::new(LeaseSpec {
+        critical_it: "10 MW".parse().unwrap(),
+        rate: "$150/kW/month".parse().unwrap(),
+        escalator: Decimal::ZERO,
+        term_months: 36,
+        start: date(2026, 7, 1),
+        structure: LeaseStructure::TripleNet,
+    })
+    .unwrap();
+    let mut plan = Deployment::new(site);
+    plan.assign(
+        "tenant",
+        "A",
+        Workload::Colocation(Colocation::new(lease, Decimal::ONE).unwrap()),
+    )
+    .unwrap();
+    plan.add_asset(
+        Asset::new(AssetSpec {
+            name: "hall A".into(),
+            serves: Serves::Hall("A".into()),
+            kind: AssetKind::Infrastructure {
+                capacity: "10 MW".parse().unwrap(),
+            },
+            price: Price::Total(usd("$60M")),
+            purchased: date(2026, 7, 1),
+            life_months: 240,
+            residual: Usd::ZERO,
+            resale: Resale::BookValue,
+            refresh: None,
+            sold_on: None,
+        })
+        .unwrap(),
+    )
+    .unwrap();
+    let start = Utc.with_ymd_and_hms(2026, 7, 1, 0, 0, 0).unwrap();
+    let horizon = Horizon::calendar_years(start, Resolution::Hourly, 3).unwrap();
+    let contract = PowerContract::new(PowerSupply::fixed("$45/MWh".parse().unwrap()));
+    let ledger = simulate_site(&plan, &contract, horizon, Curtailment::AboveBreakeven).unwrap();
+    let flows = CashFlows::new(&ledger, &plan, usd("$60,000"), &[]).unwrap();
+    let loan = Tranche::new(TrancheSpec {
+        start: date(2026, 7, 1),
+        repayment: Repayment::LevelPrincipal,
+        ..loan(usd("$30M"), Decimal::new(5, 2), 36).spec().clone()
+    })
+    .unwrap();
+    let f = financing(vec![loan]).evaluate(&flows).unwrap();
+    let years: Vec<i32> = f.years.iter().map(|y| y.year).collect();
+    assert_eq!(years, [2026, 2027, 2028]);
+    assert_eq!(f.years[0].drawn, usd("$30M"));
+    assert_eq!(f.years[0].interest, usd("$1,500,000"));
+    assert_eq!(f.years[0].principal, usd("$10M"));
+    assert_eq!(f.years[2].principal, usd("$10M"));
+    assert_eq!(f.years[0].tax_depreciation, usd("$3,000,000"));
+    assert_eq!(f.years[1].tax_depreciation, usd("$5,700,000"));
+    // Every year's lease revenue, July to June, is twelve months of rent.
+    assert_eq!(f.years[0].ebitda, f.years[1].ebitda);
+    assert_eq!(
+        f.dscr.iter().map(|d| d.year).collect::<Vec<_>>(),
+        [2026, 2027, 2028]
+    );
+}

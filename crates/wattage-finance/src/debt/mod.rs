@@ -53,7 +53,10 @@
 mod annual;
 mod schedule;
 
-pub use annual::{DebtYear, YearDscr, debt_years, dscr_by_year, equity_contributions};
+pub use annual::{
+    DebtYear, EquityPeriod, YearDscr, debt_years, debt_years_from, dscr_by_year, equity_by_period,
+    equity_contributions, plan_year,
+};
 pub use schedule::{DebtPeriod, DebtSchedule};
 
 use alloc::vec::Vec;

@@ -279,3 +279,152 @@ proptest! {
         prop_assert!(s.periods().iter().all(|p| !p.principal.is_negative() && !p.interest.is_negative()));
     }
 }
+
+fn two_draw_loan(start: NaiveDate, frequency: Frequency, draws: Vec<Draw>) -> Tranche {
+    let principal = Usd::try_sum(draws.iter().map(|d| d.amount)).unwrap();
+    Tranche::new(TrancheSpec {
+        principal,
+        draws,
+        rate: InterestRate::Fixed(Decimal::new(7, 2)),
+        start,
+        term_months: 36,
+        frequency,
+        repayment: Repayment::LevelPayment,
+        upfront_fee: Decimal::ZERO,
+        commitment_fee: Decimal::ZERO,
+    })
+    .unwrap()
+}
+
+/// Two tranches (one yearly from January, one monthly from April) drawing
+/// on different dates: in every period of the merged grid equity + debt
+/// drawn = uses, and the equity is the uses less the debt.
+#[test]
+fn equity_of_two_tranches_drawing_on_different_dates() {
+    let on = |m, d| date(2026, m, d);
+    let a = two_draw_loan(
+        on(1, 1),
+        Frequency::Yearly,
+        vec![
+            Draw {
+                date: on(1, 15),
+                amount: usd(3_000_000),
+            },
+            Draw {
+                date: on(9, 1),
+                amount: usd(1_000_000),
+            },
+        ],
+    );
+    let b = two_draw_loan(
+        on(4, 1),
+        Frequency::Monthly,
+        vec![Draw {
+            date: on(5, 10),
+            amount: usd(2_000_000),
+        }],
+    );
+    let uses = [
+        (on(1, 20), 5_000_000),
+        (on(5, 1), 2_500_000),
+        (on(9, 30), 1_000_000),
+        (date(2025, 12, 1), 700_000),
+    ]
+    .map(|(date, d)| Draw {
+        date,
+        amount: usd(d),
+    });
+    let periods = equity_by_period(&uses, &[a, b]).unwrap();
+    for p in &periods {
+        assert_eq!(p.equity.checked_add(p.drawn).unwrap(), p.uses, "{p:?}");
+    }
+    let total = |f: fn(&EquityPeriod) -> Usd| Usd::try_sum(periods.iter().map(f)).unwrap();
+    assert_eq!(total(|p| p.uses), usd(9_200_000));
+    assert_eq!(total(|p| p.drawn), usd(6_000_000));
+    assert_eq!(total(|p| p.equity), usd(3_200_000));
+    // The grid: January to April is the yearly tranche's alone; from
+    // April, monthly pieces; the December use is outside both terms.
+    assert_eq!(periods[0].start, date(2025, 12, 1));
+    assert!(!periods[0].covered);
+    assert_eq!(periods[1].start, on(1, 1));
+    assert_eq!(periods[1].end, on(4, 1));
+    // January's uses less the January draw: $2M of equity on 1 January.
+    assert_eq!(periods[1].equity, usd(2_000_000));
+    // May: $2.5M of uses and the monthly tranche's $2M.
+    let may = periods.iter().find(|p| p.start == on(5, 1)).unwrap();
+    assert_eq!((may.drawn, may.equity), (usd(2_000_000), usd(500_000)));
+}
+
+proptest! {
+    /// Any two tranches, each draw matched by at least as large a use on
+    /// its date, plus uses anywhere: equity + drawn = uses in every
+    /// period, and the totals balance.
+    #[test]
+    fn equity_plus_debt_is_the_uses_in_every_period(
+        offset in 0u32..24,
+        yearly in proptest::bool::ANY,
+        draws in proptest::collection::vec((0u32..30, 0u32..28, 1i64..5_000_000, 0i64..1_000_000), 1..6),
+        extra in proptest::collection::vec((0u32..60, 1i64..2_000_000), 0..4),
+    ) {
+        let start_a = date(2026, 1, 1);
+        let start_b = add_months("test", start_a, offset).unwrap();
+        let mut a_draws = Vec::new();
+        let mut b_draws = Vec::new();
+        let mut uses = Vec::new();
+        for (i, (months, day, amount, more)) in draws.into_iter().enumerate() {
+            let start = if i % 2 == 0 { start_a } else { start_b };
+            let on = add_months("test", start, months).unwrap() + chrono::Days::new(u64::from(day));
+            let draw = Draw { date: on, amount: usd(amount) };
+            uses.push(Draw { date: on, amount: usd(amount + more) });
+            if i % 2 == 0 { a_draws.push(draw) } else { b_draws.push(draw) }
+        }
+        for (months, amount) in extra {
+            uses.push(Draw { date: add_months("test", start_a, months).unwrap(), amount: usd(amount) });
+        }
+        let mut tranches = vec![two_draw_loan(start_a, Frequency::Yearly, a_draws)];
+        if !b_draws.is_empty() {
+            let frequency = if yearly { Frequency::Yearly } else { Frequency::Monthly };
+            tranches.push(two_draw_loan(start_b, frequency, b_draws));
+        }
+        let periods = equity_by_period(&uses, &tranches).unwrap();
+        for p in &periods {
+            prop_assert_eq!(p.equity.checked_add(p.drawn).unwrap(), p.uses);
+        }
+        let sum = |it: &mut dyn Iterator<Item = Usd>| Usd::try_sum(it).unwrap();
+        let uses_total = sum(&mut uses.iter().map(|u| u.amount));
+        let debt_total = sum(&mut tranches.iter().flat_map(|t| t.draws()).map(|d| d.amount));
+        prop_assert_eq!(sum(&mut periods.iter().map(|p| p.uses)), uses_total);
+        prop_assert_eq!(sum(&mut periods.iter().map(|p| p.equity)), uses_total.checked_sub(debt_total).unwrap());
+    }
+}
+
+#[test]
+fn plan_years_start_on_the_first_day() {
+    let first = date(2026, 7, 1);
+    assert_eq!(plan_year(first, date(2026, 7, 1)), 2026);
+    assert_eq!(plan_year(first, date(2027, 6, 30)), 2026);
+    assert_eq!(plan_year(first, date(2027, 7, 1)), 2027);
+    assert_eq!(plan_year(first, date(2026, 6, 30)), 2025);
+    assert_eq!(plan_year(date(2026, 1, 1), date(2030, 12, 31)), 2030);
+    // A leap day start: the next plan years start on 28 February.
+    let leap = date(2028, 2, 29);
+    assert_eq!(plan_year(leap, date(2029, 2, 28)), 2029);
+    assert_eq!(plan_year(leap, date(2029, 2, 27)), 2028);
+    // Yearly periods from 1 July are summed in the plan year they end in.
+    let loan = Tranche::new(TrancheSpec {
+        start: first,
+        ..spec(Decimal::new(5, 2), Repayment::Bullet, Frequency::Yearly, 24)
+    })
+    .unwrap();
+    let years = debt_years_from(&[loan.schedule().unwrap()], first).unwrap();
+    assert_eq!(
+        years.iter().map(|y| y.year).collect::<Vec<_>>(),
+        [2026, 2027]
+    );
+    assert_eq!(years[1].principal, usd(1_000_000));
+    let calendar = debt_years(&[loan.schedule().unwrap()]).unwrap();
+    assert_eq!(
+        calendar.iter().map(|y| y.year).collect::<Vec<_>>(),
+        [2027, 2028]
+    );
+}
