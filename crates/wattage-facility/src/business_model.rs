@@ -1,12 +1,15 @@
 //! Business models: which lines of cost and revenue the operator carries.
 
+use alloc::vec::Vec;
+
 use rust_decimal::Decimal;
-use wattage_units::{EnergyPrice, Usd};
+use wattage_units::{Energy, EnergyPrice, Power, Usd};
 
 use crate::FacilityError;
-use crate::capital::{self, AssetEventKind, Serves};
+use crate::capital::{self, Asset, AssetEventKind, Serves};
+use crate::cash_flows::{CashFlows, PeriodLines, live_opex, opex_per_period};
 use crate::deployment::Deployment;
-use crate::ledger::SiteLedger;
+use crate::ledger::{SiteLedger, SitePeriod, SiteTotals, WorkloadPeriod, WorkloadTotals};
 use crate::summary::CapexPayment;
 use crate::workload::Workload;
 
@@ -98,7 +101,8 @@ impl BusinessModel {
     /// GPUs, [`capital::plan_assets`]) are counted too: those serving its
     /// own compute as hardware capex when the model owns the compute,
     /// the others as facility capex when it pays for the facility, so an
-    /// asset-light miner carries its machines.
+    /// asset-light miner carries its machines. [`Self::cash_flows`] gives
+    /// the same lines year by year, to finance and tax.
     ///
     /// ```
     /// // Needs wattage-facility (in the wattage facade: wattage::facility).
@@ -120,64 +124,35 @@ impl BusinessModel {
         generation_cost: EnergyPrice,
         capex: &[CapexPayment],
     ) -> Result<ModelPnl, FacilityError> {
-        let lines = self.lines();
+        let prices = Prices {
+            hosting_rate,
+            generation_cost,
+        };
+        let compute = compute_flags(ledger, deployment)?;
+        let mut lines = Operating::default();
+        for (index, &is_compute) in compute.iter().enumerate() {
+            let totals = ledger.workload_totals(index).copied().unwrap_or_default();
+            self.add_workload(
+                &mut lines,
+                is_compute,
+                &WorkloadLines::of_totals(&totals),
+                prices,
+            )?;
+        }
+        self.add_site_charges(&mut lines, &SiteCharges::of_totals(&ledger.totals()))?;
         let mut pnl = ModelPnl {
             model: self,
-            revenue: Usd::ZERO,
-            power_cost: Usd::ZERO,
-            hosting_paid: Usd::ZERO,
+            revenue: lines.revenue,
+            power_cost: lines.power_cost,
+            hosting_paid: lines.hosting_paid,
             hardware_capex: Usd::ZERO,
             facility_capex: Usd::ZERO,
             asset_sales: Usd::ZERO,
             depreciation: Usd::ZERO,
             ebitda: Usd::ZERO,
         };
-        for (index, name) in ledger.workload_names().iter().enumerate() {
-            let workload = deployment
-                .assignment(name)
-                .ok_or_else(|| FacilityError::WorkloadName {
-                    name: name.clone(),
-                    problem: "is in the ledger but not in the deployment",
-                })?
-                .workload();
-            let totals = ledger.workload_totals(index).copied().unwrap_or_default();
-            let hosted_fee = hosting_rate.cost(totals.it_energy)?;
-            let is_compute = matches!(workload, Workload::SelfMining(_) | Workload::GpuCloud(_));
-            if is_compute {
-                if lines.compute {
-                    pnl.revenue = pnl.revenue.checked_add(totals.revenue)?;
-                    if !lines.power {
-                        pnl.hosting_paid = pnl.hosting_paid.checked_add(hosted_fee)?;
-                    }
-                } else if lines.tenants {
-                    pnl.revenue = pnl.revenue.checked_add(hosted_fee)?;
-                }
-            } else if lines.tenants {
-                pnl.revenue = pnl.revenue.checked_add(totals.revenue)?;
-            }
-            let counts_power = lines.power && (lines.tenants || is_compute);
-            if counts_power {
-                let energy = if lines.generation {
-                    generation_cost.cost(totals.energy)?
-                } else {
-                    totals.energy_cost.checked_sub(totals.sell_back_credit)?
-                };
-                pnl.power_cost = pnl.power_cost.checked_add(energy)?;
-            }
-        }
-        if lines.power && !lines.generation {
-            let site = ledger.totals();
-            pnl.power_cost = pnl
-                .power_cost
-                .checked_add(site.demand_charge)?
-                .checked_add(site.transmission_charge)?
-                .checked_sub(site.demand_response)?
-                .checked_sub(site.block_settlement)?
-                .checked_sub(site.reserve_payment)?
-                .checked_sub(site.charges_passed_through)?;
-        }
         self.book_assets(&mut pnl, ledger, deployment)?;
-        if lines.facility_capex {
+        if self.lines().facility_capex {
             let horizon = ledger.horizon();
             let inside = capex
                 .iter()
@@ -186,49 +161,285 @@ impl BusinessModel {
                 .facility_capex
                 .checked_add(Usd::try_sum(inside.map(|p| p.amount))?)?;
         }
-        pnl.ebitda = pnl
-            .revenue
-            .checked_sub(pnl.power_cost)?
-            .checked_sub(pnl.hosting_paid)?;
+        pnl.ebitda = lines.margin()?;
         Ok(pnl)
+    }
+
+    /// The operator's cash flows under this model, year by year and month
+    /// by month: [`Self::evaluate`]'s lines period by period, for
+    /// [`crate::capital::Financing::evaluate`] to give each model's
+    /// unlevered and levered, pre- and after-tax NPV, IRR and DSCR.
+    ///
+    /// Each year row's revenue, energy cost (power and hosting paid) and
+    /// gross margin are the model's; its opex is the site's
+    /// `opex_per_mw_year` of the live workloads when the model runs the
+    /// facility (pays the power; none for asset-light, whose hosting rate
+    /// covers it); its capex, asset sales and depreciation are those of
+    /// the assets and `capex` payments the model carries. Over the
+    /// horizon the rows sum to [`ModelPnl`]'s lines, EBITDA before opex
+    /// being the gross margin. The interconnect (for a property tax per
+    /// MW) is the site's when the model pays for the facility, else zero.
+    /// Vertically integrated, with energy at a generation cost equal to
+    /// the contract's price and no other power lines, the flows are the
+    /// site's [`CashFlows::new`].
+    ///
+    /// # Errors
+    /// As for [`Self::evaluate`] and [`CashFlows::new`].
+    pub fn cash_flows(
+        self,
+        ledger: &SiteLedger,
+        deployment: &Deployment,
+        hosting_rate: EnergyPrice,
+        generation_cost: EnergyPrice,
+        opex_per_mw_year: Usd,
+        capex: &[CapexPayment],
+    ) -> Result<CashFlows, FacilityError> {
+        let prices = Prices {
+            hosting_rate,
+            generation_cost,
+        };
+        let model = self.lines();
+        let compute = compute_flags(ledger, deployment)?;
+        let opex = if model.power {
+            opex_per_period(ledger, deployment, opex_per_mw_year)?
+        } else {
+            alloc::vec![Usd::ZERO; compute.len()]
+        };
+        let period = |t: usize, site: &SitePeriod| -> Result<PeriodLines, FacilityError> {
+            let mut lines = Operating::default();
+            for (w, &is_compute) in compute.iter().enumerate() {
+                if let Some(e) = ledger.entry(t, w) {
+                    self.add_workload(
+                        &mut lines,
+                        is_compute,
+                        &WorkloadLines::of_period(&e),
+                        prices,
+                    )?;
+                }
+            }
+            self.add_site_charges(&mut lines, &SiteCharges::of_period(site))?;
+            Ok(PeriodLines {
+                revenue: lines.revenue,
+                energy_cost: lines.power_cost.checked_add(lines.hosting_paid)?,
+                gross_margin: lines.margin()?,
+                opex: live_opex(ledger, &opex, t)?,
+            })
+        };
+        let assets = self.carried_assets(ledger, deployment)?;
+        let (capex, interconnect) = if model.facility_capex {
+            (capex, deployment.site().interconnect())
+        } else {
+            (&[][..], Power::ZERO)
+        };
+        CashFlows::with_lines(ledger, period, capex, assets, interconnect)
     }
 }
 
+/// The two prices a model sets on energy.
+#[derive(Debug, Clone, Copy)]
+struct Prices {
+    hosting_rate: EnergyPrice,
+    generation_cost: EnergyPrice,
+}
+
+/// A model's operating lines, summed over workloads.
+#[derive(Debug, Clone, Copy, Default)]
+struct Operating {
+    revenue: Usd,
+    power_cost: Usd,
+    hosting_paid: Usd,
+}
+
+impl Operating {
+    /// Revenue − power − hosting paid.
+    fn margin(&self) -> Result<Usd, FacilityError> {
+        Ok(self
+            .revenue
+            .checked_sub(self.power_cost)?
+            .checked_sub(self.hosting_paid)?)
+    }
+}
+
+/// What a model reads of one workload over a period or the horizon.
+#[derive(Debug, Clone, Copy)]
+struct WorkloadLines {
+    revenue: Usd,
+    it_energy: Energy,
+    energy: Energy,
+    energy_cost: Usd,
+    sell_back_credit: Usd,
+}
+
+impl WorkloadLines {
+    const fn of_totals(t: &WorkloadTotals) -> Self {
+        Self {
+            revenue: t.revenue,
+            it_energy: t.it_energy,
+            energy: t.energy,
+            energy_cost: t.energy_cost,
+            sell_back_credit: t.sell_back_credit,
+        }
+    }
+
+    const fn of_period(p: &WorkloadPeriod) -> Self {
+        Self {
+            revenue: p.revenue,
+            it_energy: p.it_energy,
+            energy: p.energy,
+            energy_cost: p.energy_cost,
+            sell_back_credit: p.sell_back_credit,
+        }
+    }
+}
+
+/// The site's power lines beyond the workloads' energy.
+#[derive(Debug, Clone, Copy)]
+struct SiteCharges {
+    demand_charge: Usd,
+    transmission_charge: Usd,
+    demand_response: Usd,
+    block_settlement: Usd,
+    reserve_payment: Usd,
+    charges_passed_through: Usd,
+}
+
+impl SiteCharges {
+    const fn of_totals(t: &SiteTotals) -> Self {
+        Self {
+            demand_charge: t.demand_charge,
+            transmission_charge: t.transmission_charge,
+            demand_response: t.demand_response,
+            block_settlement: t.block_settlement,
+            reserve_payment: t.reserve_payment,
+            charges_passed_through: t.charges_passed_through,
+        }
+    }
+
+    const fn of_period(p: &SitePeriod) -> Self {
+        Self {
+            demand_charge: p.demand_charge,
+            transmission_charge: p.transmission_charge,
+            demand_response: p.demand_response,
+            block_settlement: p.block_settlement,
+            reserve_payment: p.reserve_payment,
+            charges_passed_through: p.charges_passed_through,
+        }
+    }
+}
+
+/// For each of the ledger's workloads, whether it is the operator's own
+/// compute (self-mining, a GPU cloud).
+fn compute_flags(ledger: &SiteLedger, deployment: &Deployment) -> Result<Vec<bool>, FacilityError> {
+    ledger
+        .workload_names()
+        .iter()
+        .map(|name| {
+            let workload = deployment
+                .assignment(name)
+                .ok_or_else(|| FacilityError::WorkloadName {
+                    name: name.clone(),
+                    problem: "is in the ledger but not in the deployment",
+                })?
+                .workload();
+            Ok(matches!(
+                workload,
+                Workload::SelfMining(_) | Workload::GpuCloud(_)
+            ))
+        })
+        .collect()
+}
+
 impl BusinessModel {
-    /// Adds the plan's assets inside the horizon to the lines this model
-    /// carries: those serving its own compute (miners, GPUs) when it owns
-    /// the compute, the rest (halls, the site, tenants' halls) when it
-    /// pays the facility capex. Purchases are capex, sales are proceeds,
-    /// and their book depreciation over the horizon is counted.
+    /// Adds one workload's revenue, power and hosting to `lines` as this
+    /// model carries them.
+    fn add_workload(
+        self,
+        lines: &mut Operating,
+        is_compute: bool,
+        w: &WorkloadLines,
+        prices: Prices,
+    ) -> Result<(), FacilityError> {
+        let model = self.lines();
+        let hosted_fee = prices.hosting_rate.cost(w.it_energy)?;
+        if is_compute {
+            if model.compute {
+                lines.revenue = lines.revenue.checked_add(w.revenue)?;
+                if !model.power {
+                    lines.hosting_paid = lines.hosting_paid.checked_add(hosted_fee)?;
+                }
+            } else if model.tenants {
+                lines.revenue = lines.revenue.checked_add(hosted_fee)?;
+            }
+        } else if model.tenants {
+            lines.revenue = lines.revenue.checked_add(w.revenue)?;
+        }
+        if model.power && (model.tenants || is_compute) {
+            let energy = if model.generation {
+                prices.generation_cost.cost(w.energy)?
+            } else {
+                w.energy_cost.checked_sub(w.sell_back_credit)?
+            };
+            lines.power_cost = lines.power_cost.checked_add(energy)?;
+        }
+        Ok(())
+    }
+
+    /// Adds the site's charges, payments and settlements to the power
+    /// cost of a model that buys its power on the contract.
+    fn add_site_charges(
+        self,
+        lines: &mut Operating,
+        site: &SiteCharges,
+    ) -> Result<(), FacilityError> {
+        let model = self.lines();
+        if model.power && !model.generation {
+            lines.power_cost = lines
+                .power_cost
+                .checked_add(site.demand_charge)?
+                .checked_add(site.transmission_charge)?
+                .checked_sub(site.demand_response)?
+                .checked_sub(site.block_settlement)?
+                .checked_sub(site.reserve_payment)?
+                .checked_sub(site.charges_passed_through)?;
+        }
+        Ok(())
+    }
+
+    /// The plan's assets this model carries: those serving its own
+    /// compute (miners, GPUs) when it owns the compute, the rest (halls,
+    /// the site, tenants' halls) when it pays the facility capex.
+    fn carried_assets(
+        self,
+        ledger: &SiteLedger,
+        deployment: &Deployment,
+    ) -> Result<Vec<Asset>, FacilityError> {
+        let lines = self.lines();
+        Ok(capital::plan_assets(ledger, deployment)?
+            .into_iter()
+            .filter(|asset| {
+                if serves_compute(asset, deployment) {
+                    lines.compute
+                } else {
+                    lines.facility_capex
+                }
+            })
+            .collect())
+    }
+
+    /// Adds the assets this model carries inside the horizon to `pnl`:
+    /// purchases as hardware capex (compute) or facility capex (the
+    /// rest), sales as proceeds, and their book depreciation over the
+    /// horizon.
     fn book_assets(
         self,
         pnl: &mut ModelPnl,
         ledger: &SiteLedger,
         deployment: &Deployment,
     ) -> Result<(), FacilityError> {
-        let lines = self.lines();
         let horizon = ledger.horizon();
         let (start, end) = (horizon.start().date_naive(), horizon.end().date_naive());
-        let is_compute = |name: &str| {
-            matches!(
-                deployment.assignment(name).map(|a| a.workload()),
-                Some(Workload::SelfMining(_) | Workload::GpuCloud(_))
-            )
-        };
-        for asset in capital::plan_assets(ledger, deployment)? {
-            let compute = match asset.serves() {
-                Serves::Workload(w) => is_compute(w),
-                Serves::Workloads(ws) => ws.iter().any(|w| is_compute(w)),
-                _ => false,
-            };
-            let carried = if compute {
-                lines.compute
-            } else {
-                lines.facility_capex
-            };
-            if !carried {
-                continue;
-            }
+        for asset in self.carried_assets(ledger, deployment)? {
+            let compute = serves_compute(&asset, deployment);
             for e in capital::events(core::slice::from_ref(&asset), end)? {
                 if e.at < start {
                     continue;
@@ -249,6 +460,21 @@ impl BusinessModel {
             pnl.depreciation = pnl.depreciation.checked_add(booked)?;
         }
         Ok(())
+    }
+}
+
+/// Whether `asset` serves the operator's own compute.
+fn serves_compute(asset: &Asset, deployment: &Deployment) -> bool {
+    let is_compute = |name: &str| {
+        matches!(
+            deployment.assignment(name).map(|a| a.workload()),
+            Some(Workload::SelfMining(_) | Workload::GpuCloud(_))
+        )
+    };
+    match asset.serves() {
+        Serves::Workload(w) => is_compute(w),
+        Serves::Workloads(ws) => ws.iter().any(|w| is_compute(w)),
+        _ => false,
     }
 }
 

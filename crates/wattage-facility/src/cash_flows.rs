@@ -17,7 +17,7 @@ use crate::capital::{self, Asset, AssetEvent, AssetEventKind, plan_assets};
 use crate::deployment::Deployment;
 use crate::finance::{irr, npv, payback_period};
 use crate::horizon::Horizon;
-use crate::ledger::SiteLedger;
+use crate::ledger::{SiteLedger, SitePeriod};
 
 /// A capital payment on a date: cash only, neither depreciated nor
 /// deductible. Capital that is written off (and deducted for tax) is an
@@ -92,7 +92,7 @@ pub struct CashFlows {
 
 /// Each workload's opex per period: opex per IT MW-year × IT MW × hours /
 /// 8,766 (zero for a tenant who pays its own, [`crate::pass_through`]).
-fn opex_per_period(
+pub(crate) fn opex_per_period(
     ledger: &SiteLedger,
     deployment: &Deployment,
     opex_per_mw_year: Usd,
@@ -142,11 +142,40 @@ fn empty_row(year: u32, start: DateTime<Utc>) -> YearRow {
     }
 }
 
-/// The ledger's periods summed into years and months from the horizon's
-/// start, with each live workload's opex.
-fn operating_rows(
+/// The opex of the workloads live in period `t`, from each workload's opex
+/// per period.
+pub(crate) fn live_opex(
     ledger: &SiteLedger,
     opex_per_period: &[Usd],
+    t: usize,
+) -> Result<Usd, FacilityError> {
+    let mut opex = Usd::ZERO;
+    for (w, cost) in opex_per_period.iter().enumerate() {
+        if ledger.entry(t, w).is_some_and(|e| e.live) {
+            opex = opex.checked_add(*cost)?;
+        }
+    }
+    Ok(opex)
+}
+
+/// The operating lines of one period, as a year row sums them.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct PeriodLines {
+    /// Revenue.
+    pub revenue: Usd,
+    /// What is paid for energy.
+    pub energy_cost: Usd,
+    /// Revenue − energy ± the other power lines.
+    pub gross_margin: Usd,
+    /// Opex.
+    pub opex: Usd,
+}
+
+/// The ledger's periods summed into years and months from the horizon's
+/// start, each period's lines given by `lines` (its index and site row).
+fn operating_rows(
+    ledger: &SiteLedger,
+    mut lines: impl FnMut(usize, &SitePeriod) -> Result<PeriodLines, FacilityError>,
 ) -> Result<(Vec<YearRow>, Vec<MonthFlow>), FacilityError> {
     let horizon = ledger.horizon();
     let (mut rows, mut months): (Vec<YearRow>, Vec<MonthFlow>) = (Vec::new(), Vec::new());
@@ -176,21 +205,15 @@ fn operating_rows(
                 ebitda: Usd::ZERO,
             });
         }
-        let mut opex = Usd::ZERO;
-        for (w, cost) in opex_per_period.iter().enumerate() {
-            if ledger.entry(t, w).is_some_and(|e| e.live) {
-                opex = opex.checked_add(*cost)?;
-            }
-        }
-        let margin = site.gross_margin()?;
+        let l = lines(t, site)?;
         if let Some(row) = rows.last_mut() {
-            row.revenue = row.revenue.checked_add(site.revenue)?;
-            row.energy_cost = row.energy_cost.checked_add(site.energy_cost)?;
-            row.gross_margin = row.gross_margin.checked_add(margin)?;
-            row.opex = row.opex.checked_add(opex)?;
+            row.revenue = row.revenue.checked_add(l.revenue)?;
+            row.energy_cost = row.energy_cost.checked_add(l.energy_cost)?;
+            row.gross_margin = row.gross_margin.checked_add(l.gross_margin)?;
+            row.opex = row.opex.checked_add(l.opex)?;
         }
         if let Some(m) = months.last_mut() {
-            m.ebitda = m.ebitda.checked_add(margin.checked_sub(opex)?)?;
+            m.ebitda = m.ebitda.checked_add(l.gross_margin.checked_sub(l.opex)?)?;
         }
     }
     Ok((rows, months))
@@ -221,12 +244,46 @@ impl CashFlows {
         opex_per_mw_year: Usd,
         capex: &[CapexPayment],
     ) -> Result<Self, FacilityError> {
-        let horizon = ledger.horizon();
         let opex_per_period = opex_per_period(ledger, deployment, opex_per_mw_year)?;
-        let (mut rows, months) = operating_rows(ledger, &opex_per_period)?;
+        let (rows, months) = operating_rows(ledger, |t, site| {
+            Ok(PeriodLines {
+                revenue: site.revenue,
+                energy_cost: site.energy_cost,
+                gross_margin: site.gross_margin()?,
+                opex: live_opex(ledger, &opex_per_period, t)?,
+            })
+        })?;
+        let assets = plan_assets(ledger, deployment)?;
+        let interconnect = deployment.site().interconnect();
+        Self::assemble(ledger, (rows, months), capex, assets, interconnect)
+    }
+
+    /// Flows whose operating lines per period are `lines`' (its index and
+    /// site row), with `capex` and `assets`' purchases, sales and
+    /// depreciation: what [`Self::new`] does for the whole site and
+    /// [`crate::business_model::BusinessModel::cash_flows`] for the lines
+    /// of one model.
+    pub(crate) fn with_lines(
+        ledger: &SiteLedger,
+        lines: impl FnMut(usize, &SitePeriod) -> Result<PeriodLines, FacilityError>,
+        capex: &[CapexPayment],
+        assets: Vec<Asset>,
+        interconnect: Power,
+    ) -> Result<Self, FacilityError> {
+        let operating = operating_rows(ledger, lines)?;
+        Self::assemble(ledger, operating, capex, assets, interconnect)
+    }
+
+    fn assemble(
+        ledger: &SiteLedger,
+        (mut rows, months): (Vec<YearRow>, Vec<MonthFlow>),
+        capex: &[CapexPayment],
+        assets: Vec<Asset>,
+        interconnect: Power,
+    ) -> Result<Self, FacilityError> {
+        let horizon = ledger.horizon();
         let inside = |at: DateTime<Utc>| at >= horizon.start() && at < horizon.end();
         let capex: Vec<CapexPayment> = capex.iter().copied().filter(|p| inside(p.at)).collect();
-        let assets = plan_assets(ledger, deployment)?;
         let events: Vec<AssetEvent> = capital::events(&assets, horizon.end().date_naive())?
             .into_iter()
             .filter(|e| inside(midnight(e.at)))
@@ -272,7 +329,7 @@ impl CashFlows {
             events,
             assets,
             horizon,
-            interconnect: deployment.site().interconnect(),
+            interconnect,
         })
     }
 

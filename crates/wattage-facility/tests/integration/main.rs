@@ -14,6 +14,7 @@ mod hosting;
 mod lease;
 mod markets;
 mod meta;
+mod model_flows;
 mod price_series;
 mod projected_hashprice;
 mod reserves;

@@ -309,6 +309,8 @@ proptest! {
                         if let Ok(pnl) = pnl {
                             check("ModelPnl::cash", &pnl.cash());
                         }
+                        let flows = model.cash_flows(&ledger, &deployment, price, price, opex, &capex);
+                        check("BusinessModel::cash_flows", &flows);
                     }
                 }
                 if let (Ok(kernel), Ok(path)) =
