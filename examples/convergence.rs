@@ -20,7 +20,9 @@
 //! all-mining, how the lease case moves with the BTC price, and the
 //! unlevered and levered after-tax IRR of each conversion (its debt,
 //! federal tax, MACRS with bonus, the displaced miners sold at the
-//! used-miner curve), with the assumptions printed. It draws
+//! used-miner curve), with the assumptions printed; then the converted
+//! site under each business model (asset-light to vertically integrated),
+//! each financed and taxed on the lines it carries. It draws
 //! `convergence_ebitda.svg`, `convergence_cash.svg` and
 //! `convergence_revenue_per_mw.svg` into the chart directory.
 //!
@@ -40,9 +42,10 @@ use std::time::Instant;
 use plotters::prelude::SeriesLabelPosition;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
+use wattage::facility::business_model::BusinessModel;
 use wattage::facility::capital::{
-    Asset, AssetKind, AssetSpec, Discounting, Price, Refresh, Resale, ResaleCurve, Serves,
-    TaxDepreciation, TaxDepreciationSpec, TerminalValue,
+    Asset, AssetKind, AssetSpec, Discounting, Financing, FinancingSpec, Price, Refresh, Resale,
+    ResaleCurve, Serves, TaxDepreciation, TaxDepreciationSpec, TerminalValue,
 };
 use wattage::facility::comparison::{Assumptions, Comparison, Plan, compare};
 use wattage::facility::deployment::Deployment;
@@ -53,6 +56,7 @@ use wattage::facility::power::PowerSupply;
 use wattage::facility::price_series::Resolution;
 use wattage::facility::pue::Pue;
 use wattage::facility::retrofit::{Conversion, Displaced, RetrofitPlan};
+use wattage::facility::run::simulate_site;
 use wattage::facility::site::{Hall, Site};
 use wattage::facility::summary::YearRow;
 use wattage::facility::workload::{Colocation, GpuCloud, GpuCloudSpec, SelfMining, Workload};
@@ -204,6 +208,16 @@ const FEDERAL_TAX_PERCENT: i64 = 21;
 /// rate for property acquired and placed in service after 2025-01-19
 /// (the 2025 budget act made it permanent).
 const BONUS_PERCENT: i64 = 100;
+
+/// Business models of the converted site: an asset-light miner pays an
+/// all-in hosting rate of 7 c/kWh on its machines' IT energy (a common
+/// all-in rate, the figure of the facility chapter's hosting examples;
+/// assumption); a power-integrated owner's own generation costs $35/MWh
+/// (assumption: below the $42 contract, as owning the plant is meant to
+/// be). Debt finances the hall rebuild, so only the models that pay for
+/// the facility borrow.
+const HOSTING_RATE: &str = "$70/MWh";
+const GENERATION_COST: &str = "$35/MWh";
 
 /// BTC price multiples for the sensitivity table (everything else fixed).
 const BTC_MULTIPLES: [(i64, u32); 4] = [(75, 2), (1, 0), (15, 1), (2, 0)];
@@ -664,6 +678,102 @@ fn print_financing(plans: &Plans, lease: &Comparison, gpu: &Comparison) -> Res<(
     Ok(())
 }
 
+/// Section 7b: the AI-lease site under each business model, financed and
+/// taxed on the lines that model carries.
+fn print_business_models(plans: &Plans, horizon: Horizon) -> Res<()> {
+    println!("\n7b. The AI-lease site under each business model, financed and taxed\n");
+    println!(
+        "  Assumptions: hosting at {HOSTING_RATE} of IT energy for the asset-light miner, own generation at {GENERATION_COST};"
+    );
+    println!(
+        "  the hall-C debt above only for the models that pay the facility capex; the taxes, MACRS and XNPV/XIRR at"
+    );
+    println!(
+        "  {DISCOUNT_PERCENT}% of section 7; opex {OPEX_PER_MW_YEAR} per IT MW-year for the models that run the facility.\n"
+    );
+    let plan = &plans.lease;
+    let contract = PowerContract::new(PowerSupply::fixed(POWER_PRICE.parse()?));
+    let ledger = simulate_site(
+        &plan.deployment,
+        &contract,
+        horizon,
+        Curtailment::AboveBreakeven,
+    )?;
+    println!(
+        "  {:<22} {:>10} {:>9} {:>16} {:>16} {:>16}",
+        "model", "EBITDA $M", "capex $M", "unlevered after", "levered after", "levered NPV $M"
+    );
+    for model in BusinessModel::ALL {
+        let flows = model.cash_flows(
+            &ledger,
+            &plan.deployment,
+            HOSTING_RATE.parse()?,
+            GENERATION_COST.parse()?,
+            OPEX_PER_MW_YEAR.parse()?,
+            &plan.capex,
+        )?;
+        let debt = if model.lines().facility_capex {
+            plan.debt.clone()
+        } else {
+            Vec::new()
+        };
+        let finance = Financing::new(FinancingSpec {
+            debt,
+            taxes: Some(taxes()?),
+            tax_depreciation: tax_depreciation(),
+            terminal_value: plan.terminal_value,
+            discount_rate: percent(DISCOUNT_PERCENT),
+            discounting: Discounting::Dated,
+        })?
+        .evaluate(&flows)?;
+        let total = |f: fn(&YearRow) -> Usd| Usd::try_sum(flows.rows().iter().map(f));
+        // An IRR is a return only for flows that start with money put in.
+        let invests = |first: Option<Usd>| first.is_some_and(Usd::is_negative);
+        let returns = |irr, first| {
+            if invests(first) {
+                irr_text(irr)
+            } else {
+                "n/a".into()
+            }
+        };
+        let first = finance.years.first();
+        println!(
+            "  {:<22} {:>10} {:>9} {:>16} {:>16} {:>16}",
+            model_name(model),
+            millions(total(|r| r.ebitda)?),
+            millions(total(|r| r.capex)?),
+            returns(
+                finance.unlevered_after_tax.irr,
+                first.map(|y| y.unlevered_after_tax)
+            ),
+            returns(
+                finance.levered_after_tax.irr,
+                first.map(|y| y.levered_after_tax)
+            ),
+            millions(finance.levered_after_tax.npv),
+        );
+    }
+    println!(
+        "  (after-tax IRR of each model's own flows, not against all mining; n/a where the first year puts no money in:"
+    );
+    println!(
+        "   colocation builds nothing, and the asset-light miner's machines were bought before the horizon and"
+    );
+    println!("   hall C's are sold in its first year, so its flows start with cash coming in)");
+    Ok(())
+}
+
+fn model_name(model: BusinessModel) -> &'static str {
+    match model {
+        BusinessModel::AssetLight => "asset-light",
+        BusinessModel::Colocation => "colocation",
+        BusinessModel::InfrastructureOwner => "infrastructure owner",
+        BusinessModel::PowerIntegrated => "power-integrated",
+        BusinessModel::VerticallyIntegrated => "vertically integrated",
+        _ => "other",
+    }
+}
+
 fn irr_text(irr: Option<Decimal>) -> String {
     irr.map_or_else(
         || "n/a".into(),
@@ -1093,6 +1203,7 @@ fn example_main() -> Res<()> {
     }
 
     print_financing(&plans, &lease_cmp, &gpu_cmp)?;
+    print_business_models(&plans, horizon)?;
 
     // ---- 8. Reserves (see `report_reserves` below) ---------------------
     report_reserves(&plans.all_mining.deployment, start)?;
