@@ -18,7 +18,7 @@
 //! | Tax depreciation by year? | Publication 946's Table A-1 times the basis | [`macrs_schedule`], [`MacrsClass`] |
 //! | Loan interest, principal, balance? | `=PMT`, `=IPMT`, `=PPMT`, an amortization table | [`Tranche::schedule`](debt::Tranche::schedule) |
 //! | Debt service coverage? | `=CFADS/(interest+principal)` by year | [`debt::dscr_by_year`] |
-//! | How much equity goes in, when? | uses − draws by period | [`debt::equity_contributions`] |
+//! | How much equity goes in, when? | uses − draws by period | [`debt::equity_contributions`], several tranches [`debt::equity_by_period`] |
 //! | Taxable income, tax, losses carried, after-tax cash flow? | a tax block of rows | [`Taxes::years`] |
 //!
 //! Money is [`Usd`](wattage_units::Usd) on `rust_decimal`; rates are

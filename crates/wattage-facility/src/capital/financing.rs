@@ -122,9 +122,11 @@ pub enum Discounting {
     /// Every flow on its day, by XNPV and XIRR (actual/365 from the first
     /// flow, as Excel's `XNPV`): each month's EBITDA on its last day,
     /// capex and asset sales on theirs, each debt draw at its period's
-    /// start and its service at the period's end, each year's taxes in
-    /// four estimated installments (15 April, June, September, December,
-    /// as IRS Form 1120-W), the terminal value on the horizon's last day.
+    /// start and its service at the period's end, each plan year's taxes
+    /// in four estimated installments on the 15th day of its 4th, 6th, 9th
+    /// and 12th months (15 April, June, September, December for a
+    /// calendar year, as IRS Form 1120-W), the terminal value on the
+    /// horizon's last day.
     Dated,
 }
 
@@ -166,9 +168,10 @@ pub struct Financing {
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Returns {
-    /// Net present value, the first year undiscounted.
+    /// Net present value at the financing's rate, under its
+    /// [`Discounting`].
     pub npv: Usd,
-    /// Internal rate of return a year (`None` when the flows do not
+    /// Internal rate of return, annual (`None` when the flows do not
     /// change sign).
     pub irr: Option<Decimal>,
 }
@@ -831,5 +834,53 @@ impl Financing {
             out.push((last_month, minus(outstanding)));
         }
         Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    /// Form 1120-W: the 15th day of the 4th, 6th, 9th and 12th months of
+    /// the tax year, a calendar one or a fiscal one from 1 July.
+    #[test]
+    fn installments_fall_in_the_4th_6th_9th_and_12th_months_of_the_tax_year() {
+        let tax = Usd::new(Decimal::from(1_000));
+        let days = |start, last| -> Vec<NaiveDate> {
+            installments(start, tax, last)
+                .unwrap()
+                .iter()
+                .map(|d| d.date)
+                .collect()
+        };
+        assert_eq!(
+            days(date(2026, 1, 1), date(2030, 1, 1)),
+            [
+                date(2026, 4, 15),
+                date(2026, 6, 15),
+                date(2026, 9, 15),
+                date(2026, 12, 15)
+            ]
+        );
+        assert_eq!(
+            days(date(2026, 7, 1), date(2030, 1, 1)),
+            [
+                date(2026, 10, 15),
+                date(2026, 12, 15),
+                date(2027, 3, 15),
+                date(2027, 6, 15)
+            ]
+        );
+        // None after the horizon's last day; the four sum to the tax.
+        let late = installments(date(2026, 1, 1), tax, date(2026, 8, 31)).unwrap();
+        assert_eq!(late[3].date, date(2026, 8, 31));
+        let paid = Usd::try_sum(late.iter().map(|d| d.amount)).unwrap();
+        assert_eq!(paid, minus(tax));
     }
 }

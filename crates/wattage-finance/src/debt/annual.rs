@@ -140,7 +140,7 @@ fn empty(year: i32) -> DebtYear {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct YearDscr {
-    /// The calendar year.
+    /// The year (calendar or plan year, as the [`DebtYear`]s given).
     pub year: i32,
     /// Cash flow available for debt service (CFADS) given for the year.
     pub cash_flow_available: Usd,
