@@ -312,7 +312,7 @@ fn monthly_end_of_period_is_yearly_end_of_period_when_flows_fall_in_december() {
         taxes: Some(
             Taxes::new(TaxSpec {
                 property_tax: PropertyTax::PerMwYear(usd("$10,000")),
-                ..taxes().spec().clone()
+                ..*taxes().spec()
             })
             .unwrap(),
         ),
