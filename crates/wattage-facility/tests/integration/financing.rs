@@ -472,3 +472,36 @@ fn plan_years_start_on_the_horizons_first_day() {
         [2026, 2027, 2028]
     );
 }
+
+/// Regression: equity was measured on the first tranche's periods, the
+/// other tranches' draws netted against its uses wherever they fell. The
+/// $60M hall is paid on 1 January 2026; a second lender's $10M arrives on
+/// 1 July, after the spend, so it funds none of it: equity puts in $30M on
+/// 1 January (it was $20M, as if July's money had been there in January).
+#[test]
+fn a_later_tranche_does_not_fund_capex_spent_before_it_draws() {
+    let first = loan(usd("$30M"), Decimal::new(6, 2), 48);
+    let second = Tranche::new(TrancheSpec {
+        start: date(2026, 7, 1),
+        ..loan(usd("$10M"), Decimal::new(6, 2), 36).spec().clone()
+    })
+    .unwrap();
+    let f = financing(vec![first, second]).evaluate(flows()).unwrap();
+    assert_eq!(
+        f.equity_contributions,
+        vec![wattage_finance::debt::Draw {
+            date: date(2026, 1, 1),
+            amount: usd("$30M")
+        }]
+    );
+    // Drawn on the same day, both fund it: $20M of equity.
+    let same_day = Tranche::new(TrancheSpec {
+        start: date(2026, 1, 1),
+        ..loan(usd("$10M"), Decimal::new(6, 2), 36).spec().clone()
+    })
+    .unwrap();
+    let first = loan(usd("$30M"), Decimal::new(6, 2), 48);
+    let f = financing(vec![first, same_day]).evaluate(flows()).unwrap();
+    let equity = Usd::try_sum(f.equity_contributions.iter().map(|d| d.amount)).unwrap();
+    assert_eq!(equity, usd("$20M"));
+}
