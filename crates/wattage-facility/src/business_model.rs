@@ -1,4 +1,7 @@
-//! Business models: which lines of cost and revenue the operator carries.
+//! Business models: which lines of cost and revenue the operator carries,
+//! over the horizon ([`BusinessModel::evaluate`]) or year by year as cash
+//! flows to finance and tax ([`BusinessModel::cash_flows`], then
+//! [`crate::capital::Financing::evaluate`]).
 
 use alloc::vec::Vec;
 
