@@ -249,4 +249,18 @@ fn assets_and_financings_round_trip_and_bad_ones_are_refused() {
     let negative = json.replace("\"ebitda_multiple\":\"8\"", "\"ebitda_multiple\":\"-8\"");
     assert_ne!(negative, json, "{json}");
     assert!(serde_json::from_str::<Financing>(&negative).is_err());
+    // Monthly discounting is a financing of its own, by name.
+    let monthly = json.replace(
+        "\"discounting\":\"dated\"",
+        "\"discounting\":{\"yearly\":{\"period\":\"month\",\"first_flow\":\"end_of_first_period\"}}",
+    );
+    assert_ne!(monthly, json, "{json}");
+    let read: Financing = serde_json::from_str(&monthly).unwrap();
+    assert_eq!(
+        read.spec().discounting,
+        Discounting::Yearly(wattage_finance::Timing {
+            period: wattage_finance::timing::Period::Month,
+            first_flow: wattage_finance::timing::FirstFlow::EndOfFirstPeriod,
+        })
+    );
 }
