@@ -246,17 +246,16 @@ fn run(operation: &Operation, days: &[Day], step: StepLength) -> Result<Projecti
     };
     let mut steps: Vec<StepResult> = Vec::new();
     let mut cumulative = Usd::ZERO;
+    let mut previous: Option<&Day> = None;
     for (k, day) in days.iter().enumerate() {
         #[allow(clippy::cast_precision_loss, reason = "at most 20,000 days, exact")]
         let start_secs = k as f64 * 86_400.0;
         let economics = day_economics(operation, day, start_secs)?;
         cumulative = cumulative.checked_add(economics.cash_margin()?)?;
+        let continues = previous.is_some_and(|prev| same_step(prev, day));
+        previous = Some(day);
         match steps.last_mut() {
-            Some(last)
-                if days
-                    .get(k.wrapping_sub(1))
-                    .is_some_and(|prev| same_step(prev, day)) =>
-            {
+            Some(last) if continues => {
                 last.economics = last.economics.checked_add(&economics)?;
                 last.days = last.days.saturating_add(1);
                 last.end_height = day.to;
