@@ -3,9 +3,9 @@
 //! the Rust functions.
 
 use pyo3::prelude::*;
+use wattage::chrono::NaiveDate;
 use wattage::mining::costs;
 use wattage::mining::hashprice::{Fees, NetworkState};
-use wattage::chrono::NaiveDate;
 use wattage::mining::network_montecarlo::{NetworkMonteCarlo, NetworkMonteCarloSpec};
 use wattage::mining::network_projection::{NetworkStart, PricePath, project_network};
 use wattage::mining::network_response::{ResponseModel, ResponseSpec};
@@ -497,7 +497,10 @@ fn monte_carlo<'py>(
         .meta("total_mined_btc_p50", m.p50.to_btc().to_string())
         .meta("total_mined_btc_p95", m.p95.to_btc().to_string())
         .meta("paths_paid_back", bands.paths_paid_back.to_string())
-        .meta("paths_at_price_floor", bands.paths_at_price_floor.to_string())
+        .meta(
+            "paths_at_price_floor",
+            bands.paths_at_price_floor.to_string(),
+        )
         .meta("paths", bands.paths.to_string());
     t.finish(py)
 }
