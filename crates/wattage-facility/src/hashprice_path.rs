@@ -39,7 +39,10 @@ pub enum HashpricePath {
 impl HashpricePath {
     /// The daily hashprice of a network projection
     /// ([`wattage_mining::network_projection::project_network`]), one per
-    /// projected day: a site simulation then runs on the projected curve.
+    /// projected day: a site simulation then runs on the projected curve,
+    /// each day's hashprice holding for every period of that day at any
+    /// resolution (hourly or 15-minute). The projection's own days and the
+    /// simulation's should start on the same date.
     ///
     /// ```
     /// // Needs wattage-facility, wattage-mining, chrono (in the wattage facade: wattage::facility, wattage::mining, wattage::chrono).
@@ -61,8 +64,9 @@ impl HashpricePath {
     }
 
     /// The daily hashprice of one Monte Carlo path
-    /// ([`wattage_mining::network_montecarlo::NetworkMonteCarlo::paths`]);
-    /// map it over the paths for a sweep.
+    /// ([`wattage_mining::network_montecarlo::NetworkMonteCarlo::paths`]),
+    /// one per day as for [`HashpricePath::from_projection`]; map it over
+    /// the paths for a sweep.
     ///
     /// # Errors
     ///

@@ -170,7 +170,7 @@ pub enum Error {
         /// The unit of `value` ("(steps)", "(fraction per step)").
         unit: &'static str,
     },
-    /// Scenario paths of different lengths, or an empty projection.
+    /// A network path whose daily series differ in length, or an empty projection.
     #[error("invalid scenario: {reason}")]
     InvalidScenario {
         /// What is wrong.

@@ -70,8 +70,9 @@
 //! - an operation's revenue, power, hosting, opex, depreciation and cost per
 //!   bitcoin over a period ([`operation`]); hashcost, breakeven power price
 //!   and efficiency, revenue per MWh, payback and ROI ([`costs`]);
-//! - projections over days or months that cross halvings
-//!   ([`projection`]) and seeded Monte Carlo percentile bands ([`montecarlo`]);
+//! - an operation along a network projection or a Monte Carlo path, by
+//!   day or calendar month, crossing halvings, with payback and ROI, and
+//!   its percentile bands over Monte Carlo paths ([`operation_projection`]);
 //! - network power and annual energy by the Cambridge CBECI method, with
 //!   only the machines released by the date asked ([`cbeci`]).
 //!
@@ -112,7 +113,7 @@
 //! - `rayon`: Monte Carlo paths in parallel (implies `std`); results are
 //!   identical for any number of threads.
 //! - `serde`: `Serialize`/`Deserialize` for heights, compact targets,
-//!   targets, difficulties, fees, pools, operations and scenarios (validated
+//!   targets, difficulties, fees, pools, operations and network settings (validated
 //!   on the way in through the same constructors), and `Serialize` for
 //!   results (payouts, period economics, projections, bands, CBECI estimates).
 #![no_std]
@@ -135,14 +136,13 @@ pub mod halving;
 pub mod hashprice;
 pub mod height;
 pub mod history;
-pub mod montecarlo;
 pub mod network_montecarlo;
 pub mod network_projection;
 pub mod network_response;
 pub mod operation;
+pub mod operation_projection;
 mod params;
 pub mod payout;
-pub mod projection;
 pub mod readers;
 pub mod retarget;
 #[cfg(feature = "rpc")]

@@ -48,14 +48,14 @@
 
 use alloc::vec::Vec;
 
+use chrono::NaiveDate;
 use rand_chacha::ChaCha8Rng;
 use rand_chacha::rand_core::{RngCore, SeedableRng};
 use wattage_units::Hashprice;
 
-use crate::montecarlo::{Bands, sorted_bands};
 use crate::network_projection::{MAX_DAYS, NetworkStart, simulate};
 use crate::network_response::ResponseModel;
-use crate::{Error, Result};
+use crate::{BlockHeight, Error, Result};
 
 /// The most paths a run may have.
 pub const MAX_PATHS: u32 = 1_000_000;
@@ -157,6 +157,10 @@ pub struct NetworkMonteCarlo {
 pub struct NetworkPath {
     /// The path's index (its random stream).
     pub index: u32,
+    /// The first day of the path (the start's date).
+    pub start_date: NaiveDate,
+    /// The height of the next block at the start (the start's height).
+    pub start_height: BlockHeight,
     /// BTC price, $.
     pub btc_price: Vec<f64>,
     /// Network hashrate, EH/s.
@@ -167,6 +171,10 @@ pub struct NetworkPath {
     pub fees_btc: Vec<f64>,
     /// Hashprice, $/PH/day.
     pub hashprice: Vec<f64>,
+    /// Blocks mined each day.
+    pub blocks: Vec<f64>,
+    /// The height of the next block at the end of each day.
+    pub height: Vec<BlockHeight>,
     /// Whether the price reached [`PRICE_FLOOR`].
     pub hit_price_floor: bool,
 }
@@ -461,8 +469,25 @@ impl NetworkMonteCarlo {
             &|d| fees.get(d).copied().unwrap_or(0.0),
             &mut |d| hash_shocks.get(d).copied().unwrap_or(0.0),
         )?;
+        let height = run
+            .days
+            .iter()
+            .map(|d| {
+                #[allow(
+                    clippy::cast_possible_truncation,
+                    clippy::cast_sign_loss,
+                    reason = "a height below 2^32"
+                )]
+                let h = libm::floor(d.next_height) as u32;
+                BlockHeight::new(h)
+            })
+            .collect();
         Ok(NetworkPath {
             index,
+            start_date: start.date,
+            start_height: start.height,
+            blocks: run.days.iter().map(|d| d.blocks).collect(),
+            height,
             hashrate_ehs: run.days.iter().map(|d| d.hashrate_hs / 1e18).collect(),
             difficulty: run.days.iter().map(|d| d.difficulty).collect(),
             hashprice: run.days.iter().map(|d| d.hashprice).collect(),
@@ -572,4 +597,62 @@ fn standard_normals(rng: &mut ChaCha8Rng) -> (f64, f64) {
     let r = libm::sqrt(-2.0 * libm::log(u1));
     let theta = 2.0 * core::f64::consts::PI * u2;
     (r * libm::cos(theta), r * libm::sin(theta))
+}
+
+/// Nearest-rank percentiles of a value across paths.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct Bands<T> {
+    /// 5th percentile.
+    pub p05: T,
+    /// 25th percentile.
+    pub p25: T,
+    /// Median.
+    pub p50: T,
+    /// 75th percentile.
+    pub p75: T,
+    /// 95th percentile.
+    pub p95: T,
+}
+
+/// Nearest-rank percentiles of `values`: the value of rank
+/// ceil(p/100 x n), 1-based, for p = 5, 25, 50, 75 and 95.
+///
+/// # Errors
+///
+/// [`Error::NotEnoughData`] for an empty vector.
+///
+/// ```
+/// // Needs wattage-mining (in the wattage facade: wattage::mining).
+/// use wattage_mining::network_montecarlo::percentiles;
+///
+/// let b = percentiles((1..=100).collect())?;
+/// assert_eq!((b.p05, b.p25, b.p50, b.p75, b.p95), (5, 25, 50, 75, 95));
+/// assert!(percentiles(Vec::<u32>::new()).is_err());
+/// # Ok::<(), wattage_mining::Error>(())
+/// ```
+pub fn percentiles<T: Copy + Ord>(mut values: Vec<T>) -> Result<Bands<T>> {
+    values.sort_unstable();
+    sorted_bands(&values)
+}
+
+/// Nearest-rank percentile bands of `values`, already sorted ascending.
+pub(crate) fn sorted_bands<T: Copy>(values: &[T]) -> Result<Bands<T>> {
+    let n = values.len();
+    let at = |p: usize| -> Result<T> {
+        let rank = p.saturating_mul(n).div_ceil(100).max(1);
+        values.get(rank - 1).copied().ok_or(Error::NotEnoughData {
+            what: "percentile bands",
+            needed: 1,
+            got: n,
+        })
+    };
+    Ok(Bands {
+        p05: at(5)?,
+        p25: at(25)?,
+        p50: at(50)?,
+        p75: at(75)?,
+        p95: at(95)?,
+    })
 }

@@ -111,7 +111,82 @@ pub enum PricePath {
     Constant(BtcPrice),
     /// One price a day; the last holds after the end.
     Daily(Vec<BtcPrice>),
+    /// A price compounding from `start` by `monthly_growth` a month (0.02
+    /// for +2% a month), day by day: day `d` is priced
+    /// `start x (1 + monthly_growth)^(d / 30.436875)`.
+    Compounding {
+        /// The price on the first day.
+        start: BtcPrice,
+        /// The relative change per month of 30.436875 days, above -1 and
+        /// at most 10.
+        monthly_growth: f64,
+    },
 }
+
+impl PricePath {
+    /// The price of each of `days` days.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::OutOfRange`] with the value for a daily path with no price
+    /// or a monthly growth that is not finite, above -1 and at most 10;
+    /// [`Error::Money`] if a compounded price leaves the money range.
+    ///
+    /// ```
+    /// // Needs wattage-mining (in the wattage facade: wattage::mining).
+    /// use wattage_mining::network_projection::PricePath;
+    ///
+    /// let up = PricePath::Compounding { start: "$100,000/BTC".parse()?, monthly_growth: 0.02 };
+    /// let prices = up.daily(366)?;
+    /// // Day 365 is 365 / 30.436875 = 11.992 months in: 1.02^11.992 = 1.26804.
+    /// assert_eq!(format!("{:.0}", prices[365]), "$126,804/BTC");
+    /// assert!(PricePath::Compounding { start: "$1/BTC".parse()?, monthly_growth: -1.0 }.daily(2).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn daily(&self, days: u32) -> Result<Vec<BtcPrice>> {
+        let n = days as usize;
+        match self {
+            Self::Constant(p) => Ok(alloc::vec![*p; n]),
+            Self::Daily(v) => {
+                let last = v.last().copied().ok_or(Error::OutOfRange {
+                    what: "a daily price path",
+                    expected: "at least one price",
+                    value: 0.0,
+                    unit: "(prices)",
+                })?;
+                Ok((0..n).map(|d| v.get(d).copied().unwrap_or(last)).collect())
+            }
+            Self::Compounding {
+                start,
+                monthly_growth,
+            } => {
+                let g = *monthly_growth;
+                if !(g.is_finite() && g > -1.0 && g <= 10.0) {
+                    return Err(Error::OutOfRange {
+                        what: "the monthly price growth",
+                        expected: "finite, above -1 (-100%) and at most 10 (+1000%)",
+                        value: g,
+                        unit: "(fraction per month)",
+                    });
+                }
+                let p0 = start.to_f64();
+                let per_day = libm::log1p(g) / DAYS_PER_MONTH;
+                (0..n)
+                    .map(|d| {
+                        if d == 0 {
+                            Ok(*start)
+                        } else {
+                            Ok(BtcPrice::from_f64(p0 * libm::exp(per_day * d as f64))?)
+                        }
+                    })
+                    .collect()
+            }
+        }
+    }
+}
+
+/// Days in a month: a twelfth of the 365.2425-day Gregorian year.
+pub(crate) const DAYS_PER_MONTH: f64 = 30.436_875;
 
 /// One projected day.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -132,6 +207,8 @@ pub struct NetworkDay {
     pub hashprice: Hashprice,
     /// The BTC price that day.
     pub btc_price: BtcPrice,
+    /// Fees per block that day.
+    pub fees_per_block: Btc,
 }
 
 /// A retarget or a halving in a projection.
@@ -171,12 +248,19 @@ impl NetworkEvent {
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct NetworkProjection {
+    start: NetworkStart,
     days: Vec<NetworkDay>,
     retargets: Vec<NetworkEvent>,
     halvings: Vec<NetworkEvent>,
 }
 
 impl NetworkProjection {
+    /// Where the projection started.
+    #[must_use]
+    pub const fn start(&self) -> &NetworkStart {
+        &self.start
+    }
+
     /// The days, in order.
     #[must_use]
     pub fn days(&self) -> &[NetworkDay] {
@@ -196,7 +280,9 @@ impl NetworkProjection {
     }
 
     /// The hashprice of each day, in order (what a facility's mining fleet
-    /// earns; `wattage_facility::HashpricePath::from_projection` takes it).
+    /// earns; `wattage_facility::HashpricePath::from_projection` takes it;
+    /// [`crate::operation_projection::project`] runs an operation along
+    /// the projection).
     #[must_use]
     pub fn daily_hashprices(&self) -> Vec<Hashprice> {
         self.days.iter().map(|d| d.hashprice).collect()
@@ -332,7 +418,7 @@ pub(crate) fn simulate(
             steady,
             fractional_year(start.date) + (d as f64 + 1.0) / 365.25,
         );
-        ln_n = model.step_log(ln_n, ln_target, 1.0 / 30.436_875) + shock(d);
+        ln_n = model.step_log(ln_n, ln_target, 1.0 / DAYS_PER_MONTH) + shock(d);
         if !ln_n.is_finite() || ln_n > 230.0 {
             return Err(Error::InvalidHashrate {
                 value: libm::exp(ln_n),
@@ -360,6 +446,8 @@ fn block_subsidy_at(h: f64) -> f64 {
 /// # Errors
 ///
 /// [`Error::OutOfRange`] for 0 or more than [`MAX_DAYS`] days;
+/// the errors of [`PricePath::daily`] (an empty daily path, a monthly
+/// growth out of range);
 /// [`Error::NoMachineOnOffer`] if the model's fleet has no machine by the
 /// start date; [`Error::InvalidHashrate`] if the hashrate leaves the
 /// representable range; the errors of the retarget and of money
@@ -388,12 +476,9 @@ pub fn project_network(
     if !model.is_exogenous() {
         model.frontier_efficiency(start.date)?;
     }
-    let price_of = |d: usize| -> BtcPrice {
-        match prices {
-            PricePath::Constant(p) => *p,
-            PricePath::Daily(v) => v.get(d).or(v.last()).copied().unwrap_or(start.btc_price),
-        }
-    };
+    check_days(days)?;
+    let daily = prices.daily(days)?;
+    let price_of = |d: usize| -> BtcPrice { daily.get(d).copied().unwrap_or(start.btc_price) };
     let price = |d: usize| price_of(d).to_f64();
     let fees = start.fees_per_block.to_btc_f64();
     let run = simulate(start, model, days, &price, &|_| fees, &mut |_| 0.0)?;
@@ -419,6 +504,7 @@ pub fn project_network(
             blocks: raw.blocks,
             hashprice: Hashprice::from_f64(raw.hashprice)?,
             btc_price: price_of(d),
+            fees_per_block: start.fees_per_block,
         });
     }
     let event = |(height, time, bits): (u32, i64, CompactTarget)| -> Result<NetworkEvent> {
@@ -454,6 +540,7 @@ pub fn project_network(
         })
         .collect::<Result<Vec<_>>>()?;
     Ok(NetworkProjection {
+        start: *start,
         days: out,
         retargets,
         halvings,

@@ -371,7 +371,7 @@ impl Operation {
     /// The economics over `period` at a network state and BTC price, the
     /// period starting when the machines went into service (so a period
     /// longer than the depreciation life books the capex once; a
-    /// [`crate::projection`] books each step's share of the life by
+    /// [`crate::operation_projection`] books each step's share of the life by
     /// [`Operation::depreciation_between`]).
     ///
     /// # Errors

@@ -3,13 +3,18 @@
 //! the Rust functions.
 
 use pyo3::prelude::*;
+use wattage::chrono::NaiveDate;
 use wattage::mining::costs;
 use wattage::mining::hashprice::{Fees, NetworkState};
-use wattage::mining::montecarlo::MonteCarlo;
+use wattage::mining::network_montecarlo::{NetworkMonteCarlo, NetworkMonteCarloSpec};
+use wattage::mining::network_projection::{NetworkStart, PricePath, project_network};
+use wattage::mining::network_response::{ResponseModel, ResponseSpec};
 use wattage::mining::operation::Operation;
-use wattage::mining::projection::{Projection, Scenario, project as rust_project};
+use wattage::mining::operation_projection::{
+    Projection, StepLength, StepResult, monte_carlo as rust_monte_carlo, project as rust_project,
+};
 use wattage::mining::{BlockHeight, CompactTarget, Difficulty, subsidy};
-use wattage::units::{self as u, Usd};
+use wattage::units::{self as u, Btc, BtcPrice, Usd};
 
 use crate::arrow_out::TableBuilder;
 use crate::convert::{
@@ -258,7 +263,10 @@ fn read<T: serde::de::DeserializeOwned>(text: &str, format: &str, what: &str) ->
 fn projection_table<'py>(py: Python<'py>, p: &Projection) -> PyResult<Bound<'py, PyAny>> {
     let steps = p.steps();
     let mut t = TableBuilder::default();
+    let dates: Vec<String> = steps.iter().map(|s| s.start_date.to_string()).collect();
     t.i64("step", None, steps.iter().map(|s| s.index as i64).collect())
+        .str("start_date", &dates)
+        .u32("days", None, steps.iter().map(|s| s.days).collect())
         .u32(
             "start_height",
             None,
@@ -274,10 +282,9 @@ fn projection_table<'py>(py: Python<'py>, p: &Projection) -> PyResult<Bound<'py,
             None,
             steps.iter().map(|s| s.difficulty.get()).collect(),
         );
-    let dec =
-        |f: &dyn Fn(&wattage::mining::projection::StepResult) -> wattage::rust_decimal::Decimal| {
-            steps.iter().map(f).collect::<Vec<_>>()
-        };
+    let dec = |f: &dyn Fn(&StepResult) -> wattage::rust_decimal::Decimal| {
+        steps.iter().map(f).collect::<Vec<_>>()
+    };
     t.decimal("btc_price", Some("$/BTC"), &dec(&|s| s.btc_price.value()))?
         .decimal(
             "btc_mined",
@@ -324,52 +331,130 @@ fn projection_table<'py>(py: Python<'py>, p: &Projection) -> PyResult<Bound<'py,
     t.finish(py)
 }
 
-/// A deterministic projection of `operation` over `scenario` (configs as
-/// JSON or TOML text in the library's serde format; the Python wrapper
-/// accepts dicts): one row per step, money exact.
+/// Where a network projection starts and how the network moves: the
+/// `network` config of [`project`] and [`monte_carlo`].
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NetworkConfig {
+    /// The first day, within the shipped history (its height and difficulty).
+    date: NaiveDate,
+    /// The BTC price on the first day.
+    btc_price: BtcPrice,
+    /// Fees per block on the first day.
+    fees_per_block: Btc,
+    /// Days to project (a projection only; a Monte Carlo has its own).
+    #[serde(default)]
+    days: Option<u32>,
+    /// The BTC price's relative change a month (a projection only).
+    #[serde(default)]
+    price_growth: f64,
+    /// The hashrate's relative change a month whatever the hashprice;
+    /// without it the network-response model.
+    #[serde(default)]
+    hashrate_growth: Option<f64>,
+    /// The network-response model's settings.
+    #[serde(default)]
+    response: Option<ResponseSpec>,
+}
+
+fn config_error(message: impl Into<String>) -> PyErr {
+    crate::errors::ConfigError::new_err(message.into())
+}
+
+impl NetworkConfig {
+    fn start(&self) -> PyResult<NetworkStart> {
+        NetworkStart::from_history(self.date, self.btc_price, self.fees_per_block).or_py()
+    }
+
+    fn model(&self) -> PyResult<ResponseModel> {
+        match (self.hashrate_growth, &self.response) {
+            (Some(_), Some(_)) => Err(config_error(
+                "network: give hashrate_growth or response, not both",
+            )),
+            (Some(g), None) => ResponseModel::exogenous(g.ln_1p()).or_py(),
+            (None, spec) => ResponseModel::try_from(spec.clone().unwrap_or_default()).or_py(),
+        }
+    }
+}
+
+fn step_arg(step: &str) -> PyResult<StepLength> {
+    match step {
+        "day" => Ok(StepLength::Day),
+        "month" => Ok(StepLength::Month),
+        other => Err(pyo3::exceptions::PyValueError::new_err(format!(
+            "step {other:?}: expected \"day\" or \"month\""
+        ))),
+    }
+}
+
+/// A projection of `operation` along the network that `network` describes
+/// (configs as JSON or TOML text in the library's serde format; the
+/// Python wrapper accepts dicts): one row per day or calendar month,
+/// money exact.
 #[pyfunction]
-#[pyo3(signature = (operation, scenario, operation_format = "json", scenario_format = "json"))]
+#[pyo3(signature = (operation, network, step = "month", operation_format = "json", network_format = "json"))]
 fn project<'py>(
     py: Python<'py>,
     operation: &str,
-    scenario: &str,
+    network: &str,
+    step: &str,
     operation_format: &str,
-    scenario_format: &str,
+    network_format: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
     let op: Operation = read(operation, operation_format, "operation")?;
-    let sc: Scenario = read(scenario, scenario_format, "scenario")?;
-    let path = sc.deterministic_path().or_py()?;
-    let p = py.detach(|| rust_project(&op, &sc, &path)).or_py()?;
+    let net: NetworkConfig = read(network, network_format, "network")?;
+    let step = step_arg(step)?;
+    let days = net
+        .days
+        .ok_or_else(|| config_error("network: missing field `days` (days to project)"))?;
+    let (start, model) = (net.start()?, net.model()?);
+    let prices = PricePath::Compounding {
+        start: net.btc_price,
+        monthly_growth: net.price_growth,
+    };
+    let p = py
+        .detach(|| {
+            let network = project_network(&start, &model, &prices, days)?;
+            rust_project(&op, &network, step)
+        })
+        .or_py()?;
     projection_table(py, &p)
 }
 
-/// Monte Carlo bands (p05..p95 per step) of `paths` price and difficulty
-/// paths from `seed`; the totals ride in the schema metadata.
+/// Monte Carlo bands (p05..p95 per step) of `operation` over the network
+/// Monte Carlo `monte_carlo` (a `NetworkMonteCarloSpec`) from `network`;
+/// the totals ride in the schema metadata.
 #[pyfunction]
-#[pyo3(signature = (operation, scenario, paths, seed, *, price_volatility = 0.0, difficulty_volatility = 0.0, operation_format = "json", scenario_format = "json"))]
+#[pyo3(signature = (operation, network, monte_carlo = "{}", step = "month", operation_format = "json", network_format = "json", monte_carlo_format = "json"))]
 #[allow(clippy::too_many_arguments)]
 fn monte_carlo<'py>(
     py: Python<'py>,
     operation: &str,
-    scenario: &str,
-    paths: u32,
-    seed: u64,
-    price_volatility: f64,
-    difficulty_volatility: f64,
+    network: &str,
+    monte_carlo: &str,
+    step: &str,
     operation_format: &str,
-    scenario_format: &str,
+    network_format: &str,
+    monte_carlo_format: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
     let op: Operation = read(operation, operation_format, "operation")?;
-    let sc: Scenario = read(scenario, scenario_format, "scenario")?;
-    let mc = MonteCarlo::new(paths, seed)
-        .or_py()?
-        .with_price_volatility(price_volatility)
-        .or_py()?
-        .with_difficulty_volatility(difficulty_volatility)
+    let net: NetworkConfig = read(network, network_format, "network")?;
+    let spec: NetworkMonteCarloSpec = read(monte_carlo, monte_carlo_format, "monte_carlo")?;
+    let step = step_arg(step)?;
+    if net.days.is_some() || net.price_growth != 0.0 {
+        return Err(config_error(
+            "network: days and price_growth are the Monte Carlo's `days` and `price_drift`",
+        ));
+    }
+    let start = net.start()?;
+    let mc = NetworkMonteCarlo::new(spec, net.model()?).or_py()?;
+    let bands = py
+        .detach(|| rust_monte_carlo(&op, &mc, &start, step))
         .or_py()?;
-    let bands = py.detach(|| mc.run(&op, &sc)).or_py()?;
     let mut t = TableBuilder::default();
-    t.i64("step", None, (0..bands.btc_price.len() as i64).collect());
+    let dates: Vec<String> = bands.start_date.iter().map(ToString::to_string).collect();
+    t.i64("step", None, (0..bands.btc_price.len() as i64).collect())
+        .str("start_date", &dates);
     macro_rules! band {
         ($vec:expr, $prefix:literal, $unit:literal, $get:expr) => {
             t.decimal(
@@ -412,6 +497,10 @@ fn monte_carlo<'py>(
         .meta("total_mined_btc_p50", m.p50.to_btc().to_string())
         .meta("total_mined_btc_p95", m.p95.to_btc().to_string())
         .meta("paths_paid_back", bands.paths_paid_back.to_string())
+        .meta(
+            "paths_at_price_floor",
+            bands.paths_at_price_floor.to_string(),
+        )
         .meta("paths", bands.paths.to_string());
     t.finish(py)
 }

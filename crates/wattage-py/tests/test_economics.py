@@ -15,16 +15,15 @@ OPERATION = {
     "capex": "$1,000,000",
     "depreciation_life": "3 yr",
 }
-SCENARIO = {
-    "start_height": 903000,
-    "start_difficulty": 127e12,
-    "start_price": "$105,000/BTC",
-    "fees": {"per_block": "0.03 BTC"},
-    "steps": 24,
-    "step": "month",
+NETWORK = {
+    "date": dt.date(2025, 6, 1),
+    "btc_price": "$105,000/BTC",
+    "fees_per_block": "0.03 BTC",
+    "days": 730,
     "price_growth": 0.01,
-    "difficulty_growth": 0.02,
+    "hashrate_growth": 0.02,
 }
+MC_NETWORK = {k: v for k, v in NETWORK.items() if k not in ("days", "price_growth")}
 
 
 def test_hashprice_matches_the_rust_doctest():
@@ -62,15 +61,33 @@ def test_vector_forms_agree_with_the_scalar_ones():
 
 
 def test_projection_and_monte_carlo_tables():
-    t = w.project(OPERATION, SCENARIO)
+    t = w.project(OPERATION, NETWORK)
+    # 730 days from 2025-06-01: June 2025 to May 2027.
     assert t.num_rows == 24
+    assert t.column("start_date")[0].as_py() == "2025-06-01"
+    assert sum(t.column("days").to_pylist()) == 730
     assert t.schema.field("revenue").metadata == {b"unit": b"$"}
     assert isinstance(t.column("revenue")[0].as_py(), Decimal)
-    bands = w.monte_carlo(OPERATION, SCENARIO, 64, 7, price_volatility=0.1)
+    # The price compounds 1% a month: July's first day is 30 days in.
+    july = t.column("btc_price")[1].as_py()
+    assert abs(float(july) / 105_000 - 1.01 ** (30 / 30.436875)) < 1e-9
+    daily = w.project(OPERATION, NETWORK, step="day")
+    assert daily.num_rows == 730
+    assert daily.schema.metadata[b"total_mined_btc"] == t.schema.metadata[b"total_mined_btc"]
+    mc = {"paths": 64, "seed": 7, "days": 730, "price_volatility": 0.3}
+    bands = w.monte_carlo(OPERATION, MC_NETWORK, mc)
     assert bands.num_rows == 24
     assert bands.schema.metadata[b"paths"] == b"64"
-    again = w.monte_carlo(OPERATION, SCENARIO, 64, 7, price_volatility=0.1)
+    p05, p95 = bands.column("cumulative_cash_margin_p05"), bands.column("cumulative_cash_margin_p95")
+    assert all(a.as_py() <= b.as_py() for a, b in zip(p05, p95))
+    again = w.monte_carlo(OPERATION, MC_NETWORK, mc)
     assert bands.equals(again)
+    with pytest.raises(w.ConfigError, match="price_drift"):
+        w.monte_carlo(OPERATION, NETWORK, mc)
+    with pytest.raises(w.ConfigError, match="not both"):
+        w.project(OPERATION, {**NETWORK, "response": {}})
+    with pytest.raises(ValueError, match="expected \"day\" or \"month\""):
+        w.project(OPERATION, NETWORK, step="week")
 
 
 def test_npv_irr_payback():

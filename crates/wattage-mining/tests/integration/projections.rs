@@ -1,33 +1,40 @@
-//! Projections, Monte Carlo and CBECI.
+//! An operation along network projections and Monte Carlo paths, and CBECI.
 
+use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 use wattage_mining::cbeci::{network_power, trailing_mean_hashprice};
 use wattage_mining::hashprice::{Fees, NetworkState};
-use wattage_mining::montecarlo::MonteCarlo;
+use wattage_mining::network_montecarlo::{FeeProcess, NetworkMonteCarlo, NetworkMonteCarloSpec};
+use wattage_mining::network_projection::{
+    NetworkProjection, NetworkStart, PricePath, project_network,
+};
+use wattage_mining::network_response::{ResponseModel, ResponseSpec};
 use wattage_mining::operation::Operation;
-use wattage_mining::projection::{Path, Scenario, StepLength, project};
-use wattage_mining::subsidy::block_subsidy;
-use wattage_mining::{BlockHeight, Difficulty, Error};
-use wattage_units::{Btc, BtcPrice, EnergyPrice, HashEfficiency, Time, Usd, unit};
+use wattage_mining::operation_projection::{StepLength, monte_carlo, project, project_path};
+use wattage_mining::{BlockHeight, Error};
+use wattage_units::{Btc, EnergyPrice, HashEfficiency, Time, Usd, unit};
 
-/// Mid-2026 from `shared/data/bitcoin/`: retarget epoch 473 (height
-/// 953,568, nBits 0x170240c3, difficulty 124,932,866,006,548.16), the BTC
-/// price on 2026-07-14 ($62,242.32) and 2.19 BTC of fees on 2026-08-16,
-/// about 0.015 BTC a block.
-fn mid_2026(steps: u32, step: StepLength) -> Scenario {
-    let difficulty =
-        Difficulty::from_compact(wattage_mining::CompactTarget::from_consensus(0x1702_40c3))
-            .unwrap();
-    assert!((difficulty.get() - 124_932_866_006_548.16).abs() < 0.05);
-    Scenario::new(
-        BlockHeight::new(953_568),
-        difficulty,
+/// Mid-2026 from `shared/data/bitcoin/` through the shipped history: on
+/// 2026-06-15 retarget epoch 473 is in force (from height 953,568, nBits
+/// 0x170240c3, difficulty 124,932,866,006,548.16); the BTC price on
+/// 2026-07-14 ($62,242.32) and 2.19 BTC of fees on 2026-08-16, about
+/// 0.015 BTC a block.
+fn mid_2026() -> NetworkStart {
+    let start = NetworkStart::from_history(
+        NaiveDate::from_ymd_opt(2026, 6, 15).unwrap(),
         "$62,242.32/BTC".parse().unwrap(),
-        Fees::per_block("0.015 BTC".parse().unwrap()).unwrap(),
-        steps,
-        step,
+        "0.015 BTC".parse().unwrap(),
     )
-    .unwrap()
+    .unwrap();
+    assert_eq!(start.bits.to_consensus(), 0x1702_40c3);
+    start
+}
+
+/// `days` days of the network from `start` with hashrate growing
+/// `monthly` (a fraction) a month whatever the hashprice, at a flat price.
+fn growing(start: &NetworkStart, monthly: f64, days: u32) -> NetworkProjection {
+    let model = ResponseModel::exogenous(monthly.ln_1p()).unwrap();
+    project_network(start, &model, &PricePath::Constant(start.btc_price), days).unwrap()
 }
 
 fn s21xp(power: &str) -> Operation {
@@ -39,91 +46,108 @@ fn s21xp(power: &str) -> Operation {
 }
 
 /// "What does an S21 XP earn over 36 months if hashrate grows 3% a month
-/// and the price is flat? When does it stop covering $45/MWh?" The figures
-/// were checked by an independent computation (plain floating point, same
-/// formulas): 0.08088 BTC, $5,034.33 revenue, month index 22.
+/// and the price is flat? When does it stop covering $45/MWh?"
+///
+/// The fixed-rate model this replaces (difficulty x 1.03 each 30.4375-day
+/// month from the start, 600 s blocks) gave 0.08088274 BTC, $5,034.33 of
+/// revenue and month index 22, checked then by an independent
+/// computation. Growing the *hashrate* instead, blocks come about 1.3%
+/// faster (3% a month, retargeted every two weeks), so the halving falls
+/// 9 days earlier (2028-04-05 instead of 2028-04-14) and those 9 days are
+/// paid half: about 0.0003 BTC less. The difficulty lags the hashrate by
+/// about two weeks in both models (a month's step held from its start,
+/// or a retarget to the last two weeks' mean).
 #[test]
 fn s21_xp_over_36_months() {
-    let scenario = mid_2026(36, StepLength::Month)
-        .with_difficulty_growth(0.03)
-        .unwrap();
+    let start = mid_2026();
+    let network = growing(&start, 0.03, 1_096);
     let op = s21xp("$45/MWh");
-    let p = project(&op, &scenario, &scenario.deterministic_path().unwrap()).unwrap();
+    let p = project(&op, &network, StepLength::Month).unwrap();
     let total = p.total().unwrap();
+    let mined = total.mined().to_btc_f64();
     assert!(
-        (total.mined().to_btc_f64() - 0.080_882_74).abs() < 2e-8,
-        "{}",
-        total.mined()
+        (mined / 0.080_882_74 - 1.0).abs() < 0.01,
+        "{mined} vs the fixed-rate model's 0.08088274"
     );
-    assert!(
-        (total.revenue.to_f64() - 5_034.33).abs() < 0.01,
-        "{}",
-        total.revenue
-    );
-    // 3.645 kW for 36 x 730.5 h = 95.8562 MWh at $45 = $4,313.53.
-    assert!((total.energy.get(unit::MEGAWATT_HOUR) - 95.856_21).abs() < 1e-5);
-    assert!(
-        (total.power_cost.to_f64() - 4_313.53).abs() < 0.005,
-        "{}",
-        total.power_cost
-    );
-    assert!(
-        (p.total_cash_margin().to_f64() - 720.80).abs() < 0.01,
-        "{}",
+    assert_eq!(total.mined(), Btc::from_sat(8_044_077));
+    // 3.645 kW for 1,096 x 24 h = 95.87808 MWh at $45 = $4,314.5136.
+    assert!((total.energy.get(unit::MEGAWATT_HOUR) - 95.878_08).abs() < 1e-6);
+    assert_eq!(total.power_cost, "$4,314.5136".parse().unwrap());
+    assert_eq!(
+        total.revenue.checked_sub(total.power_cost).unwrap(),
         p.total_cash_margin()
     );
+    // The first day: 270 TH/s x 86,400 s / (124.93 T x 2^32) x 3.14 BTC
+    // x $62,242.32 / (3.645 kW x 24 h) = $97.13/MWh.
+    let first = &p.steps()[0];
+    let day0 =
+        270e12 * 86_400.0 / (124_932_866_006_548.16 * 2f64.powi(32)) * (3.125 + 0.015) * 62_242.32
+            / (3.645 * 24.0 / 1_000.0);
+    assert!((day0 - 97.13).abs() < 0.01, "{day0}");
+    // June's second half holds a retarget (to 125.73 T on 2026-06-28).
+    let june = first.economics.revenue_per_mwh().unwrap().to_f64();
+    assert!(june < day0 && june > day0 * 124.93 / 125.73, "{june}");
     // Stops covering $45/MWh in the month of the 2028 halving...
     let power: EnergyPrice = "$45/MWh".parse().unwrap();
     assert_eq!(p.first_step_revenue_per_mwh_below(power).unwrap(), Some(22));
     assert_eq!(p.first_unprofitable_step().unwrap(), Some(22));
     let halving_month = &p.steps()[22];
+    assert_eq!(
+        halving_month.start_date,
+        NaiveDate::from_ymd_opt(2028, 4, 1).unwrap()
+    );
     assert!(halving_month.start_height < BlockHeight::new(1_050_000));
     assert!(halving_month.end_height > BlockHeight::new(1_050_000));
-    // ... and without the halving it would last until index 27: $97.1/MWh / 1.03^27 < $45.
-    let no_halving_revenue = p.steps()[0].economics.revenue_per_mwh().unwrap().to_f64();
-    assert!(
-        (no_halving_revenue - 97.13).abs() < 0.01,
-        "{no_halving_revenue}"
+    assert_eq!(
+        network.halvings()[0].date().unwrap().to_string(),
+        "2028-04-05"
     );
-    assert!((no_halving_revenue / 1.03f64.powi(26) - 45.0) > 0.0);
-    assert!((no_halving_revenue / 1.03f64.powi(27) - 45.0) < 0.0);
-    // Steps tile the heights without gaps.
+    // ... the month before still earns more than $45/MWh.
+    let march = p.steps()[21].economics.revenue_per_mwh().unwrap().to_f64();
+    assert!(march > 45.0 && march < 60.0, "{march}");
+    // Steps tile the days and heights without gaps.
     for w in p.steps().windows(2) {
         assert_eq!(w[0].end_height, w[1].start_height);
+        assert_eq!(w[1].start_date.day0(), 0);
     }
+    assert_eq!(p.steps().iter().map(|s| s.days).sum::<u32>(), 1_096);
+    assert_eq!(p.steps().len(), 37); // half of June 2026 ... half of June 2029
+    assert_eq!(p.steps()[0].start_height, start.height);
     assert_eq!(
         p.steps().last().unwrap().end_height,
-        BlockHeight::new(953_568 + 36 * 4_383)
+        network.days().last().unwrap().height
     );
 }
 
+/// A start `height` with the difficulty of mid-2026 and the hashrate it
+/// implies (144 blocks a day), no fees, at $100,000.
+fn at_height(height: u32) -> NetworkStart {
+    let mut start = mid_2026();
+    start.height = BlockHeight::new(height);
+    start.btc_price = "$100,000/BTC".parse().unwrap();
+    start.fees_per_block = Btc::ZERO;
+    start
+}
+
 #[test]
-fn a_step_across_the_halving_is_paid_at_both_subsidies() {
-    // One day that starts 72 blocks before the 2028 halving.
-    let day = |h: u32| {
-        Scenario::new(
-            BlockHeight::new(h),
-            Difficulty::new(150e12).unwrap(),
-            "$100,000/BTC".parse().unwrap(),
-            Fees::ZERO,
-            1,
-            StepLength::Day,
-        )
-        .unwrap()
-    };
+fn a_day_across_the_halving_is_paid_at_both_subsidies() {
     let op = s21xp("$45/MWh");
     let mined = |h: u32| {
-        let s = day(h);
-        project(&op, &s, &s.deterministic_path().unwrap())
+        let network = growing(&at_height(h), 0.0, 1);
+        assert!((network.days()[0].blocks - 144.0).abs() < 1e-6);
+        project(&op, &network, StepLength::Day)
             .unwrap()
             .total_mined()
             .unwrap()
             .to_sat()
     };
+    // No retarget inside any of these days (heights 64, 1,280 and 1,608
+    // into their epochs).
     let before = mined(1_000_000);
     let after = mined(1_100_000);
+    // The day starts 72 blocks (half a day) before the 2028 halving.
     let across = mined(1_050_000 - 72);
-    assert_eq!(before, 2 * after);
+    assert!((before - 2 * after).abs() <= 1, "{before} vs {after}");
     assert!(
         (across - (before + after) / 2).abs() <= 1,
         "{across} vs {}",
@@ -132,112 +156,153 @@ fn a_step_across_the_halving_is_paid_at_both_subsidies() {
 }
 
 #[test]
-fn daily_and_monthly_steps_agree() {
-    let monthly = mid_2026(12, StepLength::Month);
-    let days = (12.0f64 * 30.4375) as u32; // 365 days, a little short of 12 months
-    let daily = mid_2026(days, StepLength::Day);
+fn monthly_steps_sum_their_days() {
+    let network = growing(&mid_2026(), 0.03, 400);
     let op = s21xp("$45/MWh");
-    let m = project(&op, &monthly, &monthly.deterministic_path().unwrap()).unwrap();
-    let d = project(&op, &daily, &daily.deterministic_path().unwrap()).unwrap();
-    let ratio = d.total_mined().unwrap().to_btc_f64() / m.total_mined().unwrap().to_btc_f64();
-    // Each step's payout is rounded to a satoshi: about 2,200 sat a day, so
-    // the daily sum may differ by up to 0.5 / 2,200 relative.
-    assert!((ratio - 365.0 / 365.25).abs() < 2.5e-4, "{ratio}");
-}
-
-#[test]
-fn flat_scenario_matches_the_network_state() {
-    let s = mid_2026(3, StepLength::Month);
-    let op = s21xp("$45/MWh");
-    let p = project(&op, &s, &s.deterministic_path().unwrap()).unwrap();
-    let state = NetworkState::new(
-        s.start_difficulty(),
-        block_subsidy(s.start_height()),
-        s.fees(),
-    )
-    .unwrap();
-    let month = Time::new(1.0, unit::MONTH).unwrap();
-    let direct = op.evaluate(&state, s.start_price(), month).unwrap();
-    for step in p.steps() {
-        assert_eq!(step.economics.mined(), direct.mined());
-        assert_eq!(step.economics.revenue, direct.revenue);
+    let months = project(&op, &network, StepLength::Month).unwrap();
+    let days = project(&op, &network, StepLength::Day).unwrap();
+    assert_eq!(days.steps().len(), 400);
+    assert_eq!(months.total_mined().unwrap(), days.total_mined().unwrap());
+    assert_eq!(months.total_cash_margin(), days.total_cash_margin());
+    let mut k = 0;
+    for m in months.steps() {
+        let these = &days.steps()[k..k + m.days as usize];
+        assert_eq!(these[0].start_date, m.start_date);
+        assert_eq!(these[0].start_height, m.start_height);
+        let sum = Btc::try_sum(these.iter().map(|d| d.economics.mined())).unwrap();
+        assert_eq!(sum, m.economics.mined());
+        k += m.days as usize;
     }
 }
 
 #[test]
+fn a_flat_network_matches_the_network_state() {
+    let start = mid_2026();
+    let network = growing(&start, 0.0, 30);
+    let op = s21xp("$45/MWh");
+    let p = project(&op, &network, StepLength::Day).unwrap();
+    let day = Time::new(1.0, unit::DAY).unwrap();
+    let fees = Fees::per_block(start.fees_per_block).unwrap();
+    let first_retarget = network.retargets()[0].date().unwrap();
+    let mut checked = 0;
+    for (s, d) in p.steps().iter().zip(network.days()) {
+        if d.date >= first_retarget {
+            break;
+        }
+        let state = NetworkState::at_height(d.difficulty, s.start_height, fees).unwrap();
+        let direct = op.evaluate(&state, start.btc_price, day).unwrap();
+        assert_eq!(s.economics.mined(), direct.mined());
+        assert_eq!(s.economics.revenue, direct.revenue);
+        checked += 1;
+    }
+    assert!(checked >= 12, "{checked}");
+}
+
+#[test]
 fn payback_and_roi() {
-    let s = mid_2026(36, StepLength::Month);
+    let network = growing(&mid_2026(), 0.0, 1_096);
+    let capex: Usd = "$1,500".parse().unwrap();
     let op = s21xp("$30/MWh")
-        .with_capex(
-            "$1,500".parse().unwrap(),
-            Time::new(36.0, unit::MONTH).unwrap(),
-        )
+        .with_capex(capex, Time::new(36.0, unit::MONTH).unwrap())
         .unwrap();
-    let p = project(&op, &s, &s.deterministic_path().unwrap()).unwrap();
+    let p = project(&op, &network, StepLength::Month).unwrap();
     let step = p.payback_step().unwrap();
-    assert!(p.steps()[step].cumulative_cash_margin >= "$1,500".parse().unwrap());
-    assert!(step == 0 || p.steps()[step - 1].cumulative_cash_margin < "$1,500".parse().unwrap());
+    assert!(p.steps()[step].cumulative_cash_margin >= capex);
+    assert!(step == 0 || p.steps()[step - 1].cumulative_cash_margin < capex);
     let roi = p.roi().unwrap();
     let expected = (p.total_cash_margin().to_f64() - 1_500.0) / 1_500.0;
     assert!((rust_decimal::prelude::ToPrimitive::to_f64(&roi).unwrap() - expected).abs() < 1e-12);
-    // Depreciation over the 36-month life adds up to the capex.
+    // Depreciation over the 36-month life (1,095.75 days) adds up to the
+    // capex within the 1,096 days.
     let dep = p.total().unwrap().depreciation;
     assert!((dep.to_f64() - 1_500.0).abs() < 1e-6, "{dep}");
+    // Without a machine cost there is nothing to repay: step 0.
+    let free = project(&s21xp("$30/MWh"), &network, StepLength::Month).unwrap();
+    assert_eq!(free.payback_step(), Some(0));
 }
 
-/// Regression: depreciation used to be booked as capex x step / life on
-/// every step with no cap, so 48 months of a $1,500 machine on a 24-month
-/// life booked $3,000. It stops when the life ends.
+/// Depreciation stops when the life ends: 48 months of a $1,500 machine
+/// on a 24-month life book $1,500, not $3,000.
 #[test]
 fn depreciation_stops_at_the_end_of_the_life() {
-    let s = mid_2026(48, StepLength::Month);
+    let network = growing(&mid_2026(), 0.0, 1_461);
     let op = s21xp("$30/MWh")
         .with_capex(
             "$1,500".parse().unwrap(),
             Time::new(24.0, unit::MONTH).unwrap(),
         )
         .unwrap();
-    let p = project(&op, &s, &s.deterministic_path().unwrap()).unwrap();
+    let p = project(&op, &network, StepLength::Month).unwrap();
     let dep = p.total().unwrap().depreciation;
     assert_eq!(dep.round_to_cents(), "$1,500".parse().unwrap(), "{dep}");
-    // Each of the first 24 months books $62.50; the last 24 book nothing.
-    let per_step = p.steps()[0].economics.depreciation;
-    assert!((per_step.to_f64() - 62.5).abs() < 1e-9, "{per_step}");
+    // July 2026 books 31 days of the 730.5-day life: $63.655.
+    let july = p.steps()[1].economics.depreciation.to_f64();
+    assert!((july - 1_500.0 * 31.0 / 730.5).abs() < 1e-6, "{july}");
+    // The life ends on 2028-06-14 (730.5 days from 2026-06-15); nothing after.
     assert!(
-        p.steps()[24..]
+        p.steps()
             .iter()
+            .filter(|s| s.start_date >= NaiveDate::from_ymd_opt(2028, 7, 1).unwrap())
             .all(|s| s.economics.depreciation == Usd::ZERO)
     );
 }
 
+fn quiet_spec(paths: u32, days: u32) -> NetworkMonteCarloSpec {
+    NetworkMonteCarloSpec {
+        paths,
+        days,
+        price_volatility: 0.0,
+        hashrate_volatility: 0.0,
+        fees: FeeProcess {
+            level_btc: 0.015,
+            volatility: 0.0,
+            spike_probability: 0.0,
+            ..FeeProcess::default()
+        },
+        ..NetworkMonteCarloSpec::default()
+    }
+}
+
 #[test]
-fn monte_carlo_is_seeded_and_centred_on_the_deterministic_path() {
-    let s = mid_2026(12, StepLength::Month)
-        .with_difficulty_growth(0.03)
-        .unwrap();
+fn a_monte_carlo_path_without_noise_is_the_projection() {
+    let start = mid_2026();
+    let model = ResponseModel::try_from(ResponseSpec::default()).unwrap();
+    let mc = NetworkMonteCarlo::new(quiet_spec(3, 200), model.clone()).unwrap();
+    let network =
+        project_network(&start, &model, &PricePath::Constant(start.btc_price), 200).unwrap();
     let op = s21xp("$45/MWh");
-    // Without volatility every path is the deterministic one.
-    let flat = MonteCarlo::new(5, 1).unwrap().run(&op, &s).unwrap();
-    let det = project(&op, &s, &s.deterministic_path().unwrap()).unwrap();
-    let last = flat.cumulative_cash_margin.last().unwrap();
-    assert_eq!(last.p05, det.total_cash_margin());
-    assert_eq!(last.p95, det.total_cash_margin());
-    // With volatility: reproducible, ordered, different for another seed.
-    let mc = MonteCarlo::new(400, 7)
-        .unwrap()
-        .with_price_volatility(0.18)
-        .unwrap()
-        .with_difficulty_volatility(0.03)
-        .unwrap();
-    let a = mc.run(&op, &s).unwrap();
-    assert_eq!(a, mc.run(&op, &s).unwrap());
-    let b = MonteCarlo::new(400, 8)
-        .unwrap()
-        .with_price_volatility(0.18)
-        .unwrap()
-        .with_difficulty_volatility(0.03)
-        .unwrap();
-    assert_ne!(a, b.run(&op, &s).unwrap());
+    let direct = project(&op, &network, StepLength::Month).unwrap();
+    let along = project_path(&op, &mc.path(&start, 1).unwrap(), StepLength::Month).unwrap();
+    assert_eq!(along.total_mined().unwrap(), direct.total_mined().unwrap());
+    assert_eq!(along.total_cash_margin(), direct.total_cash_margin());
+    let bands = monte_carlo(&op, &mc, &start, StepLength::Month).unwrap();
+    let last = bands.cumulative_cash_margin.last().unwrap();
+    assert_eq!(
+        (last.p05, last.p95),
+        (direct.total_cash_margin(), direct.total_cash_margin())
+    );
+    assert_eq!(bands.start_date.len(), direct.steps().len());
+}
+
+#[test]
+fn operation_bands_are_seeded_ordered_and_spread_with_the_price() {
+    let start = mid_2026();
+    let model = ResponseModel::try_from(ResponseSpec::default()).unwrap();
+    let op = s21xp("$45/MWh");
+    let spec = NetworkMonteCarloSpec {
+        paths: 200,
+        days: 365,
+        seed: 7,
+        ..NetworkMonteCarloSpec::default()
+    };
+    let mc = NetworkMonteCarlo::new(spec, model.clone()).unwrap();
+    let a = monte_carlo(&op, &mc, &start, StepLength::Month).unwrap();
+    assert_eq!(a, monte_carlo(&op, &mc, &start, StepLength::Month).unwrap());
+    let other = NetworkMonteCarlo::new(NetworkMonteCarloSpec { seed: 8, ..spec }, model).unwrap();
+    assert_ne!(
+        a,
+        monte_carlo(&op, &other, &start, StepLength::Month).unwrap()
+    );
     for band in &a.cumulative_cash_margin {
         assert!(
             band.p05 <= band.p25
@@ -246,122 +311,131 @@ fn monte_carlo_is_seeded_and_centred_on_the_deterministic_path() {
                 && band.p75 <= band.p95
         );
     }
-    // The first step has the start price on every path.
-    assert_eq!(a.btc_price[0].p05, s.start_price());
-    assert_eq!(a.btc_price[0].p95, s.start_price());
-    // The mean price follows the (flat) deterministic path, so the median
-    // sits below it by exp(-sigma^2 k / 2): 0.837 after 11 steps.
-    let median_last = a.btc_price.last().unwrap().p50.to_f64();
-    let expected_median = 62_242.32 * (-0.18f64 * 0.18 / 2.0 * 11.0).exp();
-    assert!(
-        (median_last / expected_median - 1.0).abs() < 0.1,
-        "{median_last} vs {expected_median}"
-    );
-    // The median margin is near the deterministic one; the bands are wide.
-    let det_margin = det.total_cash_margin().to_f64();
+    let mined = a.total_mined;
+    assert!(mined.p05 <= mined.p50 && mined.p50 <= mined.p95);
+    // Every path starts at the start's price.
+    assert_eq!(a.btc_price[0].p05, start.btc_price);
+    assert_eq!(a.btc_price[0].p95, start.btc_price);
+    // At 60% a year the year's price spread is wide, and the margin with it.
     let last = a.cumulative_cash_margin.last().unwrap();
-    assert!(
-        (last.p50.to_f64() - det_margin).abs() < 0.25 * det_margin.abs() + 20.0,
-        "{} vs {det_margin}",
-        last.p50
-    );
-    assert!(last.p95.to_f64() - last.p05.to_f64() > 100.0);
-    assert_eq!(a.paths, 400);
-    // Bad settings.
-    assert!(matches!(
-        MonteCarlo::new(0, 1),
-        Err(Error::OutOfRange { value: 0.0, .. })
-    ));
-    assert!(
-        MonteCarlo::new(1, 1)
-            .unwrap()
-            .with_price_volatility(f64::NAN)
-            .is_err()
-    );
+    assert!(last.p95.to_f64() - last.p05.to_f64() > 100.0, "{last:?}");
+    assert_eq!(a.paths, 200);
+    assert!(a.paths_paid_back <= a.paths);
+}
+
+#[cfg(feature = "rayon")]
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3))]
+    #[test]
+    fn operation_bands_are_identical_at_one_and_two_threads(seed in proptest::prelude::any::<u64>()) {
+        let spec = NetworkMonteCarloSpec { paths: 16, days: 90, seed, ..NetworkMonteCarloSpec::default() };
+        let mc = NetworkMonteCarlo::new(spec, ResponseModel::try_from(ResponseSpec::default()).unwrap()).unwrap();
+        let op = s21xp("$45/MWh");
+        let on = |threads| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap()
+                .install(|| monte_carlo(&op, &mc, &mid_2026(), StepLength::Day).unwrap())
+        };
+        proptest::prop_assert_eq!(on(1), on(2));
+    }
 }
 
 #[test]
-fn bad_scenario_settings_name_the_value() {
-    let msg = |e: Error| e.to_string();
-    assert_eq!(
-        msg(mid_2026(3, StepLength::Month)
-            .with_price_growth(12.0)
-            .unwrap_err()),
-        "price growth per step must be finite, above -1 (-100%) and at most 10 (+1000%), \
-         got 12 (fraction per step)"
-    );
+fn a_custom_fee_path_moves_revenue() {
+    let start = mid_2026();
+    let model = ResponseModel::try_from(ResponseSpec::default()).unwrap();
+    let mc = NetworkMonteCarlo::new(quiet_spec(1, 4), model).unwrap();
+    let base = mc.path(&start, 0).unwrap();
+    // Fees jump to 0.5 BTC a block (a Runes-style fee rush) on day 2 only.
+    let mut rush = base.clone();
+    rush.fees_btc[2] = 0.5;
+    let op = s21xp("$45/MWh");
+    let a = project_path(&op, &base, StepLength::Day).unwrap();
+    let b = project_path(&op, &rush, StepLength::Day).unwrap();
+    for k in [0, 1, 3] {
+        assert_eq!(
+            a.steps()[k].economics.revenue,
+            b.steps()[k].economics.revenue
+        );
+    }
+    // (3.125 + 0.5) / (3.125 + 0.015) = 1.1545 times the day's revenue.
+    let ratio =
+        b.steps()[2].economics.mined().to_btc_f64() / a.steps()[2].economics.mined().to_btc_f64();
     assert!(
-        msg(mid_2026(3, StepLength::Month)
-            .with_difficulty_growth(-1.5)
-            .unwrap_err())
-        .starts_with("difficulty growth per step must be")
+        (ratio - (3.125 + 0.5) / (3.125 + 0.015)).abs() < 1e-3,
+        "{ratio}"
     );
-    let s = mid_2026(3, StepLength::Month);
-    let too_many = Scenario::new(
-        s.start_height(),
-        s.start_difficulty(),
-        s.start_price(),
-        s.fees(),
-        100_001,
-        StepLength::Day,
-    )
-    .unwrap_err();
-    assert_eq!(
-        msg(too_many),
-        "the number of steps must be between 1 and 100,000, got 100001 (steps)"
-    );
-    assert_eq!(
-        msg(MonteCarlo::new(2_000_000, 1).unwrap_err()),
-        "the number of paths must be between 1 and 1,000,000, got 2000000 (paths)"
-    );
-    let mc = MonteCarlo::new(1, 1).unwrap();
-    assert_eq!(
-        msg(mc.with_difficulty_volatility(2.5).unwrap_err()),
-        "difficulty volatility must be finite and between 0 and 2, got 2.5 (per step)"
-    );
-    let long = mid_2026(100_000, StepLength::Day);
-    assert_eq!(
-        msg(MonteCarlo::new(1_000, 1).unwrap().paths(&long).unwrap_err()),
-        "paths x steps must be at most 20,000,000 (memory for the bands), \
-         got 100000000 (path steps)"
-    );
-}
-
-#[test]
-fn paths_must_fit_the_scenario() {
-    let s = mid_2026(3, StepLength::Month);
-    let short = Path::new(
-        vec![s.start_price()],
-        vec![s.start_difficulty()],
-        vec![s.fees()],
-    )
-    .unwrap();
+    // A path whose series no longer line up is refused, not truncated.
+    let mut short = base.clone();
+    short.btc_price.pop();
     assert!(matches!(
-        project(&s21xp("$45/MWh"), &s, &short),
+        project_path(&op, &short, StepLength::Day),
         Err(Error::InvalidScenario { .. })
     ));
-    assert!(Path::new(vec![], vec![], vec![]).is_err());
+    let mut empty = base;
+    for v in [
+        &mut empty.difficulty,
+        &mut empty.blocks,
+        &mut empty.hashrate_ehs,
+        &mut empty.btc_price,
+        &mut empty.fees_btc,
+    ] {
+        v.clear();
+    }
+    empty.height.clear();
+    assert!(matches!(
+        project_path(&op, &empty, StepLength::Day),
+        Err(Error::InvalidScenario { .. })
+    ));
+}
+
+#[test]
+fn a_compounding_price_and_its_bad_growth() {
+    let start = mid_2026();
+    let path = PricePath::Compounding {
+        start: start.btc_price,
+        monthly_growth: 0.02,
+    };
+    let model = ResponseModel::exogenous(0.0).unwrap();
+    let network = project_network(&start, &model, &path, 400).unwrap();
+    let p = project(&s21xp("$45/MWh"), &network, StepLength::Month).unwrap();
+    // Month k starts about k - 0.5 months in; its price ~ 1.02^(days / 30.436875).
+    let july = p.steps()[1].btc_price.to_f64();
     assert!(
-        Scenario::new(
-            BlockHeight::new(0),
-            Difficulty::ONE,
-            "$1/BTC".parse::<BtcPrice>().unwrap(),
-            Fees::ZERO,
-            0,
-            StepLength::Day
-        )
-        .is_err()
+        (july / 62_242.32 - 1.02f64.powf(16.0 / 30.436_875)).abs() < 1e-9,
+        "{july}"
     );
     assert!(
-        mid_2026(3, StepLength::Month)
-            .with_price_growth(-1.0)
-            .is_err()
+        p.steps()
+            .windows(2)
+            .all(|w| w[1].btc_price > w[0].btc_price)
     );
-    assert!(
-        mid_2026(3, StepLength::Month)
-            .with_difficulty_growth(f64::INFINITY)
-            .is_err()
+    let bad = PricePath::Compounding {
+        start: start.btc_price,
+        monthly_growth: -1.5,
+    };
+    assert_eq!(
+        project_network(&start, &model, &bad, 10)
+            .unwrap_err()
+            .to_string(),
+        "the monthly price growth must be finite, above -1 (-100%) and at most 10 (+1000%), \
+         got -1.5 (fraction per month)"
     );
+    assert!(project_network(&start, &model, &PricePath::Daily(vec![]), 10).is_err());
+}
+
+#[test]
+fn the_catalog_s21_xp_is_the_one_in_the_question() {
+    let miner = wattage_hardware::catalog::asic("Antminer S21 XP").unwrap();
+    let from_catalog = Operation::from_miner(&miner, 1, "$45/MWh".parse().unwrap()).unwrap();
+    let explicit = s21xp("$45/MWh");
+    let network = growing(&mid_2026(), 0.03, 1_096);
+    let a = project(&from_catalog, &network, StepLength::Month).unwrap();
+    let b = project(&explicit, &network, StepLength::Month).unwrap();
+    assert_eq!(a.total_mined().unwrap(), b.total_mined().unwrap());
+    assert_eq!(a.total_cash_margin(), b.total_cash_margin());
 }
 
 #[test]
@@ -442,21 +516,6 @@ fn cbeci_bounds() {
 }
 
 #[test]
-fn the_catalog_s21_xp_is_the_one_in_the_question() {
-    let miner = wattage_hardware::catalog::asic("Antminer S21 XP").unwrap();
-    let from_catalog = Operation::from_miner(&miner, 1, "$45/MWh".parse().unwrap()).unwrap();
-    let explicit = s21xp("$45/MWh");
-    let s = mid_2026(36, StepLength::Month)
-        .with_difficulty_growth(0.03)
-        .unwrap();
-    let path = s.deterministic_path().unwrap();
-    let a = project(&from_catalog, &s, &path).unwrap();
-    let b = project(&explicit, &s, &path).unwrap();
-    assert_eq!(a.total_mined().unwrap(), b.total_mined().unwrap());
-    assert_eq!(a.total_cash_margin(), b.total_cash_margin());
-}
-
-#[test]
 fn cbeci_on_the_hardware_catalog() {
     let miners = wattage_hardware::catalog::asic_miners();
     // $50/PH/day at CBECI's $0.05/kWh: machines up to 41.7 J/TH are profitable.
@@ -479,30 +538,4 @@ fn cbeci_on_the_hardware_catalog() {
     );
     let best = profitable.iter().min_by(|a, b| a.total_cmp(b)).unwrap();
     assert!((est.power.lower.get(unit::WATT) - 650e6 * best * 1.01).abs() < 1.0);
-}
-
-#[test]
-fn a_custom_fee_path_moves_revenue() {
-    let s = mid_2026(4, StepLength::Month);
-    let base = s.deterministic_path().unwrap();
-    // Fees jump to 0.5 BTC a block (a Runes-style fee rush) in step 2 only.
-    let mut fees = base.fees().to_vec();
-    fees[2] = Fees::per_block("0.5 BTC".parse().unwrap()).unwrap();
-    let rush = Path::new(base.prices().to_vec(), base.difficulties().to_vec(), fees).unwrap();
-    let op = s21xp("$45/MWh");
-    let a = project(&op, &s, &base).unwrap();
-    let b = project(&op, &s, &rush).unwrap();
-    for k in [0, 1, 3] {
-        assert_eq!(
-            a.steps()[k].economics.revenue,
-            b.steps()[k].economics.revenue
-        );
-    }
-    // (3.125 + 0.5) / (3.125 + 0.015) = 1.1545 times the step's revenue.
-    let ratio =
-        b.steps()[2].economics.mined().to_btc_f64() / a.steps()[2].economics.mined().to_btc_f64();
-    assert!(
-        (ratio - (3.125 + 0.5) / (3.125 + 0.015)).abs() < 1e-5,
-        "{ratio}"
-    );
 }

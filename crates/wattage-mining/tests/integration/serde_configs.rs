@@ -1,20 +1,14 @@
-//! Scenarios and operations read from JSON go through the validating
-//! constructors; results serialize.
+//! Network settings and operations read from JSON go through the
+//! validating constructors; results serialize.
 
 use wattage_mining::hashprice::Fees;
+use wattage_mining::network_projection::{NetworkStart, PricePath, project_network};
+use wattage_mining::network_response::ResponseModel;
 use wattage_mining::operation::Operation;
-use wattage_mining::projection::{Scenario, project};
+use wattage_mining::operation_projection::{StepLength, project};
 use wattage_mining::{CompactTarget, Difficulty, Target};
 
-const SCENARIO: &str = r#"{
-    "start_height": 953568,
-    "start_difficulty": 124932866006548.16,
-    "start_price": "$62,242.32/BTC",
-    "fees": { "per_block": "0.015 BTC" },
-    "steps": 36,
-    "step": "month",
-    "difficulty_growth": 0.03
-}"#;
+const PRICE: &str = r#"{ "compounding": { "start": "$62,242.32/BTC", "monthly_growth": 0.01 } }"#;
 
 const OPERATION: &str = r#"{
     "hashrate": "270 TH/s",
@@ -25,18 +19,32 @@ const OPERATION: &str = r#"{
 }"#;
 
 #[test]
-fn scenario_and_operation_from_json() {
-    let scenario: Scenario = serde_json::from_str(SCENARIO).unwrap();
-    assert_eq!(scenario.steps(), 36);
-    assert_eq!(scenario.difficulty_growth(), 0.03);
+fn price_path_and_operation_from_json() {
+    let price: PricePath = serde_json::from_str(PRICE).unwrap();
+    assert!(
+        matches!(price, PricePath::Compounding { monthly_growth, .. } if monthly_growth == 0.01)
+    );
     let op: Operation = serde_json::from_str(OPERATION).unwrap();
     assert_eq!(op.uptime(), "0.97".parse().unwrap());
-    let projection = project(&op, &scenario, &scenario.deterministic_path().unwrap()).unwrap();
+    let step: StepLength = serde_json::from_str("\"month\"").unwrap();
+    let start = NetworkStart::from_history(
+        chrono::NaiveDate::from_ymd_opt(2026, 6, 15).unwrap(),
+        "$62,242.32/BTC".parse().unwrap(),
+        "0.015 BTC".parse().unwrap(),
+    )
+    .unwrap();
+    let model = ResponseModel::exogenous(0.03f64.ln_1p()).unwrap();
+    let network = project_network(&start, &model, &price, 90).unwrap();
+    let projection = project(&op, &network, step).unwrap();
     let json = serde_json::to_string(&projection).unwrap();
     assert!(json.contains("\"cumulative_cash_margin\""), "{json}");
+    assert!(json.contains("\"start_date\":\"2026-06-15\""), "{json}");
     // Round trips.
-    let again: Scenario = serde_json::from_str(&serde_json::to_string(&scenario).unwrap()).unwrap();
-    assert_eq!(again, scenario);
+    let again: PricePath = serde_json::from_str(&serde_json::to_string(&price).unwrap()).unwrap();
+    assert_eq!(again, price);
+    let again: NetworkStart =
+        serde_json::from_str(&serde_json::to_string(&start).unwrap()).unwrap();
+    assert_eq!(again, start);
     let again: Operation = serde_json::from_str(&serde_json::to_string(&op).unwrap()).unwrap();
     assert_eq!(again, op);
 }
@@ -52,9 +60,8 @@ fn invalid_json_values_are_rejected_with_the_value() {
             .contains("uptime must be between 0 and 1, got 1.5"),
         "{e}"
     );
-    let bad_steps = SCENARIO.replace("\"steps\": 36", "\"steps\": 0");
-    let e = serde_json::from_str::<Scenario>(&bad_steps).unwrap_err();
-    assert!(e.to_string().contains("got 0 (steps)"), "{e}");
+    let e = serde_json::from_str::<StepLength>("\"week\"").unwrap_err();
+    assert!(e.to_string().contains("week"), "{e}");
     let e = serde_json::from_str::<Difficulty>("-3").unwrap_err();
     assert!(e.to_string().contains("got -3"), "{e}");
 }
@@ -83,12 +90,12 @@ fn a_misspelt_optional_key_is_refused_naming_it_and_the_expected_ones() {
         .to_string();
     assert!(e.contains("unknown field `uptme`"), "{e}");
     assert!(e.contains("`uptime`") && e.contains("`hosting`"), "{e}");
-    let typo = SCENARIO.replace("\"difficulty_growth\"", "\"dificulty_growth\"");
-    let e = serde_json::from_str::<Scenario>(&typo)
+    let typo = PRICE.replace("\"monthly_growth\"", "\"montly_growth\"");
+    let e = serde_json::from_str::<PricePath>(&typo)
         .unwrap_err()
         .to_string();
-    assert!(e.contains("unknown field `dificulty_growth`"), "{e}");
-    assert!(e.contains("`difficulty_growth`"), "{e}");
+    assert!(e.contains("unknown field `montly_growth`"), "{e}");
+    assert!(e.contains("`monthly_growth`"), "{e}");
     let e = serde_json::from_str::<Fees>(r#"{ "per_blok": "0.1 BTC" }"#).unwrap_err();
     assert!(e.to_string().contains("per_blok"), "{e}");
 }

@@ -94,38 +94,41 @@ def estimate_next_halving(height: int, now: "datetime.datetime", interval_second
     return h, datetime.datetime.fromtimestamp(eta, tz=datetime.timezone.utc)
 
 
-def project(operation: Any, scenario: Any):
-    """A deterministic projection of a mining ``operation`` over a
-    ``scenario`` (each a dict or TOML text in the library's serde format):
-    a pyarrow table, one row per step, money exact."""
+def project(operation: Any, network: Any, step: str = "month"):
+    """A projection of a mining ``operation`` along a projected ``network``
+    (each a dict or TOML text in the library's serde format): a pyarrow
+    table, one row per ``step`` ("day" or "month", calendar months), money
+    exact.
+
+    ``network`` holds ``date`` (the first day, within the shipped history),
+    ``btc_price``, ``fees_per_block``, ``days`` and optionally
+    ``price_growth`` (a fraction a month), ``hashrate_growth`` (a fraction
+    a month whatever the hashprice) or ``response`` (the network-response
+    model's settings, the default model when neither is given)."""
     op, opf = config_text(operation)
-    sc, scf = config_text(scenario)
-    return _wattage.project(op, sc, opf, scf)
+    net, netf = config_text(network)
+    return _wattage.project(op, net, step, opf, netf)
 
 
-def monte_carlo(
-    operation: Any,
-    scenario: Any,
-    paths: int,
-    seed: int,
-    *,
-    price_volatility: float = 0.0,
-    difficulty_volatility: float = 0.0,
-):
+def monte_carlo(operation: Any, network: Any, monte_carlo: Any = None, step: str = "month"):
     """Monte Carlo percentile bands (p05, p25, p50, p75, p95) per step of a
-    projection over ``paths`` paths from ``seed``: a pyarrow table; total
-    bitcoin mined and paths paid back ride in the schema metadata."""
+    mining ``operation`` over the network Monte Carlo ``monte_carlo``
+    (paths, seed, days, price_drift, price_volatility, hashrate_volatility,
+    correlation, fees; every field has a default) from ``network`` (as for
+    :func:`project`, without ``days`` and ``price_growth``): a pyarrow
+    table; total bitcoin mined and the paths paid back and at the price
+    floor ride in the schema metadata."""
     op, opf = config_text(operation)
-    sc, scf = config_text(scenario)
+    net, netf = config_text(network)
+    mc, mcf = config_text({} if monte_carlo is None else monte_carlo)
     return _wattage.monte_carlo(
         op,
-        sc,
-        paths,
-        seed,
-        price_volatility=price_volatility,
-        difficulty_volatility=difficulty_volatility,
+        net,
+        mc,
+        step,
         operation_format=opf,
-        scenario_format=scf,
+        network_format=netf,
+        monte_carlo_format=mcf,
     )
 
 

@@ -342,9 +342,9 @@ def next_halving(height: int) -> Optional[int]:
     """The block height of the next halving after `height`, if any."""
 def estimate_next_halving_unix(height: int, now_unix: int, interval_seconds: int = 600) -> tuple[int, int]:
     """The next halving after `height` at `now_unix`: (height, eta in Unix seconds)."""
-def project(operation: str, scenario: str, operation_format: str = "json", scenario_format: str = "json") -> pa.Table:
-    """A deterministic projection (see `wattage.project` for the dict form)."""
-def monte_carlo(operation: str, scenario: str, paths: int, seed: int, *, price_volatility: float = 0.0, difficulty_volatility: float = 0.0, operation_format: str = "json", scenario_format: str = "json") -> pa.Table:
+def project(operation: str, network: str, step: str = "month", operation_format: str = "json", network_format: str = "json") -> pa.Table:
+    """A projection along a projected network (see `wattage.project` for the dict form)."""
+def monte_carlo(operation: str, network: str, monte_carlo: str = "{}", step: str = "month", operation_format: str = "json", network_format: str = "json", monte_carlo_format: str = "json") -> pa.Table:
     """Monte Carlo bands (see `wattage.monte_carlo` for the dict form)."""
 
 def hashprice_array(difficulty: npt.ArrayLike, btc_price: npt.ArrayLike, height: int, fees_per_block: Optional[DecimalLike] = None) -> npt.NDArray[np.float64]:

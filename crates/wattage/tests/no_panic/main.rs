@@ -24,10 +24,10 @@ use wattage::hardware::{Accelerator, AsicMiner, PeakThroughput};
 use wattage::mining::cbeci::{Bounds, CbeciEstimate};
 use wattage::mining::halving::{HalvingEstimate, RetargetEstimate};
 use wattage::mining::hashprice::NetworkState;
-use wattage::mining::montecarlo::{Bands, MonteCarloBands};
+use wattage::mining::network_montecarlo::Bands;
 use wattage::mining::operation::PeriodEconomics;
+use wattage::mining::operation_projection::{OperationBands, Projection, StepResult};
 use wattage::mining::payout::{Luck, Payout};
-use wattage::mining::projection::{Path, Projection, StepResult};
 use wattage::mining::retarget::Retarget;
 use wattage::mining::{CompactTarget, Difficulty, Target};
 use wattage::units::*;
@@ -188,12 +188,6 @@ impl AllFinite for Projection {
     }
 }
 
-impl AllFinite for Path {
-    fn all_finite(&self) -> bool {
-        self.difficulties().all_finite()
-    }
-}
-
 impl<T: AllFinite> AllFinite for Bands<T> {
     fn all_finite(&self) -> bool {
         [&self.p05, &self.p25, &self.p50, &self.p75, &self.p95]
@@ -202,7 +196,7 @@ impl<T: AllFinite> AllFinite for Bands<T> {
     }
 }
 
-impl AllFinite for MonteCarloBands {
+impl AllFinite for OperationBands {
     fn all_finite(&self) -> bool {
         self.btc_price.all_finite()
             && self.cumulative_cash_margin.all_finite()

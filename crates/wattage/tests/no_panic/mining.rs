@@ -15,10 +15,12 @@ use wattage::mining::halving::{
     average_block_interval, estimate_next_halving, estimate_next_retarget, estimate_time_of_height,
 };
 use wattage::mining::hashprice::{Fees, NetworkState};
-use wattage::mining::montecarlo::{MonteCarlo, percentiles};
+use wattage::mining::network_montecarlo::{NetworkMonteCarlo, NetworkMonteCarloSpec, percentiles};
+use wattage::mining::network_projection::{NetworkStart, PricePath, project_network};
+use wattage::mining::network_response::{ResponseModel, ResponseSpec};
 use wattage::mining::operation::{HostingFee, Operation};
+use wattage::mining::operation_projection::{StepLength, monte_carlo, project, project_path};
 use wattage::mining::payout::{Luck, Pool};
-use wattage::mining::projection::{Path, Scenario, StepLength, project};
 use wattage::mining::retarget::{
     calculate_next_work_required, check_proof_of_work, next_work_required,
     permitted_difficulty_transition,
@@ -318,35 +320,45 @@ proptest! {
 
     #[test]
     fn projections_and_monte_carlo_are_finite(
-        difficulty in prop_oneof![nasty_f64(), 1e-9f64..2.6e67, Just(2.695953529101131e67)], price in 1i64..10_000_000, steps in 1u32..40, month in any::<bool>(),
-        price_growth in nasty_f64(), difficulty_growth in nasty_f64(), interval in nasty_f64(),
-        rate in nasty_f64(), sigma in nasty_f64(), paths in 1u32..4, seed in any::<u64>(), height in any::<u32>(),
+        day in 0i64..6_300, price in 1i64..10_000_000, days in 1u32..70, month in any::<bool>(),
+        price_growth in nasty_f64(), hashrate_growth in nasty_f64(), height in prop_oneof![any::<u32>(), Just(u32::MAX - 100)],
+        rate in nasty_f64(), sigma in nasty_f64(), paths in 1u32..4, seed in any::<u64>(), fees in 0i64..10_000_000_000,
+        responsive in any::<bool>(),
     ) {
-        let Ok(d) = Difficulty::new(difficulty) else { return Ok(()); };
+        // A day of the shipped history, 2009-01-03 + `day` (to mid-2026).
+        let date = chrono::NaiveDate::from_ymd_opt(2009, 1, 3).unwrap() + TimeDelta::days(day);
+        let btc_price = BtcPrice::new(Decimal::from(price)).unwrap();
+        let Ok(mut start) = NetworkStart::from_history(date, btc_price, Btc::from_sat(fees)) else { return Ok(()); };
+        if height % 2 == 1 {
+            start.height = BlockHeight::new(height);
+        }
         let step = if month { StepLength::Month } else { StepLength::Day };
-        let Ok(scenario) = Scenario::new(
-            BlockHeight::new(height), d, BtcPrice::new(Decimal::from(price)).unwrap(), Fees::ZERO, steps, step,
-        ) else { return Ok(()); };
-        let scenario = scenario.with_price_growth(price_growth).unwrap_or(scenario);
-        let scenario = scenario.with_difficulty_growth(difficulty_growth).unwrap_or(scenario);
-        let scenario = scenario.with_block_interval(raw(Time::new(1.0, unit::SECOND).unwrap(), interval)).unwrap_or(scenario);
+        let model = if responsive {
+            ResponseModel::try_from(ResponseSpec { exogenous_growth: hashrate_growth, ..ResponseSpec::default() })
+        } else {
+            ResponseModel::exogenous(hashrate_growth)
+        };
+        let Ok(model) = model else { return Ok(()); };
+        let prices = PricePath::Compounding { start: btc_price, monthly_growth: price_growth };
         let op = Operation::new(hashrate(rate), efficiency(15.0), "$45/MWh".parse().unwrap());
-        let path = scenario.deterministic_path();
-        check("deterministic path", &path);
-        if let Ok(path) = path {
-            let projection = project(&op, &scenario, &path);
+        let network = project_network(&start, &model, &prices, days);
+        check("network projection", &network.as_ref().map(|n| n.days().len()));
+        if let Ok(network) = network {
+            let projection = project(&op, &network, step);
             check("projection", &projection);
             if let Ok(p) = projection {
                 check("projection total", &p.total());
                 let _ = (p.total_mined(), p.total_cash_margin(), p.first_unprofitable_step(), p.payback_step(), p.roi());
             }
         }
-        let mc = MonteCarlo::new(paths, seed).unwrap();
-        let mc = mc.with_price_volatility(sigma).unwrap_or(mc);
-        let mc = mc.with_difficulty_volatility(sigma).unwrap_or(mc);
-        check("Monte Carlo paths", &mc.paths(&scenario));
-        check("Monte Carlo bands", &mc.run(&op, &scenario));
+        let spec = NetworkMonteCarloSpec { paths, seed, days, price_volatility: sigma, hashrate_volatility: sigma, ..NetworkMonteCarloSpec::default() };
+        if let Ok(mc) = NetworkMonteCarlo::new(spec, model) {
+            if let Ok(path) = mc.path(&start, 0) {
+                check("projection along a path", &project_path(&op, &path, step));
+            }
+            check("operation bands", &monte_carlo(&op, &mc, &start, step));
+        }
         check("percentiles", &percentiles(vec![Btc::from_sat(seed as i64); paths as usize]));
-        let _ = Path::new(vec![], vec![d], vec![Fees::ZERO]);
     }
+
 }
