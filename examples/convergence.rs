@@ -326,7 +326,9 @@ fn build_plans(path: &[Hashprice], btc_price: BtcPrice) -> Res<Plans> {
     for hall in HALLS {
         let miners = SelfMining::from_fleet(
             &fleet,
-            Pool::fpps(percent(POOL_FEE_PERCENT))?,
+            Pool::fpps(wattage::units::Share::from_percent(
+                POOL_FEE_PERCENT.into(),
+            )?)?,
             HashpricePath::Daily(path.to_vec()),
             btc_price,
         )?;

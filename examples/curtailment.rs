@@ -171,7 +171,9 @@ fn example_main() -> Result<(), Box<dyn std::error::Error>> {
     let miner = catalog::asic(MINER)?;
     let mut fleet = Fleet::new();
     fleet.add(miner.clone(), MINERS)?;
-    let pool = Pool::fpps(Decimal::new(POOL_FEE_PERCENT, 2))?;
+    let pool = Pool::fpps(wattage::units::Share::from_percent(
+        POOL_FEE_PERCENT.into(),
+    )?)?;
     let mining =
         SelfMining::from_fleet(&fleet, pool, HashpricePath::Constant(hashprice), btc_price)?;
     let it_mw = mining.it_power().get(unit::MEGAWATT);

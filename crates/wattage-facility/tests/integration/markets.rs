@@ -51,7 +51,7 @@ pub(crate) fn fleet_plan(hashprice: &str) -> Deployment {
     let fleet = SelfMining::new(SelfMiningSpec {
         hashrate: "1 EH/s".parse().unwrap(),
         it_power: "20 MW".parse().unwrap(),
-        pool: Pool::fpps(Decimal::ZERO).unwrap(),
+        pool: Pool::FPPS_NO_FEE,
         hashprice: HashpricePath::Constant(hashprice.parse().unwrap()),
         btc_price: "$100,000/BTC".parse().unwrap(),
         uptime: Decimal::ONE,
@@ -171,7 +171,7 @@ fn available_fleet(uptime: Decimal, degradation: Decimal) -> Deployment {
     let fleet = SelfMining::new(SelfMiningSpec {
         hashrate: "1 EH/s".parse().unwrap(),
         it_power: "20 MW".parse().unwrap(),
-        pool: Pool::fpps(Decimal::ZERO).unwrap(),
+        pool: Pool::FPPS_NO_FEE,
         hashprice: HashpricePath::Constant("$48/PH/day".parse().unwrap()),
         btc_price: "$100,000/BTC".parse().unwrap(),
         uptime,
@@ -218,7 +218,7 @@ fn a_fleets_uptime_scales_revenue_and_energy_and_degradation_compounds() {
         SelfMining::new(SelfMiningSpec {
             hashrate: "1 EH/s".parse().unwrap(),
             it_power: "20 MW".parse().unwrap(),
-            pool: Pool::fpps(Decimal::ZERO).unwrap(),
+            pool: Pool::FPPS_NO_FEE,
             hashprice: HashpricePath::Constant("$48/PH/day".parse().unwrap()),
             btc_price: "$100,000/BTC".parse().unwrap(),
             uptime: Decimal::new(11, 1),

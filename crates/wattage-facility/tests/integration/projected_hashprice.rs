@@ -44,7 +44,7 @@ fn revenue_on(path: HashpricePath) -> Usd {
     let mining = SelfMining::new(SelfMiningSpec {
         hashrate: "1 EH/s".parse().unwrap(),
         it_power: "16 MW".parse().unwrap(),
-        pool: Pool::fpps(Decimal::ZERO).unwrap(),
+        pool: Pool::FPPS_NO_FEE,
         hashprice: path,
         btc_price: "$105,000/BTC".parse().unwrap(),
         uptime: Decimal::ONE,

@@ -28,7 +28,7 @@ pub(crate) fn mining(hashrate: &str, it_power: &str, path: HashpricePath) -> Sel
     SelfMining::new(SelfMiningSpec {
         hashrate: hashrate.parse::<Hashrate>().unwrap(),
         it_power: it_power.parse::<Power>().unwrap(),
-        pool: Pool::fpps(Decimal::ZERO).unwrap(),
+        pool: Pool::FPPS_NO_FEE,
         hashprice: path,
         btc_price: "$100,000/BTC".parse().unwrap(),
         uptime: Decimal::ONE,
@@ -250,7 +250,7 @@ fn simulation_inputs_that_do_not_cover_the_run_are_errors() {
         SelfMining::new(SelfMiningSpec {
             hashrate: "1 EH/s".parse().unwrap(),
             it_power: Power::ZERO,
-            pool: Pool::fpps(Decimal::ZERO).unwrap(),
+            pool: Pool::FPPS_NO_FEE,
             hashprice: HashpricePath::Constant("$1/PH/day".parse().unwrap()),
             btc_price: "$100,000/BTC".parse().unwrap(),
             uptime: Decimal::ONE,

@@ -68,7 +68,7 @@ pub(crate) fn miners(hashprice: &str) -> Workload {
         SelfMining::new(SelfMiningSpec {
             hashrate: "1 EH/s".parse().unwrap(),
             it_power: "16 MW".parse().unwrap(),
-            pool: Pool::fpps(Decimal::ZERO).unwrap(),
+            pool: Pool::FPPS_NO_FEE,
             hashprice: HashpricePath::Constant(hashprice.parse().unwrap()),
             btc_price: "$100,000/BTC".parse().unwrap(),
             uptime: Decimal::ONE,
@@ -457,7 +457,7 @@ fn the_kernel_agrees_with_the_exact_ledger_to_the_cent() {
             SelfMining::new(SelfMiningSpec {
                 hashrate: "2 EH/s".parse().unwrap(),
                 it_power: "35 MW".parse().unwrap(),
-                pool: Pool::pps_plus(Decimal::new(25, 3)).unwrap(),
+                pool: Pool::pps_plus("2.5%".parse().unwrap()).unwrap(),
                 hashprice: HashpricePath::Daily(daily),
                 btc_price: "$90,000/BTC".parse().unwrap(),
                 uptime: Decimal::ONE,
