@@ -506,6 +506,7 @@ pub(crate) fn write_header<W: Write>(out: W, section: &Section) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use wattage::rust_decimal::Decimal;
 
     #[test]
     fn groups_thousands() {
@@ -536,6 +537,54 @@ mod tests {
         assert_eq!(display("0.00000042636", false, None).0, "0.00000042636");
         assert_eq!(display("0.3708418891170431", false, None).0, "0.37084189");
         assert_eq!(display("0.000123456789123", false, None).0, "0.00012345679");
+    }
+
+    /// A serializable row whose text cells need CSV quoting.
+    #[derive(Serialize)]
+    struct Quoted {
+        name: &'static str,
+        note: &'static str,
+        usd: Decimal,
+    }
+
+    #[test]
+    fn csv_cells_with_commas_quotes_and_newlines_round_trip() {
+        let rows = [
+            Quoted {
+                name: "Antminer S21, hydro",
+                note: "the \"XP\" one",
+                usd: Decimal::new(123_456, 2),
+            },
+            Quoted {
+                name: "line\nbreak",
+                note: "# not a comment",
+                usd: Decimal::ZERO,
+            },
+        ];
+        let sections = [
+            Section::new("first", &rows).unwrap(),
+            Section::new("second", &rows[..1]).unwrap(),
+        ];
+        let mut out = Vec::new();
+        emit(&mut out, "test", Format::Csv, &sections).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(
+            text.contains("\"Antminer S21, hydro\",\"the \"\"XP\"\" one\""),
+            "{text}"
+        );
+        // Each section reads back with a CSV reader, cell for cell.
+        for (chunk, section) in text.split("\n\n").zip(&sections) {
+            let body = chunk.split_once('\n').unwrap().1;
+            assert!(chunk.starts_with(&format!("# {}", section.name)), "{chunk}");
+            let mut reader = csv::Reader::from_reader(body.as_bytes());
+            assert_eq!(reader.headers().unwrap(), &section.header[..]);
+            let read: Vec<Vec<String>> = reader
+                .records()
+                .map(|r| r.unwrap().iter().map(String::from).collect())
+                .collect();
+            assert_eq!(read, section.records);
+        }
+        assert_eq!(sections[0].records[1][0], "line\nbreak");
     }
 
     #[test]
