@@ -443,10 +443,7 @@ fn with_places(number: &str, places: usize) -> String {
 /// `Some(grouped)` when `cell` is a plain decimal number ("-1234567.891"):
 /// the same digits with `,` between thousands ("-1,234,567.891").
 fn group(cell: &str) -> Option<String> {
-    let (sign, digits) = match cell.strip_prefix('-') {
-        Some(rest) => ("-", rest),
-        None => ("", cell),
-    };
+    let digits = cell.strip_prefix('-').unwrap_or(cell);
     let (int, frac) = match digits.split_once('.') {
         Some((i, f)) => (i, Some(f)),
         None => (digits, None),
@@ -457,19 +454,7 @@ fn group(cell: &str) -> Option<String> {
     {
         return None;
     }
-    let mut grouped = String::with_capacity(cell.len() + int.len() / 3);
-    grouped.push_str(sign);
-    for (i, ch) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(ch);
-    }
-    if let Some(f) = frac {
-        grouped.push('.');
-        grouped.push_str(f);
-    }
-    Some(grouped)
+    Some(wattage::units::money::group_thousands(cell))
 }
 
 /// Writes a section's records as CSV, with its header row if `header`.
