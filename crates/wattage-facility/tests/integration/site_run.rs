@@ -64,18 +64,7 @@ pub(crate) fn site() -> Site {
 
 /// 1 EH/s at 16 J/TH = 16 MW, $50/PH/day, no pool fee, BTC at $100k.
 pub(crate) fn miners(hashprice: &str) -> Workload {
-    Workload::SelfMining(
-        SelfMining::new(SelfMiningSpec {
-            hashrate: "1 EH/s".parse().unwrap(),
-            it_power: "16 MW".parse().unwrap(),
-            pool: Pool::FPPS_NO_FEE,
-            hashprice: HashpricePath::Constant(hashprice.parse().unwrap()),
-            btc_price: "$100,000/BTC".parse().unwrap(),
-            uptime: Decimal::ONE,
-            degradation_per_year: Decimal::ZERO,
-        })
-        .unwrap(),
-    )
+    Workload::SelfMining(crate::fixtures::fleet("1 EH/s", "16 MW", hashprice))
 }
 
 pub(crate) fn lease(structure: LeaseStructure, start: NaiveDate) -> Workload {
