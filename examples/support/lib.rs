@@ -345,7 +345,8 @@ impl<R: Ranged<ValueType = f64>> Ranged for Ticked<R> {
 /// [`TEXT_PX`]; longer sources wrap.
 const SOURCE_CHARS: usize = 100;
 
-/// `source` cut into lines of at most [`SOURCE_CHARS`] characters, at spaces.
+/// `source` cut into lines of at most 100 characters (what fits in 800 px
+/// at [`TEXT_PX`]), at spaces.
 #[must_use]
 pub fn wrap_source(source: &str) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
