@@ -74,7 +74,7 @@ use wattage::mining::payout::Pool;
 use wattage::mining::{BlockHeight, Difficulty};
 use wattage::units::money::to_decimal;
 use wattage::units::{Btc, BtcPrice, Hashprice, Power, Usd, unit};
-use wattage_examples::{Series, chart_dir, scatter_chart};
+use wattage_examples::{Chart, Series, XAxis, chart_dir};
 
 type Res<T> = Result<T, Box<dyn Error>>;
 
@@ -133,6 +133,8 @@ const DISCOUNT_PERCENT: i64 = 10;
 /// The horizon: ten calendar years from 2027-01-01, hourly.
 const START: (i32, u32, u32) = (2027, 1, 1);
 const YEARS: u32 = 10;
+/// The line under each chart.
+const SOURCE: &str = "Source: wattage-facility hourly simulation of this example's inputs (catalogs, shared/data, domain brief section 7).";
 
 // ---------------------------------------------------------------------------
 // The conversion of hall C.
@@ -340,7 +342,9 @@ fn build_plans(path: &[Hashprice], btc_price: BtcPrice) -> Res<Plans> {
     for hall in HALLS {
         let miners = SelfMining::from_fleet(
             &fleet,
-            Pool::fpps(percent(POOL_FEE_PERCENT))?,
+            Pool::fpps(wattage::units::Share::from_percent(
+                POOL_FEE_PERCENT.into(),
+            )?)?,
             HashpricePath::Daily(path.to_vec()),
             btc_price,
         )?;
@@ -1235,25 +1239,28 @@ fn example_main() -> Res<()> {
             .collect()
     };
     let ebitda_path = dir.join("convergence_ebitda.svg");
-    scatter_chart(
-        &ebitda_path,
+    let chart = |title, y_label, legend| Chart {
+        legend,
+        ..Chart::new(title, "year", y_label, XAxis::Years, SOURCE)
+    };
+    chart(
         "Annual EBITDA of a 150 MW site: all mining, or hall C converted",
-        "year",
         "EBITDA, $M",
-        &series(&|r| millions_f64(r.ebitda)),
-        &[],
         SeriesLabelPosition::MiddleRight,
-    )?;
+    )
+    .draw(&ebitda_path, 500, &series(&|r| millions_f64(r.ebitda)), &[])?;
     let revenue_path = dir.join("convergence_revenue_per_mw.svg");
     let mw = interconnect_mw.try_into().unwrap_or(150.0_f64);
-    scatter_chart(
-        &revenue_path,
+    chart(
         "Revenue per MW of interconnect (tenant power included)",
-        "year",
         "revenue per MW-year, $M",
+        SeriesLabelPosition::MiddleRight,
+    )
+    .draw(
+        &revenue_path,
+        500,
         &series(&|r| millions_f64(r.revenue) / mw),
         &[],
-        SeriesLabelPosition::MiddleRight,
     )?;
     let cash_path = dir.join("convergence_cash.svg");
     let cumulative = |rows: &[YearRow]| -> Vec<(f64, f64)> {
@@ -1272,15 +1279,12 @@ fn example_main() -> Res<()> {
             points: cumulative(rows),
         })
         .collect();
-    scatter_chart(
-        &cash_path,
-        "Cumulative cash flow (EBITDA - capex + asset sales) to the end of each year",
-        "year",
+    chart(
+        "Cumulative cash flow (EBITDA - capex + asset sales) by year end",
         "$M",
-        &cash,
-        &[],
         SeriesLabelPosition::UpperLeft,
-    )?;
+    )
+    .draw(&cash_path, 500, &cash, &[])?;
     println!("\ncharts: {}", ebitda_path.display());
     println!("        {}", revenue_path.display());
     println!("        {}", cash_path.display());

@@ -54,7 +54,9 @@ use wattage::mining::payout::Pool;
 use wattage::mining::{BlockHeight, CompactTarget, Difficulty};
 use wattage::units::money::to_decimal;
 use wattage::units::{Btc, BtcPrice, EnergyPrice, Hashprice, Usd, unit};
-use wattage_examples::chart_dir;
+use wattage_examples::{
+    Chart, Series, WIDTH, XAxis, chart_dir, source_height, source_line, tick_label,
+};
 
 /// The shipped sample: ERCOT real-time hub LMPs, 2023-08-07 to 2023-08-31.
 const SAMPLE: &str = concat!(
@@ -171,7 +173,9 @@ fn example_main() -> Result<(), Box<dyn std::error::Error>> {
     let miner = catalog::asic(MINER)?;
     let mut fleet = Fleet::new();
     fleet.add(miner.clone(), MINERS)?;
-    let pool = Pool::fpps(Decimal::new(POOL_FEE_PERCENT, 2))?;
+    let pool = Pool::fpps(wattage::units::Share::from_percent(
+        POOL_FEE_PERCENT.into(),
+    )?)?;
     let mining =
         SelfMining::from_fleet(&fleet, pool, HashpricePath::Constant(hashprice), btc_price)?;
     let it_mw = mining.it_power().get(unit::MEGAWATT);
@@ -330,13 +334,6 @@ fn draw(
     /// The price axis stops here so that the hours around breakeven show;
     /// higher prices are drawn at the cap.
     const CAP: f64 = 1_000.0;
-    /// One color per strategy: index on / curtailed, fixed on / sell-back.
-    const COLORS: [RGBColor; 4] = [
-        RGBColor(214, 39, 40),
-        RGBColor(31, 119, 180),
-        RGBColor(127, 127, 127),
-        RGBColor(44, 160, 44),
-    ];
     #[allow(clippy::cast_precision_loss, reason = "hours of a quarter at most")]
     let day = |i: usize| i as f64 / 24.0;
     let days = day(hourly.len());
@@ -346,101 +343,65 @@ fn draw(
         .enumerate()
         .map(|(i, p)| (day(i), p.to_f64().min(CAP)))
         .collect();
-    let low = hourly.min().to_f64().min(0.0);
     let mut margins = Vec::with_capacity(ledgers.len());
-    for ledger in ledgers {
+    for (s, ledger) in strategies.iter().zip(ledgers) {
         let mut sum = 0.0;
         let mut points = Vec::with_capacity(ledger.len());
         for (i, entry) in ledger.workload_periods(0).enumerate() {
             sum += entry.margin()?.to_f64() / 1e6;
             points.push((day(i + 1), sum));
         }
-        margins.push(points);
+        margins.push(Series {
+            label: s.label.into(),
+            points,
+        });
     }
-    let all = margins.iter().flatten().map(|&(_, y)| y);
-    let (m_low, m_high) = all.fold((0.0_f64, 0.0_f64), |(a, b), y| (a.min(y), b.max(y)));
-    let pad = (m_high - m_low) * 0.05;
-
-    let root = SVGBackend::new(path, (900, 720)).into_drawing_area();
+    const SOURCE: &str = "Source: ERCOT real-time hub LMP, 7-31 August 2023 (examples/data/PROVENANCE.md); wattage-facility simulation.";
+    let root = SVGBackend::new(path, (WIDTH, 760 + source_height(SOURCE))).into_drawing_area();
     root.fill(&WHITE)?;
-    let (top, bottom) = root.split_vertically(330);
+    let (top, rest) = root.split_vertically(370);
+    let (bottom, foot) = rest.split_vertically(390);
     let x_desc = format!(
         "days from {} (UTC)",
         hourly.start().format("%Y-%m-%d %H:%M")
     );
-
-    let mut chart = ChartBuilder::on(&top)
-        .caption(
-            format!(
-                "ERCOT West hub, hourly real-time price (axis cut at ${CAP:.0}; peak {:.0})",
-                hourly.max()
-            ),
-            ("sans-serif", 20),
-        )
-        .margin(12)
-        .x_label_area_size(36)
-        .y_label_area_size(70)
-        .build_cartesian_2d(0.0..days, low..CAP * 1.02)?;
-    chart
-        .configure_mesh()
-        .x_desc(x_desc.as_str())
-        .x_label_formatter(&|x| format!("{x:.0}"))
-        .y_label_formatter(&|y| format!("{y:.0}"))
-        .y_desc("$/MWh")
-        .light_line_style(WHITE.mix(0.0))
-        .draw()?;
-    let price_color = RGBColor(70, 90, 120);
-    chart
-        .draw_series(LineSeries::new(prices, price_color.stroke_width(1)))?
-        .label("hourly price")
-        .legend(move |(x, y)| {
-            PathElement::new(vec![(x, y), (x + 18, y)], price_color.stroke_width(2))
-        });
+    let title = format!(
+        "ERCOT West hub, hourly real-time price (cut at ${}; peak {:.0})",
+        tick_label(CAP, 1.0),
+        hourly.max()
+    );
+    let price_panel = Chart {
+        legend: SeriesLabelPosition::UpperLeft,
+        thin_lines: 1,
+        ..Chart::new(&title, &x_desc, "$/MWh", XAxis::Count, "")
+    };
     let line = breakeven.to_f64();
-    chart
-        .draw_series(LineSeries::new(
-            [(0.0, line), (days, line)],
-            RED.stroke_width(2),
-        ))?
-        .label(format!("fleet breakeven {breakeven:.2}"))
-        .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], RED.stroke_width(2)));
-    chart
-        .configure_series_labels()
-        .background_style(WHITE.mix(0.8))
-        .border_style(BLACK.mix(0.3))
-        .position(SeriesLabelPosition::UpperLeft)
-        .draw()?;
-
-    let mut chart = ChartBuilder::on(&bottom)
-        .caption(
+    price_panel.draw_on(
+        &top,
+        &[
+            Series {
+                label: "hourly price".into(),
+                points: prices,
+            },
+            Series {
+                label: format!("fleet breakeven {breakeven:.2}"),
+                points: vec![(0.0, line), (days, line)],
+            },
+        ],
+        &[],
+    )?;
+    let margin_panel = Chart {
+        legend: SeriesLabelPosition::UpperLeft,
+        ..Chart::new(
             "Cumulative gross margin of a 45 MW S19 XP fleet",
-            ("sans-serif", 20),
+            &x_desc,
+            "USD million",
+            XAxis::Count,
+            "",
         )
-        .margin(12)
-        .x_label_area_size(36)
-        .y_label_area_size(70)
-        .build_cartesian_2d(0.0..days, (m_low - pad)..(m_high + pad))?;
-    chart
-        .configure_mesh()
-        .x_desc(x_desc.as_str())
-        .x_label_formatter(&|x| format!("{x:.0}"))
-        .y_desc("USD million")
-        .light_line_style(WHITE.mix(0.0))
-        .draw()?;
-    for ((s, points), color) in strategies.iter().zip(margins).zip(COLORS) {
-        chart
-            .draw_series(LineSeries::new(points, color.stroke_width(2)))?
-            .label(s.label)
-            .legend(move |(x, y)| {
-                PathElement::new(vec![(x, y), (x + 18, y)], color.stroke_width(2))
-            });
-    }
-    chart
-        .configure_series_labels()
-        .background_style(WHITE.mix(0.8))
-        .border_style(BLACK.mix(0.3))
-        .position(SeriesLabelPosition::UpperLeft)
-        .draw()?;
+    };
+    margin_panel.draw_on(&bottom, &margins, &[])?;
+    source_line(&foot, SOURCE)?;
     root.present()?;
     Ok(())
 }

@@ -5,10 +5,9 @@
 //!
 //! Run with `cargo run -p wattage-examples --example efficiency_race [chart-dir]`.
 
-use plotters::chart::SeriesLabelPosition;
 use wattage::hardware::{Fleet, catalog, compare};
 use wattage::units::unit;
-use wattage_examples::{Series, chart_dir, scatter_chart};
+use wattage_examples::{Chart, Series, XAxis, chart_dir};
 
 fn main() -> std::process::ExitCode {
     wattage_examples::report(example_main)
@@ -92,11 +91,16 @@ fn example_main() -> Result<(), Box<dyn std::error::Error>> {
         })
         .collect();
     let path = chart_dir()?.join("efficiency_race.svg");
-    scatter_chart(
-        &path,
+    let chart = Chart::new(
         "The efficiency race: best J/TH available, 2016-2026",
         "year",
         "J/TH (lower is better)",
+        XAxis::Years,
+        "Source: wattage-hardware catalog (manufacturers' specifications and release dates).",
+    );
+    chart.draw(
+        &path,
+        500,
         &[Series {
             label: "best released by that year".into(),
             points: line,
@@ -105,7 +109,6 @@ fn example_main() -> Result<(), Box<dyn std::error::Error>> {
             label: "each model at release".into(),
             points: releases,
         }],
-        SeriesLabelPosition::UpperRight,
     )?;
     println!("\nchart: {}", path.display());
     Ok(())

@@ -10,7 +10,7 @@ use wattage::hardware::efficiency_curve::PowerCapCurve;
 use wattage::hardware::operating_mode::{MEASURED_H200_BF16_UTILIZATION, accelerator_at_cap};
 use wattage::hardware::{Accelerator, Precision, Sparsity, catalog};
 use wattage::units::{ComputeEfficiency, Power, Unit, unit};
-use wattage_examples::{Series, chart_dir, scatter_chart};
+use wattage_examples::{Chart, Series, XAxis, chart_dir};
 
 /// Dense efficiency in `p` and `in_unit`, or a dash when the catalog has no
 /// figure or no board power for it.
@@ -134,15 +134,18 @@ fn example_main() -> Result<(), Box<dyn std::error::Error>> {
         points: vec![(h200_date, measured.get(unit::TERAFLOPS_PER_WATT))],
     });
     let path = chart_dir()?.join("flops_per_watt.svg");
-    scatter_chart(
-        &path,
-        "BF16 dense peak per watt of board power",
-        "release date",
-        "TFLOPS/W (higher is better)",
-        &[],
-        &vendors,
-        SeriesLabelPosition::UpperLeft,
-    )?;
+    let chart = Chart {
+        legend: SeriesLabelPosition::UpperLeft,
+        y_top: Some(3.5),
+        ..Chart::new(
+            "BF16 dense peak per watt of board power",
+            "release date",
+            "TFLOPS/W (higher is better)",
+            XAxis::Years,
+            "Source: wattage-hardware catalog (Epoch AI data, CC-BY 4.0; vendors' datasheets); H200 measured 2026-11-25 at its 700 W limit.",
+        )
+    };
+    chart.draw(&path, 500, &[], &vendors)?;
     println!("\nchart: {}", path.display());
 
     // Derived data from the catalog carries Epoch AI's credit (CC-BY 4.0).

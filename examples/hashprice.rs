@@ -14,7 +14,7 @@ use wattage::mining::costs::breakeven_power_price;
 use wattage::mining::hashprice::{Fees, NetworkState};
 use wattage::mining::{BlockHeight, CompactTarget, Difficulty};
 use wattage::units::{Btc, BtcPrice, unit};
-use wattage_examples::{Series, chart_dir, line_chart};
+use wattage_examples::{Chart, Series, XAxis, YScale, chart_dir};
 
 // Today's inputs: the latest row of each daily file in shared/data/bitcoin/
 // (blockchain.com charts, see PROVENANCE-daily.md).
@@ -190,16 +190,21 @@ fn example_main() -> Result<(), Box<dyn std::error::Error>> {
     }
 
     let path = chart_dir()?.join("hashprice_history.svg");
-    line_chart(
-        &path,
-        "Hashprice on the first day of each quarter, 2016-2026",
-        "year",
-        "USD per PH/s per day",
-        &[Series {
-            label: "hashprice (subsidy + fees)".into(),
-            points,
-        }],
-    )?;
+    let chart = Chart {
+        y_scale: YScale::Log,
+        ..Chart::new(
+            "Hashprice on the first day of each quarter, 2016-2026",
+            "year",
+            "USD per PH/s per day (log scale)",
+            XAxis::Years,
+            "Source: difficulty, fees and BTC price from blockchain.com charts and block headers (shared/data/bitcoin); wattage-mining hashprice.",
+        )
+    };
+    let line = Series {
+        label: "hashprice (subsidy + fees)".into(),
+        points,
+    };
+    chart.draw(&path, 500, &[line], &[])?;
     println!("\nchart: {}", path.display());
     Ok(())
 }

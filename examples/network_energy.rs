@@ -14,7 +14,7 @@ use wattage::mining::cbeci::{CBECI_DEFAULT_PRICE, CbeciEstimate, network_power_f
 use wattage::mining::hashprice::{Fees, NetworkState};
 use wattage::mining::{BlockHeight, CompactTarget, Difficulty};
 use wattage::units::{Btc, BtcPrice, EnergyPrice, Hashprice, Hashrate, unit};
-use wattage_examples::{Series, chart_dir, line_chart};
+use wattage_examples::{Chart, Series, XAxis, chart_dir};
 
 // The network state: the same inputs as the `hashprice` example, the latest
 // rows of shared/data/bitcoin/ (blockchain.com charts).
@@ -156,11 +156,16 @@ fn example_main() -> Result<(), Box<dyn std::error::Error>> {
     );
 
     let path = chart_dir()?.join("network_energy.svg");
-    line_chart(
-        &path,
+    let chart = Chart::new(
         "Bitcoin network power by the CBECI method, August 2026 state",
         "electricity price ($/MWh)",
         "network power (GW)",
+        XAxis::Number,
+        "Source: network state from blockchain.com charts (shared/data/bitcoin); miners from the wattage-hardware catalog; CBECI method.",
+    );
+    chart.draw(
+        &path,
+        500,
         &[
             Series {
                 label: "upper bound (worst profitable x 1.20)".into(),
@@ -175,6 +180,7 @@ fn example_main() -> Result<(), Box<dyn std::error::Error>> {
                 points: lower,
             },
         ],
+        &[],
     )?;
     println!("\nchart: {}", path.display());
     Ok(())

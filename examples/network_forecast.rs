@@ -12,7 +12,7 @@ use chrono::Datelike;
 use wattage::mining::backtest::{BacktestSpec, Model, run};
 use wattage::mining::chrono;
 use wattage::mining::history;
-use wattage_examples::{Series, chart_dir, log_line_chart};
+use wattage_examples::{Chart, Series, XAxis, YScale, chart_dir};
 
 fn year(date: chrono::NaiveDate) -> f64 {
     f64::from(date.year()) + f64::from(date.ordinal0()) / 365.25
@@ -69,13 +69,18 @@ fn example_main() -> Result<(), Box<dyn std::error::Error>> {
         });
     }
     let path = chart_dir()?.join("network_forecast.svg");
-    log_line_chart(
-        &path,
-        "Bitcoin difficulty and 12-month-ahead forecasts, 2018-2026",
-        "difficulty, T (log scale)",
-        &series,
-        "Source: difficulty per retarget epoch from block headers (Electrum checkpoints); prices and fees: blockchain.com charts. wattage-mining backtest.",
-    )?;
+    let chart = Chart {
+        y_scale: YScale::Log,
+        legend: plotters::chart::SeriesLabelPosition::UpperLeft,
+        ..Chart::new(
+            "Bitcoin difficulty and 12-month-ahead forecasts, 2018-2026",
+            "year",
+            "difficulty, T (log scale)",
+            XAxis::Years,
+            "Source: difficulty per epoch from block headers (Electrum checkpoints); prices, fees: blockchain.com. wattage-mining backtest.",
+        )
+    };
+    chart.draw(&path, 520, &series, &[])?;
     println!("\nwrote {}", path.display());
     Ok(())
 }

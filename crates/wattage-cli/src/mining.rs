@@ -23,7 +23,7 @@ pub(crate) struct FeeArg(Fees);
 /// fees), as Hashrate Index reports it; a BTC amount is fees per block.
 fn fees(text: &str) -> Result<FeeArg, String> {
     if text.trim().ends_with('%') {
-        let share = args::percent(text)?;
+        let share = Share::new(args::percent(text)?).map_err(|e| e.to_string())?;
         return Fees::share_of_reward(share)
             .map(FeeArg)
             .map_err(|e| e.to_string());
@@ -125,9 +125,7 @@ fn network_inputs(a: &HashpriceArgs) -> Result<(Difficulty, Btc, Fees, BtcPrice)
         (None, Some(m)) => {
             Fees::per_block(m.fees_per_block).map_err(|e| mining_error("fees", e))?
         }
-        (None, None) => {
-            Fees::share_of_reward(Decimal::ZERO).map_err(|e| mining_error("fees", e))?
-        }
+        (None, None) => Fees::share_of_reward(Share::ZERO).map_err(|e| mining_error("fees", e))?,
     };
     let price = match (a.btc_price, &month) {
         (Some(p), _) => p,

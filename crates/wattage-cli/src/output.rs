@@ -443,10 +443,7 @@ fn with_places(number: &str, places: usize) -> String {
 /// `Some(grouped)` when `cell` is a plain decimal number ("-1234567.891"):
 /// the same digits with `,` between thousands ("-1,234,567.891").
 fn group(cell: &str) -> Option<String> {
-    let (sign, digits) = match cell.strip_prefix('-') {
-        Some(rest) => ("-", rest),
-        None => ("", cell),
-    };
+    let digits = cell.strip_prefix('-').unwrap_or(cell);
     let (int, frac) = match digits.split_once('.') {
         Some((i, f)) => (i, Some(f)),
         None => (digits, None),
@@ -457,19 +454,7 @@ fn group(cell: &str) -> Option<String> {
     {
         return None;
     }
-    let mut grouped = String::with_capacity(cell.len() + int.len() / 3);
-    grouped.push_str(sign);
-    for (i, ch) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(ch);
-    }
-    if let Some(f) = frac {
-        grouped.push('.');
-        grouped.push_str(f);
-    }
-    Some(grouped)
+    Some(wattage::units::money::group_thousands(cell))
 }
 
 /// Writes a section's records as CSV, with its header row if `header`.
@@ -506,6 +491,7 @@ pub(crate) fn write_header<W: Write>(out: W, section: &Section) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use wattage::rust_decimal::Decimal;
 
     #[test]
     fn groups_thousands() {
@@ -536,6 +522,54 @@ mod tests {
         assert_eq!(display("0.00000042636", false, None).0, "0.00000042636");
         assert_eq!(display("0.3708418891170431", false, None).0, "0.37084189");
         assert_eq!(display("0.000123456789123", false, None).0, "0.00012345679");
+    }
+
+    /// A serializable row whose text cells need CSV quoting.
+    #[derive(Serialize)]
+    struct Quoted {
+        name: &'static str,
+        note: &'static str,
+        usd: Decimal,
+    }
+
+    #[test]
+    fn csv_cells_with_commas_quotes_and_newlines_round_trip() {
+        let rows = [
+            Quoted {
+                name: "Antminer S21, hydro",
+                note: "the \"XP\" one",
+                usd: Decimal::new(123_456, 2),
+            },
+            Quoted {
+                name: "line\nbreak",
+                note: "# not a comment",
+                usd: Decimal::ZERO,
+            },
+        ];
+        let sections = [
+            Section::new("first", &rows).unwrap(),
+            Section::new("second", &rows[..1]).unwrap(),
+        ];
+        let mut out = Vec::new();
+        emit(&mut out, "test", Format::Csv, &sections).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(
+            text.contains("\"Antminer S21, hydro\",\"the \"\"XP\"\" one\""),
+            "{text}"
+        );
+        // Each section reads back with a CSV reader, cell for cell.
+        for (chunk, section) in text.split("\n\n").zip(&sections) {
+            let body = chunk.split_once('\n').unwrap().1;
+            assert!(chunk.starts_with(&format!("# {}", section.name)), "{chunk}");
+            let mut reader = csv::Reader::from_reader(body.as_bytes());
+            assert_eq!(reader.headers().unwrap(), &section.header[..]);
+            let read: Vec<Vec<String>> = reader
+                .records()
+                .map(|r| r.unwrap().iter().map(String::from).collect())
+                .collect();
+            assert_eq!(read, section.records);
+        }
+        assert_eq!(sections[0].records[1][0], "line\nbreak");
     }
 
     #[test]

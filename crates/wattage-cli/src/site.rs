@@ -329,7 +329,7 @@ pub(crate) fn run(a: &RunArgs) -> Result<Vec<Section>> {
         Vec::new()
     };
     if let Some(dir) = &a.charts {
-        charts(dir, &periods)?;
+        charts(dir, &periods, &chart_source(a))?;
     }
     if let Some(out) = &a.workloads_out {
         write_workload_lines(out, &ledger)?;
@@ -451,8 +451,30 @@ fn write_workload_lines(out: &Path, ledger: &SiteLedger) -> Result<()> {
     std::io::Write::flush(&mut file).map_err(|e| write_io("ledger file", &e))
 }
 
-/// Draws the run's charts into `dir`.
-fn charts(dir: &Path, periods: &[wattage::facility::ledger::SitePeriod]) -> Result<()> {
+/// The source line under `site run`'s charts: the config and the prices.
+fn chart_source(a: &RunArgs) -> String {
+    let name = |p: &Path| {
+        p.file_name().map_or_else(
+            || p.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    };
+    let prices = a.prices.prices.as_deref().map_or_else(
+        || String::from("the config's [contract]"),
+        |p| format!("{} ({})", name(p), a.prices.hub),
+    );
+    format!(
+        "Source: wattage site run of {}; prices: {prices}. Periods start in UTC.",
+        name(&a.config)
+    )
+}
+
+/// Writes `prices.svg` and `margin.svg` of the run's `periods` into `dir`.
+fn charts(
+    dir: &Path,
+    periods: &[wattage::facility::ledger::SitePeriod],
+    source: &str,
+) -> Result<()> {
     use wattage::rust_decimal::prelude::ToPrimitive;
     std::fs::create_dir_all(dir).map_err(|e| {
         CliError::input(
@@ -491,6 +513,7 @@ fn charts(dir: &Path, periods: &[wattage::facility::ledger::SitePeriod]) -> Resu
             y_label: label,
             x_labels: (&first, &last),
             values,
+            source,
         }
         .to_svg();
         let path = dir.join(file);

@@ -178,7 +178,7 @@ fn deployment(path: HashpricePath, years: u32) -> Deployment {
         .unwrap();
     let mining = SelfMining::from_fleet(
         &fleet,
-        Pool::fpps(Decimal::new(2, 2)).unwrap(),
+        Pool::fpps("2%".parse().unwrap()).unwrap(),
         path,
         "$95,000/BTC".parse().unwrap(),
     )

@@ -40,6 +40,33 @@ pub struct Plan {
     pub terminal_value: TerminalValue,
 }
 
+impl Plan {
+    /// An all-equity plan named `name`: `deployment` with the facility
+    /// `capex` paid as cash, no debt and no terminal value. Set the public
+    /// fields `debt` and `terminal_value` for more.
+    ///
+    /// ```
+    /// // Needs wattage-facility (in the wattage facade: wattage::facility).
+    /// use wattage_facility::comparison::Plan;
+    /// use wattage_facility::deployment::Deployment;
+    /// use wattage_facility::site::Site;
+    ///
+    /// let plan = Plan::new("all mining", Deployment::new(Site::new("S", "10 MW".parse()?)?), vec![]);
+    /// assert!(plan.debt.is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn new(name: impl Into<String>, deployment: Deployment, capex: Vec<CapexPayment>) -> Self {
+        Self {
+            name: name.into(),
+            deployment,
+            capex,
+            debt: Vec::new(),
+            terminal_value: TerminalValue::None,
+        }
+    }
+}
+
 /// The results of one plan.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]

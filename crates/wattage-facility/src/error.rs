@@ -461,10 +461,9 @@ impl FacilityError {
             _ => None,
         }
     }
+}
 
-    /// This error, naming the file or source it came from (`name`). An
-    /// error that already names its source keeps the name it has.
-    ///
+wattage_units::impl_in_source! {
     /// ```
     /// // Needs wattage-facility (in the wattage facade: wattage::facility).
     /// # #[cfg(feature = "std")] {
@@ -480,32 +479,5 @@ impl FacilityError {
     /// assert_eq!(err.line(), Some(3));
     /// # }
     /// ```
-    #[must_use]
-    pub fn in_source(self, name: impl Into<String>) -> Self {
-        match self {
-            Self::InSource { .. } => self,
-            error => Self::InSource {
-                name: name.into(),
-                error: Box::new(error),
-            },
-        }
-    }
-
-    /// The name of the file or source the error came from, if it names one.
-    #[must_use]
-    pub fn source_name(&self) -> Option<&str> {
-        match self {
-            Self::InSource { name, .. } => Some(name),
-            _ => None,
-        }
-    }
-
-    /// The error itself, without the name of its source.
-    #[must_use]
-    pub fn without_source(&self) -> &Self {
-        match self {
-            Self::InSource { error, .. } => error,
-            _ => self,
-        }
-    }
+    FacilityError
 }

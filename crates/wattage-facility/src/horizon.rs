@@ -100,6 +100,28 @@ impl Horizon {
         Self::new(start, resolution, usize::try_from(seconds).unwrap_or(0))
     }
 
+    /// The horizon of a price series: its start, resolution and length,
+    /// so that a run covers every price it was given.
+    ///
+    /// ```
+    /// // Needs wattage-facility, chrono (in the wattage facade: wattage::facility, wattage::chrono).
+    /// use chrono::{TimeZone, Utc};
+    /// use wattage_facility::horizon::Horizon;
+    /// use wattage_facility::price_series::{PriceSeries, Resolution};
+    ///
+    /// let start = Utc.with_ymd_and_hms(2024, 1, 1, 6, 0, 0).unwrap();
+    /// let prices = PriceSeries::new(start, Resolution::Hourly, vec!["$40/MWh".parse()?; 24])?;
+    /// assert_eq!(Horizon::covering(&prices)?, Horizon::new(start, Resolution::Hourly, 24)?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As for [`Self::new`]: an empty series, or one longer than
+    /// [`MAX_PERIODS`].
+    pub fn covering(prices: &crate::price_series::PriceSeries) -> Result<Self, FacilityError> {
+        Self::new(prices.start(), prices.resolution(), prices.len())
+    }
+
     /// Start of the first period.
     #[must_use]
     pub const fn start(&self) -> DateTime<Utc> {

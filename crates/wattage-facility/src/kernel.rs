@@ -39,7 +39,7 @@
 //! let site = Site::new("S", "60 MW".parse()?)?.with_hall(Hall::new("A", "50 MW".parse()?, Pue::constant(1.08)?)?)?;
 //! let mut plan = Deployment::new(site);
 //! plan.assign("fleet", "A", Workload::SelfMining(SelfMining::new(SelfMiningSpec { hashrate: "3 EH/s".parse()?, it_power: "48 MW".parse()?,
-//!     pool: Pool::fpps(Decimal::new(2, 2))?, hashprice: HashpricePath::Constant("$48/PH/day".parse()?), btc_price: "$100,000/BTC".parse()?, uptime: Decimal::ONE, degradation_per_year: Decimal::ZERO })?))?;
+//!     pool: Pool::fpps("2%".parse()?)?, hashprice: HashpricePath::Constant("$48/PH/day".parse()?), btc_price: "$100,000/BTC".parse()?, uptime: Decimal::ONE, degradation_per_year: Decimal::ZERO })?))?;
 //! let horizon = Horizon::new(start, Resolution::Hourly, 48)?;
 //!
 //! let kernel = SiteKernel::new(&plan, &contract, horizon)?;

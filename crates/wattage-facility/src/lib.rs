@@ -20,7 +20,7 @@
 //! let fleet = SelfMining::new(SelfMiningSpec {
 //!     hashrate: "3 EH/s".parse()?,
 //!     it_power: "48 MW".parse()?,
-//!     pool: Pool::fpps(Decimal::new(2, 2))?,
+//!     pool: Pool::fpps("2%".parse()?)?,
 //!     hashprice: HashpricePath::Constant("$48/PH/day".parse()?),
 //!     btc_price: "$95,000/BTC".parse()?,
 //!     uptime: Decimal::ONE,

@@ -23,7 +23,7 @@
 //!     .with_hall(Hall::new("ai", "40 MW".parse()?, Pue::constant(1.3)?)?)?;
 //! let mut plan = Deployment::new(site);
 //! // 2 EH/s at 18 J/TH = 36 MW, $45/PH/day, FPPS with a 2% fee.
-//! let mining = SelfMining::new(SelfMiningSpec { hashrate: "2 EH/s".parse()?, it_power: "36 MW".parse()?, pool: Pool::fpps(Decimal::new(2, 2))?,
+//! let mining = SelfMining::new(SelfMiningSpec { hashrate: "2 EH/s".parse()?, it_power: "36 MW".parse()?, pool: Pool::fpps("2%".parse()?)?,
 //!     hashprice: HashpricePath::Constant("$45/PH/day".parse()?), btc_price: "$100,000/BTC".parse()?, uptime: Decimal::ONE, degradation_per_year: Decimal::ZERO })?;
 //! plan.assign("fleet", "mining", Workload::SelfMining(mining))?;
 //! let lease = ColocationLease::new(LeaseSpec { critical_it: "40 MW".parse()?, rate: "$130/kW/month".parse()?, escalator: Decimal::ZERO, term_months: 120,

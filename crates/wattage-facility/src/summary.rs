@@ -24,7 +24,7 @@
 //! let mut plan = Deployment::new(site);
 //! // 1 EH/s at 16 J/TH, $52/PH/day, FPPS at 2%.
 //! plan.assign("fleet", "A", Workload::SelfMining(SelfMining::new(SelfMiningSpec { hashrate: "1 EH/s".parse()?, it_power: "16 MW".parse()?,
-//!     pool: Pool::fpps(Decimal::new(2, 2))?, hashprice: HashpricePath::Constant("$52/PH/day".parse()?), btc_price: "$100,000/BTC".parse()?, uptime: Decimal::ONE, degradation_per_year: Decimal::ZERO })?))?;
+//!     pool: Pool::fpps("2%".parse()?)?, hashprice: HashpricePath::Constant("$52/PH/day".parse()?), btc_price: "$100,000/BTC".parse()?, uptime: Decimal::ONE, degradation_per_year: Decimal::ZERO })?))?;
 //! let horizon = Horizon::calendar_years(start, Resolution::Hourly, 3)?;
 //! let contract = PowerContract::new(PowerSupply::fixed("$45/MWh".parse()?));
 //! let ledger = simulate_site(&plan, &contract, horizon, Curtailment::AboveBreakeven)?;

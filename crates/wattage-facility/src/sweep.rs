@@ -24,7 +24,7 @@
 //! let site = Site::new("S", "20 MW".parse()?)?.with_hall(Hall::new("A", "18 MW".parse()?, Pue::constant(1.05)?)?)?;
 //! let mut plan = Deployment::new(site);
 //! plan.assign("fleet", "A", Workload::SelfMining(SelfMining::new(SelfMiningSpec { hashrate: "1 EH/s".parse()?, it_power: "16 MW".parse()?,
-//!     pool: Pool::fpps(Decimal::ZERO)?, hashprice: HashpricePath::Constant("$50/PH/day".parse()?), btc_price: "$100,000/BTC".parse()?, uptime: Decimal::ONE, degradation_per_year: Decimal::ZERO })?))?;
+//!     pool: Pool::FPPS_NO_FEE, hashprice: HashpricePath::Constant("$50/PH/day".parse()?), btc_price: "$100,000/BTC".parse()?, uptime: Decimal::ONE, degradation_per_year: Decimal::ZERO })?))?;
 //! let kernel = SiteKernel::new(&plan, &contract, horizon)?;
 //! // Three flat price paths: $40, $100 and $200/MWh.
 //! let paths: Vec<PricePath> = [40.0, 100.0, 200.0].iter().map(|&p| PricePath::from_f64(vec![p; 24], None)).collect::<Result<_, _>>()?;

@@ -656,7 +656,7 @@ mod tests {
             let miners = SelfMining::new(SelfMiningSpec {
                 hashrate: "1.1 EH/s".parse().unwrap(),
                 it_power: "17.6 MW".parse().unwrap(),
-                pool: Pool::fpps(Decimal::new(25, 3)).unwrap(),
+                pool: Pool::fpps("2.5%".parse().unwrap()).unwrap(),
                 hashprice: HashpricePath::Constant("$48.3/PH/day".parse().unwrap()),
                 btc_price: "$97,000/BTC".parse().unwrap(),
                 uptime: Decimal::ONE,

@@ -258,35 +258,4 @@ pub(crate) fn non_empty<'a>(what: &'static str, text: &'a str) -> Result<&'a str
     }
 }
 
-impl Error {
-    /// This error, naming the file or source it came from (`name`). An
-    /// error that already names its source keeps the name it has.
-    #[must_use]
-    pub fn in_source(self, name: impl Into<String>) -> Self {
-        match self {
-            Self::InSource { .. } => self,
-            error => Self::InSource {
-                name: name.into(),
-                error: alloc::boxed::Box::new(error),
-            },
-        }
-    }
-
-    /// The name of the file or source the error came from, if it names one.
-    #[must_use]
-    pub fn source_name(&self) -> Option<&str> {
-        match self {
-            Self::InSource { name, .. } => Some(name),
-            _ => None,
-        }
-    }
-
-    /// The error itself, without the name of its source.
-    #[must_use]
-    pub fn without_source(&self) -> &Self {
-        match self {
-            Self::InSource { error, .. } => error,
-            _ => self,
-        }
-    }
-}
+wattage_units::impl_in_source!(Error);

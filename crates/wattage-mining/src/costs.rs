@@ -97,15 +97,14 @@ pub fn breakeven_power_price(
 /// one and curtails it at every price above.
 ///
 /// ```
-/// // Needs wattage-mining, rust_decimal (in the wattage facade: wattage::mining, wattage::rust_decimal).
-/// use rust_decimal::Decimal;
+/// // Needs wattage-mining (in the wattage facade: wattage::mining).
 /// use wattage_mining::costs::{breakeven_meter_price, breakeven_power_price};
 /// use wattage_mining::payout::Pool;
 ///
 /// // 16 J/TH at $52/PH/day: $135.42/MWh at the wall; behind a PUE of 1.08
 /// // and a 2% FPPS fee, $122.88/MWh at the meter.
 /// let wall = breakeven_power_price("$52/PH/day".parse()?, "16 J/TH".parse()?)?;
-/// let meter = breakeven_meter_price("$52/PH/day".parse()?, "16 J/TH".parse()?, &Pool::fpps(Decimal::new(2, 2))?, 1.08)?;
+/// let meter = breakeven_meter_price("$52/PH/day".parse()?, "16 J/TH".parse()?, &Pool::fpps("2%".parse()?)?, 1.08)?;
 /// assert_eq!(format!("{wall:.2}"), "$135.42/MWh");
 /// assert_eq!(format!("{meter:.2}"), "$122.88/MWh");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -130,7 +129,7 @@ pub fn breakeven_meter_price(
         });
     }
     let pue = to_decimal("PUE", pue)?;
-    let net = Decimal::ONE - pool.fee();
+    let net = pool.fee().complement().fraction();
     let at_wall = revenue_per_mwh(hashprice, efficiency)?.dollars();
     let at_meter = at_wall
         .checked_mul(net)
@@ -270,7 +269,7 @@ mod tests {
     use alloc::string::ToString;
 
     fn fpps(fee: i64) -> Pool {
-        Pool::fpps(Decimal::new(fee, 2)).unwrap()
+        Pool::fpps(wattage_units::Share::from_percent(Decimal::from(fee)).unwrap()).unwrap()
     }
 
     #[test]

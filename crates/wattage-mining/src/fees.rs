@@ -23,7 +23,7 @@
 use alloc::vec::Vec;
 
 use rust_decimal::{Decimal, RoundingStrategy};
-use wattage_units::Btc;
+use wattage_units::{Btc, Share};
 
 use crate::{Error, Result};
 
@@ -75,16 +75,15 @@ pub fn trailing_averages(fees: &[Btc], window: usize) -> Result<Vec<Btc>> {
 /// subsidy and fees are both zero.
 ///
 /// ```
-/// // Needs wattage-mining, wattage-units, rust_decimal (in the wattage facade: wattage::mining, wattage::units, wattage::rust_decimal).
-/// use rust_decimal::Decimal;
+/// // Needs wattage-mining, wattage-units (in the wattage facade: wattage::mining, wattage::units).
 /// use wattage_mining::fees::fee_share;
 /// use wattage_units::Btc;
 ///
 /// let share = fee_share(Btc::from_sat(312_500_000), Btc::from_sat(312_500_000))?;
-/// assert_eq!(share, Decimal::new(5, 1));
+/// assert_eq!(share.to_string(), "50%");
 /// # Ok::<(), wattage_mining::Error>(())
 /// ```
-pub fn fee_share(subsidy: Btc, fees: Btc) -> Result<Decimal> {
+pub fn fee_share(subsidy: Btc, fees: Btc) -> Result<Share> {
     check_fee(fees)?;
     if subsidy < Btc::ZERO {
         return Err(Error::Negative {
@@ -99,9 +98,12 @@ pub fn fee_share(subsidy: Btc, fees: Btc) -> Result<Decimal> {
             value: 0.0,
         });
     }
-    fees.to_btc()
+    let fraction = fees
+        .to_btc()
         .checked_div(total.to_btc())
-        .ok_or(Error::Overflow { what: "fee share" })
+        .ok_or(Error::Overflow { what: "fee share" })?;
+    // Both amounts are at least zero, so the fraction is within 0 to 1.
+    Ok(Share::new(fraction)?)
 }
 
 fn check_window(len: usize, window: usize) -> Result<()> {

@@ -28,7 +28,7 @@
 //! let state = NetworkState::new(
 //!     Difficulty::new(20.08e12)?,
 //!     "6.25 BTC".parse::<Btc>()?,
-//!     Fees::share_of_reward(Decimal::new(107, 4))?, // 1.07%
+//!     Fees::share_of_reward("1.07%".parse()?)?,
 //! )?;
 //! let price: BtcPrice = "$60,028/BTC".parse()?;
 //! let per_th_day = state.hashprice(price)?.per_terahash_day();
@@ -38,7 +38,7 @@
 
 use rust_decimal::Decimal;
 use wattage_units::money::to_decimal;
-use wattage_units::{Btc, BtcHashprice, BtcPrice, Hashprice, Hashrate, Time, unit};
+use wattage_units::{Btc, BtcHashprice, BtcPrice, Hashprice, Hashrate, Share, Time, unit};
 
 use crate::difficulty::TWO_POW_32;
 use crate::subsidy::block_subsidy;
@@ -54,14 +54,15 @@ pub const HASHES_PER_PH_DAY: f64 = 8.64e19;
 /// // Needs wattage-mining, wattage-units, rust_decimal (in the wattage facade: wattage::mining, wattage::units, wattage::rust_decimal).
 /// use rust_decimal::Decimal;
 /// use wattage_mining::{hashprice::Fees, Error};
-/// use wattage_units::Btc;
+/// use wattage_units::{Btc, Share};
 ///
-/// assert!(Fees::share_of_reward(Decimal::new(107, 4)).is_ok());
+/// assert!(Fees::share_of_reward("1.07%".parse()?).is_ok());
 /// assert_eq!(
-///     Fees::share_of_reward(Decimal::ONE).unwrap_err(),
+///     Fees::share_of_reward(Share::ALL).unwrap_err(),
 ///     Error::InvalidFeeShare { value: Decimal::ONE }
 /// );
 /// assert!(Fees::per_block(Btc::from_sat(-1)).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(
@@ -88,14 +89,15 @@ pub enum Fees {
 /// [`Fees::share_of_reward`] and [`Fees::per_block`].
 ///
 /// ```
-/// // Needs wattage-mining, rust_decimal (in the wattage facade: wattage::mining, wattage::rust_decimal).
+/// // Needs wattage-mining, wattage-units, rust_decimal (in the wattage facade: wattage::mining, wattage::units, wattage::rust_decimal).
 /// use rust_decimal::Decimal;
 /// use wattage_mining::{hashprice::Fees, Error};
+/// use wattage_units::Share;
 ///
-/// assert_eq!("0.62%".parse::<Fees>()?, Fees::share_of_reward(Decimal::new(62, 4))?);
+/// assert_eq!("0.62%".parse::<Fees>()?, Fees::share_of_reward(Share::new(Decimal::new(62, 4))?)?);
 /// assert!(matches!("0.015 BTC".parse::<Fees>()?, Fees::PerBlock(_)));
 /// assert!(matches!("100%".parse::<Fees>(), Err(Error::InvalidFeeShare { .. })));
-/// # Ok::<(), wattage_mining::Error>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 impl core::str::FromStr for Fees {
     type Err = Error;
@@ -108,7 +110,7 @@ impl core::str::FromStr for Fees {
         let trimmed = s.trim();
         if trimmed.ends_with('%') {
             let share: wattage_units::Share = trimmed.parse().map_err(|_| parse_error())?;
-            return Self::share_of_reward(share.fraction());
+            return Self::share_of_reward(share);
         }
         let amount: Btc = trimmed.parse().map_err(|_| parse_error())?;
         Self::per_block(amount)
@@ -134,13 +136,19 @@ impl Fees {
         Ok(Self::PerBlock(fees))
     }
 
-    /// Fees as a share of the total reward: 0.0107 for 1.07%.
+    /// Fees as a share of the total reward (`"1.07%".parse()?`).
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidFeeShare`] unless `0 <= share < 1`: at 100% the reward
-    /// would be infinite.
-    pub fn share_of_reward(share: Decimal) -> Result<Self> {
+    /// [`Error::InvalidFeeShare`] for a share of 100%: the reward would be
+    /// infinite.
+    pub fn share_of_reward(share: Share) -> Result<Self> {
+        Self::checked_share(share.fraction())
+    }
+
+    /// The variant for a fraction in `[0, 1)`, which [`Share`] and the
+    /// public variant do not guarantee on their own.
+    fn checked_share(share: Decimal) -> Result<Self> {
         if share.is_sign_negative() && !share.is_zero() || share >= Decimal::ONE {
             return Err(Error::InvalidFeeShare { value: share });
         }
@@ -161,9 +169,9 @@ impl Fees {
     /// use wattage_mining::hashprice::Fees;
     /// use wattage_units::Btc;
     ///
-    /// let fees = Fees::share_of_reward(Decimal::new(2, 1))?; // 20%
+    /// let fees = Fees::share_of_reward("20%".parse()?)?;
     /// assert_eq!(fees.reward_btc(Btc::from_sat(400_000_000))?, Decimal::from(5));
-    /// # Ok::<(), wattage_mining::Error>(())
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn reward_btc(self, subsidy: Btc) -> Result<Decimal> {
         let subsidy = subsidy.to_btc();
@@ -203,7 +211,7 @@ impl Fees {
 #[serde(rename_all = "snake_case")]
 enum RawFees {
     PerBlock(Btc),
-    ShareOfReward(Decimal),
+    ShareOfReward(Share),
 }
 
 #[cfg(feature = "serde")]
@@ -260,7 +268,7 @@ impl NetworkState {
         // Validate fees that were built without their constructor.
         match fees {
             Fees::PerBlock(f) => Fees::per_block(f)?,
-            Fees::ShareOfReward(s) => Fees::share_of_reward(s)?,
+            Fees::ShareOfReward(s) => Fees::checked_share(s)?,
         };
         Ok(Self {
             difficulty,

@@ -23,7 +23,7 @@
 //! let state = NetworkState::new(Difficulty::new(125e12)?, Btc::from_sat(312_500_000), Fees::ZERO)?;
 //! let s21xp = Operation::new("270 TH/s".parse()?, "13.5 J/TH".parse()?, "$45/MWh".parse()?)
 //!     .with_uptime(Decimal::new(97, 2))?
-//!     .with_pool(Pool::fpps(Decimal::new(25, 3))?);
+//!     .with_pool(Pool::fpps("2.5%".parse()?)?);
 //! let month = s21xp.evaluate(&state, "$100,000/BTC".parse::<BtcPrice>()?, Time::new(30.0, unit::DAY)?)?;
 //! assert!(month.cash_margin()? > wattage_units::Usd::ZERO);
 //! assert!(month.all_in_cost_per_btc()? >= month.direct_cost_per_btc()?);

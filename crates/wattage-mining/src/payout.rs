@@ -17,8 +17,7 @@
 //! at all is `exp(-lambda)`.
 //!
 //! ```
-//! // Needs wattage-mining, wattage-units, rust_decimal (in the wattage facade: wattage::mining, wattage::units, wattage::rust_decimal).
-//! use rust_decimal::Decimal;
+//! // Needs wattage-mining, wattage-units (in the wattage facade: wattage::mining, wattage::units).
 //! use wattage_mining::{hashprice::{Fees, NetworkState}, payout::Pool, Difficulty};
 //! use wattage_units::{Btc, Hashrate, Time, unit};
 //!
@@ -26,7 +25,7 @@
 //! let s21xp = Hashrate::new(270.0, unit::TERAHASH_PER_SECOND)?;
 //! let month = Time::new(30.0, unit::DAY)?;
 //!
-//! let fpps = Pool::fpps(Decimal::new(25, 3))?.expected_payout(&state, s21xp, month, None)?;
+//! let fpps = Pool::fpps("2.5%".parse()?)?.expected_payout(&state, s21xp, month, None)?;
 //! let solo = Pool::solo().expected_payout(&state, s21xp, month, None)?;
 //! assert!(fpps.luck.is_none());
 //! // Solo, a 270 TH/s machine finds a block in a month about once in 770 tries.
@@ -41,7 +40,7 @@
 
 use rust_decimal::{Decimal, RoundingStrategy};
 use wattage_units::money::to_decimal;
-use wattage_units::{Btc, Hashrate, Measure, Time, unit};
+use wattage_units::{Btc, Hashrate, Measure, Share, Time, unit};
 
 use crate::hashprice::{Fees, NetworkState, expected_blocks};
 use crate::{Error, Result};
@@ -77,7 +76,7 @@ pub enum PayoutScheme {
 )]
 pub struct Pool {
     scheme: PayoutScheme,
-    fee: Decimal,
+    fee: Share,
 }
 
 /// [`Pool`] as read, before validation.
@@ -86,7 +85,7 @@ pub struct Pool {
 #[serde(deny_unknown_fields)]
 struct RawPool {
     scheme: PayoutScheme,
-    fee: Decimal,
+    fee: Share,
 }
 
 #[cfg(feature = "serde")]
@@ -163,15 +162,15 @@ impl Pool {
     /// FPPS without a fee: the default pool of a new [`crate::operation::Operation`].
     pub const FPPS_NO_FEE: Self = Self {
         scheme: PayoutScheme::Fpps,
-        fee: Decimal::ZERO,
+        fee: Share::ZERO,
     };
 
-    /// An FPPS pool keeping `fee` (0.025 for 2.5%).
+    /// An FPPS pool keeping `fee` (`"2.5%".parse()?`).
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidFraction`] unless `0 <= fee < 1`.
-    pub fn fpps(fee: Decimal) -> Result<Self> {
+    /// [`Error::InvalidFraction`] for a fee of 100%.
+    pub fn fpps(fee: Share) -> Result<Self> {
         Self::new(PayoutScheme::Fpps, fee)
     }
 
@@ -179,8 +178,8 @@ impl Pool {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidFraction`] unless `0 <= fee < 1`.
-    pub fn pps_plus(fee: Decimal) -> Result<Self> {
+    /// [`Error::InvalidFraction`] for a fee of 100%.
+    pub fn pps_plus(fee: Share) -> Result<Self> {
         Self::new(PayoutScheme::PpsPlus, fee)
     }
 
@@ -188,9 +187,9 @@ impl Pool {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidFraction`] unless `0 <= fee < 1`;
+    /// [`Error::InvalidFraction`] for a fee of 100%;
     /// [`Error::InvalidHashrate`] for a zero pool hashrate.
-    pub fn pplns(fee: Decimal, pool_hashrate: Hashrate) -> Result<Self> {
+    pub fn pplns(fee: Share, pool_hashrate: Hashrate) -> Result<Self> {
         Self::new(PayoutScheme::Pplns { pool_hashrate }, fee)
     }
 
@@ -199,7 +198,7 @@ impl Pool {
     pub const fn solo() -> Self {
         Self {
             scheme: PayoutScheme::Solo,
-            fee: Decimal::ZERO,
+            fee: Share::ZERO,
         }
     }
 
@@ -208,11 +207,11 @@ impl Pool {
     /// # Errors
     ///
     /// As the scheme's constructor.
-    pub fn new(scheme: PayoutScheme, fee: Decimal) -> Result<Self> {
-        if fee.is_sign_negative() && !fee.is_zero() || fee >= Decimal::ONE {
+    pub fn new(scheme: PayoutScheme, fee: Share) -> Result<Self> {
+        if fee == Share::ALL {
             return Err(Error::InvalidFraction {
                 what: "pool fee",
-                value: fee,
+                value: fee.fraction(),
             });
         }
         if let PayoutScheme::Pplns { pool_hashrate } = scheme {
@@ -230,9 +229,9 @@ impl Pool {
         self.scheme
     }
 
-    /// The pool fee as a fraction.
+    /// The pool fee.
     #[must_use]
-    pub const fn fee(&self) -> Decimal {
+    pub const fn fee(&self) -> Share {
         self.fee
     }
 
@@ -268,7 +267,7 @@ impl Pool {
         let subsidy = rounded_btc(blocks.checked_mul(state.subsidy().to_btc()))?;
         let fees = rounded_btc(blocks.checked_mul(fees_per_block))?;
         let gross = subsidy.checked_add(fees)?;
-        let pool_fee = rounded_btc(gross.to_btc().checked_mul(self.fee))?;
+        let pool_fee = rounded_btc(gross.to_btc().checked_mul(self.fee.fraction()))?;
         let net = gross.checked_sub(pool_fee)?;
         let luck = match self.scheme {
             PayoutScheme::Fpps | PayoutScheme::PpsPlus => None,

@@ -36,7 +36,10 @@ pub(crate) fn fees_arg(
             "give fees_per_block or fee_share, not both",
         )),
         (Some(f), None) => Fees::per_block(btc_arg(f, "fees_per_block")?).or_py(),
-        (None, Some(s)) => Fees::share_of_reward(decimal_arg(s, "fee_share")?).or_py(),
+        (None, Some(s)) => {
+            let share = wattage::units::Share::new(decimal_arg(s, "fee_share")?).or_py()?;
+            Fees::share_of_reward(share).or_py()
+        }
         (None, None) => Ok(Fees::ZERO),
     }
 }

@@ -144,6 +144,7 @@ mod quantities;
 #[cfg(feature = "serde")]
 mod serde_support;
 mod share;
+mod source_named;
 mod spelling;
 pub mod system;
 mod unit_def;
@@ -160,6 +161,8 @@ pub use quantities::{
     Time,
 };
 pub use share::Share;
+#[doc(hidden)]
+pub use source_named::__private;
 pub use unit_def::Unit;
 
 /// Every unit, by name: `unit::EXAHASH_PER_SECOND`, `unit::KILOWATT`, ...

@@ -47,7 +47,7 @@ use crate::schedule::{Earning, LoadContext, RevenueRule, Terms, mul};
 /// fleet.add(catalog::asic("S21 XP")?, 10_000)?; // 2.7 EH/s, 36.45 MW
 /// let mining = SelfMining::from_fleet(
 ///     &fleet,
-///     Pool::fpps(Decimal::new(2, 2))?, // 2% fee
+///     Pool::fpps("2%".parse()?)?, // 2% fee
 ///     HashpricePath::Constant("$45/PH/day".parse()?),
 ///     "$95,000/BTC".parse()?,
 /// )?;
@@ -199,7 +199,7 @@ impl SelfMining {
     /// The share of gross revenue the miner keeps: `1 − pool fee`.
     #[must_use]
     pub fn net_share(&self) -> Decimal {
-        Decimal::ONE - self.pool.fee()
+        self.pool.fee().complement().fraction()
     }
 }
 
@@ -361,7 +361,7 @@ mod tests {
     /// the first and curtails the second, in both evaluators.
     #[test]
     fn the_engine_curtails_exactly_above_the_meter_breakeven() {
-        let pool = Pool::fpps(Decimal::new(2, 2)).unwrap();
+        let pool = Pool::fpps("2%".parse().unwrap()).unwrap();
         let hashprice: Hashprice = "$52/PH/day".parse().unwrap();
         let breakeven =
             breakeven_meter_price(hashprice, "16 J/TH".parse().unwrap(), &pool, 1.08).unwrap();

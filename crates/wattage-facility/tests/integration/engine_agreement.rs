@@ -71,7 +71,7 @@ fn workload(load: &Load) -> Workload {
                 // About 16 J/TH.
                 hashrate: format!("{} PH/s", load.mw * 62).parse().unwrap(),
                 it_power: it,
-                pool: Pool::fpps(Decimal::new(2, 2)).unwrap(),
+                pool: Pool::fpps("2%".parse().unwrap()).unwrap(),
                 hashprice: HashpricePath::Daily(
                     load.daily
                         .iter()

@@ -10,6 +10,7 @@ mod ercot_csv;
 #[cfg(feature = "std")]
 mod ercot_files;
 mod financing;
+mod fixtures;
 mod hosting;
 mod lease;
 mod markets;

@@ -2,6 +2,7 @@
 //! fixed blocks as financial swaps, 4CP avoidance decided before the fact,
 //! lease pass-through lines, sub-hourly prices and fleet availability.
 
+use crate::fixtures::{self, one_hall_site};
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -22,7 +23,6 @@ use wattage_facility::site::{Hall, Site};
 use wattage_facility::summary::Summary;
 use wattage_facility::workload::{Colocation, Hosting, SelfMining, SelfMiningSpec, Workload};
 use wattage_facility::{Curtailment, FacilityError, HashpricePath};
-use wattage_mining::payout::Pool;
 use wattage_units::{EnergyPrice, Usd, unit};
 
 pub(crate) fn start() -> DateTime<Utc> {
@@ -36,28 +36,8 @@ pub(crate) fn dollars(d: i64) -> EnergyPrice {
 /// 1 EH/s drawing 20 MW at PUE 1.0 for `hashprice`: at $53.568/PH/day it
 /// earns $2,232 an hour on 20 MWh, a breakeven of $111.6/MWh.
 pub(crate) fn fleet_plan(hashprice: &str) -> Deployment {
-    let site = Site::new("S", "50 MW".parse().unwrap())
-        .unwrap()
-        .with_hall(
-            Hall::new(
-                "mining",
-                "40 MW".parse().unwrap(),
-                Pue::constant(1.0).unwrap(),
-            )
-            .unwrap(),
-        )
-        .unwrap();
-    let mut plan = Deployment::new(site);
-    let fleet = SelfMining::new(SelfMiningSpec {
-        hashrate: "1 EH/s".parse().unwrap(),
-        it_power: "20 MW".parse().unwrap(),
-        pool: Pool::fpps(Decimal::ZERO).unwrap(),
-        hashprice: HashpricePath::Constant(hashprice.parse().unwrap()),
-        btc_price: "$100,000/BTC".parse().unwrap(),
-        uptime: Decimal::ONE,
-        degradation_per_year: Decimal::ZERO,
-    })
-    .unwrap();
+    let mut plan = Deployment::new(one_hall_site("50 MW", "40 MW", 1.0));
+    let fleet = fixtures::fleet("1 EH/s", "20 MW", hashprice);
     plan.assign("fleet", "mining", Workload::SelfMining(fleet))
         .unwrap();
     plan
@@ -166,16 +146,18 @@ fn a_spike_inside_an_hour_is_decided_at_the_prices_own_resolution() {
     assert!((fast.workloads[0].energy_cost - 450.0).abs() < 1e-6);
 }
 
+/// 1 EH/s drawing 20 MW at $48/PH/day.
+fn fleet_48() -> SelfMiningSpec {
+    let path = HashpricePath::Constant("$48/PH/day".parse().unwrap());
+    fixtures::fleet_spec("1 EH/s", "20 MW", path, "$100,000/BTC")
+}
+
 fn available_fleet(uptime: Decimal, degradation: Decimal) -> Deployment {
     let mut plan = fleet_plan("$48/PH/day");
     let fleet = SelfMining::new(SelfMiningSpec {
-        hashrate: "1 EH/s".parse().unwrap(),
-        it_power: "20 MW".parse().unwrap(),
-        pool: Pool::fpps(Decimal::ZERO).unwrap(),
-        hashprice: HashpricePath::Constant("$48/PH/day".parse().unwrap()),
-        btc_price: "$100,000/BTC".parse().unwrap(),
         uptime,
         degradation_per_year: degradation,
+        ..fleet_48()
     })
     .unwrap();
     plan = Deployment::new(plan.site().clone());
@@ -216,13 +198,8 @@ fn a_fleets_uptime_scales_revenue_and_energy_and_degradation_compounds() {
     // Out of range.
     assert!(matches!(
         SelfMining::new(SelfMiningSpec {
-            hashrate: "1 EH/s".parse().unwrap(),
-            it_power: "20 MW".parse().unwrap(),
-            pool: Pool::fpps(Decimal::ZERO).unwrap(),
-            hashprice: HashpricePath::Constant("$48/PH/day".parse().unwrap()),
-            btc_price: "$100,000/BTC".parse().unwrap(),
             uptime: Decimal::new(11, 1),
-            degradation_per_year: Decimal::ZERO,
+            ..fleet_48()
         }),
         Err(FacilityError::InvalidShare {
             what: "fleet uptime",

@@ -1,21 +1,19 @@
 //! A site simulation on a projected and on Monte Carlo hashprice curves
 //! (wattage-mining's network projection and Monte Carlo).
 
+use crate::fixtures::{fleet_spec, one_hall_site};
 use chrono::{NaiveDate, TimeZone, Utc};
 use rust_decimal::Decimal;
 use wattage_facility::deployment::Deployment;
 use wattage_facility::horizon::Horizon;
 use wattage_facility::power::{PowerContract, PowerSupply};
 use wattage_facility::price_series::Resolution;
-use wattage_facility::pue::Pue;
 use wattage_facility::run::simulate_site;
-use wattage_facility::site::{Hall, Site};
-use wattage_facility::workload::{SelfMining, SelfMiningSpec, Workload};
+use wattage_facility::workload::{SelfMining, Workload};
 use wattage_facility::{Curtailment, HashpricePath};
 use wattage_mining::network_montecarlo::{NetworkMonteCarlo, NetworkMonteCarloSpec};
 use wattage_mining::network_projection::{NetworkStart, PricePath, project_network};
 use wattage_mining::network_response::{ResponseModel, ResponseSpec};
-use wattage_mining::payout::Pool;
 use wattage_units::Usd;
 
 fn start() -> NetworkStart {
@@ -29,28 +27,8 @@ fn start() -> NetworkStart {
 }
 
 fn revenue_on(path: HashpricePath) -> Usd {
-    let site = Site::new("S", "50 MW".parse().unwrap())
-        .unwrap()
-        .with_hall(
-            Hall::new(
-                "mining",
-                "40 MW".parse().unwrap(),
-                Pue::constant(1.05).unwrap(),
-            )
-            .unwrap(),
-        )
-        .unwrap();
-    let mut plan = Deployment::new(site);
-    let mining = SelfMining::new(SelfMiningSpec {
-        hashrate: "1 EH/s".parse().unwrap(),
-        it_power: "16 MW".parse().unwrap(),
-        pool: Pool::fpps(Decimal::ZERO).unwrap(),
-        hashprice: path,
-        btc_price: "$105,000/BTC".parse().unwrap(),
-        uptime: Decimal::ONE,
-        degradation_per_year: Decimal::ZERO,
-    })
-    .unwrap();
+    let mut plan = Deployment::new(one_hall_site("50 MW", "40 MW", 1.05));
+    let mining = SelfMining::new(fleet_spec("1 EH/s", "16 MW", path, "$105,000/BTC")).unwrap();
     plan.assign("fleet", "mining", Workload::SelfMining(mining))
         .unwrap();
     let contract = PowerContract::new(PowerSupply::fixed("$40/MWh".parse().unwrap()));

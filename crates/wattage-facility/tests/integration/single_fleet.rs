@@ -2,6 +2,7 @@
 //! of the first release's single-workload kernel, now run through the one
 //! engine, `simulate_site`).
 
+use crate::fixtures::fleet_spec;
 use chrono::{DateTime, TimeZone, Utc};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -12,8 +13,7 @@ use wattage_facility::{
     Curtailment, Deployment, FacilityError, Hall, HashpricePath, Horizon, PowerContract, Pue,
     SelfMining, SelfMiningSpec, Site, Workload, simulate_site,
 };
-use wattage_mining::payout::Pool;
-use wattage_units::{EnergyPrice, Hashprice, Hashrate, Power, Usd};
+use wattage_units::{EnergyPrice, Hashprice, Power, Usd};
 
 fn t0() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2023, 1, 1, 6, 0, 0).unwrap()
@@ -25,16 +25,7 @@ fn price_from_cents(cents: i64) -> EnergyPrice {
 
 /// A fleet of `hashrate` drawing `it_power`, paid `path` with no pool fee.
 pub(crate) fn mining(hashrate: &str, it_power: &str, path: HashpricePath) -> SelfMining {
-    SelfMining::new(SelfMiningSpec {
-        hashrate: hashrate.parse::<Hashrate>().unwrap(),
-        it_power: it_power.parse::<Power>().unwrap(),
-        pool: Pool::fpps(Decimal::ZERO).unwrap(),
-        hashprice: path,
-        btc_price: "$100,000/BTC".parse().unwrap(),
-        uptime: Decimal::ONE,
-        degradation_per_year: Decimal::ZERO,
-    })
-    .unwrap()
+    SelfMining::new(fleet_spec(hashrate, it_power, path, "$100,000/BTC")).unwrap()
 }
 
 fn fleet(hashprice: &str) -> SelfMining {
@@ -248,13 +239,13 @@ fn simulation_inputs_that_do_not_cover_the_run_are_errors() {
     ));
     assert!(
         SelfMining::new(SelfMiningSpec {
-            hashrate: "1 EH/s".parse().unwrap(),
             it_power: Power::ZERO,
-            pool: Pool::fpps(Decimal::ZERO).unwrap(),
-            hashprice: HashpricePath::Constant("$1/PH/day".parse().unwrap()),
-            btc_price: "$100,000/BTC".parse().unwrap(),
-            uptime: Decimal::ONE,
-            degradation_per_year: Decimal::ZERO,
+            ..fleet_spec(
+                "1 EH/s",
+                "1 MW",
+                HashpricePath::Constant("$1/PH/day".parse().unwrap()),
+                "$100,000/BTC"
+            )
         })
         .is_err()
     );

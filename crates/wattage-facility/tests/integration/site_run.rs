@@ -64,18 +64,7 @@ pub(crate) fn site() -> Site {
 
 /// 1 EH/s at 16 J/TH = 16 MW, $50/PH/day, no pool fee, BTC at $100k.
 pub(crate) fn miners(hashprice: &str) -> Workload {
-    Workload::SelfMining(
-        SelfMining::new(SelfMiningSpec {
-            hashrate: "1 EH/s".parse().unwrap(),
-            it_power: "16 MW".parse().unwrap(),
-            pool: Pool::fpps(Decimal::ZERO).unwrap(),
-            hashprice: HashpricePath::Constant(hashprice.parse().unwrap()),
-            btc_price: "$100,000/BTC".parse().unwrap(),
-            uptime: Decimal::ONE,
-            degradation_per_year: Decimal::ZERO,
-        })
-        .unwrap(),
-    )
+    Workload::SelfMining(crate::fixtures::fleet("1 EH/s", "16 MW", hashprice))
 }
 
 pub(crate) fn lease(structure: LeaseStructure, start: NaiveDate) -> Workload {
@@ -457,7 +446,7 @@ fn the_kernel_agrees_with_the_exact_ledger_to_the_cent() {
             SelfMining::new(SelfMiningSpec {
                 hashrate: "2 EH/s".parse().unwrap(),
                 it_power: "35 MW".parse().unwrap(),
-                pool: Pool::pps_plus(Decimal::new(25, 3)).unwrap(),
+                pool: Pool::pps_plus("2.5%".parse().unwrap()).unwrap(),
                 hashprice: HashpricePath::Daily(daily),
                 btc_price: "$90,000/BTC".parse().unwrap(),
                 uptime: Decimal::ONE,

@@ -342,6 +342,9 @@ pub fn subsidy_on(date: NaiveDate) -> Result<Btc> {
 
 /// The month records shipped (2010-09 to 2026-07), in order.
 ///
+/// The last month starts after [`last_date`], where the difficulty history
+/// ends: skip it before asking [`difficulty_on`] for each month.
+///
 /// # Errors
 ///
 /// [`Error::Money`] or [`Error::DateOutOfRange`] on a bad row (never for

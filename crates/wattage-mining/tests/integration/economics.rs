@@ -12,10 +12,14 @@ use wattage_mining::payout::Pool;
 use wattage_mining::subsidy::block_subsidy;
 use wattage_mining::{BlockHeight, Difficulty, Error};
 use wattage_units::{
-    Btc, BtcPrice, EnergyPrice, HashEfficiency, Hashprice, Hashrate, Time, Usd, unit,
+    Btc, BtcPrice, EnergyPrice, HashEfficiency, Hashprice, Hashrate, Share, Time, Usd, unit,
 };
 
 fn d(s: &str) -> Decimal {
+    s.parse().unwrap()
+}
+
+fn share(s: &str) -> Share {
     s.parse().unwrap()
 }
 
@@ -26,7 +30,7 @@ fn hashrate_index_worked_example() {
     let state = NetworkState::new(
         Difficulty::new(20.08e12).unwrap(),
         Btc::from_sat(625_000_000),
-        Fees::share_of_reward(d("0.0107")).unwrap(),
+        Fees::share_of_reward(share("1.07%")).unwrap(),
     )
     .unwrap();
     let price: BtcPrice = "$60,028/BTC".parse().unwrap();
@@ -131,7 +135,7 @@ fn payout_schemes_share_an_expectation_and_differ_in_luck() {
     .unwrap();
     let rate = Hashrate::new(10.0, unit::PETAHASH_PER_SECOND).unwrap();
     let month = Time::new(30.0, unit::DAY).unwrap();
-    let fpps = Pool::fpps(d("0.025"))
+    let fpps = Pool::fpps(share("2.5%"))
         .unwrap()
         .expected_payout(&state, rate, month, None)
         .unwrap();
@@ -145,7 +149,7 @@ fn payout_schemes_share_an_expectation_and_differ_in_luck() {
     assert_eq!(fpps.pool_fee, expected_fee);
     assert_eq!(fpps.net, gross.checked_sub(expected_fee).unwrap());
     // PPS+ pays actual fees: with twice the fees, the fee part doubles (to a sat).
-    let pps = Pool::pps_plus(d("0.025")).unwrap();
+    let pps = Pool::pps_plus(share("2.5%")).unwrap();
     let doubled = Fees::per_block(Btc::from_sat(4_000_000)).unwrap();
     let p = pps
         .expected_payout(&state, rate, month, Some(doubled))
@@ -153,14 +157,14 @@ fn payout_schemes_share_an_expectation_and_differ_in_luck() {
     assert!((p.fees.to_sat() - 2 * fpps.fees.to_sat()).abs() <= 1);
     assert_eq!(p.subsidy, fpps.subsidy);
     // FPPS ignores "actual" fees.
-    let f2 = Pool::fpps(d("0.025"))
+    let f2 = Pool::fpps(share("2.5%"))
         .unwrap()
         .expected_payout(&state, rate, month, Some(doubled))
         .unwrap();
     assert_eq!(f2, fpps);
     // PPLNS luck: a 100 EH/s pool of a 894.8 EH/s network finds 100/894.8 x 144 x 30 = 482.8 blocks a month.
     let pool_rate = Hashrate::new(100.0, unit::EXAHASH_PER_SECOND).unwrap();
-    let pplns = Pool::pplns(d("0.02"), pool_rate)
+    let pplns = Pool::pplns(share("2%"), pool_rate)
         .unwrap()
         .expected_payout(&state, rate, month, None)
         .unwrap();
@@ -178,10 +182,11 @@ fn payout_schemes_share_an_expectation_and_differ_in_luck() {
     assert!(fpps.luck.is_none());
     // Bad pool settings.
     assert!(matches!(
-        Pool::fpps(Decimal::ONE),
+        Pool::fpps(Share::ALL),
         Err(Error::InvalidFraction { .. })
     ));
-    assert!(Pool::fpps(d("-0.01")).is_err());
+    // A negative fee cannot be written: the share refuses it.
+    assert!("-1%".parse::<Share>().is_err());
 }
 
 #[test]
@@ -318,13 +323,12 @@ fn bad_inputs_are_typed_errors_with_the_value() {
         .unwrap_err();
     assert!(e.to_string().contains("0x1d80ffff"), "{e}");
     // A fee share of 100% or more.
-    let e = Fees::share_of_reward(Decimal::ONE).unwrap_err();
+    let e = Fees::share_of_reward(Share::ALL).unwrap_err();
     assert_eq!(
         e.to_string(),
         "fee share of the block reward must be at least 0 and below 1 (100%), got 1"
     );
-    assert!(Fees::share_of_reward(d("1.5")).is_err());
-    assert!(Fees::share_of_reward(d("-0.1")).is_err());
+    assert!(Fees::share_of_reward(share("99.99%")).is_ok());
     // A hand-built 100% share is caught too, never an infinite reward.
     assert!(
         NetworkState::new(

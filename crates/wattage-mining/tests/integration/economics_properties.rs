@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use wattage_mining::Difficulty;
 use wattage_mining::costs::{breakeven_power_price, hashcost};
 use wattage_mining::hashprice::{Fees, NetworkState};
-use wattage_units::{Btc, BtcPrice, HashEfficiency, Hashprice, unit};
+use wattage_units::{Btc, BtcPrice, HashEfficiency, Hashprice, Share, unit};
 
 fn state(difficulty: f64, fee_sat: i64) -> NetworkState {
     NetworkState::new(
@@ -47,8 +47,8 @@ proptest! {
     #[test]
     fn hashprice_never_panics_or_goes_infinite(d in any::<f64>(), share in any::<i64>(), fees in any::<i64>()) {
         if let Ok(diff) = Difficulty::new(d) {
-            let share = Decimal::new(share, 18);
-            for f in [Fees::share_of_reward(share), Fees::per_block(Btc::from_sat(fees))].into_iter().flatten() {
+            let share = Share::new(Decimal::new(share, 18)).map_err(wattage_mining::Error::from);
+            for f in [share.and_then(Fees::share_of_reward), Fees::per_block(Btc::from_sat(fees))].into_iter().flatten() {
                 if let Ok(s) = NetworkState::new(diff, Btc::from_sat(312_500_000), f) {
                     let _ = s.btc_hashprice();
                 }

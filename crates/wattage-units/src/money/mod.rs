@@ -57,6 +57,7 @@ mod usd;
 pub use btc::Btc;
 pub(crate) use conversion::size_in;
 pub use conversion::{SIGNIFICANT_DIGITS, to_decimal};
+pub use parse::group_thousands;
 pub use prices::{
     BtcHashprice, BtcPrice, CapexPerMw, EnergyPrice, GpuHourPrice, Hashcost, Hashprice, LeaseRate,
 };

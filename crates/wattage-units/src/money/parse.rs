@@ -330,8 +330,21 @@ pub(crate) fn display_decimal_with(
 }
 
 /// `text` (an optional `-`, digits, an optional fraction) with its integer
-/// digits in groups of three: `1234567.5` is `1,234,567.5`.
-fn group_thousands(text: &str) -> String {
+/// digits in groups of three, as money displays them: `1234567.5` is
+/// `1,234,567.5`. For tables and chart ticks of plain numbers; text of
+/// another shape comes back with commas among its leading characters, so
+/// check the shape first.
+///
+/// ```
+/// // Needs wattage-units (in the wattage facade: wattage::units).
+/// use wattage_units::money::group_thousands;
+///
+/// assert_eq!(group_thousands("1234567.5"), "1,234,567.5");
+/// assert_eq!(group_thousands("-1000"), "-1,000");
+/// assert_eq!(group_thousands("999"), "999");
+/// ```
+#[must_use]
+pub fn group_thousands(text: &str) -> String {
     let (sign, unsigned) = match text.strip_prefix('-') {
         Some(rest) => ("-", rest),
         None => ("", text),

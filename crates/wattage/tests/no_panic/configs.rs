@@ -540,7 +540,7 @@ fn miners() -> Workload {
         SelfMining::new(SelfMiningSpec {
             hashrate: "1 EH/s".parse().unwrap(),
             it_power: "16 MW".parse().unwrap(),
-            pool: Pool::fpps(Decimal::new(2, 2)).unwrap(),
+            pool: Pool::fpps("2%".parse().unwrap()).unwrap(),
             hashprice: HashpricePath::Constant("$50/PH/day".parse().unwrap()),
             btc_price: "$100,000/BTC".parse().unwrap(),
             uptime: Decimal::ONE,
@@ -664,7 +664,7 @@ fn operation() -> Operation {
     )
     .with_uptime(Decimal::new(97, 2))
     .unwrap()
-    .with_pool(Pool::pplns(Decimal::new(25, 3), "50 EH/s".parse().unwrap()).unwrap())
+    .with_pool(Pool::pplns("2.5%".parse().unwrap(), "50 EH/s".parse().unwrap()).unwrap())
     .with_hosting(HostingFee::PerEnergy(price("$5/MWh")))
     .unwrap()
     .with_opex_per_day(usd("$2"))
@@ -839,7 +839,7 @@ fn near_valid_configs_are_errors_or_mean_what_they_say() {
     failures.extend(check("PricePath", &price_path(), same, &mut kinds));
     failures.extend(check(
         "Fees",
-        &Fees::share_of_reward(Decimal::new(2, 2)).unwrap(),
+        &Fees::share_of_reward("2%".parse().unwrap()).unwrap(),
         same,
         &mut kinds,
     ));

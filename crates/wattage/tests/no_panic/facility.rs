@@ -211,7 +211,7 @@ fn extreme_deployment(f: [f64; 3], money: &[Decimal], counts: [u32; 3]) -> Deplo
         Hashprice::new(money[0]),
         BtcPrice::new(money[1]),
     ) {
-        let pool = Pool::fpps(Decimal::new(2, 2)).unwrap();
+        let pool = Pool::fpps("2%".parse().unwrap()).unwrap();
         let path = HashpricePath::Constant(hashprice);
         workloads.extend(
             SelfMining::new(SelfMiningSpec {
@@ -649,7 +649,7 @@ proptest! {
             if let Ok(m) = SelfMining::new(SelfMiningSpec {
                 hashrate: rate,
                 it_power: power,
-                pool: Pool::fpps(Decimal::new(2, 2)).unwrap(),
+                pool: Pool::fpps("2%".parse().unwrap()).unwrap(),
                 hashprice: HashpricePath::Constant(hashprice),
                 btc_price: "$95,000/BTC".parse().unwrap(),
                 uptime: Decimal::ONE,

@@ -88,6 +88,7 @@ exact!(
     LeaseRate,
     GpuHourPrice,
     CapexPerMw,
+    Share,
     rust_decimal::Decimal,
     bool,
     u8,

@@ -28,7 +28,7 @@ use wattage::mining::retarget::{
 use wattage::mining::subsidy::{issued_between, total_issued};
 use wattage::mining::{BlockHeight, ConsensusParams, Difficulty, Target, U256, subsidy};
 use wattage::units::{
-    Btc, BtcPrice, EnergyPrice, HashEfficiency, Hashprice, Hashrate, Time, Usd, unit,
+    Btc, BtcPrice, EnergyPrice, HashEfficiency, Hashprice, Hashrate, Share, Time, Usd, unit,
 };
 
 use super::{AllFinite, check, nasty_f64, raw, unit_like_text};
@@ -212,7 +212,9 @@ proptest! {
         }
         let _ = NetworkState::from_hashrate(hashrate(value), Btc::from_sat(sats), Fees::ZERO);
         let _ = Fees::per_block(Btc::from_sat(sats));
-        let _ = Fees::share_of_reward(Decimal::from(sats) / Decimal::from(1_000_000_000i64));
+        if let Ok(share) = Share::new(Decimal::from(sats) / Decimal::from(1_000_000_000i64)) {
+            let _ = Fees::share_of_reward(share);
+        }
     }
 
     #[test]
@@ -221,7 +223,7 @@ proptest! {
         fee in 0i64..1_200, expected in nasty_f64(),
     ) {
         check("luck", &Luck::poisson(expected));
-        let fee = Decimal::new(fee, 3);
+        let Ok(fee) = Share::new(Decimal::new(fee, 3)) else { return Ok(()) };
         let pools = [
             Pool::fpps(fee), Pool::pps_plus(fee), Pool::pplns(fee, hashrate(pool_rate)), Ok(Pool::solo()),
         ];

@@ -1,0 +1,44 @@
+//! The site and fleet most tests start from, written once: a fleet paid
+//! through FPPS with no fee, always up, not degrading, and a site of one
+//! hall named "mining". Tests change the one field they are about with
+//! struct update syntax (`SelfMiningSpec { uptime, ..fleet_spec(...) }`).
+
+use rust_decimal::Decimal;
+use wattage_facility::{Hall, HashpricePath, Pue, SelfMining, SelfMiningSpec, Site};
+use wattage_mining::payout::Pool;
+
+/// `hashrate` drawing `it_power` (both as typed, `"1 EH/s"`, `"16 MW"`),
+/// paid `hashprice` at a BTC price of `btc_price`, FPPS with no fee,
+/// uptime 100%, no degradation.
+pub(crate) fn fleet_spec(
+    hashrate: &str,
+    it_power: &str,
+    hashprice: HashpricePath,
+    btc_price: &str,
+) -> SelfMiningSpec {
+    SelfMiningSpec {
+        hashrate: hashrate.parse().unwrap(),
+        it_power: it_power.parse().unwrap(),
+        pool: Pool::FPPS_NO_FEE,
+        hashprice,
+        btc_price: btc_price.parse().unwrap(),
+        uptime: Decimal::ONE,
+        degradation_per_year: Decimal::ZERO,
+    }
+}
+
+/// [`fleet_spec`] at a constant `hashprice` (`"$50/PH/day"`) and BTC at
+/// $100,000, built.
+pub(crate) fn fleet(hashrate: &str, it_power: &str, hashprice: &str) -> SelfMining {
+    let path = HashpricePath::Constant(hashprice.parse().unwrap());
+    SelfMining::new(fleet_spec(hashrate, it_power, path, "$100,000/BTC")).unwrap()
+}
+
+/// Site "S" of `interconnect` with one hall, "mining", of `hall` at `pue`.
+pub(crate) fn one_hall_site(interconnect: &str, hall: &str, pue: f64) -> Site {
+    let hall = Hall::new("mining", hall.parse().unwrap(), Pue::constant(pue).unwrap()).unwrap();
+    Site::new("S", interconnect.parse().unwrap())
+        .unwrap()
+        .with_hall(hall)
+        .unwrap()
+}
