@@ -84,7 +84,7 @@ fn fixture() -> &'static Fixture {
         let fleet = SelfMining::new(SelfMiningSpec {
             hashrate: "1 EH/s".parse().unwrap(),
             it_power: "13.5 MW".parse().unwrap(),
-            pool: Pool::fpps(Decimal::new(2, 2)).unwrap(),
+            pool: Pool::fpps("2%".parse().unwrap()).unwrap(),
             hashprice: HashpricePath::Constant("$52/PH/day".parse().unwrap()),
             btc_price: "$100,000/BTC".parse().unwrap(),
             uptime: Decimal::ONE,
