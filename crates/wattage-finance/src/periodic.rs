@@ -96,7 +96,7 @@ fn npv_f64(rate: f64, flows: &[f64]) -> Option<f64> {
 /// Internal rate of return per period: the rate at which the NPV of
 /// `flows` is zero.
 ///
-/// The search evaluates the NPV on a fixed grid of rates from -99.9% to
+/// The search evaluates the NPV on a fixed grid of rates from -99.999% to
 /// 1,000,000% per period, takes the **lowest** pair of neighbouring rates
 /// between which the NPV changes sign, and bisects it to `f64` precision
 /// (bisection cannot diverge, unlike Newton's method). Flows with one sign

@@ -7,9 +7,10 @@ use wattage_units::Usd;
 use crate::FinanceError;
 
 /// Rates at which the search looks for a change of sign, lowest first.
-const GRID: [f64; 30] = [
-    -0.999, -0.99, -0.95, -0.9, -0.8, -0.6, -0.4, -0.2, -0.1, -0.05, 0.0, 0.02, 0.05, 0.1, 0.15,
-    0.2, 0.3, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 5.0, 10.0, 20.0, 50.0, 100.0, 1_000.0, 10_000.0,
+const GRID: [f64; 32] = [
+    -0.99999, -0.9999, -0.999, -0.99, -0.95, -0.9, -0.8, -0.6, -0.4, -0.2, -0.1, -0.05, 0.0, 0.02,
+    0.05, 0.1, 0.15, 0.2, 0.3, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 5.0, 10.0, 20.0, 50.0, 100.0,
+    1_000.0, 10_000.0,
 ];
 
 /// The lowest rate on [`GRID`]'s span at which `npv_at` (the NPV of
@@ -37,7 +38,10 @@ pub(crate) fn lowest_root(
         .collect();
     let no_sign_change = || {
         let (low_rate, npv_at_low) = evaluated.first().copied().unwrap_or((GRID[0], f64::NAN));
-        let (high_rate, npv_at_high) = evaluated.last().copied().unwrap_or((GRID[29], f64::NAN));
+        let (high_rate, npv_at_high) = evaluated
+            .last()
+            .copied()
+            .unwrap_or((GRID[GRID.len() - 1], f64::NAN));
         FinanceError::NoSignChange {
             low_rate,
             npv_at_low,
