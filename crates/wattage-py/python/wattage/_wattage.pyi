@@ -350,7 +350,7 @@ def monte_carlo(operation: str, scenario: str, paths: int, seed: int, *, price_v
 def hashprice_array(difficulty: npt.ArrayLike, btc_price: npt.ArrayLike, height: int, fees_per_block: Optional[DecimalLike] = None) -> npt.NDArray[np.float64]:
     """Hashprice in USD/PH/day for arrays of difficulty and BTC price."""
 def breakeven_power_price_array(hashprice: Union[str, Hashprice, DecimalLike], efficiency_j_per_th: npt.ArrayLike) -> npt.NDArray[np.float64]:
-    """Breakeven power prices in USD/MWh for an array of efficiencies in J/TH."""
+    """Breakeven power prices in USD/MWh for an array of efficiencies in J/TH; a bad value raises ValueError naming its index."""
 def revenue_per_mwh_array(hashprice_usd_per_ph_day: npt.ArrayLike, efficiency_j_per_th: npt.ArrayLike) -> npt.NDArray[np.float64]:
     """Mining revenue per MWh (USD) for arrays of hashprice and efficiency."""
 def asic_catalog() -> pa.Table:
