@@ -406,3 +406,31 @@ def test_a_reserve_offer_validates_and_pays_through_the_site_dict():
     # A site power line, not mining revenue: all of it reaches EBITDA.
     assert offered.totals()["revenue"] == plain.totals()["revenue"]
     assert offered.totals()["ebitda"] - plain.totals()["ebitda"] == paid
+
+
+def test_tranched_lease_workloads_simulate_in_a_site_dict():
+    lease = w.TranchedLease(_tranched())
+    tenants = lease.workloads(D("1"))
+    assert list(tenants) == ["phase 1", "phase 2"]
+    halls = [{"name": n, "it_capacity": "60 MW", "pue": {"constant": 1.2}} for n in ("A", "B")]
+    site = {
+        "name": "AI campus",
+        "horizon": {"start": dt.datetime(2026, 9, 1, tzinfo=dt.timezone.utc), "resolution": "hourly", "periods": 30 * 24},
+        "contract": {"supply": {"fixed": "$40/MWh"}},
+        "deployment": {
+            "site": {"name": "campus", "interconnect": "150 MW", "halls": halls},
+            "assignments": [
+                {"name": name, "hall": hall, "pue": {"constant": 1.2}, "window": {}, "workload": workload}
+                for (name, workload), hall in zip(tenants.items(), ("A", "B"))
+            ],
+        },
+    }
+    run = w.Site.from_dict(site).simulate()
+    # September 2026 is phase 1's third month (after two free) and before
+    # phase 2 commences: one month of 50,000 kW at $130, and, triple-net,
+    # the tenant repays its energy: 50 MW x PUE 1.2 x 720 h at $40/MWh.
+    rent = lease.tranche("phase 1").rent_in_month(2)
+    assert rent == D("6500000")
+    assert run.totals()["revenue"] == rent + D(50) * D("1.2") * 720 * 40
+    with pytest.raises(w.FacilityError, match="SLA"):
+        lease.workloads(D("1"), D("2"))

@@ -550,6 +550,8 @@ class TranchedLease(_SerdeTerms):
         """Total contract value of the committed tranches."""
     def implied_rate(self) -> LeaseRate:
         """The flat rate the committed tranches imply."""
+    def workloads(self, load_factor: DecimalLike, downtime_hours_per_month: Optional[DecimalLike] = None) -> dict[str, dict[str, Any]]:
+        """The committed tranches as site workload dicts by name, for a site config's assignments."""
     def schedule(self) -> pa.Table:
         """The committed tranches' rent month by month (tranche, month, starts, rate, rent)."""
 

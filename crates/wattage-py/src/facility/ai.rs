@@ -4,13 +4,14 @@
 //! class reads its library type whole from a dict or TOML text.
 
 use pyo3::prelude::*;
+use pyo3::types::PyDict;
 use wattage::facility::Pue;
 use wattage::facility::cloud_ramp::CloudRamp;
 use wattage::facility::hall_choice::{HallYear, lease_or_cloud as rust_lease_or_cloud};
 use wattage::facility::inference::{Inference, ThroughputSpec};
 use wattage::facility::power::ReserveOffer;
 use wattage::facility::tranche::TranchedLease;
-use wattage::facility::workload::{GpuCloud, HostingContract, HostingMonth};
+use wattage::facility::workload::{GpuCloud, HostingContract, HostingMonth, Workload};
 use wattage::hardware::{Precision, catalog};
 use wattage::units::{GpuHourPrice, Usd};
 
@@ -324,6 +325,35 @@ serde_class!(PyTranchedLease, "tranched lease", {
         Ok(PyLeaseRate {
             inner: self.inner.implied_rate().or_py()?,
         })
+    }
+
+    /// The committed tranches as site workloads, by tranche name, each
+    /// drawing `load_factor` (Decimal in (0, 1]) of its capacity and, with
+    /// `downtime_hours_per_month`, crediting the lease's SLA for that
+    /// expected downtime: a dict of workload dicts (`{"colocation": ...}`)
+    /// to place in a site config's `deployment.assignments`.
+    #[pyo3(signature = (load_factor, downtime_hours_per_month = None))]
+    fn workloads<'py>(
+        &self,
+        py: Python<'py>,
+        load_factor: &Bound<'py, PyAny>,
+        downtime_hours_per_month: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let load = decimal_arg(load_factor, "load_factor")?;
+        let tenants = match downtime_hours_per_month {
+            Some(h) => {
+                let hours = decimal_arg(h, "downtime_hours_per_month")?;
+                self.inner.workloads_with_downtime(load, hours)
+            }
+            None => self.inner.workloads(load),
+        }
+        .or_py()?;
+        let out = PyDict::new(py);
+        for (name, tenant) in tenants {
+            let workload = Workload::Colocation(tenant);
+            out.set_item(name, super::terms::to_serde_python(py, &workload)?)?;
+        }
+        Ok(out)
     }
 
     /// The committed tranches' rent month by month: a pyarrow table of
