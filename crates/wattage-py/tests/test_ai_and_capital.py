@@ -291,6 +291,13 @@ def test_financing_an_all_equity_plan_matches_the_sites_own_npv(site_year_toml):
     # Untaxed and unlevered: every series is the same.
     assert plan["levered_after_tax"]["npv"] == plan["unlevered_pre_tax"]["npv"]
     assert plan["dscr"] == []
+    # An exit at 8x the last year's EBITDA joins the last year's flow.
+    exit_plan = w.Financing(_financing(terminal_value={"ebitda_multiple": D("8")})).evaluate(run)
+    last = exit_plan["years"][-1]
+    with decimal.localcontext() as exact:
+        exact.prec = 60  # Rust's decimals keep 28 digits: equal to far below a cent
+        assert abs(last["terminal_value"] - 8 * last["ebitda"]) < D("1e-15")
+        assert abs(last["unlevered_pre_tax"] - years[-1]["unlevered_pre_tax"] - last["terminal_value"]) < D("1e-15")
 
 
 def test_financing_with_a_loan_and_taxes(site_year_toml):
@@ -307,14 +314,28 @@ def test_financing_with_a_loan_and_taxes(site_year_toml):
         "upfront_fee": D("0"),
         "commitment_fee": D("0"),
     }
-    plan = w.Financing(_financing(debt=[loan])).evaluate(run)
+    taxes = {"federal_rate": D("0.21"), "state_rate": D("0"), "interest_limit": None,
+             "loss_limit": None, "property_tax": "none"}
+    plan = w.Financing(_financing(debt=[loan], taxes=taxes)).evaluate(run)
     first = plan["years"][0]
     assert first["drawn"] == D("10000000")
     assert first["interest"] == D("600000")  # 6 % for the year
+    assert first["principal"] == D("10000000")  # a bullet at the end of its year
     with decimal.localcontext() as exact:
         exact.prec = 60  # the flows carry more digits than Python's default 28
         levered = first["unlevered_pre_tax"] + first["drawn"] - first["interest"] - first["principal"] - first["fees"]
+        # No assets, so no tax depreciation: 21 % of EBITDA, and of EBITDA
+        # less the interest with the loan (163(j) off), to the cent.
+        unlevered_tax = (D("0.21") * first["ebitda"]).quantize(D("0.01"))
+        levered_tax = (D("0.21") * (first["ebitda"] - first["interest"])).quantize(D("0.01"))
+        assert first["levered_after_tax"] == first["levered_pre_tax"] - first["levered_tax"]
     assert first["levered_pre_tax"] == levered
+    assert abs(first["unlevered_tax"] - unlevered_tax) <= D("0.01")
+    assert abs(first["levered_tax"] - levered_tax) <= D("0.01")
+    # DSCR: cash flow available over the debt service of the year.
+    (dscr,) = plan["dscr"]
+    assert dscr["debt_service"] == D("10600000")
+    assert dscr["dscr"].quantize(D("1e-6")) == (dscr["cash_flow_available"] / dscr["debt_service"]).quantize(D("1e-6"))
     with pytest.raises(w.ConfigError, match="unknown field `tenor`"):
         w.Financing(_financing(debt=[{**loan, "tenor": 3}]))
     with pytest.raises(w.ConfigError):
