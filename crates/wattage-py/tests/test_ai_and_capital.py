@@ -243,6 +243,9 @@ def test_asset_refresh_vintages_and_events():
     events = refreshed.events(dt.date(2031, 1, 1))
     assert [e["kind"] for e in events] == ["purchase", "sale", "purchase"]
     assert events[1]["amount"] == events[1]["book_value"] == 0  # fully written off
+    # A name stays a string in a result even when it reads as a number.
+    numbered = w.Asset(_miners(name="2026"))
+    assert [e["asset"] for e in numbered.events(dt.date(2027, 1, 1))] == ["2026"]
     assert refreshed.book_value(dt.date(2029, 1, 1)) == D("27000000")
 
 

@@ -47,13 +47,17 @@ fn to_json<T: Serialize>(value: &T) -> PyResult<Value> {
 /// `value` as Python: maps become dicts, sequences lists, numbers ints or
 /// floats; a money string (`"$1234.5"`, `"-$3"`) or a plain decimal string
 /// (the serde form of an exact decimal) becomes a `decimal.Decimal`; other
-/// strings (dates, names, prices with a unit) stay strings.
+/// strings (dates, prices with a unit) stay strings, and so does the value
+/// of a key in [`NAME_KEYS`], whatever it looks like (an asset named "2027").
 pub(crate) fn to_python<'py, T: Serialize>(
     py: Python<'py>,
     value: &T,
 ) -> PyResult<Bound<'py, PyAny>> {
     json_to_py(py, &to_json(value)?, true)
 }
+
+/// Keys whose values are names, never converted to decimals.
+const NAME_KEYS: [&str; 5] = ["name", "asset", "tranche", "workload", "hall"];
 
 /// `v` as Python; with `exact`, money and decimal strings as `Decimal`.
 fn json_to_py<'py>(py: Python<'py>, v: &Value, exact: bool) -> PyResult<Bound<'py, PyAny>> {
@@ -77,6 +81,7 @@ fn json_to_py<'py>(py: Python<'py>, v: &Value, exact: bool) -> PyResult<Bound<'p
         Value::Object(map) => {
             let dict = PyDict::new(py);
             for (k, item) in map {
+                let exact = exact && !NAME_KEYS.contains(&k.as_str());
                 dict.set_item(k, json_to_py(py, item, exact)?)?;
             }
             dict.into_any()
