@@ -458,3 +458,42 @@ def test_tranched_lease_workloads_simulate_in_a_site_dict():
     assert run.totals()["revenue"] == rent + D(50) * D("1.2") * 720 * 40
     with pytest.raises(w.FacilityError, match="SLA"):
         lease.workloads(D("1"), D("2"))
+
+
+def test_financing_taxes_an_asset_by_bonus_depreciation_with_a_loss_carried(site_year_toml):
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11 and later
+
+    config = tomllib.loads(site_year_toml)
+    config["deployment"]["assets"] = [
+        {
+            "name": "hall A",
+            "serves": {"hall": "A"},
+            "kind": {"infrastructure": {"capacity": "50 MW"}},
+            "price": {"per_megawatt": "$1.5M/MW"},
+            "purchased": dt.date(2026, 1, 1),
+            "life_months": 240,
+            "residual": "$0",
+            "resale": "book_value",
+        }
+    ]
+    run = w.Site.from_dict(config).simulate()
+    bonus = {"macrs": {"class": "fifteen_year", "bonus": D("1")}}
+    taxes = {"federal_rate": D("0.21"), "state_rate": D("0"), "interest_limit": None,
+             "loss_limit": None, "property_tax": "none"}
+    spec = _financing(taxes=taxes)
+    spec["tax_depreciation"] = {**spec["tax_depreciation"], "infrastructure": bonus}
+    plan = w.Financing(spec).evaluate(run)
+    (year,) = plan["years"]
+    # 100 % bonus: the hall's $75M written off for tax in its first year,
+    # against a year's EBITDA of about $33M: a loss, so no income tax.
+    assert year["tax_depreciation"] == D("75000000")
+    assert 0 < year["ebitda"] < D("75000000")
+    assert year["unlevered_tax"] == 0
+    # Book depreciation is the straight line by days: 365 of the 7,305 days
+    # of its 20 years (five of them leap years).
+    assert year["book_depreciation"] == (D("75000000") * 365 / 7305).quantize(D("0.01"))
+    # Without the bonus, 15-year MACRS takes 5 % in the first year
+    # (half-year convention), and the income is taxed.
+    plain = w.Financing(_financing(taxes=taxes)).evaluate(run)["years"][0]
+    assert plain["tax_depreciation"] == D("3750000")
+    assert abs(plain["unlevered_tax"] - D("0.21") * (plain["ebitda"] - D("3750000"))) <= D("0.01")
