@@ -497,3 +497,29 @@ def test_financing_taxes_an_asset_by_bonus_depreciation_with_a_loss_carried(site
     plain = w.Financing(_financing(taxes=taxes)).evaluate(run)["years"][0]
     assert plain["tax_depreciation"] == D("3750000")
     assert abs(plain["unlevered_tax"] - D("0.21") * (plain["ebitda"] - D("3750000"))) <= D("0.01")
+
+
+def test_financing_limits_interest_by_163j_and_carries_the_rest(site_year_toml):
+    run = w.Site.from_toml(site_year_toml).simulate()
+    loan = {
+        "principal": "$200,000,000",
+        "draws": [],
+        "rate": {"fixed": D("0.06")},
+        "start": dt.date(2026, 1, 1),
+        "term_months": 12,
+        "frequency": "yearly",
+        "repayment": "bullet",
+        "upfront_fee": D("0"),
+        "commitment_fee": D("0"),
+    }
+    taxes = {"federal_rate": D("0.21"), "state_rate": D("0"), "interest_limit": D("0.3"),
+             "loss_limit": None, "property_tax": "none"}
+    plan = w.Financing(_financing(debt=[loan], taxes=taxes)).evaluate(run)
+    (tax,) = plan["taxes"]
+    # $12M of interest against 30 % of an adjusted taxable income of about
+    # $33M (EBITDA: no assets, no property tax): the limit binds.
+    ati = tax["adjusted_taxable_income"]
+    assert ati == plan["years"][0]["ebitda"]
+    assert abs(tax["interest_deducted"] - D("0.3") * ati) <= D("0.01")
+    assert tax["interest_carried"] == D("12000000") - tax["interest_deducted"]
+    assert abs(tax["income_tax"] - D("0.21") * (ati - tax["interest_deducted"])) <= D("0.01")
