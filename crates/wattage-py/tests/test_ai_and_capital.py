@@ -523,3 +523,19 @@ def test_financing_limits_interest_by_163j_and_carries_the_rest(site_year_toml):
     assert abs(tax["interest_deducted"] - D("0.3") * ati) <= D("0.01")
     assert tax["interest_carried"] == D("12000000") - tax["interest_deducted"]
     assert abs(tax["income_tax"] - D("0.21") * (ati - tax["interest_deducted"])) <= D("0.01")
+
+
+def test_financing_charges_property_tax_per_mw_of_interconnect(site_year_toml):
+    run = w.Site.from_toml(site_year_toml).simulate()
+    taxes = {"federal_rate": D("0.21"), "state_rate": D("0"), "interest_limit": None,
+             "loss_limit": None, "property_tax": {"per_mw_year": "$10,000"}}
+    plan = w.Financing(_financing(taxes=taxes)).evaluate(run)
+    (tax,) = plan["taxes"]
+    # The site's 60 MW interconnect at $10,000 a MW-year, deducted before
+    # income tax.
+    assert tax["property_tax"] == D("600000")
+    with decimal.localcontext() as exact:
+        exact.prec = 60
+        assert tax["adjusted_taxable_income"] == plan["years"][0]["ebitda"] - D("600000")
+    with pytest.raises(w.ConfigError, match="property"):
+        w.Financing(_financing(taxes={**taxes, "property_tax": {"per_mw_year": "-$1"}}))
