@@ -3,7 +3,13 @@
 //! (the library's serde formats), price series in and out of Arrow, the
 //! exact ledger (`simulate_site`, `Summary`, `CashFlows`), the `f64`
 //! kernel (`SiteKernel`, `PricePath`) and the colocation lease (finance is
-//! in the `finance` module).
+//! in the `finance` module); in submodules, AI-facility economics and
+//! contracts (`ai`), assets and the financing of a site (`capital`), and
+//! the serde bridge they share (`terms`).
+
+mod ai;
+mod capital;
+mod terms;
 
 use std::sync::Arc;
 
@@ -884,6 +890,8 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PySiteRun>()?;
     m.add_class::<PyKernel>()?;
     m.add_class::<PyColocationLease>()?;
+    ai::register(m)?;
+    capital::register(m)?;
     m.add("KERNEL_COLUMNS", KERNEL_COLUMNS.map(|(n, _)| n).to_vec())?;
     m.add("KERNEL_UNITS", KERNEL_COLUMNS.map(|(_, u)| u).to_vec())?;
     Ok(())

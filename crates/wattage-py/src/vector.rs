@@ -25,6 +25,15 @@ fn values<'a>(array: &'a PyReadonlyArray1<'_, f64>) -> Cow<'a, [f64]> {
     }
 }
 
+/// Runs `f` compiled for the widest vector instructions this CPU has
+/// (AVX-512, else AVX2 and FMA, else the wheel's SSE2 baseline), picked at
+/// run time. The loops in `f` must be `#[inline(always)]` so that they are
+/// compiled inside the dispatched function; `pulp` holds the `unsafe` of
+/// the feature check, this crate none.
+fn widest<R>(f: impl FnOnce() -> R) -> R {
+    pulp::Arch::new().dispatch(f)
+}
+
 /// Checks every value with `ok` in one branch-free pass (so that it
 /// vectorises); on failure, names the first bad index with `why`'s message.
 fn check(
@@ -41,6 +50,19 @@ fn check(
             "{what}[{i}] is {}; {}",
             v[i],
             why(v[i])
+        ))),
+        None => Ok(()),
+    }
+}
+
+/// After the inputs passed their checks: names the first result that is
+/// not finite (an overflow of `f64`, such as a subnormal divisor), by the
+/// index and value of the input `what`.
+fn check_results(what: &str, v: &[f64], out: &[f64]) -> PyResult<()> {
+    match out.iter().position(|r| !r.is_finite()) {
+        Some(i) => Err(PyValueError::new_err(format!(
+            "{what}[{i}] is {:e}; the result overflows a float ({})",
+            v[i], out[i]
         ))),
         None => Ok(()),
     }
@@ -87,8 +109,8 @@ fn positive(x: f64) -> bool {
 /// Hashprice in USD per PH/s per day for arrays of `difficulty` and
 /// `btc_price` (USD/BTC) of one length, at block `height` with
 /// `fees_per_block` BTC (Decimal or str): the vector form of
-/// `wattage.hashprice`, in f64. NaN, infinities and out-of-range values
-/// raise `ValueError` naming the index.
+/// `wattage.hashprice`, in f64. NaN, infinities, out-of-range values and
+/// a result that overflows a float raise `ValueError` naming the index.
 #[pyfunction]
 #[pyo3(signature = (difficulty, btc_price, height, fees_per_block = None))]
 fn hashprice_array<'py>(
@@ -115,11 +137,7 @@ fn hashprice_array<'py>(
     same_length(("difficulty", d.len()), ("btc_price", p.len()))?;
     output(py, d.len(), |out| {
         // One pass computes and checks; the checks name the index after.
-        let mut ok = true;
-        for ((o, &di), &pi) in out.iter_mut().zip(d.iter()).zip(p.iter()) {
-            ok &= positive(di) & (di <= max) & positive(pi);
-            *o = scale * pi / (di * hashes_per_difficulty);
-        }
+        let ok = widest(|| hashprice_kernel(scale, hashes_per_difficulty, max, &d, &p, out));
         if !ok {
             check(
                 "difficulty",
@@ -135,13 +153,36 @@ fn hashprice_array<'py>(
             check("btc_price", &p, positive, |_| {
                 "prices must be finite and positive".into()
             })?;
+            check_results("btc_price", &p, out)?;
         }
         Ok(())
     })
 }
 
+/// `out[i] = scale × p[i] / (d[i] × hashes)`, and whether every input was
+/// in range, in one fused pass.
+#[inline(always)]
+fn hashprice_kernel(
+    scale: f64,
+    hashes: f64,
+    max: f64,
+    d: &[f64],
+    p: &[f64],
+    out: &mut [f64],
+) -> bool {
+    let mut ok = true;
+    for ((o, &di), &pi) in out.iter_mut().zip(d).zip(p) {
+        let r = scale * pi / (di * hashes);
+        ok &= positive(di) & (di <= max) & positive(pi) & r.is_finite();
+        *o = r;
+    }
+    ok
+}
+
 /// Breakeven power prices in USD/MWh at `hashprice` for an array of
-/// efficiencies in J/TH: the vector form of `breakeven_power_price`.
+/// efficiencies in J/TH: the vector form of `breakeven_power_price`. A
+/// NaN, infinite, zero or negative efficiency, or one so small that the
+/// price overflows a float, raises `ValueError` naming the index.
 #[pyfunction]
 fn breakeven_power_price_array<'py>(
     py: Python<'py>,
@@ -154,22 +195,37 @@ fn breakeven_power_price_array<'py>(
     let k = per_ph_day / 0.024;
     let e = values(&efficiency_j_per_th);
     output(py, e.len(), |out| {
-        let mut ok = true;
-        for (o, &v) in out.iter_mut().zip(e.iter()) {
-            ok &= positive(v);
-            *o = k / v;
-        }
-        if !ok {
+        if !widest(|| breakeven_kernel(k, &e, out)) {
             check("efficiency_j_per_th", &e, positive, |_| {
                 "efficiencies must be finite and positive".into()
             })?;
+            check_results("efficiency_j_per_th", &e, out)?;
         }
         Ok(())
     })
 }
 
+/// `out[i] = k / e[i]`, and whether every result is positive and finite,
+/// in one fused pass (no temporary, no per-element branch). For `k`
+/// positive and finite that holds exactly when every efficiency is finite
+/// and positive and no quotient overflows (an infinite efficiency gives 0,
+/// a NaN NaN, zero or a negative one a result at or below zero or
+/// infinite), so one test of the result checks both; for any other `k`
+/// it fails and the caller checks the inputs and results one by one.
+#[inline(always)]
+fn breakeven_kernel(k: f64, e: &[f64], out: &mut [f64]) -> bool {
+    let mut ok = true;
+    for (o, &v) in out.iter_mut().zip(e) {
+        let r = k / v;
+        ok &= (r > 0.0) & (r < f64::INFINITY);
+        *o = r;
+    }
+    ok
+}
+
 /// Mining revenue per MWh (USD) for arrays of hashprice (USD/PH/day) and
-/// efficiency (J/TH) of one length.
+/// efficiency (J/TH) of one length. A value out of range, or a result
+/// that overflows a float, raises `ValueError` naming the index.
 #[pyfunction]
 fn revenue_per_mwh_array<'py>(
     py: Python<'py>,
@@ -185,20 +241,33 @@ fn revenue_per_mwh_array<'py>(
         ("efficiency_j_per_th", e.len()),
     )?;
     output(py, h.len(), |out| {
-        check(
-            "hashprice_usd_per_ph_day",
-            &h,
-            |x| x.is_finite() & (x >= 0.0),
-            |_| "hashprices must be finite and non-negative".into(),
-        )?;
-        check("efficiency_j_per_th", &e, positive, |_| {
-            "efficiencies must be finite and positive".into()
-        })?;
-        for ((o, &hi), &ei) in out.iter_mut().zip(h.iter()).zip(e.iter()) {
-            *o = hi / (0.024 * ei);
+        if !widest(|| revenue_kernel(&h, &e, out)) {
+            check(
+                "hashprice_usd_per_ph_day",
+                &h,
+                |x| x.is_finite() & (x >= 0.0),
+                |_| "hashprices must be finite and non-negative".into(),
+            )?;
+            check("efficiency_j_per_th", &e, positive, |_| {
+                "efficiencies must be finite and positive".into()
+            })?;
+            check_results("efficiency_j_per_th", &e, out)?;
         }
         Ok(())
     })
+}
+
+/// `out[i] = h[i] / (0.024 × e[i])`, and whether every input was in range,
+/// in one fused pass.
+#[inline(always)]
+fn revenue_kernel(h: &[f64], e: &[f64], out: &mut [f64]) -> bool {
+    let mut ok = true;
+    for ((o, &hi), &ei) in out.iter_mut().zip(h).zip(e) {
+        let r = hi / (0.024 * ei);
+        ok &= hi.is_finite() & (hi >= 0.0) & positive(ei) & r.is_finite();
+        *o = r;
+    }
+    ok
 }
 
 /// The catalog's ASIC miners as a pyarrow table (units in the field metadata).

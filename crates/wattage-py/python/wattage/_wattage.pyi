@@ -350,7 +350,7 @@ def monte_carlo(operation: str, network: str, monte_carlo: str = "{}", step: str
 def hashprice_array(difficulty: npt.ArrayLike, btc_price: npt.ArrayLike, height: int, fees_per_block: Optional[DecimalLike] = None) -> npt.NDArray[np.float64]:
     """Hashprice in USD/PH/day for arrays of difficulty and BTC price."""
 def breakeven_power_price_array(hashprice: Union[str, Hashprice, DecimalLike], efficiency_j_per_th: npt.ArrayLike) -> npt.NDArray[np.float64]:
-    """Breakeven power prices in USD/MWh for an array of efficiencies in J/TH."""
+    """Breakeven power prices in USD/MWh for an array of efficiencies in J/TH; a bad value raises ValueError naming its index."""
 def revenue_per_mwh_array(hashprice_usd_per_ph_day: npt.ArrayLike, efficiency_j_per_th: npt.ArrayLike) -> npt.NDArray[np.float64]:
     """Mining revenue per MWh (USD) for arrays of hashprice and efficiency."""
 def asic_catalog() -> pa.Table:
@@ -471,3 +471,129 @@ class ColocationLease:
         """The landlord's net in `month` after `electricity_cost`."""
     def schedule(self) -> pa.Table:
         """The month-by-month schedule."""
+
+Config = Union[dict[str, Any], str]
+"""A dict in the library's serde format, or TOML text."""
+
+class _SerdeTerms:
+    """Terms read whole from a dict or TOML text in the library's serde format."""
+    def __init__(self, config: Config) -> None:
+        """Reads the terms from a dict or TOML text; unknown keys raise ConfigError."""
+    @classmethod
+    def from_dict(cls, config: dict[str, Any]) -> Any:
+        """Reads the terms from a dict (Decimals, quantities, prices, dates allowed)."""
+    @classmethod
+    def from_toml(cls, text: str) -> Any:
+        """Reads the terms from TOML text."""
+    def to_dict(self) -> dict[str, Any]:
+        """The terms in the serde format, strings as the library writes them ("$1234.5"); from_dict reads it back."""
+
+class Inference(_SerdeTerms):
+    """Energy and cost per token of one accelerator serving a model."""
+    def wall_power(self) -> Power:
+        """Power at the wall per accelerator: board x overhead x PUE."""
+    def energy_per_token(self) -> Energy:
+        """Energy per token at the wall while serving."""
+    def cost_per_gpu_hour(self) -> Decimal:
+        """The cost of one GPU-hour: wall energy at the power price plus other costs."""
+    def cost_per_million_tokens(self, utilization: DecimalLike) -> Decimal:
+        """Dollars per million tokens at `utilization` in (0, 1]."""
+    def revenue_per_million_tokens(self, price: Union[str, GpuHourPrice, DecimalLike], utilization: DecimalLike) -> Decimal:
+        """What a GPU-hour sold at `price` earns per million tokens at `utilization`."""
+
+class ThroughputSpec(_SerdeTerms):
+    """Decoding throughput from the model, the batch and the accelerator."""
+    @staticmethod
+    def for_accelerator(accelerator: str, precision: str, utilization: float, parameters: float, batch: int, bytes_per_parameter: float) -> ThroughputSpec:
+        """The spec for a catalog accelerator at a precision ("bf16", "fp8", ...)."""
+    def compute_bound(self) -> float:
+        """The compute bound, tokens per second."""
+    def memory_bound(self) -> float:
+        """The memory-bandwidth bound, tokens per second."""
+    def tokens_per_second(self) -> float:
+        """Tokens per second per accelerator: the smaller bound."""
+
+class CloudRamp(_SerdeTerms):
+    """A GPU cloud's utilization ramp and price decline from commissioning."""
+    def utilization_in_month(self, month: int, steady: DecimalLike) -> Decimal:
+        """Utilization in `month` since commissioning, rising to `steady` over the ramp."""
+    def price_in_month(self, month: int, start: Union[str, GpuHourPrice, DecimalLike]) -> GpuHourPrice:
+        """The $/GPU-hour in `month` since commissioning, declined yearly, floored."""
+
+class GpuCloud(_SerdeTerms):
+    """GPUs sold by the hour, with an optional ramp or price path."""
+    def it_power(self) -> Power:
+        """IT power of every GPU."""
+    def capex(self) -> Decimal:
+        """What the GPUs cost."""
+    def annual_depreciation(self) -> Decimal:
+        """Straight-line depreciation a year."""
+    def revenue_per_hour(self) -> Decimal:
+        """Revenue an hour at the steady price and utilization."""
+    def revenue_per_hour_in_month(self, month: int) -> Decimal:
+        """Revenue an hour in `month` since commissioning."""
+
+def lease_or_cloud(lease: ColocationLease, cloud: GpuCloud, pue: Union[float, dict[str, Any]], power_price: Union[str, EnergyPrice, DecimalLike], years: int) -> pa.Table:
+    """Lease years of a hall leased and as a GPU cloud: one row a year, money exact."""
+
+class TranchedLease(_SerdeTerms):
+    """An AI lease in tranches, firm and optional."""
+    def tranche_names(self) -> list[str]:
+        """The tranches' names, in the order given."""
+    def committed_names(self) -> list[str]:
+        """The names of the tranches that pay rent."""
+    def tranche(self, name: str) -> ColocationLease:
+        """The lease of tranche `name` (KeyError for an unknown name)."""
+    def committed_capacity(self) -> Power:
+        """Critical IT of the committed tranches."""
+    def total_value(self) -> Decimal:
+        """Total contract value of the committed tranches."""
+    def implied_rate(self) -> LeaseRate:
+        """The flat rate the committed tranches imply."""
+    def workloads(self, load_factor: DecimalLike, downtime_hours_per_month: Optional[DecimalLike] = None) -> dict[str, dict[str, Any]]:
+        """The committed tranches as site workload dicts by name, for a site config's assignments."""
+    def schedule(self) -> pa.Table:
+        """The committed tranches' rent month by month (tranche, month, starts, rate, rent)."""
+
+class HostingContract(_SerdeTerms):
+    """A bitcoin hosting contract between a host and a client."""
+    def deposit(self) -> Decimal:
+        """The deposit: months of the bill at nameplate."""
+    def settle(self, month: Config) -> dict[str, Decimal]:
+        """Bills one month (hours, curtailed_hours, outage_hours, metered_mwh, hashprice)."""
+
+class ReserveOffer(_SerdeTerms):
+    """An ancillary-service offer by a site's interruptible loads, validated."""
+
+class Asset(_SerdeTerms):
+    """Hardware or infrastructure written off straight-line, resold and refreshed by its rules."""
+    @property
+    def name(self) -> str:
+        """The asset's name."""
+    def cost(self) -> Decimal:
+        """The cost of the first purchase."""
+    def vintages(self, until: datetime.date) -> list[dict[str, Any]]:
+        """Every purchase before `until` (purchased, cost, residual, life_months, sold)."""
+    def events(self, until: datetime.date) -> list[dict[str, Any]]:
+        """Every purchase and sale before `until`, in date order."""
+    def depreciation_between(self, start: datetime.date, end: datetime.date) -> Decimal:
+        """Book depreciation over the days from `start` up to `end`."""
+    def book_value(self, at: datetime.date) -> Decimal:
+        """Book value at the start of `at` of the vintage held that day."""
+    def resale_value(self, at: datetime.date) -> Decimal:
+        """What the vintage held on `at` fetches if sold that day."""
+
+class ResaleCurve(_SerdeTerms):
+    """The used-miner market: price per TH/s by efficiency band, declining with time."""
+    @staticmethod
+    def default_shape() -> ResaleCurve:
+        """The library's illustrative default curve."""
+    def price_per_th(self, efficiency: Union[str, HashEfficiency], at: datetime.date) -> Decimal:
+        """Price per TH/s for machines at `efficiency` on `at`."""
+    def value(self, hashrate: Union[str, Hashrate], efficiency: Union[str, HashEfficiency], at: datetime.date) -> Decimal:
+        """What `hashrate` of machines at `efficiency` sells for on `at`."""
+
+class Financing(_SerdeTerms):
+    """A plan's financing (debt, taxes, terminal value, discounting), from its FinancingSpec."""
+    def evaluate(self, run: SiteRun) -> dict[str, Any]:
+        """Finances and taxes a simulated site's cash flows: years, returns, DSCR, equity, taxes."""
