@@ -85,7 +85,8 @@
 //!   IRR and payback (on [`finance`]); [`comparison`]: two plans year by
 //!   year; [`business_model`]: the same site under asset-light,
 //!   colocation, infrastructure-owner, power-integrated and vertically
-//!   integrated models.
+//!   integrated models, each with its yearly cash flows
+//!   ([`business_model::BusinessModel::cash_flows`]) to finance and tax.
 //! - [`capital`]: the assets a plan owns (miners, GPUs, site
 //!   infrastructure) with book depreciation, resale and refresh, and
 //!   [`capital::financing`]: a plan's cash flows unlevered and levered,
