@@ -11,8 +11,9 @@
 //! [`wattage_units::money::to_decimal`]); tests check that the totals
 //! agree with the exact ledger to the cent.
 //!
-//! The kernel models energy, revenue, curtailment, sell-back and reserve
-//! offers ([`crate::power::reserves`]); a
+//! The kernel models energy, revenue, curtailment, sell-back, reserve
+//! offers ([`crate::power::reserves`]) and financial blocks (settled as
+//! the ledger settles them, `(index − fixed) × volume` per period); a
 //! contract with demand charges, 4CP or demand-response payments, or an
 //! hourly PUE, needs the exact ledger ([`FacilityError::Unsupported`]).
 //!
@@ -66,7 +67,7 @@ use crate::deployment::Deployment;
 use crate::horizon::Horizon;
 use crate::power::PowerContract;
 use crate::power::path::{decision_horizon, period_price_values, series_over};
-use crate::schedule::{EnergyProfile, Load, Payer, Schedule, mul};
+use crate::schedule::{EnergyProfile, Load, Payer, Schedule, block_terms, mul};
 
 const KERNEL: &str = "the f64 summary kernel";
 
@@ -77,6 +78,29 @@ pub struct PricePath {
     prices: Vec<f64>,
     market: Option<Vec<f64>>,
     reserves: Option<ReservePath>,
+    blocks: Option<BlockPath>,
+}
+
+/// A contract's financial blocks over a horizon in `f64`: the index
+/// prices they settle on ($/MWh), and per period their summed volume
+/// (MWh) and summed fixed payment (volume × fixed price, $), each summed
+/// exactly before conversion.
+#[derive(Debug, Clone, PartialEq)]
+struct BlockPath {
+    index: Vec<f64>,
+    mwh: f64,
+    fixed: f64,
+}
+
+impl BlockPath {
+    /// What the blocks paid the site over the first `n` periods:
+    /// `Σ (index × volume − fixed)` = `volume × Σ index − n × fixed`.
+    fn settlement(&self, n: usize) -> f64 {
+        let index = self.index.get(..n.min(self.index.len())).unwrap_or(&[]);
+        #[allow(clippy::cast_precision_loss, reason = "periods are far below 2^52")]
+        let periods = index.len() as f64;
+        self.mwh * lane_sum(index) - periods * self.fixed
+    }
 }
 
 /// A reserve offer over a horizon in `f64`: clearing prices ($/MW per
@@ -111,15 +135,23 @@ impl PricePath {
             }),
             None => None,
         };
+        let blocks = block_terms(contract, &horizon)?.map(|(index, mwh, fixed)| BlockPath {
+            index: to_f64(index),
+            mwh: f64_of(mwh),
+            fixed: f64_of(fixed),
+        });
         Ok(Self {
             prices: to_f64(period_price_values(contract.supply(), &horizon)?),
             market,
             reserves,
+            blocks,
         })
     }
 
     /// A path from raw `f64` prices ($/MWh), for sweeps over generated
-    /// paths; `market` for sell-back. Prices may be negative.
+    /// paths; `market` for sell-back. Prices may be negative. A raw path
+    /// carries no index for financial blocks to settle on: build the path
+    /// from the contract ([`Self::new`]) to settle them.
     ///
     /// # Errors
     /// [`FacilityError::NonFinitePrice`] for a NaN or infinite price in
@@ -137,6 +169,7 @@ impl PricePath {
             prices,
             market,
             reserves: None,
+            blocks: None,
         })
     }
 
@@ -226,6 +259,8 @@ pub struct KernelTotals {
     pub sell_back_credit: f64,
     /// Reserve capacity payments.
     pub reserve_payment: f64,
+    /// What the financial blocks paid the site (negative when it paid).
+    pub block_settlement: f64,
 }
 
 /// [`KernelTotals`] in exact money, each converted once.
@@ -239,7 +274,9 @@ pub struct KernelUsd {
     pub sell_back_credit: Usd,
     /// Reserve capacity payments.
     pub reserve_payment: Usd,
-    /// Revenue − energy + credits + reserve payments.
+    /// Financial block settlements (negative when the site paid).
+    pub block_settlement: Usd,
+    /// Revenue − energy + credits + reserve payments + block settlements.
     pub gross_margin: Usd,
 }
 
@@ -251,10 +288,14 @@ impl KernelTotals {
         self.workloads.get(index)
     }
 
-    /// Revenue − energy + credits + reserve payments, `f64`.
+    /// Revenue − energy + credits + reserve payments + block settlements,
+    /// `f64`.
     #[must_use]
     pub fn gross_margin(&self) -> f64 {
-        self.revenue - self.energy_cost + self.sell_back_credit + self.reserve_payment
+        self.revenue - self.energy_cost
+            + self.sell_back_credit
+            + self.reserve_payment
+            + self.block_settlement
     }
 
     /// The site totals as exact money (by [`to_decimal`]).
@@ -269,15 +310,21 @@ impl KernelTotals {
             self.sell_back_credit,
         )?);
         let reserve_payment = Usd::new(to_decimal("kernel reserve payment", self.reserve_payment)?);
+        let block_settlement = Usd::new(to_decimal(
+            "kernel block settlement",
+            self.block_settlement,
+        )?);
         Ok(KernelUsd {
             revenue,
             energy_cost,
             sell_back_credit,
             reserve_payment,
+            block_settlement,
             gross_margin: revenue
                 .checked_sub(energy_cost)?
                 .checked_add(sell_back_credit)?
-                .checked_add(reserve_payment)?,
+                .checked_add(reserve_payment)?
+                .checked_add(block_settlement)?,
         })
     }
 }
@@ -326,7 +373,7 @@ impl SiteKernel {
     ///
     /// # Errors
     /// [`FacilityError::Unsupported`] for demand charges, 4CP,
-    /// demand response, financial blocks or an hourly PUE; as for
+    /// demand response or an hourly PUE; as for
     /// [`simulate_site`](crate::run::simulate_site) otherwise.
     pub fn new(
         deployment: &Deployment,
@@ -341,9 +388,6 @@ impl SiteKernel {
         }
         if contract.demand_response().is_some() {
             return Err(unsupported("demand-response payments"));
-        }
-        if !contract.blocks().is_empty() {
-            return Err(unsupported("financial blocks"));
         }
         let horizon = decision_horizon(contract, horizon)?;
         let schedule = Schedule::lower(deployment, horizon)?;
@@ -373,8 +417,9 @@ impl SiteKernel {
 
     /// Runs the kernel on `path` with `policy`. A path shorter than the
     /// horizon covers only its own periods: interruptible (mining) loads
-    /// earn and spend nothing in the periods beyond it, and firm loads keep
-    /// their rent there but buy no energy. Give a path as long as the
+    /// earn and spend nothing in the periods beyond it, firm loads keep
+    /// their rent there but buy no energy, and financial blocks settle only
+    /// the path's periods. Give a path as long as the
     /// horizon for full-horizon totals.
     #[must_use]
     pub fn run(&self, path: &PricePath, policy: Curtailment) -> KernelTotals {
@@ -406,6 +451,10 @@ impl SiteKernel {
             out.reserve_payment += t.reserve_payment;
             out.workloads.push(t);
         }
+        out.block_settlement = path
+            .blocks
+            .as_ref()
+            .map_or(0.0, |b| b.settlement(self.periods));
         out
     }
 }

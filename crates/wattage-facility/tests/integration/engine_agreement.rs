@@ -10,7 +10,7 @@ use wattage_facility::cloud_ramp::{CloudRamp, CloudRampSpec};
 use wattage_facility::lease::{LeaseSpec, LeaseStructure};
 use wattage_facility::ledger::SiteTotals;
 use wattage_facility::power::{
-    DemandCharge, ReserveCalls, ReserveOffer, ReserveOfferSpec, ReserveService,
+    DemandCharge, FinancialBlock, ReserveCalls, ReserveOffer, ReserveOfferSpec, ReserveService,
 };
 use wattage_facility::sla::SlaCredit;
 use wattage_facility::totals_by::{Grouping, TotalsBy, simulate_by};
@@ -202,6 +202,7 @@ proptest! {
         policy in 0u8..3,
         strike in 20.0f64..300.0,
         reserve in prop::option::of((prop::collection::vec(0.0f64..150.0, 700), 1i64..=100, 0i64..=100)),
+        blocks in prop::collection::vec((1u32..40, 10.0f64..90.0), 0..3),
     ) {
         let resolution = if quarter_hours { Resolution::FifteenMinutes } else { Resolution::Hourly };
         let market = series(resolution, &prices);
@@ -210,7 +211,17 @@ proptest! {
                 .with_sell_back(market)
                 .unwrap()
         } else {
-            PowerContract::new(PowerSupply::index(market, EnergyPrice::new(dec(adder)).unwrap()))
+            // Financial blocks settle on an index: only an index supply has them.
+            blocks.iter().fold(
+                PowerContract::new(PowerSupply::index(market, EnergyPrice::new(dec(adder)).unwrap())),
+                |c, &(mw, fixed)| {
+                    let block = FinancialBlock::new(
+                        Power::new(f64::from(mw), unit::MEGAWATT).unwrap(),
+                        EnergyPrice::new(dec(fixed)).unwrap(),
+                    ).unwrap();
+                    c.with_block(block).unwrap()
+                },
+            )
         };
         if let Some((rrs, share, called)) = reserve {
             contract = contract.with_reserves(ReserveOffer::new(ReserveOfferSpec {
@@ -237,6 +248,8 @@ proptest! {
         prop_assert_eq!(cents(f.energy_cost), cents(t.energy_cost));
         prop_assert_eq!(cents(f.sell_back_credit), cents(t.sell_back_credit));
         prop_assert_eq!(cents(f.reserve_payment), cents(t.reserve_payment));
+        prop_assert_eq!(cents(f.block_settlement), cents(t.block_settlement));
+        prop_assert_eq!(cents(f.gross_margin), cents(t.gross_margin().unwrap()));
         for (w, k) in fast.workloads.iter().enumerate() {
             let e = exact.workload_totals(w).unwrap();
             prop_assert_eq!(k.curtailed_periods, e.curtailed_periods, "workload {}", w);

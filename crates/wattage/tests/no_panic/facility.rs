@@ -75,8 +75,8 @@ finite_fields!(
     Comparison { base, alternative, years, base_npv, alternative_npv, incremental_irr, incremental_payback_years }
     ModelPnl { revenue, power_cost, hosting_paid, hardware_capex, facility_capex, ebitda }
     KernelLoadTotals { revenue, energy_cost, sell_back_credit, energy, curtailed_periods, btc, reserve_payment }
-    KernelTotals { workloads, revenue, energy_cost, sell_back_credit, reserve_payment }
-    KernelUsd { revenue, energy_cost, sell_back_credit, reserve_payment, gross_margin }
+    KernelTotals { workloads, revenue, energy_cost, sell_back_credit, reserve_payment, block_settlement }
+    KernelUsd { revenue, energy_cost, sell_back_credit, reserve_payment, block_settlement, gross_margin }
     LeaseMonth { index, starts, rate, rent }
     CapexPayment { at, amount }
 );
