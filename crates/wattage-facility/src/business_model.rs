@@ -145,7 +145,7 @@ impl BusinessModel {
             let is_compute = matches!(workload, Workload::SelfMining(_) | Workload::GpuCloud(_));
             if is_compute {
                 if lines.compute {
-                    pnl.revenue = pnl.revenue.checked_add(totals.revenue)?;
+                    pnl.revenue = pnl.revenue.checked_add(totals.money.revenue)?;
                     if !lines.power {
                         pnl.hosting_paid = pnl.hosting_paid.checked_add(hosted_fee)?;
                     }
@@ -153,14 +153,17 @@ impl BusinessModel {
                     pnl.revenue = pnl.revenue.checked_add(hosted_fee)?;
                 }
             } else if lines.tenants {
-                pnl.revenue = pnl.revenue.checked_add(totals.revenue)?;
+                pnl.revenue = pnl.revenue.checked_add(totals.money.revenue)?;
             }
             let counts_power = lines.power && (lines.tenants || is_compute);
             if counts_power {
                 let energy = if lines.generation {
                     generation_cost.cost(totals.energy)?
                 } else {
-                    totals.energy_cost.checked_sub(totals.sell_back_credit)?
+                    totals
+                        .money
+                        .energy_cost
+                        .checked_sub(totals.money.sell_back_credit)?
                 };
                 pnl.power_cost = pnl.power_cost.checked_add(energy)?;
             }
@@ -169,12 +172,12 @@ impl BusinessModel {
             let site = ledger.totals();
             pnl.power_cost = pnl
                 .power_cost
-                .checked_add(site.demand_charge)?
-                .checked_add(site.transmission_charge)?
-                .checked_sub(site.demand_response)?
-                .checked_sub(site.block_settlement)?
-                .checked_sub(site.reserve_payment)?
-                .checked_sub(site.charges_passed_through)?;
+                .checked_add(site.money.demand_charge)?
+                .checked_add(site.money.transmission_charge)?
+                .checked_sub(site.money.demand_response)?
+                .checked_sub(site.money.block_settlement)?
+                .checked_sub(site.money.reserve_payment)?
+                .checked_sub(site.money.charges_passed_through)?;
         }
         self.book_assets(&mut pnl, ledger, deployment)?;
         if lines.facility_capex {

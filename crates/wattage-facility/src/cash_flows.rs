@@ -182,10 +182,10 @@ fn operating_rows(
                 opex = opex.checked_add(*cost)?;
             }
         }
-        let margin = site.gross_margin()?;
+        let margin = site.money.gross_margin()?;
         if let Some(row) = rows.last_mut() {
-            row.revenue = row.revenue.checked_add(site.revenue)?;
-            row.energy_cost = row.energy_cost.checked_add(site.energy_cost)?;
+            row.revenue = row.revenue.checked_add(site.money.revenue)?;
+            row.energy_cost = row.energy_cost.checked_add(site.money.energy_cost)?;
             row.gross_margin = row.gross_margin.checked_add(margin)?;
             row.opex = row.opex.checked_add(opex)?;
         }
