@@ -160,10 +160,7 @@ impl BusinessModel {
                 let energy = if lines.generation {
                     generation_cost.cost(totals.energy)?
                 } else {
-                    totals
-                        .money
-                        .energy_cost
-                        .checked_sub(totals.money.sell_back_credit)?
+                    totals.money.net_energy_cost()?
                 };
                 pnl.power_cost = pnl.power_cost.checked_add(energy)?;
             }
