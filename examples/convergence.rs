@@ -1086,7 +1086,7 @@ fn example_main() -> Res<()> {
                 ),
             },
             format!("{:.1}", w.mw_years.round_dp(1)),
-            millions(w.revenue),
+            millions(w.money.revenue),
             w.revenue_per_mw_year.map_or_else(|| "-".into(), dollars),
             w.ebitda_per_mw_year.map_or_else(|| "-".into(), dollars),
         );
@@ -1097,8 +1097,9 @@ fn example_main() -> Res<()> {
         .workload("tenant")
         .ok_or("no tenant")?;
     let rent_per_mw_year = tenant_summary
+        .money
         .revenue
-        .checked_sub(tenant_summary.energy_cost)?
+        .checked_sub(tenant_summary.money.energy_cost)?
         .checked_div(tenant_summary.mw_years)?;
     println!(
         "  The tenant's revenue includes its power, reimbursed at cost (triple-net). Rent alone: {} per MW-year",
@@ -1323,7 +1324,7 @@ fn report_reserves(plan: &Deployment, start: DateTime<Utc>) -> Res<()> {
     println!(
         "  {:<34} {:>13} {:>12} {:>12} {:>9}",
         "without reserves",
-        millions(without.totals().gross_margin()?),
+        millions(without.totals().money.gross_margin()?),
         "-",
         "-",
         "-"
@@ -1357,8 +1358,8 @@ fn report_reserves(plan: &Deployment, start: DateTime<Utc>) -> Res<()> {
         println!(
             "  {:<34} {:>13} {:>12} {:>12} {:>9}",
             format!("RRS at {label}'s mean, ${price}/MW-h"),
-            millions(with.totals().gross_margin()?),
-            millions(with.totals().reserve_payment),
+            millions(with.totals().money.gross_margin()?),
+            millions(with.totals().money.reserve_payment),
             grouped(hours as u64),
             grouped(
                 Decimal::from_f64_retain(shed.round())
@@ -1436,7 +1437,7 @@ fn report_four_cp(plan: &Deployment) -> Res<()> {
             format!("{:.1}", tag.tag_mw),
             millions(tag.annual_charge),
             tag.avoidance_hours,
-            millions(ledger.totals().gross_margin()?),
+            millions(ledger.totals().money.gross_margin()?),
         );
     }
     println!(

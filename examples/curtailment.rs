@@ -226,6 +226,7 @@ fn example_main() -> Result<(), Box<dyn std::error::Error>> {
     let first_hour = ledgers[0].entry(0, 0).ok_or("empty ledger")?;
     let breakeven = EnergyPrice::new(
         first_hour
+            .money
             .revenue
             .dollars()
             .checked_div(to_decimal(
@@ -276,11 +277,11 @@ fn example_main() -> Result<(), Box<dyn std::error::Error>> {
             s.label,
             t.curtailed_time.get(unit::HOUR).round(),
             t.curtailed_energy.get(unit::MEGAWATT_HOUR).round(),
-            dollars(t.energy_cost),
-            dollars(t.sell_back_credit),
-            dollars(t.revenue),
-            dollars(t.gross_margin()?),
-            dollars(t.curtailment_value),
+            dollars(t.money.energy_cost),
+            dollars(t.money.sell_back_credit),
+            dollars(t.money.revenue),
+            dollars(t.money.gross_margin()?),
+            dollars(t.money.curtailment_value),
             t.btc_mined.to_btc_f64(),
         );
     }
@@ -294,14 +295,15 @@ fn example_main() -> Result<(), Box<dyn std::error::Error>> {
     // the sum of the ledger's per-hour curtailment values.
     for (on, off, name) in [(0, 1, "index"), (2, 3, "fixed-price")] {
         let gained = totals[off]
+            .money
             .gross_margin()?
-            .checked_sub(totals[on].gross_margin()?)?;
+            .checked_sub(totals[on].money.gross_margin()?)?;
         // Equal to the cent (Decimal keeps 28 significant digits, so the
         // two sums can differ in the last of them).
-        if gained.round_to_cents() != totals[off].curtailment_value.round_to_cents() {
+        if gained.round_to_cents() != totals[off].money.curtailment_value.round_to_cents() {
             return Err(format!(
                 "{name}: margin gained {gained} != curtailment value {}",
-                totals[off].curtailment_value
+                totals[off].money.curtailment_value
             )
             .into());
         }
@@ -348,7 +350,7 @@ fn draw(
         let mut sum = 0.0;
         let mut points = Vec::with_capacity(ledger.len());
         for (i, entry) in ledger.workload_periods(0).enumerate() {
-            sum += entry.margin()?.to_f64() / 1e6;
+            sum += entry.money.gross_margin()?.to_f64() / 1e6;
             points.push((day(i + 1), sum));
         }
         margins.push(Series {

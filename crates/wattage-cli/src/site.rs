@@ -419,8 +419,8 @@ fn totals_by(site: &Resolved, by: By, zone: Option<&str>) -> Result<Section> {
                 start: start.clone(),
                 periods: g.periods,
                 workload: name,
-                revenue: w.revenue,
-                energy_cost: w.energy_cost,
+                revenue: w.money.revenue,
+                energy_cost: w.money.energy_cost,
                 curtailed_periods: w.curtailed_periods,
                 btc_mined: w.btc_mined,
             });
@@ -487,7 +487,10 @@ fn charts(
     let mut total = Decimal::ZERO;
     let mut margin = Vec::with_capacity(periods.len());
     for p in periods {
-        let m = p.gross_margin().map_err(|e| facility_error("ledger", &e))?;
+        let m = p
+            .money
+            .gross_margin()
+            .map_err(|e| facility_error("ledger", &e))?;
         total = total.checked_add(m.dollars()).ok_or_else(|| {
             CliError::input(
                 "the cumulative margin overflows",

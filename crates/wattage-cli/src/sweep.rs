@@ -265,9 +265,9 @@ fn run_case<'a>(
         site: &site.name,
         hashprice_path: hashprice,
         path: name,
-        revenue_usd: round(t.revenue, 2),
-        energy_cost_usd: round(t.energy_cost, 2),
-        sell_back_credit_usd: round(t.sell_back_credit, 2),
+        revenue_usd: round(t.money.revenue, 2),
+        energy_cost_usd: round(t.money.energy_cost, 2),
+        sell_back_credit_usd: round(t.money.sell_back_credit, 2),
         gross_margin_usd: round(t.gross_margin(), 2),
         energy_mwh: round(
             t.workloads

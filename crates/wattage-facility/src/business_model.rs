@@ -12,7 +12,8 @@ use crate::FacilityError;
 use crate::capital::{self, Asset, AssetEventKind, Serves};
 use crate::cash_flows::{CashFlows, PeriodLines, live_opex, opex_per_period};
 use crate::deployment::Deployment;
-use crate::ledger::{SiteLedger, SitePeriod, SiteTotals, WorkloadPeriod, WorkloadTotals};
+use crate::ledger::{SiteLedger, SitePeriod, WorkloadPeriod, WorkloadTotals};
+use crate::money_lines::MoneyLines;
 use crate::summary::CapexPayment;
 use crate::workload::Workload;
 
@@ -142,7 +143,7 @@ impl BusinessModel {
                 prices,
             )?;
         }
-        self.add_site_charges(&mut lines, &SiteCharges::of_totals(&ledger.totals()))?;
+        self.add_site_charges(&mut lines, &ledger.totals().money)?;
         let mut pnl = ModelPnl {
             model: self,
             revenue: lines.revenue,
@@ -220,7 +221,7 @@ impl BusinessModel {
                     )?;
                 }
             }
-            self.add_site_charges(&mut lines, &SiteCharges::of_period(site))?;
+            self.add_site_charges(&mut lines, &site.money)?;
             Ok(PeriodLines {
                 revenue: lines.revenue,
                 energy_cost: lines.power_cost.checked_add(lines.hosting_paid)?,
@@ -263,69 +264,29 @@ impl Operating {
     }
 }
 
-/// What a model reads of one workload over a period or the horizon.
+/// One workload's lines as a model reads them: its money lines and the
+/// energies a hosting rate or a generation cost is paid on.
 #[derive(Debug, Clone, Copy)]
 struct WorkloadLines {
-    revenue: Usd,
+    money: MoneyLines<Usd>,
     it_energy: Energy,
     energy: Energy,
-    energy_cost: Usd,
-    sell_back_credit: Usd,
 }
 
 impl WorkloadLines {
     const fn of_totals(t: &WorkloadTotals) -> Self {
         Self {
-            revenue: t.revenue,
+            money: t.money,
             it_energy: t.it_energy,
             energy: t.energy,
-            energy_cost: t.energy_cost,
-            sell_back_credit: t.sell_back_credit,
         }
     }
 
     const fn of_period(p: &WorkloadPeriod) -> Self {
         Self {
-            revenue: p.revenue,
+            money: p.money,
             it_energy: p.it_energy,
             energy: p.energy,
-            energy_cost: p.energy_cost,
-            sell_back_credit: p.sell_back_credit,
-        }
-    }
-}
-
-/// The site's power lines beyond the workloads' energy.
-#[derive(Debug, Clone, Copy)]
-struct SiteCharges {
-    demand_charge: Usd,
-    transmission_charge: Usd,
-    demand_response: Usd,
-    block_settlement: Usd,
-    reserve_payment: Usd,
-    charges_passed_through: Usd,
-}
-
-impl SiteCharges {
-    const fn of_totals(t: &SiteTotals) -> Self {
-        Self {
-            demand_charge: t.demand_charge,
-            transmission_charge: t.transmission_charge,
-            demand_response: t.demand_response,
-            block_settlement: t.block_settlement,
-            reserve_payment: t.reserve_payment,
-            charges_passed_through: t.charges_passed_through,
-        }
-    }
-
-    const fn of_period(p: &SitePeriod) -> Self {
-        Self {
-            demand_charge: p.demand_charge,
-            transmission_charge: p.transmission_charge,
-            demand_response: p.demand_response,
-            block_settlement: p.block_settlement,
-            reserve_payment: p.reserve_payment,
-            charges_passed_through: p.charges_passed_through,
         }
     }
 }
@@ -366,7 +327,7 @@ impl BusinessModel {
         let hosted_fee = prices.hosting_rate.cost(w.it_energy)?;
         if is_compute {
             if model.compute {
-                lines.revenue = lines.revenue.checked_add(w.revenue)?;
+                lines.revenue = lines.revenue.checked_add(w.money.revenue)?;
                 if !model.power {
                     lines.hosting_paid = lines.hosting_paid.checked_add(hosted_fee)?;
                 }
@@ -374,13 +335,13 @@ impl BusinessModel {
                 lines.revenue = lines.revenue.checked_add(hosted_fee)?;
             }
         } else if model.tenants {
-            lines.revenue = lines.revenue.checked_add(w.revenue)?;
+            lines.revenue = lines.revenue.checked_add(w.money.revenue)?;
         }
         if model.power && (model.tenants || is_compute) {
             let energy = if model.generation {
                 prices.generation_cost.cost(w.energy)?
             } else {
-                w.energy_cost.checked_sub(w.sell_back_credit)?
+                w.money.net_energy_cost()?
             };
             lines.power_cost = lines.power_cost.checked_add(energy)?;
         }
@@ -392,7 +353,7 @@ impl BusinessModel {
     fn add_site_charges(
         self,
         lines: &mut Operating,
-        site: &SiteCharges,
+        site: &MoneyLines<Usd>,
     ) -> Result<(), FacilityError> {
         let model = self.lines();
         if model.power && !model.generation {

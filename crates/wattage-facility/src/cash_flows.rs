@@ -247,9 +247,9 @@ impl CashFlows {
         let opex_per_period = opex_per_period(ledger, deployment, opex_per_mw_year)?;
         let (rows, months) = operating_rows(ledger, |t, site| {
             Ok(PeriodLines {
-                revenue: site.revenue,
-                energy_cost: site.energy_cost,
-                gross_margin: site.gross_margin()?,
+                revenue: site.money.revenue,
+                energy_cost: site.money.energy_cost,
+                gross_margin: site.money.gross_margin()?,
                 opex: live_opex(ledger, &opex_per_period, t)?,
             })
         })?;

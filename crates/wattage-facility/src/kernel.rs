@@ -8,11 +8,13 @@
 //! once ([`PricePath`]), each interruptible load is one branchless pass
 //! over them per run of equal revenue, and each firm load is a range sum.
 //! Money enters `Decimal` only at the end ([`KernelTotals::to_usd`], by
-//! [`wattage_units::money::to_decimal`]); tests check that the totals
+//! [`wattage_units::money::to_decimal`]); the totals are the same
+//! [`MoneyLines`] the ledger keeps, in `f64`, and tests check that they
 //! agree with the exact ledger to the cent.
 //!
-//! The kernel models energy, revenue, curtailment, sell-back and reserve
-//! offers ([`crate::power::reserves`]); a
+//! The kernel models energy, revenue, curtailment, sell-back, reserve
+//! offers ([`crate::power::reserves`]) and financial blocks (settled as
+//! the ledger settles them, `(index − fixed) × volume` per period); a
 //! contract with demand charges, 4CP or demand-response payments, or an
 //! hourly PUE, needs the exact ledger ([`FacilityError::Unsupported`]).
 //!
@@ -46,8 +48,8 @@
 //! let path = PricePath::new(&contract, horizon)?;
 //! let fast = kernel.run(&path, Curtailment::AboveBreakeven).to_usd()?;
 //! let exact = simulate_site(&plan, &contract, horizon, Curtailment::AboveBreakeven)?;
-//! assert_eq!(fast.revenue.round_to_cents(), exact.totals().revenue.round_to_cents());
-//! assert_eq!(fast.energy_cost.round_to_cents(), exact.totals().energy_cost.round_to_cents());
+//! assert_eq!(fast.revenue.round_to_cents(), exact.totals().money.revenue.round_to_cents());
+//! assert_eq!(fast.energy_cost.round_to_cents(), exact.totals().money.energy_cost.round_to_cents());
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
@@ -57,16 +59,16 @@ use alloc::vec::Vec;
 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
-use wattage_units::money::to_decimal;
 use wattage_units::{Energy, Usd, unit};
 
 use crate::FacilityError;
 use crate::curtailment::{Curtailment, Decision, PeriodFacts, Policy, ReserveFacts, decide};
 use crate::deployment::Deployment;
 use crate::horizon::Horizon;
+use crate::money_lines::MoneyLines;
 use crate::power::PowerContract;
 use crate::power::path::{decision_horizon, period_price_values, series_over};
-use crate::schedule::{EnergyProfile, Load, Payer, Schedule, mul};
+use crate::schedule::{EnergyProfile, Load, Payer, Schedule, block_terms, mul};
 
 const KERNEL: &str = "the f64 summary kernel";
 
@@ -77,6 +79,29 @@ pub struct PricePath {
     prices: Vec<f64>,
     market: Option<Vec<f64>>,
     reserves: Option<ReservePath>,
+    blocks: Option<BlockPath>,
+}
+
+/// A contract's financial blocks over a horizon in `f64`: the index
+/// prices they settle on ($/MWh), and per period their summed volume
+/// (MWh) and summed fixed payment (volume × fixed price, $), each summed
+/// exactly before conversion.
+#[derive(Debug, Clone, PartialEq)]
+struct BlockPath {
+    index: Vec<f64>,
+    mwh: f64,
+    fixed: f64,
+}
+
+impl BlockPath {
+    /// What the blocks paid the site over the first `n` periods:
+    /// `Σ (index × volume − fixed)` = `volume × Σ index − n × fixed`.
+    fn settlement(&self, n: usize) -> f64 {
+        let index = self.index.get(..n.min(self.index.len())).unwrap_or(&[]);
+        #[allow(clippy::cast_precision_loss, reason = "periods are far below 2^52")]
+        let periods = index.len() as f64;
+        self.mwh * lane_sum(index) - periods * self.fixed
+    }
 }
 
 /// A reserve offer over a horizon in `f64`: clearing prices ($/MW per
@@ -111,15 +136,23 @@ impl PricePath {
             }),
             None => None,
         };
+        let blocks = block_terms(contract, &horizon)?.map(|(index, mwh, fixed)| BlockPath {
+            index: to_f64(index),
+            mwh: f64_of(mwh),
+            fixed: f64_of(fixed),
+        });
         Ok(Self {
             prices: to_f64(period_price_values(contract.supply(), &horizon)?),
             market,
             reserves,
+            blocks,
         })
     }
 
     /// A path from raw `f64` prices ($/MWh), for sweeps over generated
-    /// paths; `market` for sell-back. Prices may be negative.
+    /// paths; `market` for sell-back. Prices may be negative. A raw path
+    /// carries no index for financial blocks to settle on: build the path
+    /// from the contract ([`Self::new`]) to settle them.
     ///
     /// # Errors
     /// [`FacilityError::NonFinitePrice`] for a NaN or infinite price in
@@ -137,6 +170,7 @@ impl PricePath {
             prices,
             market,
             reserves: None,
+            blocks: None,
         })
     }
 
@@ -189,25 +223,21 @@ pub struct SiteKernel {
     loads: Vec<KernelLoad>,
 }
 
-/// Totals of one workload from the kernel: `f64` dollars, and energy and
-/// periods in the types the exact ledger's
-/// [`WorkloadTotals`](crate::ledger::WorkloadTotals) uses.
+/// Totals of one workload from the kernel: its money lines in `f64`
+/// dollars (the same lines as the exact ledger's
+/// [`WorkloadTotals`](crate::ledger::WorkloadTotals)), and energy and
+/// periods in the types that uses.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct KernelLoadTotals {
-    /// Revenue.
-    pub revenue: f64,
-    /// Energy bill.
-    pub energy_cost: f64,
-    /// Sell-back credits.
-    pub sell_back_credit: f64,
+    /// Its money lines: energy cost, revenue, pass-through, sell-back
+    /// credits, reserve payments, curtailment value.
+    pub money: MoneyLines<f64>,
     /// Facility energy drawn.
     pub energy: Energy,
     /// Periods curtailed (live, not running).
     pub curtailed_periods: usize,
     /// Bitcoin mined (not rounded per period).
     pub btc: f64,
-    /// Reserve capacity payments.
-    pub reserve_payment: f64,
 }
 
 /// What the kernel returns: per workload and site totals.
@@ -218,29 +248,10 @@ pub struct KernelTotals {
     pub names: Arc<[String]>,
     /// Per workload, in deployment order.
     pub workloads: Vec<KernelLoadTotals>,
-    /// Revenue of the site.
-    pub revenue: f64,
-    /// Energy bill of the site.
-    pub energy_cost: f64,
-    /// Sell-back credits.
-    pub sell_back_credit: f64,
-    /// Reserve capacity payments.
-    pub reserve_payment: f64,
-}
-
-/// [`KernelTotals`] in exact money, each converted once.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct KernelUsd {
-    /// Revenue.
-    pub revenue: Usd,
-    /// Energy bill.
-    pub energy_cost: Usd,
-    /// Sell-back credits.
-    pub sell_back_credit: Usd,
-    /// Reserve capacity payments.
-    pub reserve_payment: Usd,
-    /// Revenue − energy + credits + reserve payments.
-    pub gross_margin: Usd,
+    /// The site's money lines: the workloads' sums and the financial
+    /// blocks' settlement (the site-only lines the kernel refuses are
+    /// zero).
+    pub money: MoneyLines<f64>,
 }
 
 impl KernelTotals {
@@ -251,34 +262,19 @@ impl KernelTotals {
         self.workloads.get(index)
     }
 
-    /// Revenue − energy + credits + reserve payments, `f64`.
+    /// The site's gross margin, `f64` ([`MoneyLines::gross_margin`]).
     #[must_use]
     pub fn gross_margin(&self) -> f64 {
-        self.revenue - self.energy_cost + self.sell_back_credit + self.reserve_payment
+        self.money.gross_margin()
     }
 
-    /// The site totals as exact money (by [`to_decimal`]).
+    /// The site's money lines as exact money, each converted once (by
+    /// [`to_decimal`], [`MoneyLines::to_usd`]).
     ///
     /// # Errors
     /// [`FacilityError::Money`] for a non-finite total.
-    pub fn to_usd(&self) -> Result<KernelUsd, FacilityError> {
-        let revenue = Usd::new(to_decimal("kernel revenue", self.revenue)?);
-        let energy_cost = Usd::new(to_decimal("kernel energy cost", self.energy_cost)?);
-        let sell_back_credit = Usd::new(to_decimal(
-            "kernel sell-back credit",
-            self.sell_back_credit,
-        )?);
-        let reserve_payment = Usd::new(to_decimal("kernel reserve payment", self.reserve_payment)?);
-        Ok(KernelUsd {
-            revenue,
-            energy_cost,
-            sell_back_credit,
-            reserve_payment,
-            gross_margin: revenue
-                .checked_sub(energy_cost)?
-                .checked_add(sell_back_credit)?
-                .checked_add(reserve_payment)?,
-        })
+    pub fn to_usd(&self) -> Result<MoneyLines<Usd>, FacilityError> {
+        self.money.to_usd()
     }
 }
 
@@ -326,7 +322,7 @@ impl SiteKernel {
     ///
     /// # Errors
     /// [`FacilityError::Unsupported`] for demand charges, 4CP,
-    /// demand response, financial blocks or an hourly PUE; as for
+    /// demand response or an hourly PUE; as for
     /// [`simulate_site`](crate::run::simulate_site) otherwise.
     pub fn new(
         deployment: &Deployment,
@@ -341,9 +337,6 @@ impl SiteKernel {
         }
         if contract.demand_response().is_some() {
             return Err(unsupported("demand-response payments"));
-        }
-        if !contract.blocks().is_empty() {
-            return Err(unsupported("financial blocks"));
         }
         let horizon = decision_horizon(contract, horizon)?;
         let schedule = Schedule::lower(deployment, horizon)?;
@@ -373,8 +366,9 @@ impl SiteKernel {
 
     /// Runs the kernel on `path` with `policy`. A path shorter than the
     /// horizon covers only its own periods: interruptible (mining) loads
-    /// earn and spend nothing in the periods beyond it, and firm loads keep
-    /// their rent there but buy no energy. Give a path as long as the
+    /// earn and spend nothing in the periods beyond it, firm loads keep
+    /// their rent there but buy no energy, and financial blocks settle only
+    /// the path's periods. Give a path as long as the
     /// horizon for full-horizon totals.
     #[must_use]
     pub fn run(&self, path: &PricePath, policy: Curtailment) -> KernelTotals {
@@ -400,12 +394,13 @@ impl SiteKernel {
                     pass_through,
                 } => run_firm(*from, *until, *energy, *revenue, *pass_through, path),
             };
-            out.revenue += t.revenue;
-            out.energy_cost += t.energy_cost;
-            out.sell_back_credit += t.sell_back_credit;
-            out.reserve_payment += t.reserve_payment;
+            out.money += t.money;
             out.workloads.push(t);
         }
+        out.money.block_settlement = path
+            .blocks
+            .as_ref()
+            .map_or(0.0, |b| b.settlement(self.periods));
         out
     }
 }
@@ -465,14 +460,17 @@ fn run_firm(
     let cost = energy * sum;
     #[allow(clippy::cast_precision_loss, reason = "periods are far below 2^52")]
     let live = until.saturating_sub(from) as f64;
+    let pass = if pass_through { cost } else { 0.0 };
     KernelLoadTotals {
-        revenue: revenue + if pass_through { cost } else { 0.0 },
-        energy_cost: cost,
-        sell_back_credit: 0.0,
+        money: MoneyLines {
+            revenue: revenue + pass,
+            energy_cost: cost,
+            pass_through: pass,
+            ..MoneyLines::default()
+        },
         energy: mwh(energy * live),
         curtailed_periods: 0,
         btc: 0.0,
-        reserve_payment: 0.0,
     }
 }
 
@@ -494,7 +492,10 @@ fn run_interruptible(
         #[allow(clippy::cast_precision_loss, reason = "periods are far below 2^52")]
         let live = prices.len() as f64;
         let r = seg.revenue;
-        let (ran, bought, sold) = match path.market.as_ref().and_then(|m| m.get(from..until)) {
+        let market = path.market.as_ref().and_then(|m| m.get(from..until));
+        // `off` sums the price (the market price with sell-back) of the
+        // curtailed periods.
+        let (ran, bought, off) = match market {
             None => select_sums(prices, |_, p| {
                 let facts = PeriodFacts {
                     revenue: r,
@@ -504,8 +505,9 @@ fn run_interruptible(
                     four_cp: false,
                     reserve: None,
                 };
+                // Curtailed: the price of the energy not bought.
                 let on = decide(policy, facts).is_some_and(|d| d.runs());
-                if on { (1.0, p, 0.0) } else { (0.0, 0.0, 0.0) }
+                if on { (1.0, p, 0.0) } else { (0.0, 0.0, p) }
             }),
             Some(market) => select_sums(prices, |i, p| {
                 let mk = market.get(i).copied().unwrap_or(0.0);
@@ -522,9 +524,14 @@ fn run_interruptible(
                 if on { (1.0, p, 0.0) } else { (0.0, p, mk) }
             }),
         };
-        out.revenue += r * ran;
-        out.energy_cost += e * bought;
-        out.sell_back_credit += e * sold;
+        out.money.revenue += r * ran;
+        out.money.energy_cost += e * bought;
+        if market.is_some() {
+            out.money.sell_back_credit += e * off;
+        }
+        // Curtailing earned the energy's value off (bought and sold, or
+        // not bought) less the revenue forgone: `e × off − r` a period.
+        out.money.curtailment_value += e * off - r * (live - ran);
         energy += e * ran;
         curtailed += live - ran;
         out.btc += seg.btc * ran;
@@ -568,24 +575,26 @@ fn run_with_reserves(
             let (ran, drawn) = match decide(policy, facts) {
                 Some(Decision::Run) => (1.0, 1.0),
                 Some(Decision::Reserve) => {
-                    out.reserve_payment += reserve.payment;
+                    out.money.reserve_payment += reserve.payment;
                     (1.0 - deployed, 1.0 - deployed)
                 }
                 _ => {
                     out.curtailed_periods += 1;
+                    // The energy's value off, less the revenue forgone.
+                    out.money.curtailment_value += e * market.unwrap_or(p) - seg.revenue;
                     (0.0, 0.0)
                 }
             };
-            out.revenue += seg.revenue * ran;
+            out.money.revenue += seg.revenue * ran;
             out.btc += seg.btc * ran;
             energy += e * drawn;
             match market {
                 // Bought either way; what is not drawn is sold at market.
                 Some(m) => {
-                    out.energy_cost += e * p;
-                    out.sell_back_credit += e * (1.0 - drawn) * m;
+                    out.money.energy_cost += e * p;
+                    out.money.sell_back_credit += e * (1.0 - drawn) * m;
                 }
-                None => out.energy_cost += e * drawn * p,
+                None => out.money.energy_cost += e * drawn * p,
             }
         }
     }

@@ -11,6 +11,7 @@ use wattage_units::{Btc, Energy, EnergyPrice, MoneyError, Time, Usd, unit};
 use crate::FacilityError;
 use crate::curtailment::{CurtailReason, Decision};
 use crate::horizon::Horizon;
+use crate::money_lines::MoneyLines;
 use crate::run::demand_response_at;
 use crate::schedule::{Load, Payer, Schedule, SiteTerms, mul};
 
@@ -58,7 +59,8 @@ pub(crate) fn add_to(
 ///
 /// Energies are [`Energy`] quantities (read them in any unit:
 /// `energy.get(unit::MEGAWATT_HOUR)`), each the nearest `f64` to the exact
-/// `Decimal` the ledger computes; money stays exact.
+/// `Decimal` the ledger computes; money stays exact, in [`Self::money`]
+/// (its site-only lines are zero).
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct WorkloadPeriod {
@@ -73,41 +75,17 @@ pub struct WorkloadPeriod {
     pub it_energy: Energy,
     /// Facility energy drawn (IT × PUE).
     pub energy: Energy,
-    /// Energy bill for the period (with sell-back, includes energy bought
-    /// at the fixed price and sold back).
-    pub energy_cost: Usd,
-    /// Revenue, including any power reimbursed by a triple-net tenant.
-    pub revenue: Usd,
-    /// The part of `revenue` that reimburses power (triple-net leases).
-    pub pass_through: Usd,
-    /// Market value of energy sold back while curtailed.
-    pub sell_back_credit: Usd,
+    /// The money lines: energy cost, revenue, pass-through, sell-back
+    /// credit, reserve payment, curtailment value.
+    #[cfg_attr(feature = "serde", serde(flatten))]
+    pub money: MoneyLines<Usd>,
     /// Bitcoin mined (self-mining), net of the pool fee.
     pub btc_mined: Btc,
-    /// What curtailing earned or saved: the margin of this period less the
-    /// margin had the workload run (zero when it ran or offered reserves).
-    pub curtailment_value: Usd,
     /// Whether it ran holding reserve capacity for the site's
     /// ancillary-service offer (`running` is then true too).
     pub reserve_offered: bool,
-    /// The capacity payment for the reserve held.
-    pub reserve_payment: Usd,
     /// Facility energy shed on the reserve's deployment calls.
     pub deployed_energy: Energy,
-}
-
-impl WorkloadPeriod {
-    /// Revenue − energy cost + sell-back credit + reserve payment.
-    ///
-    /// # Errors
-    /// [`FacilityError::Money`] on overflow.
-    pub fn margin(&self) -> Result<Usd, FacilityError> {
-        Ok(self
-            .revenue
-            .checked_sub(self.energy_cost)?
-            .checked_add(self.sell_back_credit)?
-            .checked_add(self.reserve_payment)?)
-    }
 }
 
 /// Site-wide lines of one period.
@@ -120,47 +98,11 @@ pub struct SitePeriod {
     pub price: EnergyPrice,
     /// Facility energy drawn by all workloads.
     pub energy: Energy,
-    /// Energy bill of all workloads.
-    pub energy_cost: Usd,
-    /// Revenue of all workloads.
-    pub revenue: Usd,
-    /// Sell-back credits of all workloads.
-    pub sell_back_credit: Usd,
-    /// Demand-response payment.
-    pub demand_response: Usd,
-    /// Reserve capacity payments of all workloads.
-    pub reserve_payment: Usd,
-    /// Demand charge (booked in the last period of each month).
-    pub demand_charge: Usd,
-    /// 4CP transmission charge (the previous summer's tag, billed monthly).
-    pub transmission_charge: Usd,
-    /// What the financial blocks paid the site: `(index − fixed) × volume`
-    /// (negative when the site paid).
-    pub block_settlement: Usd,
-    /// Tenants' repayments of their shares of demand and 4CP charges
-    /// ([`crate::pass_through::PassThrough`]), booked with the charges.
-    pub charges_passed_through: Usd,
-}
-
-impl SitePeriod {
-    /// Revenue − energy − demand and transmission charges + credits,
-    /// demand-response and reserve payments, block settlements and charges
-    /// passed through to tenants.
-    ///
-    /// # Errors
-    /// [`FacilityError::Money`] on overflow.
-    pub fn gross_margin(&self) -> Result<Usd, FacilityError> {
-        Ok(self
-            .revenue
-            .checked_sub(self.energy_cost)?
-            .checked_add(self.sell_back_credit)?
-            .checked_add(self.reserve_payment)?
-            .checked_add(self.demand_response)?
-            .checked_sub(self.demand_charge)?
-            .checked_sub(self.transmission_charge)?
-            .checked_add(self.block_settlement)?
-            .checked_add(self.charges_passed_through)?)
-    }
+    /// The money lines: the sums of the workloads' and the site's own
+    /// (demand response, demand and 4CP charges booked in the period,
+    /// block settlements, charges passed through to tenants).
+    #[cfg_attr(feature = "serde", serde(flatten))]
+    pub money: MoneyLines<Usd>,
 }
 
 /// Sums of one workload's periods: money exact, energy and time as
@@ -180,38 +122,15 @@ pub struct WorkloadTotals {
     pub it_energy: Energy,
     /// Facility energy.
     pub energy: Energy,
-    /// Energy bill.
-    pub energy_cost: Usd,
-    /// Revenue (with pass-through).
-    pub revenue: Usd,
-    /// Power reimbursed by the tenant.
-    pub pass_through: Usd,
-    /// Sell-back credits.
-    pub sell_back_credit: Usd,
+    /// The sums of its money lines.
+    #[cfg_attr(feature = "serde", serde(flatten))]
+    pub money: MoneyLines<Usd>,
     /// Bitcoin mined.
     pub btc_mined: Btc,
-    /// What curtailment earned or saved.
-    pub curtailment_value: Usd,
     /// Periods it ran holding reserve capacity.
     pub reserve_periods: usize,
-    /// Reserve capacity payments.
-    pub reserve_payment: Usd,
     /// Facility energy shed on reserve deployment calls.
     pub deployed_energy: Energy,
-}
-
-impl WorkloadTotals {
-    /// Revenue − energy cost + sell-back credits + reserve payments.
-    ///
-    /// # Errors
-    /// [`FacilityError::Money`] on overflow.
-    pub fn gross_margin(&self) -> Result<Usd, FacilityError> {
-        Ok(self
-            .revenue
-            .checked_sub(self.energy_cost)?
-            .checked_add(self.sell_back_credit)?
-            .checked_add(self.reserve_payment)?)
-    }
 }
 
 /// Sums of the site's periods (money exact, energy as an [`Energy`]).
@@ -220,44 +139,9 @@ impl WorkloadTotals {
 pub struct SiteTotals {
     /// Facility energy.
     pub energy: Energy,
-    /// Energy bill.
-    pub energy_cost: Usd,
-    /// Revenue.
-    pub revenue: Usd,
-    /// Sell-back credits.
-    pub sell_back_credit: Usd,
-    /// Demand-response payments.
-    pub demand_response: Usd,
-    /// Demand charges.
-    pub demand_charge: Usd,
-    /// 4CP transmission charges.
-    pub transmission_charge: Usd,
-    /// Financial block settlements (negative when the site paid).
-    pub block_settlement: Usd,
-    /// Reserve capacity payments.
-    pub reserve_payment: Usd,
-    /// Tenants' repayments of their shares of demand and 4CP charges.
-    pub charges_passed_through: Usd,
-}
-
-impl SiteTotals {
-    /// Revenue − energy − charges + credits, payments, block settlements
-    /// and charges passed through to tenants.
-    ///
-    /// # Errors
-    /// [`FacilityError::Money`] on overflow.
-    pub fn gross_margin(&self) -> Result<Usd, FacilityError> {
-        Ok(self
-            .revenue
-            .checked_sub(self.energy_cost)?
-            .checked_add(self.sell_back_credit)?
-            .checked_add(self.reserve_payment)?
-            .checked_add(self.demand_response)?
-            .checked_sub(self.demand_charge)?
-            .checked_sub(self.transmission_charge)?
-            .checked_add(self.block_settlement)?
-            .checked_add(self.charges_passed_through)?)
-    }
+    /// The sums of the site's money lines.
+    #[cfg_attr(feature = "serde", serde(flatten))]
+    pub money: MoneyLines<Usd>,
 }
 
 /// One summer's 4CP tag as a simulation achieved it.
@@ -350,16 +234,17 @@ fn running_entry(
         reason: None,
         it_energy: energy_of(load.energy.it()),
         energy: energy_of(energy),
-        energy_cost: Usd::new(cost_on),
-        revenue: Usd::new(if pass.is_zero() {
-            earning.usd
-        } else {
-            earning.usd.saturating_add(pass)
-        }),
-        pass_through: Usd::new(pass),
-        sell_back_credit: Usd::ZERO,
+        money: MoneyLines {
+            energy_cost: Usd::new(cost_on),
+            revenue: Usd::new(if pass.is_zero() {
+                earning.usd
+            } else {
+                earning.usd.saturating_add(pass)
+            }),
+            pass_through: Usd::new(pass),
+            ..MoneyLines::ZERO
+        },
         btc_mined: earning.btc,
-        curtailment_value: Usd::ZERO,
         ..WorkloadPeriod::default()
     }
 }
@@ -384,12 +269,15 @@ fn curtailed_entry(
         reason: Some(reason),
         it_energy: Energy::ZERO,
         energy: Energy::ZERO,
-        energy_cost: Usd::new(energy_cost),
-        revenue: Usd::ZERO,
-        pass_through: Usd::ZERO,
-        sell_back_credit: Usd::new(credit),
+        money: MoneyLines {
+            energy_cost: Usd::new(energy_cost),
+            sell_back_credit: Usd::new(credit),
+            curtailment_value: Usd::new(
+                credit.saturating_sub(energy_cost).saturating_sub(margin_on),
+            ),
+            ..MoneyLines::ZERO
+        },
         btc_mined: Btc::ZERO,
-        curtailment_value: Usd::new(credit.saturating_sub(energy_cost).saturating_sub(margin_on)),
         ..WorkloadPeriod::default()
     }
 }
@@ -441,15 +329,8 @@ impl SiteLedger {
             .ok_or(FacilityError::Money(MoneyError::Overflow {
                 operation: "period start",
             }))?;
-        let mut site = SitePeriod {
-            start,
-            price: EnergyPrice::new(self.site.prices.get(t).copied().unwrap_or(Decimal::ZERO))?,
-            energy: Energy::ZERO,
-            energy_cost: Usd::ZERO,
-            revenue: Usd::ZERO,
-            sell_back_credit: Usd::ZERO,
+        let mut money = MoneyLines {
             demand_response: demand_response_at(&self.schedule, &self.site, &self.decisions, 0, t)?,
-            reserve_payment: Usd::ZERO,
             demand_charge: sparse(&self.demand_charges, t),
             transmission_charge: sparse(&self.transmission_charges, t),
             block_settlement: Usd::new(
@@ -460,6 +341,7 @@ impl SiteLedger {
                     .unwrap_or(Decimal::ZERO),
             ),
             charges_passed_through: sparse(&self.recovered_charges, t),
+            ..MoneyLines::ZERO
         };
         let mut energy = Decimal::ZERO;
         for w in 0..self.schedule.loads.len() {
@@ -467,13 +349,14 @@ impl SiteLedger {
                 continue;
             };
             add_to(&mut energy, mwh, "facility energy")?;
-            site.energy_cost = add_nonzero(site.energy_cost, entry.energy_cost)?;
-            site.revenue = add_nonzero(site.revenue, entry.revenue)?;
-            site.sell_back_credit = add_nonzero(site.sell_back_credit, entry.sell_back_credit)?;
-            site.reserve_payment = add_nonzero(site.reserve_payment, entry.reserve_payment)?;
+            money = money.checked_add(&entry.money)?;
         }
-        site.energy = energy_of(energy);
-        Ok(Some(site))
+        Ok(Some(SitePeriod {
+            start,
+            price: EnergyPrice::new(self.site.prices.get(t).copied().unwrap_or(Decimal::ZERO))?,
+            energy: energy_of(energy),
+            money,
+        }))
     }
 
     /// Site-wide lines of every period, in order.
@@ -637,14 +520,15 @@ pub(crate) fn reserve_period(
         reason: None,
         it_energy: energy_of(it_mwh),
         energy: energy_of(drawn),
-        energy_cost: Usd::new(cost),
-        revenue: Usd::new(mul(earning.usd, kept, "revenue")?),
-        pass_through: Usd::ZERO,
-        sell_back_credit: Usd::new(credit),
+        money: MoneyLines {
+            energy_cost: Usd::new(cost),
+            revenue: Usd::new(mul(earning.usd, kept, "revenue")?),
+            sell_back_credit: Usd::new(credit),
+            reserve_payment: Usd::new(facts.payment),
+            ..MoneyLines::ZERO
+        },
         btc_mined: Btc::from_sat(sats),
-        curtailment_value: Usd::ZERO,
         reserve_offered: true,
-        reserve_payment: Usd::new(facts.payment),
         deployed_energy: energy_of(deployed_mwh),
     };
     Ok(ReserveLines {

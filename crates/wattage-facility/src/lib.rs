@@ -30,8 +30,8 @@
 //! plan.assign("fleet", "A", Workload::SelfMining(fleet))?;
 //! let year = Horizon::calendar_years(Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(), Resolution::Hourly, 1)?;
 //! let ledger = simulate_site(&plan, &PowerContract::new(PowerSupply::fixed("$42/MWh".parse()?)), year, Curtailment::AboveBreakeven)?;
-//! println!("gross margin {:.0}", ledger.totals().gross_margin()?); // about $32M
-//! assert!(ledger.totals().gross_margin()? > "$30,000,000".parse()?);
+//! println!("gross margin {:.0}", ledger.totals().money.gross_margin()?); // about $32M
+//! assert!(ledger.totals().money.gross_margin()? > "$30,000,000".parse()?);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
@@ -79,7 +79,8 @@
 //!   and sell-back credits, producing a [`ledger`] per period and per
 //!   workload whose totals are exact sums; [`totals_by`]: the same exact
 //!   sums by month, year or for the whole horizon, streamed without a
-//!   ledger.
+//!   ledger; [`money_lines`]: the one set of money lines (revenue, energy
+//!   cost, credits, charges...) every period, total and summary holds.
 //! - [`summary`]: revenue, energy cost, gross margin and EBITDA per
 //!   workload and per MW-year, cost per bitcoin, yearly cash flows, NPV,
 //!   IRR and payback (on [`finance`]); [`comparison`]: two plans year by
@@ -140,6 +141,7 @@ pub mod inference;
 pub mod kernel;
 pub mod lease;
 pub mod ledger;
+pub mod money_lines;
 pub mod pass_through;
 pub mod power;
 pub mod price_series;
@@ -172,6 +174,7 @@ pub use horizon::{Horizon, MAX_PERIODS};
 pub use kernel::{PricePath, SiteKernel};
 pub use lease::{ColocationLease, LeaseSpec, LeaseStructure};
 pub use ledger::SiteLedger;
+pub use money_lines::MoneyLines;
 pub use power::{PowerContract, PowerSupply};
 pub use price_series::{PriceSeries, Resolution};
 pub use pue::Pue;

@@ -42,8 +42,8 @@
 //! assert_eq!(tenant.curtailed_periods, 0); // the lease ran through it
 //! assert_eq!(tenant.energy.to_string(), "156 MWh"); // 40 MW × 1.3 × 3 h
 //! // Totals are the exact sums of the periods.
-//! let sum: Decimal = ledger.periods()?.iter().map(|p| p.energy_cost.dollars()).sum();
-//! assert_eq!(ledger.totals().energy_cost.dollars(), sum);
+//! let sum: Decimal = ledger.periods()?.iter().map(|p| p.money.energy_cost.dollars()).sum();
+//! assert_eq!(ledger.totals().money.energy_cost.dollars(), sum);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
@@ -64,6 +64,7 @@ use crate::ledger::{
     FourCpTag, RESERVE_BYTE, ReserveLines, SiteLedger, SiteTotals, WorkloadTotals, add_nonzero,
     add_to, decision_byte, energy_of, reserve_period, time_of,
 };
+use crate::money_lines::MoneyLines;
 use crate::power::{FourCp, PowerContract, decision_horizon};
 use crate::schedule::{EnergyProfile, Load, Payer, Schedule, SiteTerms, mul, overflow};
 
@@ -230,16 +231,13 @@ pub(crate) fn evaluate_range(
     Ok(run)
 }
 
-/// The site's energy, cost, revenue and credits: the workloads' sums.
+/// The site's energy and money lines: the workloads' sums.
 pub(crate) fn site_totals(workloads: &[WorkloadTotals]) -> Result<SiteTotals, FacilityError> {
     let mut totals = SiteTotals::default();
     for wt in workloads {
         totals.energy += wt.energy;
-        totals.energy_cost = add_nonzero(totals.energy_cost, wt.energy_cost)?;
-        totals.revenue = add_nonzero(totals.revenue, wt.revenue)?;
-        totals.sell_back_credit = add_nonzero(totals.sell_back_credit, wt.sell_back_credit)?;
-        totals.reserve_payment = add_nonzero(totals.reserve_payment, wt.reserve_payment)?;
     }
+    totals.money = workloads.iter().map(|wt| &wt.money).sum::<Result<_, _>>()?;
     Ok(totals)
 }
 
@@ -368,18 +366,18 @@ impl ReserveAcc {
         add_to(&mut self.energy_mwh, lines.energy_mwh, "facility energy")?;
         add_to(
             &mut self.energy_cost,
-            p.energy_cost.dollars(),
+            p.money.energy_cost.dollars(),
             "energy cost",
         )?;
-        add_to(&mut self.revenue, p.revenue.dollars(), "revenue")?;
+        add_to(&mut self.revenue, p.money.revenue.dollars(), "revenue")?;
         add_to(
             &mut self.credit,
-            p.sell_back_credit.dollars(),
+            p.money.sell_back_credit.dollars(),
             "sell-back credit",
         )?;
         add_to(
             &mut self.payment,
-            p.reserve_payment.dollars(),
+            p.money.reserve_payment.dollars(),
             "reserve payment",
         )?;
         add_to(
@@ -747,18 +745,21 @@ impl Acc {
             curtailed_energy: energy_of(self.curtailed_mwh),
             it_energy: energy_of(plus(it_mwh, r.it_mwh, "IT energy")?),
             energy: energy_of(plus(energy_mwh, r.energy_mwh, "facility energy")?),
-            energy_cost: Usd::new(plus(energy_cost, r.energy_cost, "energy cost")?),
-            revenue: Usd::new(plus(revenue, r.revenue, "revenue")?),
-            pass_through: Usd::new(pass),
-            sell_back_credit: Usd::new(plus(credit, r.credit, "sell-back credit")?),
+            money: MoneyLines {
+                energy_cost: Usd::new(plus(energy_cost, r.energy_cost, "energy cost")?),
+                revenue: Usd::new(plus(revenue, r.revenue, "revenue")?),
+                pass_through: Usd::new(pass),
+                sell_back_credit: Usd::new(plus(credit, r.credit, "sell-back credit")?),
+                curtailment_value: Usd::new(self.curtailment_value),
+                reserve_payment: Usd::new(r.payment),
+                ..MoneyLines::ZERO
+            },
             btc_mined: Btc::from_sat(
                 self.btc_sats
                     .checked_add(r.btc_sats)
                     .ok_or_else(|| overflow("bitcoin mined"))?,
             ),
-            curtailment_value: Usd::new(self.curtailment_value),
             reserve_periods: r.periods,
-            reserve_payment: Usd::new(r.payment),
             deployed_energy: energy_of(r.deployed_mwh),
         })
     }
@@ -812,21 +813,23 @@ impl SiteCharges {
     ) -> Result<(), FacilityError> {
         let first = range.start;
         for &(_, c) in self.demand.iter().filter(|(t, _)| range.contains(t)) {
-            totals.demand_charge = totals.demand_charge.checked_add(c)?;
+            totals.money.demand_charge = totals.money.demand_charge.checked_add(c)?;
         }
         for &(_, c) in self.transmission.iter().filter(|(t, _)| range.contains(t)) {
-            totals.transmission_charge = totals.transmission_charge.checked_add(c)?;
+            totals.money.transmission_charge = totals.money.transmission_charge.checked_add(c)?;
         }
         for &(_, c) in self.recovered.iter().filter(|(t, _)| range.contains(t)) {
-            totals.charges_passed_through = totals.charges_passed_through.checked_add(c)?;
+            totals.money.charges_passed_through =
+                totals.money.charges_passed_through.checked_add(c)?;
         }
         for &paid in site.block_settlement.get(range.clone()).unwrap_or(&[]) {
-            totals.block_settlement = add_nonzero(totals.block_settlement, Usd::new(paid))?;
+            totals.money.block_settlement =
+                add_nonzero(totals.money.block_settlement, Usd::new(paid))?;
         }
         if site.demand_response.is_some() {
             for t in range {
                 let paid = demand_response_at(schedule, site, decisions, first, t)?;
-                totals.demand_response = add_nonzero(totals.demand_response, paid)?;
+                totals.money.demand_response = add_nonzero(totals.money.demand_response, paid)?;
             }
         }
         Ok(())

@@ -477,17 +477,19 @@ impl SiteTerms {
     }
 }
 
-/// Per period, Σ over the blocks of `(index − fixed) × volume × hours`:
-/// `index × Σ volume − Σ fixed × volume`, exact.
-fn block_settlement(
+/// The terms financial blocks settle on over `horizon`: the index price of
+/// each period, the blocks' summed volume per period (MWh) and their summed
+/// fixed payment per period (Σ volume × fixed price, $), exact; `None`
+/// without blocks.
+pub(crate) fn block_terms(
     contract: &PowerContract,
     horizon: &Horizon,
-) -> Result<Vec<Decimal>, FacilityError> {
+) -> Result<Option<(Vec<Decimal>, Decimal, Decimal)>, FacilityError> {
     let (blocks, PowerSupply::Index { prices, .. }) = (contract.blocks(), contract.supply()) else {
-        return Ok(Vec::new());
+        return Ok(None);
     };
     if blocks.is_empty() {
-        return Ok(Vec::new());
+        return Ok(None);
     }
     let hours = horizon.period_hours();
     let (mut mwh, mut fixed) = (Decimal::ZERO, Decimal::ZERO);
@@ -498,7 +500,19 @@ fn block_settlement(
             .checked_add(mul(v, block.price().value(), "block fixed payment")?)
             .ok_or_else(|| overflow("block fixed payment"))?;
     }
-    series_over(prices, horizon)?
+    Ok(Some((series_over(prices, horizon)?, mwh, fixed)))
+}
+
+/// Per period, Σ over the blocks of `(index − fixed) × volume × hours`:
+/// `index × Σ volume − Σ fixed × volume`, exact.
+fn block_settlement(
+    contract: &PowerContract,
+    horizon: &Horizon,
+) -> Result<Vec<Decimal>, FacilityError> {
+    let Some((index, mwh, fixed)) = block_terms(contract, horizon)? else {
+        return Ok(Vec::new());
+    };
+    index
         .into_iter()
         .map(|index| {
             mul(index, mwh, "block floating leg")?

@@ -51,16 +51,18 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use wattage_units::money::to_decimal;
 use wattage_units::{Btc, Energy, MoneyError, Time, Usd, unit};
 
 use crate::FacilityError;
-use crate::capital::{self, plan_assets};
+use crate::capital::{self, Asset, plan_assets};
 pub use crate::cash_flows::{CapexPayment, CashFlows, MonthFlow, YearRow};
 use crate::deployment::Deployment;
 use crate::horizon::Horizon;
 use crate::ledger::{SiteLedger, WorkloadTotals};
+use crate::money_lines::MoneyLines;
 use crate::workload::Workload;
 
 fn overflow(operation: &'static str) -> FacilityError {
@@ -78,13 +80,12 @@ pub struct WorkloadSummary {
     pub kind: &'static str,
     /// IT MW-years live: IT MW × live hours / 8,766.
     pub mw_years: Decimal,
-    /// Revenue (with power reimbursed by a triple-net tenant).
-    pub revenue: Usd,
-    /// Energy bill.
-    pub energy_cost: Usd,
-    /// Sell-back credits.
-    pub sell_back_credit: Usd,
-    /// Revenue − energy + credits.
+    /// Its money lines over the horizon (its ledger totals'): revenue
+    /// with power reimbursed by a triple-net tenant, energy bill, credits,
+    /// reserve payments, what curtailment earned or saved against running.
+    #[cfg_attr(feature = "serde", serde(flatten))]
+    pub money: MoneyLines<Usd>,
+    /// Its gross margin ([`MoneyLines::gross_margin`]).
     pub gross_margin: Usd,
     /// Operating costs other than energy: opex per IT MW-year × MW-years.
     pub opex: Usd,
@@ -112,8 +113,6 @@ pub struct WorkloadSummary {
     pub curtailed_time: Time,
     /// Facility energy not drawn while curtailed.
     pub curtailed_energy: Energy,
-    /// What curtailment earned or saved against running.
-    pub curtailment_value: Usd,
 }
 
 /// Results of a whole site: the workloads and the site-wide lines.
@@ -125,15 +124,15 @@ pub struct WorkloadSummary {
 pub struct Summary {
     /// Per workload, in deployment order.
     pub workloads: Vec<WorkloadSummary>,
-    /// Revenue of all workloads.
-    pub revenue: Usd,
-    /// Energy bill of the site.
-    pub energy_cost: Usd,
-    /// Sell-back credits + demand-response and reserve payments − demand
-    /// and 4CP charges: the site-wide power lines not attributed to a
-    /// workload.
+    /// The site's money lines over the horizon (its ledger totals'): the
+    /// workloads' sums and the site's own charges and payments.
+    #[cfg_attr(feature = "serde", serde(flatten))]
+    pub money: MoneyLines<Usd>,
+    /// Gross margin − (revenue − energy cost): credits, demand-response
+    /// and reserve payments, block settlements and charges passed through
+    /// less demand and 4CP charges, the power lines beyond the energy bill.
     pub site_power_lines: Usd,
-    /// Revenue − energy + site power lines.
+    /// The site's gross margin ([`MoneyLines::gross_margin`]).
     pub gross_margin: Usd,
     /// Opex of all workloads.
     pub opex: Usd,
@@ -151,6 +150,82 @@ pub struct Summary {
     /// Book depreciation of all the plan's assets (workloads', halls',
     /// the site's) over the horizon (below EBITDA).
     pub depreciation: Usd,
+}
+
+/// The sums over a summary's workloads that are not money lines.
+#[derive(Default)]
+struct WorkloadSums {
+    opex: Usd,
+    btc_mined: Btc,
+    /// Energy less credits of the mining workloads.
+    mining_cost: Usd,
+    /// Their energy less credits, opex and depreciation.
+    mining_all_in: Usd,
+}
+
+impl WorkloadSums {
+    fn add(&mut self, summary: &WorkloadSummary, mining: bool) -> Result<(), FacilityError> {
+        if mining {
+            let net_energy = summary.money.net_energy_cost()?;
+            self.mining_cost = self.mining_cost.checked_add(net_energy)?;
+            self.mining_all_in = self
+                .mining_all_in
+                .checked_add(net_energy)?
+                .checked_add(summary.opex)?
+                .checked_add(summary.depreciation)?;
+        }
+        self.opex = self.opex.checked_add(summary.opex)?;
+        self.btc_mined = self.btc_mined.checked_add(summary.btc_mined)?;
+        Ok(())
+    }
+}
+
+/// The first and last dates of `horizon`.
+fn horizon_dates(horizon: Horizon) -> (NaiveDate, NaiveDate) {
+    (horizon.start().date_naive(), horizon.end().date_naive())
+}
+
+/// The summary of workload `index`, named `name`, with the depreciation
+/// of the `assets` serving it while it is live; and whether it mines.
+fn summarize_workload(
+    ledger: &SiteLedger,
+    deployment: &Deployment,
+    assets: &[Asset],
+    index: usize,
+    name: &str,
+    opex_per_mw_year: Usd,
+) -> Result<(WorkloadSummary, bool), FacilityError> {
+    let assignment = deployment
+        .assignment(name)
+        .ok_or_else(|| FacilityError::WorkloadName {
+            name: name.into(),
+            problem: "is in the ledger but not in the deployment",
+        })?;
+    let totals = ledger.workload_totals(index).copied().unwrap_or_default();
+    let horizon = ledger.horizon();
+    let (start, end) = horizon_dates(horizon);
+    let window = assignment.window();
+    let from = window.from.map_or(start, |f| f.date_naive().max(start));
+    let until = window.until.map_or(end, |u| u.date_naive().min(end));
+    let mut depreciation = Usd::ZERO;
+    for asset in assets.iter().filter(|a| a.serves().workload(name)) {
+        if from < until {
+            depreciation =
+                depreciation.checked_add(capital::depreciation_between(asset, from, until)?)?;
+        }
+    }
+    let summary = WorkloadSummary::of(
+        name,
+        assignment.workload(),
+        &totals,
+        horizon,
+        opex_per_mw_year,
+        depreciation,
+    )?;
+    Ok((
+        summary,
+        matches!(assignment.workload(), Workload::SelfMining(_)),
+    ))
 }
 
 fn per(amount: Usd, denominator: Decimal) -> Result<Option<Usd>, FacilityError> {
@@ -189,26 +264,24 @@ impl WorkloadSummary {
         let mw_years = it_mw
             .checked_mul(live_years)
             .ok_or_else(|| overflow("MW-years"))?;
-        let gross_margin = totals.gross_margin()?;
+        let gross_margin = totals.money.gross_margin()?;
         let opex = if workload.operator_pays_opex() {
             opex_per_mw_year.checked_mul(mw_years)?
         } else {
             Usd::ZERO
         };
         let ebitda = gross_margin.checked_sub(opex)?;
-        let net_energy = totals.energy_cost.checked_sub(totals.sell_back_credit)?;
+        let net_energy = totals.money.net_energy_cost()?;
         Ok(Self {
             name: name.into(),
             kind: workload.kind(),
             mw_years,
-            revenue: totals.revenue,
-            energy_cost: totals.energy_cost,
-            sell_back_credit: totals.sell_back_credit,
+            money: totals.money,
             gross_margin,
             opex,
             ebitda,
             depreciation,
-            revenue_per_mw_year: per(totals.revenue, mw_years)?,
+            revenue_per_mw_year: per(totals.money.revenue, mw_years)?,
             ebitda_per_mw_year: per(ebitda, mw_years)?,
             btc_mined: totals.btc_mined,
             energy_cost_per_btc: per_btc(net_energy, totals.btc_mined)?,
@@ -218,7 +291,6 @@ impl WorkloadSummary {
             )?,
             curtailed_time: totals.curtailed_time,
             curtailed_energy: totals.curtailed_energy,
-            curtailment_value: totals.curtailment_value,
         })
     }
 }
@@ -237,67 +309,21 @@ impl Summary {
         deployment: &Deployment,
         opex_per_mw_year: Usd,
     ) -> Result<Self, FacilityError> {
-        let mut workloads = Vec::new();
-        let (mut revenue, mut energy_cost, mut opex, mut btc_mined) =
-            (Usd::ZERO, Usd::ZERO, Usd::ZERO, Btc::ZERO);
-        let (mut mining_cost, mut mining_all_in) = (Usd::ZERO, Usd::ZERO);
         let assets = plan_assets(ledger, deployment)?;
-        let horizon = ledger.horizon();
-        let (start, end) = (horizon.start().date_naive(), horizon.end().date_naive());
+        let mut workloads = Vec::new();
+        let mut sums = WorkloadSums::default();
         for (index, name) in ledger.workload_names().iter().enumerate() {
-            let assignment =
-                deployment
-                    .assignment(name)
-                    .ok_or_else(|| FacilityError::WorkloadName {
-                        name: name.clone(),
-                        problem: "is in the ledger but not in the deployment",
-                    })?;
-            let totals = ledger.workload_totals(index).copied().unwrap_or_default();
-            let window = assignment.window();
-            let from = window.from.map_or(start, |f| f.date_naive().max(start));
-            let until = window.until.map_or(end, |u| u.date_naive().min(end));
-            let mut depreciation = Usd::ZERO;
-            for asset in assets.iter().filter(|a| a.serves().workload(name)) {
-                if from < until {
-                    depreciation = depreciation
-                        .checked_add(capital::depreciation_between(asset, from, until)?)?;
-                }
-            }
-            let summary = WorkloadSummary::of(
-                name,
-                assignment.workload(),
-                &totals,
-                horizon,
-                opex_per_mw_year,
-                depreciation,
-            )?;
-            if matches!(assignment.workload(), Workload::SelfMining(_)) {
-                let net_energy = totals.energy_cost.checked_sub(totals.sell_back_credit)?;
-                mining_cost = mining_cost.checked_add(net_energy)?;
-                mining_all_in = mining_all_in
-                    .checked_add(net_energy)?
-                    .checked_add(summary.opex)?
-                    .checked_add(summary.depreciation)?;
-            }
-            revenue = revenue.checked_add(totals.revenue)?;
-            energy_cost = energy_cost.checked_add(totals.energy_cost)?;
-            opex = opex.checked_add(summary.opex)?;
-            btc_mined = btc_mined.checked_add(totals.btc_mined)?;
+            let (summary, mining) =
+                summarize_workload(ledger, deployment, &assets, index, name, opex_per_mw_year)?;
+            sums.add(&summary, mining)?;
             workloads.push(summary);
         }
-        let site = ledger.totals();
-        let site_power_lines = site
-            .sell_back_credit
-            .checked_add(site.demand_response)?
-            .checked_add(site.reserve_payment)?
-            .checked_sub(site.demand_charge)?
-            .checked_sub(site.transmission_charge)?
-            .checked_add(site.block_settlement)?
-            .checked_add(site.charges_passed_through)?;
-        let gross_margin = revenue
-            .checked_sub(energy_cost)?
-            .checked_add(site_power_lines)?;
-        let ebitda = gross_margin.checked_sub(opex)?;
+        let money = ledger.totals().money;
+        let gross_margin = money.gross_margin()?;
+        let site_power_lines = gross_margin
+            .checked_sub(money.revenue)?
+            .checked_add(money.energy_cost)?;
+        let ebitda = gross_margin.checked_sub(sums.opex)?;
         let interconnect_mw = to_decimal(
             "interconnect in MW",
             deployment.site().interconnect().get(unit::MEGAWATT),
@@ -306,18 +332,18 @@ impl Summary {
         let site_mw_years = interconnect_mw
             .checked_mul(horizon_years)
             .ok_or_else(|| overflow("site MW-years"))?;
+        let (start, end) = horizon_dates(ledger.horizon());
         Ok(Self {
             workloads,
-            revenue,
-            energy_cost,
+            money,
             site_power_lines,
             gross_margin,
-            opex,
+            opex: sums.opex,
             ebitda,
             ebitda_per_interconnect_mw_year: per(ebitda, site_mw_years)?.unwrap_or(Usd::ZERO),
-            btc_mined,
-            energy_cost_per_btc: per_btc(mining_cost, btc_mined)?,
-            all_in_cost_per_btc: per_btc(mining_all_in, btc_mined)?,
+            btc_mined: sums.btc_mined,
+            energy_cost_per_btc: per_btc(sums.mining_cost, sums.btc_mined)?,
+            all_in_cost_per_btc: per_btc(sums.mining_all_in, sums.btc_mined)?,
             depreciation: Usd::try_sum(
                 assets
                     .iter()

@@ -39,32 +39,19 @@ use crate::FacilityError;
 use crate::comparison::{Comparison, YearComparison};
 use crate::curtailment::CurtailReason;
 use crate::ledger::{SiteLedger, SitePeriod, WorkloadPeriod};
+use crate::money_lines::{LINES, Line, MoneyLines, Scope};
 use crate::price_series::iso::{Columns, Header, Row, for_each_row};
 use crate::price_series::{GapPolicy, PriceSeries, Resolution, SeriesBuilder};
 use crate::summary::{Summary, WorkloadSummary, YearRow};
 
-const LEDGER: [&str; 12] = [
-    "start_utc",
-    "price_usd_per_mwh",
-    "energy_mwh",
-    "energy_cost_usd",
-    "revenue_usd",
-    "sell_back_credit_usd",
-    "demand_response_usd",
-    "demand_charge_usd",
-    "transmission_charge_usd",
-    "reserve_payment_usd",
-    "block_settlement_usd",
-    "charges_passed_through_usd",
-];
+/// The ledger's columns before its money lines (every line of
+/// [`MoneyLines`], in the order of [`LINES`]).
+const LEDGER: [&str; 3] = ["start_utc", "price_usd_per_mwh", "energy_mwh"];
 
-const SUMMARY: [&str; 18] = [
-    "name",
-    "kind",
-    "mw_years",
-    "revenue_usd",
-    "energy_cost_usd",
-    "sell_back_credit_usd",
+/// A summary's columns before its money lines (the workload lines of
+/// [`MoneyLines`]) and after them.
+const SUMMARY_BEFORE: [&str; 3] = ["name", "kind", "mw_years"];
+const SUMMARY_AFTER: [&str; 11] = [
     "gross_margin_usd",
     "opex_usd",
     "ebitda_usd",
@@ -76,7 +63,6 @@ const SUMMARY: [&str; 18] = [
     "all_in_cost_per_btc_usd",
     "curtailed_hours",
     "curtailed_mwh",
-    "curtailment_value_usd",
 ];
 
 /// The columns of one plan's year in a comparison, after `year` and
@@ -95,7 +81,9 @@ const YEAR: [&str; 9] = [
 
 const PRICES: [&str; 2] = ["start_utc", "price_usd_per_mwh"];
 
-const LINES: [&str; 16] = [
+/// A workload line's columns before its money lines (the workload lines
+/// of [`MoneyLines`]) and after them.
+const LINES_BEFORE: [&str; 7] = [
     "start_utc",
     "workload",
     "live",
@@ -103,16 +91,60 @@ const LINES: [&str; 16] = [
     "reason",
     "it_energy_mwh",
     "energy_mwh",
-    "energy_cost_usd",
-    "revenue_usd",
-    "pass_through_usd",
-    "sell_back_credit_usd",
-    "btc_mined",
-    "curtailment_value_usd",
-    "reserve_offered",
-    "reserve_payment_usd",
-    "deployed_energy_mwh",
 ];
+const LINES_AFTER: [&str; 3] = ["btc_mined", "reserve_offered", "deployed_energy_mwh"];
+
+/// The money lines a table has: every line, or only those a workload
+/// books ([`Scope::Workload`]).
+#[derive(Clone, Copy)]
+enum Lines {
+    All,
+    Workload,
+}
+
+impl Lines {
+    fn has(self, line: &Line) -> bool {
+        matches!(self, Self::All) || line.scope == Scope::Workload
+    }
+
+    /// The table's header: `before`, the money lines' columns, `after`.
+    fn header(self, before: &[&'static str], after: &[&'static str]) -> Vec<&'static str> {
+        let money = LINES.iter().filter(|l| self.has(l)).map(|l| l.column);
+        before
+            .iter()
+            .copied()
+            .chain(money)
+            .chain(after.iter().copied())
+            .collect()
+    }
+
+    /// The number of money columns.
+    fn count(self) -> usize {
+        LINES.iter().filter(|l| self.has(l)).count()
+    }
+
+    /// The money lines' fields of a row.
+    fn texts(self, money: &MoneyLines<Usd>) -> impl Iterator<Item = String> {
+        money
+            .lines()
+            .into_iter()
+            .filter(move |(l, _)| self.has(l))
+            .map(|(_, v)| usd_text(v))
+    }
+
+    /// The money lines read from the columns from `first` on (zero for
+    /// the lines the table does not have).
+    fn read(self, f: &Fields<'_, '_>, first: usize) -> Result<MoneyLines<Usd>, FacilityError> {
+        let mut n = first;
+        MoneyLines::ZERO.try_map(|line, zero| {
+            if !self.has(&line) {
+                return Ok(zero);
+            }
+            n += 1;
+            f.usd(n - 1, line.column)
+        })
+    }
+}
 
 /// Why a load was curtailed, as written (the names serde gives them).
 const REASONS: [(CurtailReason, &str); 4] = [
@@ -260,23 +292,16 @@ pub fn write_ledger<W: Write>(ledger: &SiteLedger, out: W) -> Result<(), Facilit
     let rows = (0..ledger.len()).filter_map(|t| ledger.period(t).transpose());
     write_table(
         out,
-        &LEDGER,
+        &Lines::All.header(&LEDGER, &[]),
         rows.map(|period| {
             let p = period?;
-            Ok(alloc::vec![
+            let mut row = alloc::vec![
                 utc_text(p.start),
                 p.price.value().normalize().to_string(),
                 p.energy.get(unit::MEGAWATT_HOUR).to_string(),
-                usd_text(p.energy_cost),
-                usd_text(p.revenue),
-                usd_text(p.sell_back_credit),
-                usd_text(p.demand_response),
-                usd_text(p.demand_charge),
-                usd_text(p.transmission_charge),
-                usd_text(p.reserve_payment),
-                usd_text(p.block_settlement),
-                usd_text(p.charges_passed_through),
-            ])
+            ];
+            row.extend(Lines::All.texts(&p.money));
+            Ok(row)
         }),
     )
 }
@@ -287,20 +312,12 @@ pub fn write_ledger<W: Write>(ledger: &SiteLedger, out: W) -> Result<(), Facilit
 /// [`FacilityError::Csv`] for unreadable CSV, [`FacilityError::MissingColumn`]
 /// and [`FacilityError::InvalidField`] naming the line and column.
 pub fn read_ledger<R: Read>(reader: R) -> Result<Vec<SitePeriod>, FacilityError> {
-    read_table(reader, &LEDGER, |f| {
+    read_table(reader, &Lines::All.header(&LEDGER, &[]), |f| {
         Ok(SitePeriod {
             start: f.utc(0, "start_utc")?,
             price: f.price(1, "price_usd_per_mwh")?,
             energy: f.energy(2, "energy_mwh")?,
-            energy_cost: f.usd(3, "energy_cost_usd")?,
-            revenue: f.usd(4, "revenue_usd")?,
-            sell_back_credit: f.usd(5, "sell_back_credit_usd")?,
-            demand_response: f.usd(6, "demand_response_usd")?,
-            demand_charge: f.usd(7, "demand_charge_usd")?,
-            transmission_charge: f.usd(8, "transmission_charge_usd")?,
-            reserve_payment: f.usd(9, "reserve_payment_usd")?,
-            block_settlement: f.usd(10, "block_settlement_usd")?,
-            charges_passed_through: f.usd(11, "charges_passed_through_usd")?,
+            money: Lines::All.read(f, LEDGER.len())?,
         })
     })
 }
@@ -321,7 +338,7 @@ fn line_row(start: DateTime<Utc>, workload: &str, l: &WorkloadPeriod) -> Vec<Str
         .reason
         .and_then(|r| REASONS.iter().find(|(k, _)| *k == r))
         .map_or("", |(_, name)| name);
-    alloc::vec![
+    let mut row = alloc::vec![
         utc_text(start),
         workload.to_string(),
         l.live.to_string(),
@@ -329,16 +346,14 @@ fn line_row(start: DateTime<Utc>, workload: &str, l: &WorkloadPeriod) -> Vec<Str
         reason.to_string(),
         l.it_energy.get(unit::MEGAWATT_HOUR).to_string(),
         l.energy.get(unit::MEGAWATT_HOUR).to_string(),
-        usd_text(l.energy_cost),
-        usd_text(l.revenue),
-        usd_text(l.pass_through),
-        usd_text(l.sell_back_credit),
+    ];
+    row.extend(Lines::Workload.texts(&l.money));
+    row.extend([
         l.btc_mined.to_btc().normalize().to_string(),
-        usd_text(l.curtailment_value),
         l.reserve_offered.to_string(),
-        usd_text(l.reserve_payment),
         l.deployed_energy.get(unit::MEGAWATT_HOUR).to_string(),
-    ]
+    ]);
+    row
 }
 
 /// Writes every workload's ledger lines as CSV, one row per period and
@@ -363,7 +378,11 @@ pub fn write_workload_lines<W: Write>(ledger: &SiteLedger, out: W) -> Result<(),
             )
         })
     });
-    write_table(out, &LINES, rows)
+    write_table(
+        out,
+        &Lines::Workload.header(&LINES_BEFORE, &LINES_AFTER),
+        rows,
+    )
 }
 
 fn flag(f: &Fields<'_, '_>, n: usize, column: &'static str) -> Result<bool, FacilityError> {
@@ -380,54 +399,52 @@ fn flag(f: &Fields<'_, '_>, n: usize, column: &'static str) -> Result<bool, Faci
 /// As for [`read_ledger`]; [`FacilityError::InvalidField`] for a reason
 /// or flag that does not read.
 pub fn read_workload_lines<R: Read>(reader: R) -> Result<Vec<WorkloadLine>, FacilityError> {
-    read_table(reader, &LINES, |f| {
-        let reason = match f.text(4) {
-            "" => None,
-            text => Some(
-                REASONS
-                    .iter()
-                    .find(|(_, name)| *name == text)
-                    .map(|(r, _)| *r)
-                    .ok_or_else(|| {
-                        f.row
-                            .invalid("reason", text, "breakeven, sell_back, strike or four_cp")
-                    })?,
-            ),
-        };
-        let btc = Btc::from_btc(f.decimal(11, "btc_mined")?)
-            .map_err(|_| f.row.invalid("btc_mined", f.text(11), "an amount of BTC"))?;
-        let line = WorkloadPeriod {
-            live: flag(f, 2, "live")?,
-            running: flag(f, 3, "running")?,
-            reason,
-            it_energy: f.energy(5, "it_energy_mwh")?,
-            energy: f.energy(6, "energy_mwh")?,
-            energy_cost: f.usd(7, "energy_cost_usd")?,
-            revenue: f.usd(8, "revenue_usd")?,
-            pass_through: f.usd(9, "pass_through_usd")?,
-            sell_back_credit: f.usd(10, "sell_back_credit_usd")?,
-            btc_mined: btc,
-            curtailment_value: f.usd(12, "curtailment_value_usd")?,
-            reserve_offered: flag(f, 13, "reserve_offered")?,
-            reserve_payment: f.usd(14, "reserve_payment_usd")?,
-            deployed_energy: f.energy(15, "deployed_energy_mwh")?,
-        };
-        Ok(WorkloadLine {
-            start: f.utc(0, "start_utc")?,
-            workload: f.text(1).to_string(),
-            line,
-        })
-    })
+    let after = LINES_BEFORE.len() + Lines::Workload.count();
+    read_table(
+        reader,
+        &Lines::Workload.header(&LINES_BEFORE, &LINES_AFTER),
+        |f| {
+            let reason = match f.text(4) {
+                "" => None,
+                text => Some(
+                    REASONS
+                        .iter()
+                        .find(|(_, name)| *name == text)
+                        .map(|(r, _)| *r)
+                        .ok_or_else(|| {
+                            f.row
+                                .invalid("reason", text, "breakeven, sell_back, strike or four_cp")
+                        })?,
+                ),
+            };
+            let btc = Btc::from_btc(f.decimal(after, "btc_mined")?).map_err(|_| {
+                f.row
+                    .invalid("btc_mined", f.text(after), "an amount of BTC")
+            })?;
+            let line = WorkloadPeriod {
+                live: flag(f, 2, "live")?,
+                running: flag(f, 3, "running")?,
+                reason,
+                it_energy: f.energy(5, "it_energy_mwh")?,
+                energy: f.energy(6, "energy_mwh")?,
+                money: Lines::Workload.read(f, LINES_BEFORE.len())?,
+                btc_mined: btc,
+                reserve_offered: flag(f, after + 1, "reserve_offered")?,
+                deployed_energy: f.energy(after + 2, "deployed_energy_mwh")?,
+            };
+            Ok(WorkloadLine {
+                start: f.utc(0, "start_utc")?,
+                workload: f.text(1).to_string(),
+                line,
+            })
+        },
+    )
 }
 
 fn summary_row(w: &WorkloadSummary) -> Vec<String> {
-    alloc::vec![
-        w.name.clone(),
-        w.kind.to_string(),
-        w.mw_years.to_string(),
-        usd_text(w.revenue),
-        usd_text(w.energy_cost),
-        usd_text(w.sell_back_credit),
+    let mut row = alloc::vec![w.name.clone(), w.kind.to_string(), w.mw_years.to_string()];
+    row.extend(Lines::Workload.texts(&w.money));
+    row.extend([
         usd_text(w.gross_margin),
         usd_text(w.opex),
         usd_text(w.ebitda),
@@ -439,8 +456,8 @@ fn summary_row(w: &WorkloadSummary) -> Vec<String> {
         optional_usd_text(w.all_in_cost_per_btc),
         w.curtailed_time.get(unit::HOUR).to_string(),
         w.curtailed_energy.get(unit::MEGAWATT_HOUR).to_string(),
-        usd_text(w.curtailment_value),
-    ]
+    ]);
+    row
 }
 
 /// Writes a summary's workloads as CSV, one row per workload (empty
@@ -453,7 +470,7 @@ fn summary_row(w: &WorkloadSummary) -> Vec<String> {
 pub fn write_summary<W: Write>(summary: &Summary, out: W) -> Result<(), FacilityError> {
     write_table(
         out,
-        &SUMMARY,
+        &Lines::Workload.header(&SUMMARY_BEFORE, &SUMMARY_AFTER),
         summary.workloads.iter().map(|w| Ok(summary_row(w))),
     )
 }
@@ -464,35 +481,39 @@ pub fn write_summary<W: Write>(summary: &Summary, out: W) -> Result<(), Facility
 /// As for [`read_ledger`]; [`FacilityError::InvalidField`] for a kind
 /// that is not a workload's.
 pub fn read_summary<R: Read>(reader: R) -> Result<Vec<WorkloadSummary>, FacilityError> {
-    read_table(reader, &SUMMARY, |f| {
-        let kind = KINDS.into_iter().find(|k| *k == f.text(1)).ok_or_else(|| {
-            f.row
-                .invalid("kind", f.text(1), "a workload kind such as self-mining")
-        })?;
-        let btc = f.decimal(12, "btc_mined")?;
-        let btc_mined = Btc::from_btc(btc)
-            .map_err(|_| f.row.invalid("btc_mined", f.text(12), "an amount of BTC"))?;
-        Ok(WorkloadSummary {
-            name: f.text(0).to_string(),
-            kind,
-            mw_years: f.decimal(2, "mw_years")?,
-            revenue: f.usd(3, "revenue_usd")?,
-            energy_cost: f.usd(4, "energy_cost_usd")?,
-            sell_back_credit: f.usd(5, "sell_back_credit_usd")?,
-            gross_margin: f.usd(6, "gross_margin_usd")?,
-            opex: f.usd(7, "opex_usd")?,
-            ebitda: f.usd(8, "ebitda_usd")?,
-            depreciation: f.usd(9, "depreciation_usd")?,
-            revenue_per_mw_year: f.optional_usd(10, "revenue_per_mw_year_usd")?,
-            ebitda_per_mw_year: f.optional_usd(11, "ebitda_per_mw_year_usd")?,
-            btc_mined,
-            energy_cost_per_btc: f.optional_usd(13, "energy_cost_per_btc_usd")?,
-            all_in_cost_per_btc: f.optional_usd(14, "all_in_cost_per_btc_usd")?,
-            curtailed_time: f.time(15, "curtailed_hours")?,
-            curtailed_energy: f.energy(16, "curtailed_mwh")?,
-            curtailment_value: f.usd(17, "curtailment_value_usd")?,
-        })
-    })
+    let m = SUMMARY_BEFORE.len() + Lines::Workload.count();
+    read_table(
+        reader,
+        &Lines::Workload.header(&SUMMARY_BEFORE, &SUMMARY_AFTER),
+        |f| {
+            let kind = KINDS.into_iter().find(|k| *k == f.text(1)).ok_or_else(|| {
+                f.row
+                    .invalid("kind", f.text(1), "a workload kind such as self-mining")
+            })?;
+            let btc = f.decimal(m + 6, "btc_mined")?;
+            let btc_mined = Btc::from_btc(btc).map_err(|_| {
+                f.row
+                    .invalid("btc_mined", f.text(m + 6), "an amount of BTC")
+            })?;
+            Ok(WorkloadSummary {
+                name: f.text(0).to_string(),
+                kind,
+                mw_years: f.decimal(2, "mw_years")?,
+                money: Lines::Workload.read(f, SUMMARY_BEFORE.len())?,
+                gross_margin: f.usd(m, "gross_margin_usd")?,
+                opex: f.usd(m + 1, "opex_usd")?,
+                ebitda: f.usd(m + 2, "ebitda_usd")?,
+                depreciation: f.usd(m + 3, "depreciation_usd")?,
+                revenue_per_mw_year: f.optional_usd(m + 4, "revenue_per_mw_year_usd")?,
+                ebitda_per_mw_year: f.optional_usd(m + 5, "ebitda_per_mw_year_usd")?,
+                btc_mined,
+                energy_cost_per_btc: f.optional_usd(m + 7, "energy_cost_per_btc_usd")?,
+                all_in_cost_per_btc: f.optional_usd(m + 8, "all_in_cost_per_btc_usd")?,
+                curtailed_time: f.time(m + 9, "curtailed_hours")?,
+                curtailed_energy: f.energy(m + 10, "curtailed_mwh")?,
+            })
+        },
+    )
 }
 
 fn comparison_header() -> Vec<String> {
@@ -817,7 +838,7 @@ mod tests {
             matches!(missing, FacilityError::MissingColumn { .. }),
             "{missing}"
         );
-        let summary = "name,kind,mw_years,revenue_usd,energy_cost_usd,sell_back_credit_usd,gross_margin_usd,opex_usd,ebitda_usd,depreciation_usd,revenue_per_mw_year_usd,ebitda_per_mw_year_usd,btc_mined,energy_cost_per_btc_usd,all_in_cost_per_btc_usd,curtailed_hours,curtailed_mwh,curtailment_value_usd\nx,quantum,1,1,1,1,1,1,1,1,,,0,,,-2,0,0\n";
+        let summary = "name,kind,mw_years,energy_cost_usd,revenue_usd,sell_back_credit_usd,reserve_payment_usd,pass_through_usd,curtailment_value_usd,gross_margin_usd,opex_usd,ebitda_usd,depreciation_usd,revenue_per_mw_year_usd,ebitda_per_mw_year_usd,btc_mined,energy_cost_per_btc_usd,all_in_cost_per_btc_usd,curtailed_hours,curtailed_mwh\nx,quantum,1,1,1,1,0,0,0,1,1,1,1,,,0,,,-2,0\n";
         let err = read_summary(summary.as_bytes()).unwrap_err();
         assert!(err.to_string().contains("\"quantum\""), "{err}");
     }

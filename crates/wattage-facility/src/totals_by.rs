@@ -28,7 +28,7 @@
 //! let months = simulate_by(&plan, &contract, horizon, Curtailment::AboveBreakeven, Grouping::Month)?;
 //! assert_eq!(months.groups.len(), 12);
 //! // February: 28 days × 24 h × 20 MW × $70.
-//! assert_eq!(months.groups[1].site.revenue.to_string(), "$940,800");
+//! assert_eq!(months.groups[1].site.money.revenue.to_string(), "$940,800");
 //! assert_eq!(months.workload_index("client"), Some(0));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
@@ -270,7 +270,7 @@ mod tests {
             months.groups[11].start,
             Utc.with_ymd_and_hms(2024, 12, 1, 6, 0, 0).unwrap()
         );
-        assert_eq!(months.groups[2].site.revenue.to_string(), "$52,010"); // 743 h × $70
+        assert_eq!(months.groups[2].site.money.revenue.to_string(), "$52,010"); // 743 h × $70
         assert_eq!(by(Grouping::LocalYear(chicago)).groups.len(), 1);
         // In UTC the same horizon ends six hours into 2025.
         assert_eq!(

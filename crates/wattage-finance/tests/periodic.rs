@@ -170,10 +170,16 @@ fn irr_of_a_near_total_loss_is_found() {
     // $1,000 in, $1 back a period later: (1 + r) = 1 / 1,000, r = -99.9%,
     // the grid's former lowest rate, where the NPV rounds to just below zero.
     let rate = irr(&flows(&[-1_000, 1])).unwrap();
-    assert!((rate - Decimal::new(-999, 3)).abs() < Decimal::new(1, 9), "{rate}");
+    assert!(
+        (rate - Decimal::new(-999, 3)).abs() < Decimal::new(1, 9),
+        "{rate}"
+    );
     // $1 back on $100,000: r = -99.999%.
     let rate = irr(&flows(&[-100_000, 1])).unwrap();
-    assert!((rate - Decimal::new(-99_999, 5)).abs() < Decimal::new(1, 9), "{rate}");
+    assert!(
+        (rate - Decimal::new(-99_999, 5)).abs() < Decimal::new(1, 9),
+        "{rate}"
+    );
 }
 
 #[test]

@@ -462,8 +462,8 @@ impl PySiteRun {
     fn totals<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyDict>> {
         let s = &self.summary;
         let d = pyo3::types::PyDict::new(py);
-        d.set_item("revenue", usd_out(py, s.revenue)?)?;
-        d.set_item("energy_cost", usd_out(py, s.energy_cost)?)?;
+        d.set_item("revenue", usd_out(py, s.money.revenue)?)?;
+        d.set_item("energy_cost", usd_out(py, s.money.energy_cost)?)?;
         d.set_item("site_power_lines", usd_out(py, s.site_power_lines)?)?;
         d.set_item("gross_margin", usd_out(py, s.gross_margin)?)?;
         d.set_item("opex", usd_out(py, s.opex)?)?;
@@ -490,19 +490,19 @@ impl PySiteRun {
             &w.iter().map(|x| x.mw_years).collect::<Vec<_>>(),
         )?;
         macro_rules! usd {
-            ($($f:ident),*) => {$(
-                t.decimal(stringify!($f), Some("$"), &w.iter().map(|x| x.$f.dollars()).collect::<Vec<_>>())?;
+            ($($name:ident: $($f:ident).+),*) => {$(
+                t.decimal(stringify!($name), Some("$"), &w.iter().map(|x| x.$($f).+.dollars()).collect::<Vec<_>>())?;
             )*};
         }
         usd!(
-            revenue,
-            energy_cost,
-            sell_back_credit,
-            gross_margin,
-            opex,
-            ebitda,
-            depreciation,
-            curtailment_value
+            revenue: money.revenue,
+            energy_cost: money.energy_cost,
+            sell_back_credit: money.sell_back_credit,
+            gross_margin: gross_margin,
+            opex: opex,
+            ebitda: ebitda,
+            depreciation: depreciation,
+            curtailment_value: money.curtailment_value
         );
         t.decimal(
             "btc_mined",
@@ -526,7 +526,7 @@ impl PySiteRun {
                 .or_py()?,
         )?;
         let s = &self.summary;
-        t.meta("revenue_usd", s.revenue.dollars().to_string())
+        t.meta("revenue_usd", s.money.revenue.dollars().to_string())
             .meta("gross_margin_usd", s.gross_margin.dollars().to_string())
             .meta("ebitda_usd", s.ebitda.dollars().to_string())
             .meta("btc_mined", s.btc_mined.to_btc().to_string());
@@ -556,24 +556,24 @@ impl PySiteRun {
                 .or_py()?,
         )?;
         macro_rules! usd {
-            ($($f:ident),*) => {$(
-                t.decimal(stringify!($f), Some("$"), &periods.iter().map(|p| p.$f.dollars()).collect::<Vec<_>>())?;
+            ($($name:ident: $($f:ident).+),*) => {$(
+                t.decimal(stringify!($name), Some("$"), &periods.iter().map(|p| p.$($f).+.dollars()).collect::<Vec<_>>())?;
             )*};
         }
         usd!(
-            energy_cost,
-            revenue,
-            sell_back_credit,
-            reserve_payment,
-            demand_response,
-            demand_charge,
-            transmission_charge,
-            block_settlement,
-            charges_passed_through
+            energy_cost: money.energy_cost,
+            revenue: money.revenue,
+            sell_back_credit: money.sell_back_credit,
+            reserve_payment: money.reserve_payment,
+            demand_response: money.demand_response,
+            demand_charge: money.demand_charge,
+            transmission_charge: money.transmission_charge,
+            block_settlement: money.block_settlement,
+            charges_passed_through: money.charges_passed_through
         );
         let margins = periods
             .iter()
-            .map(|p| p.gross_margin().map(Usd::dollars))
+            .map(|p| p.money.gross_margin().map(Usd::dollars))
             .collect::<Result<Vec<_>, _>>()
             .or_py()?;
         t.decimal("gross_margin", Some("$"), &margins)?;
@@ -662,9 +662,9 @@ pub(crate) const KERNEL_COLUMNS: [(&str, &str); 6] = [
 fn run_kernel(kernel: &SiteKernel, path: &PricePath, policy: Curtailment) -> KernelRow {
     let t = kernel.run(path, policy);
     (
-        t.revenue,
-        t.energy_cost,
-        t.sell_back_credit,
+        t.money.revenue,
+        t.money.energy_cost,
+        t.money.sell_back_credit,
         t.gross_margin(),
         t.workloads
             .iter()

@@ -343,8 +343,13 @@ fn tranches_run_in_both_evaluators_and_agree_with_the_hand_sum() {
     let ledger = simulate_site(&plan, &contract, horizon, Curtailment::AboveBreakeven).unwrap();
     // a: 10,000 kW × $100 for 10 of 12 months of 2026.
     assert_eq!(
-        ledger.workload_totals(0).unwrap().revenue.dollars()
-            - ledger.workload_totals(0).unwrap().energy_cost.dollars(),
+        ledger.workload_totals(0).unwrap().money.revenue.dollars()
+            - ledger
+                .workload_totals(0)
+                .unwrap()
+                .money
+                .energy_cost
+                .dollars(),
         Decimal::from(10_000_000)
     );
     // b from July: 3 months at $100, 3 at $120, each less the SLA credit:
@@ -367,7 +372,7 @@ fn tranches_run_in_both_evaluators_and_agree_with_the_hand_sum() {
     .sum::<Decimal>();
     let b_totals = ledger.workload_totals(1).unwrap();
     assert_eq!(
-        b_totals.revenue.dollars() - b_totals.energy_cost.dollars(),
+        b_totals.money.revenue.dollars() - b_totals.money.energy_cost.dollars(),
         expected_b
     );
     let fast = SiteKernel::new(&plan, &contract, horizon)
@@ -380,11 +385,11 @@ fn tranches_run_in_both_evaluators_and_agree_with_the_hand_sum() {
         .unwrap();
     assert_eq!(
         fast.revenue.round_to_cents(),
-        ledger.totals().revenue.round_to_cents()
+        ledger.totals().money.revenue.round_to_cents()
     );
     assert_eq!(
         fast.energy_cost.round_to_cents(),
-        ledger.totals().energy_cost.round_to_cents()
+        ledger.totals().money.energy_cost.round_to_cents()
     );
 }
 

@@ -93,9 +93,9 @@ mod tests {
         let ledger = simulate_site(&plan, &contract, horizon, Curtailment::AboveBreakeven).unwrap();
         let tenant = ledger.workload_totals(0).unwrap();
         // Firm: four hours at $1,000, 10 MWh an hour bought at every price.
-        assert_eq!(tenant.revenue, "$4,000".parse().unwrap());
+        assert_eq!(tenant.money.revenue, "$4,000".parse().unwrap());
         assert_eq!(tenant.curtailed_periods, 0);
-        assert_eq!(tenant.energy_cost, "$10,055".parse().unwrap());
+        assert_eq!(tenant.money.energy_cost, "$10,055".parse().unwrap());
         // The hosted miners sit out the $900 hour.
         assert_eq!(ledger.workload_totals(1).unwrap().curtailed_periods, 1);
         let fast = SiteKernel::new(&plan, &contract, horizon).unwrap().run(
@@ -105,11 +105,11 @@ mod tests {
         let fast = fast.to_usd().unwrap();
         assert_eq!(
             fast.revenue.round_to_cents(),
-            ledger.totals().revenue.round_to_cents()
+            ledger.totals().money.revenue.round_to_cents()
         );
         assert_eq!(
             fast.energy_cost.round_to_cents(),
-            ledger.totals().energy_cost.round_to_cents()
+            ledger.totals().money.energy_cost.round_to_cents()
         );
         assert_eq!(
             Workload::FlatFee(FlatFee {

@@ -137,7 +137,11 @@ fn all_in_cost_per_btc_includes_the_miners_depreciation() {
     // to the cent: 12,000,000 × 365 / 1,096 = 3,996,350.36.
     assert_eq!(w.depreciation, usd("$3,996,350.36"));
     let btc = w.btc_mined.to_btc();
-    let net_energy = w.energy_cost.checked_sub(w.sell_back_credit).unwrap();
+    let net_energy = w
+        .money
+        .energy_cost
+        .checked_sub(w.money.sell_back_credit)
+        .unwrap();
     let direct = net_energy.checked_div(btc).unwrap();
     assert_eq!(w.energy_cost_per_btc, Some(direct));
     let all_in = net_energy

@@ -10,7 +10,7 @@ use wattage_facility::cloud_ramp::{CloudRamp, CloudRampSpec};
 use wattage_facility::lease::{LeaseSpec, LeaseStructure};
 use wattage_facility::ledger::SiteTotals;
 use wattage_facility::power::{
-    DemandCharge, ReserveCalls, ReserveOffer, ReserveOfferSpec, ReserveService,
+    DemandCharge, FinancialBlock, ReserveCalls, ReserveOffer, ReserveOfferSpec, ReserveService,
 };
 use wattage_facility::sla::SlaCredit;
 use wattage_facility::totals_by::{Grouping, TotalsBy, simulate_by};
@@ -202,6 +202,7 @@ proptest! {
         policy in 0u8..3,
         strike in 20.0f64..300.0,
         reserve in prop::option::of((prop::collection::vec(0.0f64..150.0, 700), 1i64..=100, 0i64..=100)),
+        blocks in prop::collection::vec((1u32..40, 10.0f64..90.0), 0..3),
     ) {
         let resolution = if quarter_hours { Resolution::FifteenMinutes } else { Resolution::Hourly };
         let market = series(resolution, &prices);
@@ -210,7 +211,17 @@ proptest! {
                 .with_sell_back(market)
                 .unwrap()
         } else {
-            PowerContract::new(PowerSupply::index(market, EnergyPrice::new(dec(adder)).unwrap()))
+            // Financial blocks settle on an index: only an index supply has them.
+            blocks.iter().fold(
+                PowerContract::new(PowerSupply::index(market, EnergyPrice::new(dec(adder)).unwrap())),
+                |c, &(mw, fixed)| {
+                    let block = FinancialBlock::new(
+                        Power::new(f64::from(mw), unit::MEGAWATT).unwrap(),
+                        EnergyPrice::new(dec(fixed)).unwrap(),
+                    ).unwrap();
+                    c.with_block(block).unwrap()
+                },
+            )
         };
         if let Some((rrs, share, called)) = reserve {
             contract = contract.with_reserves(ReserveOffer::new(ReserveOfferSpec {
@@ -233,13 +244,18 @@ proptest! {
         let fast = kernel.run(&PricePath::new(&contract, horizon).unwrap(), policy);
         let t = exact.totals();
         let f = fast.to_usd().unwrap();
-        prop_assert_eq!(cents(f.revenue), cents(t.revenue));
-        prop_assert_eq!(cents(f.energy_cost), cents(t.energy_cost));
-        prop_assert_eq!(cents(f.sell_back_credit), cents(t.sell_back_credit));
-        prop_assert_eq!(cents(f.reserve_payment), cents(t.reserve_payment));
+        // Every money line of the site, and of each workload, to the cent.
+        for ((line, k), (_, e)) in f.lines().into_iter().zip(t.money.lines()) {
+            prop_assert_eq!(cents(k), cents(e), "site {}", line.name);
+        }
+        prop_assert_eq!(cents(f.gross_margin().unwrap()), cents(t.money.gross_margin().unwrap()));
         for (w, k) in fast.workloads.iter().enumerate() {
             let e = exact.workload_totals(w).unwrap();
             prop_assert_eq!(k.curtailed_periods, e.curtailed_periods, "workload {}", w);
+            let exact_lines = e.money.lines();
+            for ((line, k), (_, e)) in k.money.to_usd().unwrap().lines().into_iter().zip(exact_lines) {
+                prop_assert_eq!(cents(k), cents(e), "workload {} {}", w, line.name);
+            }
         }
     }
 }
@@ -250,26 +266,46 @@ fn sum_groups(groups: &TotalsBy) -> (SiteTotals, Vec<(usize, i64)>) {
     for g in &groups.groups {
         let s = &g.site;
         site.energy += s.energy;
-        site.energy_cost = site.energy_cost.checked_add(s.energy_cost).unwrap();
-        site.revenue = site.revenue.checked_add(s.revenue).unwrap();
-        site.sell_back_credit = site
+        site.money.energy_cost = site
+            .money
+            .energy_cost
+            .checked_add(s.money.energy_cost)
+            .unwrap();
+        site.money.revenue = site.money.revenue.checked_add(s.money.revenue).unwrap();
+        site.money.sell_back_credit = site
+            .money
             .sell_back_credit
-            .checked_add(s.sell_back_credit)
+            .checked_add(s.money.sell_back_credit)
             .unwrap();
-        site.demand_response = site.demand_response.checked_add(s.demand_response).unwrap();
-        site.reserve_payment = site.reserve_payment.checked_add(s.reserve_payment).unwrap();
-        site.demand_charge = site.demand_charge.checked_add(s.demand_charge).unwrap();
-        site.transmission_charge = site
+        site.money.demand_response = site
+            .money
+            .demand_response
+            .checked_add(s.money.demand_response)
+            .unwrap();
+        site.money.reserve_payment = site
+            .money
+            .reserve_payment
+            .checked_add(s.money.reserve_payment)
+            .unwrap();
+        site.money.demand_charge = site
+            .money
+            .demand_charge
+            .checked_add(s.money.demand_charge)
+            .unwrap();
+        site.money.transmission_charge = site
+            .money
             .transmission_charge
-            .checked_add(s.transmission_charge)
+            .checked_add(s.money.transmission_charge)
             .unwrap();
-        site.block_settlement = site
+        site.money.block_settlement = site
+            .money
             .block_settlement
-            .checked_add(s.block_settlement)
+            .checked_add(s.money.block_settlement)
             .unwrap();
-        site.charges_passed_through = site
+        site.money.charges_passed_through = site
+            .money
             .charges_passed_through
-            .checked_add(s.charges_passed_through)
+            .checked_add(s.money.charges_passed_through)
             .unwrap();
         for (slot, w) in loads.iter_mut().zip(&g.workloads) {
             slot.0 += w.curtailed_periods;
@@ -320,11 +356,11 @@ proptest! {
             // digits round in their last place, once per group.
             let close = |a: Usd, b: Usd| (a.dollars() - b.dollars()).abs() < Decimal::new(1, 12);
             prop_assert!(crate::same_mwh(crate::mwh(site.energy), crate::mwh(t.energy)));
-            prop_assert!(close(site.energy_cost, t.energy_cost), "{} {}", site.energy_cost, t.energy_cost);
-            prop_assert!(close(site.revenue, t.revenue), "{} {}", site.revenue, t.revenue);
-            prop_assert!(close(site.demand_charge, t.demand_charge));
-            prop_assert!(close(site.reserve_payment, t.reserve_payment));
-            prop_assert!(close(site.gross_margin().unwrap(), t.gross_margin().unwrap()));
+            prop_assert!(close(site.money.energy_cost, t.money.energy_cost), "{} {}", site.money.energy_cost, t.money.energy_cost);
+            prop_assert!(close(site.money.revenue, t.money.revenue), "{} {}", site.money.revenue, t.money.revenue);
+            prop_assert!(close(site.money.demand_charge, t.money.demand_charge));
+            prop_assert!(close(site.money.reserve_payment, t.money.reserve_payment));
+            prop_assert!(close(site.money.gross_margin().unwrap(), t.money.gross_margin().unwrap()));
             for (w, (curtailed, sats)) in loads.iter().enumerate() {
                 let e = ledger.workload_totals(w).unwrap();
                 prop_assert_eq!(*curtailed, e.curtailed_periods);

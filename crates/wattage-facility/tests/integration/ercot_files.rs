@@ -175,7 +175,7 @@ fn west_2023_year_of_hours_and_a_curtailing_miner() {
     let always = run(Curtailment::AlwaysOn);
     let flexible = run(Curtailment::AboveBreakeven);
     let curtailed = flexible.workload_totals(0).unwrap().curtailed_periods;
-    let margin = |l: &wattage_facility::SiteLedger| l.totals().gross_margin().unwrap();
+    let margin = |l: &wattage_facility::SiteLedger| l.totals().money.gross_margin().unwrap();
     println!(
         "2023 West: {curtailed} hours curtailed; margin {:.0} always-on, {:.0} curtailing",
         margin(&always),
@@ -190,7 +190,7 @@ fn west_2023_year_of_hours_and_a_curtailing_miner() {
     // Always-on energy cost equals the energy-weighted hourly prices: 16.8 MWh × Σ prices.
     let sum_of_hourly: Decimal = hourly.prices().iter().map(|p| p.value()).sum();
     assert_eq!(
-        always.totals().energy_cost.dollars(),
+        always.totals().money.energy_cost.dollars(),
         sum_of_hourly * Decimal::new(168, 1)
     );
 }

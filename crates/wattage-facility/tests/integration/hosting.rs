@@ -59,7 +59,7 @@ fn a_metered_pass_through_month_bills_what_the_hosts_ledger_books() {
     let month =
         HostingMonth::from_totals(host, Decimal::from(672), "$48/PH/day".parse().unwrap()).unwrap();
     let bill = terms.settle(&month).unwrap();
-    assert_eq!(bill.amount_due, host.revenue);
+    assert_eq!(bill.amount_due, host.money.revenue);
     assert_eq!(bill.amount_due.to_string(), "$375,900"); // 537 h × 10 MW × $70
     // The client: $2 per PH/s-hour × 500 × 537 h, less the bill.
     assert_eq!(bill.client_margin.to_string(), "$161,100");

@@ -74,14 +74,14 @@ fn demand_response_is_paid_only_while_the_load_is_available() {
     let ledger = simulate_site(&plan, &contract, horizon, Curtailment::AboveBreakeven).unwrap();
     assert_eq!(ledger.workload_totals(0).unwrap().curtailed_periods, 2);
     assert_eq!(
-        ledger.totals().demand_response,
+        ledger.totals().money.demand_response,
         "$600".parse::<Usd>().unwrap()
     );
     let paid: Vec<Usd> = ledger
         .periods()
         .unwrap()
         .iter()
-        .map(|p| p.demand_response)
+        .map(|p| p.money.demand_response)
         .collect();
     assert_eq!(
         paid,
@@ -90,7 +90,7 @@ fn demand_response_is_paid_only_while_the_load_is_available() {
     // Always on, all four hours are available.
     let on = simulate_site(&plan, &contract, horizon, Curtailment::AlwaysOn).unwrap();
     assert_eq!(
-        on.totals().demand_response,
+        on.totals().money.demand_response,
         "$1,200".parse::<Usd>().unwrap()
     );
 }
@@ -110,12 +110,21 @@ fn a_fixed_block_does_not_hide_the_marginal_price() {
     let ledger = simulate_site(&plan, &contract, horizon, Curtailment::AboveBreakeven).unwrap();
     assert_eq!(ledger.workload_totals(0).unwrap().curtailed_periods, 1);
     let t = ledger.totals();
-    assert_eq!(t.block_settlement, "$3,900".parse::<Usd>().unwrap());
-    assert_eq!(t.gross_margin().unwrap(), "$3,900".parse::<Usd>().unwrap());
+    assert_eq!(t.money.block_settlement, "$3,900".parse::<Usd>().unwrap());
+    assert_eq!(
+        t.money.gross_margin().unwrap(),
+        "$3,900".parse::<Usd>().unwrap()
+    );
     // Mining through it would have earned $2,232 − 20 × $300 + $3,900 = $132.
     let on = simulate_site(&plan, &contract, horizon, Curtailment::AlwaysOn).unwrap();
     // (Revenue enters money from the f64 hashrate to 15 digits: to the cent.)
-    let margin = on.totals().gross_margin().unwrap().dollars().round_dp(2);
+    let margin = on
+        .totals()
+        .money
+        .gross_margin()
+        .unwrap()
+        .dollars()
+        .round_dp(2);
     assert_eq!(margin, Decimal::from(132));
 }
 
@@ -137,13 +146,13 @@ fn a_spike_inside_an_hour_is_decided_at_the_prices_own_resolution() {
     assert_eq!(fleet.curtailed_periods, 1);
     assert_eq!(fleet.curtailed_time.get(unit::HOUR), 0.25);
     // 5 MWh a quarter at $30 for three quarters.
-    assert_eq!(fleet.energy_cost, "$450".parse::<Usd>().unwrap());
+    assert_eq!(fleet.money.energy_cost, "$450".parse::<Usd>().unwrap());
     // The kernel decides on the same quarters.
     let kernel = SiteKernel::new(&plan, &contract, hourly).unwrap();
     let path = PricePath::new(&contract, hourly).unwrap();
     let fast = kernel.run(&path, Curtailment::AboveBreakeven);
     assert_eq!(kernel.periods(), 4);
-    assert!((fast.workloads[0].energy_cost - 450.0).abs() < 1e-6);
+    assert!((fast.workloads[0].money.energy_cost - 450.0).abs() < 1e-6);
 }
 
 /// 1 EH/s drawing 20 MW at $48/PH/day.
@@ -174,7 +183,10 @@ fn a_fleets_uptime_scales_revenue_and_energy_and_degradation_compounds() {
     let plan = available_fleet(Decimal::new(95, 2), Decimal::ZERO);
     let ledger = simulate_site(&plan, &flat, day, Curtailment::AlwaysOn).unwrap();
     let fleet = ledger.workload_totals(0).unwrap();
-    assert_eq!(fleet.revenue.dollars().round_dp(2), Decimal::from(45_600));
+    assert_eq!(
+        fleet.money.revenue.dollars().round_dp(2),
+        Decimal::from(45_600)
+    );
     assert_eq!(fleet.energy.get(unit::MEGAWATT_HOUR), 456.0);
     // Losing 10% a year: a day's revenue 365 days on is 0.9^(365/365.25)
     // of the first day's, about 0.9001; the power drawn does not fall.
@@ -185,7 +197,7 @@ fn a_fleets_uptime_scales_revenue_and_energy_and_degradation_compounds() {
     let day_revenue = |d: usize| -> f64 {
         periods[d * 24..(d + 1) * 24]
             .iter()
-            .map(|p| p.revenue.dollars().to_f64().unwrap())
+            .map(|p| p.money.revenue.dollars().to_f64().unwrap())
             .sum()
     };
     let ratio = day_revenue(365) / day_revenue(0);
@@ -235,11 +247,11 @@ proptest! {
         let mut total = Decimal::ZERO;
         for (t, (x, y)) in pa.iter().zip(&pb).enumerate() {
             let spread = Decimal::from(prices[t] - fixed) * Decimal::from(volume_mw);
-            let change = y.gross_margin().unwrap().checked_sub(x.gross_margin().unwrap()).unwrap();
+            let change = y.money.gross_margin().unwrap().checked_sub(x.money.gross_margin().unwrap()).unwrap();
             prop_assert_eq!(change.dollars(), spread);
             total += spread;
         }
-        let change = b.totals().gross_margin().unwrap().checked_sub(a.totals().gross_margin().unwrap()).unwrap();
+        let change = b.totals().money.gross_margin().unwrap().checked_sub(a.totals().money.gross_margin().unwrap()).unwrap();
         prop_assert_eq!(change.dollars(), total);
     }
 }
@@ -321,13 +333,13 @@ fn four_cp_is_avoided_on_a_forecast_and_billed_over_the_next_year() {
     );
     // 7,500 kW × $50 = $375,000 for 2027, $31,250 a month from January.
     assert_eq!(tag.annual_charge, "$375,000".parse::<Usd>().unwrap());
-    assert_eq!(ledger.totals().transmission_charge, tag.annual_charge);
+    assert_eq!(ledger.totals().money.transmission_charge, tag.annual_charge);
     let billed: Vec<(DateTime<Utc>, Usd)> = ledger
         .periods()
         .unwrap()
         .iter()
-        .filter(|p| p.transmission_charge != Usd::ZERO)
-        .map(|p| (p.start, p.transmission_charge))
+        .filter(|p| p.money.transmission_charge != Usd::ZERO)
+        .map(|p| (p.start, p.money.transmission_charge))
         .collect();
     assert_eq!(billed.len(), 12);
     assert_eq!(
@@ -354,7 +366,7 @@ fn four_cp_is_avoided_on_a_forecast_and_billed_over_the_next_year() {
     // A horizon ending in 2026 bills nothing: the tag's year is outside it.
     let short = Horizon::new(begin, Resolution::Hourly, 24 * 122).unwrap();
     let ledger = simulate_site(&plan, &contract, short, Curtailment::AboveBreakeven).unwrap();
-    assert_eq!(ledger.totals().transmission_charge, Usd::ZERO);
+    assert_eq!(ledger.totals().money.transmission_charge, Usd::ZERO);
     assert_eq!(ledger.four_cp_tags()[0].tag_mw, Decimal::ZERO);
 }
 
@@ -495,21 +507,24 @@ fn a_triple_net_tenant_repays_its_demand_4cp_and_opex_and_each_line_switches() {
     // × $50 = $2,000,000 over 2027. And no opex for its hall.
     let (nnn, summary) = run(LeaseStructure::TripleNet, None);
     let t = nnn.totals();
-    assert_eq!(t.demand_charge, usd("$5,700,000")); // 60,000 kW × $5 × 19
-    assert_eq!(t.transmission_charge, usd("$3,000,000")); // 60,000 kW × $50
-    assert_eq!(t.charges_passed_through, usd("$5,800,000"));
+    assert_eq!(t.money.demand_charge, usd("$5,700,000")); // 60,000 kW × $5 × 19
+    assert_eq!(t.money.transmission_charge, usd("$3,000,000")); // 60,000 kW × $50
+    assert_eq!(t.money.charges_passed_through, usd("$5,800,000"));
     assert_eq!(summary.workloads[1].opex, Usd::ZERO);
     assert!(summary.workloads[0].opex > Usd::ZERO);
     // The tenant's energy passes through too: 40 MWh × $30 an hour.
     let tenant = nnn.workload_totals(1).unwrap();
     assert_eq!(
-        tenant.pass_through,
+        tenant.money.pass_through,
         Usd::new(Decimal::from(1_200 * hours as i64))
     );
     // Gross: the landlord keeps every line, and pays the tenant hall's opex.
     let (gross, summary) = run(LeaseStructure::Gross, None);
-    assert_eq!(gross.totals().charges_passed_through, Usd::ZERO);
-    assert_eq!(gross.workload_totals(1).unwrap().pass_through, Usd::ZERO);
+    assert_eq!(gross.totals().money.charges_passed_through, Usd::ZERO);
+    assert_eq!(
+        gross.workload_totals(1).unwrap().money.pass_through,
+        Usd::ZERO
+    );
     assert!(summary.workloads[1].opex > Usd::ZERO);
     // Switched line by line: triple-net energy and 4CP only.
     let lines = PassThrough {
@@ -518,17 +533,20 @@ fn a_triple_net_tenant_repays_its_demand_4cp_and_opex_and_each_line_switches() {
         ..PassThrough::NONE
     };
     let (modified, summary) = run(LeaseStructure::TripleNet, Some(lines));
-    assert_eq!(modified.totals().charges_passed_through, usd("$2,000,000"));
     assert_eq!(
-        modified.workload_totals(1).unwrap().pass_through,
-        tenant.pass_through
+        modified.totals().money.charges_passed_through,
+        usd("$2,000,000")
+    );
+    assert_eq!(
+        modified.workload_totals(1).unwrap().money.pass_through,
+        tenant.money.pass_through
     );
     assert!(summary.workloads[1].opex > Usd::ZERO);
     // Every line is booked in its period: totals are the periods' sums.
     let sum = nnn.periods().unwrap().iter().fold(Usd::ZERO, |s, p| {
-        s.checked_add(p.charges_passed_through).unwrap()
+        s.checked_add(p.money.charges_passed_through).unwrap()
     });
-    assert_eq!(sum, t.charges_passed_through);
+    assert_eq!(sum, t.money.charges_passed_through);
 }
 
 /// ERCOT's hourly Native Load, June to September 2021, shipped in

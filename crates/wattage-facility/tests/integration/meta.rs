@@ -7,11 +7,12 @@ use wattage_facility::curtailment::{CurtailReason, Curtailment};
 use wattage_facility::deployment::{Assignment, Deployment, Window};
 use wattage_facility::hashprice_path::HashpricePath;
 use wattage_facility::horizon::Horizon;
-use wattage_facility::kernel::{KernelLoadTotals, KernelTotals, KernelUsd, PricePath, SiteKernel};
+use wattage_facility::kernel::{KernelLoadTotals, KernelTotals, PricePath, SiteKernel};
 use wattage_facility::lease::{ColocationLease, LeaseMonth, LeaseStructure};
 use wattage_facility::ledger::{
     SiteLedger, SitePeriod, SiteTotals, WorkloadPeriod, WorkloadTotals,
 };
+use wattage_facility::money_lines::MoneyLines;
 use wattage_facility::power::{DemandCharge, FourCp, PowerSupply};
 use wattage_facility::power::{DemandResponse, PowerContract, Transmission};
 use wattage_facility::price_series::{PricePoint, PriceSeries, Resolution};
@@ -20,6 +21,7 @@ use wattage_facility::retrofit::{Conversion, RetrofitPlan};
 use wattage_facility::site::{Hall, Site};
 use wattage_facility::summary::{CapexPayment, CashFlows, Summary, WorkloadSummary, YearRow};
 use wattage_facility::workload::{Colocation, GpuCloud, Hosting, SelfMining, Workload};
+use wattage_units::Usd;
 
 fn send_sync_static<T: Send + Sync + 'static>() {}
 fn clone_debug_eq<T: Clone + core::fmt::Debug + PartialEq>() {}
@@ -63,7 +65,8 @@ fn public_types_are_send_sync_clone_debug() {
         Horizon,
         KernelLoadTotals,
         KernelTotals,
-        KernelUsd,
+        MoneyLines<Usd>,
+        MoneyLines<f64>,
         PricePath,
         SiteKernel,
         SiteLedger,

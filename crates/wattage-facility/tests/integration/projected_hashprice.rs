@@ -37,6 +37,7 @@ fn revenue_on(path: HashpricePath) -> Usd {
     simulate_site(&plan, &contract, horizon, Curtailment::AlwaysOn)
         .unwrap()
         .totals()
+        .money
         .revenue
 }
 

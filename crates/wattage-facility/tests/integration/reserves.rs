@@ -80,24 +80,33 @@ fn three_hours_of_responsive_reserve_settle_as_worked_by_hand() {
     let lines: Vec<_> = ledger.workload_periods(0).collect();
     // Hour 1: running earns 700 − 500 = 200; offering 150 + 200 − 0.05 × 200 = 340.
     assert!(lines[0].reserve_offered);
-    assert_eq!(lines[0].reserve_payment, "$150".parse::<Usd>().unwrap());
-    assert_eq!(lines[0].revenue, "$665".parse::<Usd>().unwrap());
-    assert_eq!(lines[0].energy_cost, "$475".parse::<Usd>().unwrap());
+    assert_eq!(
+        lines[0].money.reserve_payment,
+        "$150".parse::<Usd>().unwrap()
+    );
+    assert_eq!(lines[0].money.revenue, "$665".parse::<Usd>().unwrap());
+    assert_eq!(lines[0].money.energy_cost, "$475".parse::<Usd>().unwrap());
     assert_eq!(lines[0].deployed_energy.get(unit::MEGAWATT_HOUR), 0.5);
-    assert_eq!(lines[0].margin().unwrap(), "$340".parse::<Usd>().unwrap());
+    assert_eq!(
+        lines[0].money.gross_margin().unwrap(),
+        "$340".parse::<Usd>().unwrap()
+    );
     // Hour 2: running loses 200; offering 150 − 200 + 10 = −40: curtailed.
     assert_eq!(lines[1].reason, Some(CurtailReason::Breakeven));
     // Hour 3: running loses 50, curtailing earns 0, offering 150 − 50 + 2.5 = 102.5.
     assert!(lines[2].reserve_offered);
-    assert_eq!(lines[2].margin().unwrap(), "$102.5".parse::<Usd>().unwrap());
+    assert_eq!(
+        lines[2].money.gross_margin().unwrap(),
+        "$102.5".parse::<Usd>().unwrap()
+    );
     let totals = ledger.workload_totals(0).unwrap();
     assert_eq!((totals.reserve_periods, totals.curtailed_periods), (2, 1));
     assert_eq!(
-        ledger.totals().reserve_payment,
+        ledger.totals().money.reserve_payment,
         "$300".parse::<Usd>().unwrap()
     );
     assert_eq!(
-        ledger.totals().gross_margin().unwrap(),
+        ledger.totals().money.gross_margin().unwrap(),
         "$442.5".parse::<Usd>().unwrap()
     );
     // Always on never sheds load, so it never offers.
@@ -108,7 +117,7 @@ fn three_hours_of_responsive_reserve_settle_as_worked_by_hand() {
         Curtailment::AlwaysOn,
     )
     .unwrap();
-    assert_eq!(on.totals().reserve_payment, Usd::ZERO);
+    assert_eq!(on.totals().money.reserve_payment, Usd::ZERO);
 }
 
 #[test]
@@ -142,8 +151,14 @@ fn a_called_hour_is_shed_for_the_part_the_call_covers() {
     assert_eq!(lines[1].energy.get(unit::MEGAWATT_HOUR), 5.0);
     assert_eq!(lines[1].deployed_energy.get(unit::MEGAWATT_HOUR), 5.0);
     // 2000 + (700 − 400) / 2 = 2150; the other hours 50 + 300.
-    assert_eq!(lines[1].margin().unwrap(), "$2150".parse::<Usd>().unwrap());
-    assert_eq!(lines[0].margin().unwrap(), "$350".parse::<Usd>().unwrap());
+    assert_eq!(
+        lines[1].money.gross_margin().unwrap(),
+        "$2150".parse::<Usd>().unwrap()
+    );
+    assert_eq!(
+        lines[0].money.gross_margin().unwrap(),
+        "$350".parse::<Usd>().unwrap()
+    );
 }
 
 fn contract(prices: &[f64], sell_back: bool, reserves: Option<ReserveOffer>) -> PowerContract {
@@ -199,10 +214,10 @@ proptest! {
         let fast = SiteKernel::new(&plan, &contract, horizon).unwrap()
             .run(&PricePath::new(&contract, horizon).unwrap(), policy);
         let (t, f) = (exact.totals(), fast.to_usd().unwrap());
-        prop_assert_eq!(f.revenue.round_to_cents(), t.revenue.round_to_cents());
-        prop_assert_eq!(f.energy_cost.round_to_cents(), t.energy_cost.round_to_cents());
-        prop_assert_eq!(f.sell_back_credit.round_to_cents(), t.sell_back_credit.round_to_cents());
-        prop_assert_eq!(f.reserve_payment.round_to_cents(), t.reserve_payment.round_to_cents());
+        prop_assert_eq!(f.revenue.round_to_cents(), t.money.revenue.round_to_cents());
+        prop_assert_eq!(f.energy_cost.round_to_cents(), t.money.energy_cost.round_to_cents());
+        prop_assert_eq!(f.sell_back_credit.round_to_cents(), t.money.sell_back_credit.round_to_cents());
+        prop_assert_eq!(f.reserve_payment.round_to_cents(), t.money.reserve_payment.round_to_cents());
         prop_assert_eq!(fast.workloads[0].curtailed_periods, exact.workload_totals(0).unwrap().curtailed_periods);
     }
 
@@ -221,10 +236,10 @@ proptest! {
         let offer = offer(&reserve, Decimal::new(i64::from(share), 2), calls);
         let with = simulate_site(&plan, &contract(&prices, sell_back, Some(offer)), horizon, policy).unwrap();
         let without = simulate_site(&plan, &contract(&prices, sell_back, None), horizon, policy).unwrap();
-        prop_assert!(with.totals().gross_margin().unwrap() >= without.totals().gross_margin().unwrap());
+        prop_assert!(with.totals().money.gross_margin().unwrap() >= without.totals().money.gross_margin().unwrap());
         // Period by period too: offering is taken only where it pays more.
         for (a, b) in with.workload_periods(0).zip(without.workload_periods(0)) {
-            prop_assert!(a.margin().unwrap() >= b.margin().unwrap());
+            prop_assert!(a.money.gross_margin().unwrap() >= b.money.gross_margin().unwrap());
         }
     }
 }

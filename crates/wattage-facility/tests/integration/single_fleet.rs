@@ -67,7 +67,7 @@ pub(crate) fn run_one(
 }
 
 fn margin(ledger: &SiteLedger) -> Usd {
-    ledger.totals().gross_margin().unwrap()
+    ledger.totals().money.gross_margin().unwrap()
 }
 
 fn curtailed(ledger: &SiteLedger) -> usize {
@@ -78,16 +78,16 @@ fn assert_totals_are_sums(ledger: &SiteLedger) {
     let e: Vec<_> = ledger.workload_periods(0).collect();
     let t = ledger.totals();
     assert_eq!(
-        t.revenue,
-        Usd::try_sum(e.iter().map(|x| x.revenue)).unwrap()
+        t.money.revenue,
+        Usd::try_sum(e.iter().map(|x| x.money.revenue)).unwrap()
     );
     assert_eq!(
-        t.energy_cost,
-        Usd::try_sum(e.iter().map(|x| x.energy_cost)).unwrap()
+        t.money.energy_cost,
+        Usd::try_sum(e.iter().map(|x| x.money.energy_cost)).unwrap()
     );
     assert_eq!(
         margin(ledger),
-        Usd::try_sum(e.iter().map(|x| x.margin().unwrap())).unwrap()
+        Usd::try_sum(e.iter().map(|x| x.money.gross_margin().unwrap())).unwrap()
     );
     assert!(crate::same_mwh(
         crate::mwh(t.energy),
@@ -95,7 +95,7 @@ fn assert_totals_are_sums(ledger: &SiteLedger) {
     ));
     assert_eq!(
         margin(ledger),
-        t.revenue.checked_sub(t.energy_cost).unwrap()
+        t.money.revenue.checked_sub(t.money.energy_cost).unwrap()
     );
 }
 
@@ -116,9 +116,12 @@ fn a_year_of_hours_at_a_fixed_price_matches_the_closed_form() {
     .unwrap();
     let t = ledger.totals();
     assert_eq!(crate::mwh(t.energy), f64::from(20 * 8760));
-    assert_eq!(t.energy_cost, "$7,008,000".parse().unwrap());
+    assert_eq!(t.money.energy_cost, "$7,008,000".parse().unwrap());
     // $50/PH/day × 1000 PH × 365 days = $18.25M.
-    assert_eq!(t.revenue.round_to_cents(), "$18,250,000".parse().unwrap());
+    assert_eq!(
+        t.money.revenue.round_to_cents(),
+        "$18,250,000".parse().unwrap()
+    );
     assert_eq!(curtailed(&ledger), 0);
     assert_totals_are_sums(&ledger);
 }
@@ -141,7 +144,7 @@ fn curtailment_switches_off_above_breakeven_only() {
     let running: Vec<bool> = ledger.workload_periods(0).map(|e| e.running).collect();
     assert_eq!(running, [true, false, true, false]);
     let first = ledger.entry(0, 0).unwrap();
-    let breakeven = first.revenue.dollars()
+    let breakeven = first.money.revenue.dollars()
         / wattage_units::money::to_decimal("MWh", crate::mwh(first.energy)).unwrap();
     assert_eq!(
         format!("{:.2}", EnergyPrice::new(breakeven).unwrap()),
@@ -149,7 +152,7 @@ fn curtailment_switches_off_above_breakeven_only() {
     );
     // A negative price is paid to consume: running earns revenue and the credit.
     let third = ledger.entry(2, 0).unwrap();
-    assert!(third.margin().unwrap() > third.revenue);
+    assert!(third.money.gross_margin().unwrap() > third.money.revenue);
     assert_totals_are_sums(&ledger);
 
     let strike = run_one(
@@ -185,11 +188,14 @@ fn fifteen_minute_periods_split_the_hour() {
     };
     let quarters = run(Resolution::FifteenMinutes, 4);
     let hour = run(Resolution::Hourly, 1);
-    assert_eq!(quarters.totals().energy_cost, hour.totals().energy_cost);
+    assert_eq!(
+        quarters.totals().money.energy_cost,
+        hour.totals().money.energy_cost
+    );
     assert_eq!(crate::mwh(quarters.totals().energy), 16.0);
     assert_eq!(
-        quarters.totals().revenue.round_to_cents(),
-        hour.totals().revenue.round_to_cents()
+        quarters.totals().money.revenue.round_to_cents(),
+        hour.totals().money.revenue.round_to_cents()
     );
 }
 
@@ -269,10 +275,10 @@ proptest! {
         prop_assert!(margin(&flexible) >= margin(&always));
         let periods = flexible.periods().unwrap();
         for ((f, a), site) in flexible.workload_periods(0).zip(always.workload_periods(0)).zip(&periods) {
-            let (fm, am) = (f.margin().unwrap(), a.margin().unwrap());
+            let (fm, am) = (f.money.gross_margin().unwrap(), a.money.gross_margin().unwrap());
             prop_assert!(fm >= am && !fm.is_negative());
             // Running exactly when the price is at most the breakeven.
-            let breakeven_margin = a.revenue.checked_sub(a.energy_cost).unwrap();
+            let breakeven_margin = a.money.revenue.checked_sub(a.money.energy_cost).unwrap();
             prop_assert_eq!(f.running, !breakeven_margin.is_negative(), "price {}", site.price);
         }
     }
@@ -288,10 +294,10 @@ proptest! {
             let ledger = run_one(t0(), Resolution::Hourly, cents.len(), &supply, &pue, &fleet("$47.31/PH/day"), policy).unwrap();
             let e: Vec<_> = ledger.workload_periods(0).collect();
             let t = ledger.totals();
-            prop_assert_eq!(t.revenue, Usd::try_sum(e.iter().map(|x| x.revenue)).unwrap());
-            prop_assert_eq!(t.energy_cost, Usd::try_sum(e.iter().map(|x| x.energy_cost)).unwrap());
-            prop_assert_eq!(margin(&ledger), Usd::try_sum(e.iter().map(|x| x.margin().unwrap())).unwrap());
-            prop_assert_eq!(margin(&ledger), t.revenue.checked_sub(t.energy_cost).unwrap());
+            prop_assert_eq!(t.money.revenue, Usd::try_sum(e.iter().map(|x| x.money.revenue)).unwrap());
+            prop_assert_eq!(t.money.energy_cost, Usd::try_sum(e.iter().map(|x| x.money.energy_cost)).unwrap());
+            prop_assert_eq!(margin(&ledger), Usd::try_sum(e.iter().map(|x| x.money.gross_margin().unwrap())).unwrap());
+            prop_assert_eq!(margin(&ledger), t.money.revenue.checked_sub(t.money.energy_cost).unwrap());
         }
     }
 }
@@ -332,8 +338,8 @@ fn a_deployment_with_another_hashprice_pays_its_fleets_that_path_only() {
     };
     let (full, halved) = (run(&plan), run(&half));
     assert_eq!(
-        full.revenue.dollars() / halved.revenue.dollars(),
+        full.money.revenue.dollars() / halved.money.revenue.dollars(),
         Decimal::from(2)
     );
-    assert_eq!(full.energy_cost, halved.energy_cost);
+    assert_eq!(full.money.energy_cost, halved.money.energy_cost);
 }

@@ -118,12 +118,12 @@ proptest! {
         let horizon = Horizon::new(t0(), Resolution::Hourly, prices.len()).unwrap();
         let on = simulate_site(&plan, &contract, horizon, Curtailment::AlwaysOn).unwrap();
         let flexible = simulate_site(&plan, &contract, horizon, Curtailment::AboveBreakeven).unwrap();
-        prop_assert!(flexible.totals().gross_margin().unwrap() >= on.totals().gross_margin().unwrap());
+        prop_assert!(flexible.totals().money.gross_margin().unwrap() >= on.totals().money.gross_margin().unwrap());
         for t in 0..prices.len() {
-            let f = flexible.entry(t, 0).unwrap().margin().unwrap();
-            let a = on.entry(t, 0).unwrap().margin().unwrap();
+            let f = flexible.entry(t, 0).unwrap().money.gross_margin().unwrap();
+            let a = on.entry(t, 0).unwrap().money.gross_margin().unwrap();
             prop_assert!(f >= a);
-            prop_assert!(!flexible.entry(t, 0).unwrap().curtailment_value.is_negative());
+            prop_assert!(!flexible.entry(t, 0).unwrap().money.curtailment_value.is_negative());
         }
         // The firm lease never curtails.
         prop_assert_eq!(flexible.workload_totals(1).unwrap().curtailed_periods, 0);

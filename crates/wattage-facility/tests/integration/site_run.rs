@@ -88,20 +88,20 @@ pub(crate) fn assert_totals_are_sums(ledger: &SiteLedger) {
     let periods = ledger.periods().unwrap();
     let t = ledger.totals();
     assert_eq!(
-        t.energy_cost,
-        Usd::try_sum(periods.iter().map(|p| p.energy_cost)).unwrap()
+        t.money.energy_cost,
+        Usd::try_sum(periods.iter().map(|p| p.money.energy_cost)).unwrap()
     );
     assert_eq!(
-        t.revenue,
-        Usd::try_sum(periods.iter().map(|p| p.revenue)).unwrap()
+        t.money.revenue,
+        Usd::try_sum(periods.iter().map(|p| p.money.revenue)).unwrap()
     );
     assert_eq!(
-        t.sell_back_credit,
-        Usd::try_sum(periods.iter().map(|p| p.sell_back_credit)).unwrap()
+        t.money.sell_back_credit,
+        Usd::try_sum(periods.iter().map(|p| p.money.sell_back_credit)).unwrap()
     );
     assert_eq!(
-        t.demand_charge,
-        Usd::try_sum(periods.iter().map(|p| p.demand_charge)).unwrap()
+        t.money.demand_charge,
+        Usd::try_sum(periods.iter().map(|p| p.money.demand_charge)).unwrap()
     );
     assert!(crate::same_mwh(
         crate::mwh(t.energy),
@@ -111,20 +111,20 @@ pub(crate) fn assert_totals_are_sums(ledger: &SiteLedger) {
         let e: Vec<_> = ledger.workload_periods(w).collect();
         let wt = ledger.workload_totals(w).unwrap();
         assert_eq!(
-            wt.energy_cost,
-            Usd::try_sum(e.iter().map(|x| x.energy_cost)).unwrap()
+            wt.money.energy_cost,
+            Usd::try_sum(e.iter().map(|x| x.money.energy_cost)).unwrap()
         );
         assert_eq!(
-            wt.revenue,
-            Usd::try_sum(e.iter().map(|x| x.revenue)).unwrap()
+            wt.money.revenue,
+            Usd::try_sum(e.iter().map(|x| x.money.revenue)).unwrap()
         );
         assert_eq!(
-            wt.pass_through,
-            Usd::try_sum(e.iter().map(|x| x.pass_through)).unwrap()
+            wt.money.pass_through,
+            Usd::try_sum(e.iter().map(|x| x.money.pass_through)).unwrap()
         );
         assert_eq!(
-            wt.sell_back_credit,
-            Usd::try_sum(e.iter().map(|x| x.sell_back_credit)).unwrap()
+            wt.money.sell_back_credit,
+            Usd::try_sum(e.iter().map(|x| x.money.sell_back_credit)).unwrap()
         );
         assert_eq!(
             wt.btc_mined,
@@ -141,8 +141,8 @@ pub(crate) fn assert_totals_are_sums(ledger: &SiteLedger) {
             sum(|x| crate::mwh(x.energy))
         ));
         assert_eq!(
-            wt.curtailment_value,
-            Usd::try_sum(e.iter().map(|x| x.curtailment_value)).unwrap()
+            wt.money.curtailment_value,
+            Usd::try_sum(e.iter().map(|x| x.money.curtailment_value)).unwrap()
         );
         assert_eq!(
             wt.curtailed_periods,
@@ -180,15 +180,15 @@ fn mining_curtails_above_breakeven_and_the_lease_runs_through() {
     let saved = (Decimal::new(12_402, 2) + Decimal::from(2_500)) * Decimal::new(168, 1)
         - hour_revenue * Decimal::from(2);
     assert_eq!(
-        fleet.curtailment_value.dollars().round_dp(6),
+        fleet.money.curtailment_value.dollars().round_dp(6),
         saved.round_dp(6)
     );
     // Rent: booked in the first hour, the horizon's share of January:
     // 40,000 kW × $120 × 5/744 h, to the cent.
-    assert_eq!(ledger.entry(0, 1).unwrap().revenue, usd("$32,258.06"));
+    assert_eq!(ledger.entry(0, 1).unwrap().money.revenue, usd("$32,258.06"));
     // Gross lease: the operator pays the tenant's power (40 MW × 1.25).
     let tenant = ledger.workload_totals(1).unwrap();
-    assert_eq!(tenant.pass_through, Usd::ZERO);
+    assert_eq!(tenant.money.pass_through, Usd::ZERO);
     assert_eq!(crate::mwh(tenant.energy), 250.0);
     // BTC: $2,083.33 an hour at $100,000 = 2,083,333 sat an hour, three hours.
     assert_eq!(fleet.btc_mined, Btc::from_sat(3 * 2_083_333));
@@ -207,12 +207,12 @@ fn triple_net_tenants_reimburse_power_and_leases_wait_for_their_start() {
     assert!(live[..24].iter().all(|l| !l) && live[24..].iter().all(|l| *l));
     let t = ledger.workload_totals(0).unwrap();
     // 24 h × 50 MW × $50 = $60,000 of power, passed through.
-    assert_eq!(t.energy_cost, usd("$60,000"));
-    assert_eq!(t.pass_through, t.energy_cost);
+    assert_eq!(t.money.energy_cost, usd("$60,000"));
+    assert_eq!(t.money.pass_through, t.money.energy_cost);
     // Rent for the 24 h of the lease month (Jan 2 to Feb 2, 744 h) inside
     // the horizon: $4,800,000 × 24/744, to the cent.
-    assert_eq!(t.revenue, usd("$214,838.71"));
-    assert_eq!(t.gross_margin().unwrap(), usd("$154,838.71"));
+    assert_eq!(t.money.revenue, usd("$214,838.71"));
+    assert_eq!(t.money.gross_margin().unwrap(), usd("$154,838.71"));
     assert_totals_are_sums(&ledger);
 }
 
@@ -243,11 +243,11 @@ fn hosting_and_gpu_cloud_earn_their_rates() {
     let ledger = simulate_site(&plan, &contract, horizon(24), Curtailment::AboveBreakeven).unwrap();
     // Hosting: 20 MW × 24 h × $70 = $33,600; the site pays 21 MW × 24 × $40.
     let hosted = ledger.workload_totals(0).unwrap();
-    assert_eq!(hosted.revenue, usd("$33,600"));
-    assert_eq!(hosted.energy_cost, usd("$20,160"));
+    assert_eq!(hosted.money.revenue, usd("$33,600"));
+    assert_eq!(hosted.money.energy_cost, usd("$20,160"));
     // GPU cloud: 8,000 × 0.75 × $2.95 × 24 = $424,800.
     let cloud = ledger.workload_totals(1).unwrap();
-    assert_eq!(cloud.revenue, usd("$424,800"));
+    assert_eq!(cloud.money.revenue, usd("$424,800"));
     let summary = Summary::new(&ledger, &plan, Usd::ZERO).unwrap();
     // $240M of GPUs straight-line over the 1,826 days of a five-year life
     // from their first live day: one day's worth, to the cent.
@@ -283,10 +283,10 @@ fn sell_back_under_a_fixed_price_beats_mining_in_price_spikes() {
         [true, false, false]
     );
     // Curtailed energy is still bought at $30 and sold at market.
-    assert_eq!(e[1].energy_cost, usd("$504")); // 16.8 MWh × $30
-    assert_eq!(e[1].sell_back_credit, usd("$8,400")); // 16.8 MWh × $500
+    assert_eq!(e[1].money.energy_cost, usd("$504")); // 16.8 MWh × $30
+    assert_eq!(e[1].money.sell_back_credit, usd("$8,400")); // 16.8 MWh × $500
     assert_eq!(crate::mwh(e[1].energy), 0.0);
-    assert!(ledger.totals().sell_back_credit > Usd::ZERO);
+    assert!(ledger.totals().money.sell_back_credit > Usd::ZERO);
     assert_totals_are_sums(&ledger);
     // Sell-back needs a fixed price.
     let market = PriceSeries::new(t0(), Resolution::Hourly, vec![cents(1)]).unwrap();
@@ -332,21 +332,21 @@ fn demand_charges_four_cp_and_demand_response_enter_the_ledger() {
     assert_eq!((tag.summer, tag.tag_mw), (2026, Decimal::new(668, 1)));
     assert_eq!(tag.annual_charge, usd("$3,340,000")); // 66,800 kW × $50
     // It is billed over 2027, past this horizon.
-    assert_eq!(t.transmission_charge, Usd::ZERO);
+    assert_eq!(t.money.transmission_charge, Usd::ZERO);
     // Each month's peak is 16.8 + 50 MW: 66,800 kW × $5 × 4 months.
-    assert_eq!(t.demand_charge, usd("$1,336,000"));
+    assert_eq!(t.money.demand_charge, usd("$1,336,000"));
     let charged: Vec<usize> = ledger
         .periods()
         .unwrap()
         .iter()
         .enumerate()
-        .filter(|(_, p)| !p.demand_charge.is_negative() && p.demand_charge > Usd::ZERO)
+        .filter(|(_, p)| !p.money.demand_charge.is_negative() && p.money.demand_charge > Usd::ZERO)
         .map(|(i, _)| i)
         .collect();
     assert_eq!(charged, [719, 1463, 2207, 2927]); // the last hour of each month
     // Demand response: 10 MW × $4 × every hour the miners were available.
     assert_eq!(
-        t.demand_response,
+        t.money.demand_response,
         Usd::new(Decimal::from(40 * hours as i64))
     );
     assert_totals_are_sums(&ledger);
@@ -404,18 +404,18 @@ fn the_kernel_agrees_with_the_exact_ledger_to_the_cent() {
         let t = exact.totals();
         assert_eq!(
             usd.revenue.round_to_cents(),
-            t.revenue.round_to_cents(),
+            t.money.revenue.round_to_cents(),
             "{policy:?}"
         );
         assert_eq!(
             usd.energy_cost.round_to_cents(),
-            t.energy_cost.round_to_cents(),
+            t.money.energy_cost.round_to_cents(),
             "{policy:?}"
         );
         for (w, f) in fast.workloads.iter().enumerate() {
             let e = exact.workload_totals(w).unwrap();
             assert_eq!(f.curtailed_periods, e.curtailed_periods);
-            assert!((f.revenue - e.revenue.to_f64()).abs() < 0.005);
+            assert!((f.money.revenue - e.money.revenue.to_f64()).abs() < 0.005);
             assert!((f.btc - e.btc_mined.to_btc_f64()).abs() < 1e-8 * 8760.0);
         }
         assert_totals_are_sums(&exact);
@@ -465,15 +465,15 @@ fn the_kernel_agrees_with_the_exact_ledger_to_the_cent() {
     assert!(exact.workload_totals(0).unwrap().curtailed_periods > 0);
     assert_eq!(
         usd.revenue.round_to_cents(),
-        exact.totals().revenue.round_to_cents()
+        exact.totals().money.revenue.round_to_cents()
     );
     assert_eq!(
         usd.energy_cost.round_to_cents(),
-        exact.totals().energy_cost.round_to_cents()
+        exact.totals().money.energy_cost.round_to_cents()
     );
     assert_eq!(
         usd.sell_back_credit.round_to_cents(),
-        exact.totals().sell_back_credit.round_to_cents()
+        exact.totals().money.sell_back_credit.round_to_cents()
     );
     // The kernel declines what it does not model.
     let with_charge =
@@ -653,8 +653,8 @@ fn summaries_give_margins_per_mw_year_and_cost_per_bitcoin() {
     let s = Summary::new(&ledger, &plan, usd("$40,000")).unwrap();
     let fleet = s.workload("fleet").unwrap();
     // 365 days × $50,000 = $18.25M; 16.8 MW × 8,760 h × $40 = $5,886,720.
-    assert_eq!(fleet.revenue.round_to_cents(), usd("$18,250,000"));
-    assert_eq!(fleet.energy_cost, usd("$5,886,720"));
+    assert_eq!(fleet.money.revenue.round_to_cents(), usd("$18,250,000"));
+    assert_eq!(fleet.money.energy_cost, usd("$5,886,720"));
     // Per MW-year of 16 MW × 8,760/8,766 years.
     let mw_years = Decimal::from(16) * Decimal::from(8760) / Decimal::from(8766);
     assert_eq!(fleet.mw_years, mw_years);
@@ -676,7 +676,7 @@ fn summaries_give_margins_per_mw_year_and_cost_per_bitcoin() {
     );
     assert_eq!(
         s.gross_margin,
-        s.revenue.checked_sub(s.energy_cost).unwrap()
+        s.money.revenue.checked_sub(s.money.energy_cost).unwrap()
     );
     assert_eq!(s.ebitda, s.gross_margin.checked_sub(s.opex).unwrap());
 }
@@ -758,7 +758,7 @@ fn rent_is_prorated_when_the_horizon_ends_inside_a_lease_month() {
     let rent_for = |hours: usize| {
         let horizon = Horizon::new(start, Resolution::Hourly, hours).unwrap();
         let ledger = simulate_site(&plan, &contract, horizon, Curtailment::AlwaysOn).unwrap();
-        ledger.totals().revenue
+        ledger.totals().money.revenue
     };
     // A whole March (744 h) books the whole month's rent; 48 h book 48/744 of it.
     assert_eq!(rent_for(744).dollars(), Decimal::from(5_400_000));

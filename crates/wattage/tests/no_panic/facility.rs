@@ -34,9 +34,10 @@ use wattage::facility::comparison::{
     Assumptions, Comparison, Plan, PlanResult, YearComparison, compare,
 };
 use wattage::facility::finance::{discounted_payback_period, irr, npv, payback_period};
-use wattage::facility::kernel::{KernelLoadTotals, KernelTotals, KernelUsd};
+use wattage::facility::kernel::{KernelLoadTotals, KernelTotals};
 use wattage::facility::lease::LeaseMonth;
 use wattage::facility::ledger::{SiteLedger, SiteTotals, WorkloadTotals};
+use wattage::facility::money_lines::MoneyLines;
 use wattage::facility::retrofit::RetrofitPlan;
 use wattage::facility::summary::{CashFlows, WorkloadSummary, YearRow};
 
@@ -53,20 +54,27 @@ macro_rules! finite_fields {
     )+};
 }
 
+/// Money lines are finite when every line is: the list of lines, not a
+/// list of fields, so a new line is covered without an edit here.
+impl<M: AllFinite + Copy> AllFinite for MoneyLines<M> {
+    fn all_finite(&self) -> bool {
+        self.lines().iter().all(|(_, value)| value.all_finite())
+    }
+}
+
 finite_fields!(
-    SiteTotals { energy, energy_cost, revenue, sell_back_credit, demand_response, demand_charge, transmission_charge, block_settlement, reserve_payment, charges_passed_through }
+    SiteTotals { energy, money }
     WorkloadTotals {
         live_periods, curtailed_periods, curtailed_time, curtailed_energy, it_energy, energy,
-        energy_cost, revenue, pass_through, sell_back_credit, btc_mined, curtailment_value,
-        reserve_periods, reserve_payment, deployed_energy,
+        money, btc_mined, reserve_periods, deployed_energy,
     }
     WorkloadSummary {
-        name, mw_years, revenue, energy_cost, sell_back_credit, gross_margin, opex, ebitda,
+        name, mw_years, money, gross_margin, opex, ebitda,
         depreciation, revenue_per_mw_year, ebitda_per_mw_year, btc_mined, energy_cost_per_btc,
-        all_in_cost_per_btc, curtailed_time, curtailed_energy, curtailment_value,
+        all_in_cost_per_btc, curtailed_time, curtailed_energy,
     }
     Summary {
-        workloads, revenue, energy_cost, site_power_lines, gross_margin, opex, ebitda,
+        workloads, money, site_power_lines, gross_margin, opex, ebitda,
         ebitda_per_interconnect_mw_year, btc_mined, energy_cost_per_btc,
     }
     YearRow { year, start, revenue, energy_cost, gross_margin, opex, ebitda, capex, cash_flow }
@@ -74,9 +82,8 @@ finite_fields!(
     YearComparison { year, base, alternative, incremental_cash_flow }
     Comparison { base, alternative, years, base_npv, alternative_npv, incremental_irr, incremental_payback_years }
     ModelPnl { revenue, power_cost, hosting_paid, hardware_capex, facility_capex, ebitda }
-    KernelLoadTotals { revenue, energy_cost, sell_back_credit, energy, curtailed_periods, btc, reserve_payment }
-    KernelTotals { workloads, revenue, energy_cost, sell_back_credit, reserve_payment }
-    KernelUsd { revenue, energy_cost, sell_back_credit, reserve_payment, gross_margin }
+    KernelLoadTotals { money, energy, curtailed_periods, btc }
+    KernelTotals { workloads, money }
     LeaseMonth { index, starts, rate, rent }
     CapexPayment { at, amount }
 );
@@ -324,8 +331,9 @@ proptest! {
                     check("KernelTotals::to_usd", &usd);
                     if let Ok(totals) = usd {
                         prop_assert_eq!(
-                            totals.gross_margin,
+                            totals.gross_margin()?,
                             totals.revenue.checked_sub(totals.energy_cost)?.checked_add(totals.sell_back_credit)?
+                                .checked_add(totals.reserve_payment)?.checked_add(totals.block_settlement)?
                         );
                     }
                 }

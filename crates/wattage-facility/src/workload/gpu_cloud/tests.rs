@@ -56,10 +56,10 @@ fn a_ramped_cloud_runs_in_both_evaluators_from_commissioning() {
     // 31 at 40 %, 30 at 60 %, then 231 at 80 % to the year's end.
     let days_at = [(28, 2), (31, 4), (30, 6), (231, 8)];
     let revenue: i64 = days_at.iter().map(|&(d, u)| d * 24 * 200 * u / 10).sum();
-    assert_eq!(totals.revenue.dollars(), Decimal::from(revenue));
+    assert_eq!(totals.money.revenue.dollars(), Decimal::from(revenue));
     // 125 kW × 1.2 for 320 days at $50/MWh.
     assert_eq!(
-        totals.energy_cost.dollars(),
+        totals.money.energy_cost.dollars(),
         Decimal::from(320 * 24 * 150 * 50) / Decimal::from(1000)
     );
     let fast = SiteKernel::new(&plan, &contract, horizon)
@@ -72,11 +72,11 @@ fn a_ramped_cloud_runs_in_both_evaluators_from_commissioning() {
         .unwrap();
     assert_eq!(
         fast.revenue.round_to_cents(),
-        ledger.totals().revenue.round_to_cents()
+        ledger.totals().money.revenue.round_to_cents()
     );
     assert_eq!(
         fast.energy_cost.round_to_cents(),
-        ledger.totals().energy_cost.round_to_cents()
+        ledger.totals().money.energy_cost.round_to_cents()
     );
 }
 
@@ -149,7 +149,7 @@ fn a_priced_path_runs_in_both_evaluators() {
     // 80 GPUs rented: 28 days (Feb 15 to Mar 14) at $2, 17 days at $1.50.
     let revenue = 28 * 24 * 80 * 2 + 17 * 24 * 80 * 3 / 2;
     let totals = ledger.workload_totals(0).unwrap();
-    assert_eq!(totals.revenue.dollars(), Decimal::from(revenue));
+    assert_eq!(totals.money.revenue.dollars(), Decimal::from(revenue));
     let fast = SiteKernel::new(&plan, &contract, horizon)
         .unwrap()
         .run(
