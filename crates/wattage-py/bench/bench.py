@@ -117,6 +117,10 @@ def vectorised(n: int = 1_000_000) -> None:
         print(f"| {name} | {ta * 1e3:.2f} ms | {tb * 1e3:.2f} ms | {tc * 1e3:.2f} ms | {ta / tc:.2f}x faster |")
 
 
+# One shard per worker: each task costs the engines tens of milliseconds.
+SHARDS = 2
+
+
 def _half(args):
     sweep, a, b = args
     return sweep.run(a, b)
@@ -148,14 +152,21 @@ def cluster(site_years: int, skip: bool) -> None:
         os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
         import distributed
 
+        import dask
+
         tmp = tempfile.mkdtemp(prefix="wattage-bench-")
-        with distributed.LocalCluster(
+        # Dask's nanny starts workers with MALLOC_TRIM_THRESHOLD_=65536, so
+        # glibc hands every freed price buffer back to the system and each
+        # site-year page-faults its buffers afresh (a third slower); the
+        # threshold of a plain process is kept instead.
+        keep_freed = {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": 2**31}
+        with dask.config.set(keep_freed), distributed.LocalCluster(
             n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40,
             local_directory=tmp,
         ) as lc, distributed.Client(lc) as client:
             run_dask(client, Sweep(sites=(SITE, second), paths=8, seed=1), 8)  # warm workers
             t0 = time.perf_counter()
-            merged = run_dask(client, sweep, 8)
+            merged = run_dask(client, sweep, SHARDS)
             rows.append(("2 Dask workers (LocalCluster, processes)", 2, time.perf_counter() - t0, merged.equals(single)))
         import ray
 
@@ -164,7 +175,7 @@ def cluster(site_years: int, skip: bool) -> None:
         try:
             run_ray(Sweep(sites=(SITE, second), paths=8, seed=1), 8)  # warm workers
             t0 = time.perf_counter()
-            merged = run_ray(sweep, 8)
+            merged = run_ray(sweep, SHARDS)
             rows.append(("2 Ray workers (local, num_cpus=2)", 2, time.perf_counter() - t0, merged.equals(single)))
         finally:
             ray.shutdown()
