@@ -319,6 +319,56 @@ pub fn read_file<L: Layout>(
     read_prices_with(std::io::BufReader::new(file), layout, gaps).map_err(|e| e.in_source(name()))
 }
 
+/// Reads the price files at `paths` in `layout`, in order, into one
+/// series: [`read_file`] on each, each appended to the one before
+/// ([`PriceSeries::append`]: the next file must start where the last one
+/// ends, at the same resolution), and one [`GapReport`] of every interval
+/// filled in any of them. `gaps` treats missing intervals inside each file;
+/// a gap between two files is an error, never filled. A year of ERCOT's
+/// quarterly files is one call.
+///
+/// ```no_run
+/// // Needs wattage-facility (in the wattage facade: wattage::facility).
+/// use wattage_facility::price_series::GapPolicy;
+/// use wattage_facility::price_series::iso::read_files;
+/// use wattage_facility::price_series::iso::ercot::{Hub, HubLmps};
+///
+/// let quarters = (1..=4).map(|q| format!("ercot_lmp_rt_15min_hubs_2024Q{q}.csv"));
+/// let (west, filled) = read_files(quarters, &HubLmps(Hub::West), GapPolicy::Refuse)?;
+/// assert!(filled.is_empty());
+/// println!("{} intervals from {}", west.len(), west.start_of(0));
+/// # Ok::<(), wattage_facility::FacilityError>(())
+/// ```
+///
+/// # Errors
+/// As for [`read_file`]; [`FacilityError::InSource`] naming the file
+/// around the error of [`PriceSeries::append`] when a file does not start
+/// where the one before ends; [`FacilityError::InvalidTerm`] for no paths.
+pub fn read_files<L: Layout, P: AsRef<std::path::Path>>(
+    paths: impl IntoIterator<Item = P>,
+    layout: &L,
+    gaps: GapPolicy,
+) -> Result<(PriceSeries, GapReport), FacilityError> {
+    let mut all: Option<(PriceSeries, GapReport)> = None;
+    for path in paths {
+        let path = path.as_ref();
+        let (part, report) = read_file(path, layout, gaps)?;
+        match &mut all {
+            None => all = Some((part, report)),
+            Some((series, filled)) => {
+                series
+                    .append(&part)
+                    .map_err(|e| e.in_source(path.display().to_string()))?;
+                filled.filled.extend(report.filled);
+            }
+        }
+    }
+    all.ok_or_else(|| FacilityError::InvalidTerm {
+        what: "list of price files",
+        value: "no files".into(),
+    })
+}
+
 fn normalize(name: &str) -> String {
     name.chars()
         .filter(|c| !c.is_whitespace() && *c != '_')
@@ -415,6 +465,56 @@ mod tests {
                 .contains("none.csv: cannot read the file: "),
             "{missing}"
         );
+    }
+
+    #[test]
+    fn files_read_in_order_make_one_series_and_a_gap_between_them_names_the_file() {
+        let dir =
+            std::env::temp_dir().join(alloc::format!("wattage-read-files-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let header = "UTC Timestamp (Interval Ending),West LMP\n";
+        let write = |name: &str, rows: &str| {
+            let path = dir.join(name);
+            std::fs::write(&path, alloc::format!("{header}{rows}")).unwrap();
+            path
+        };
+        // Two 15-minute files back to back (the first with one interval
+        // missing, filled forward), then one that starts an hour late.
+        let a = write(
+            "a.csv",
+            "2024-07-01 05:15:00,31.5\n2024-07-01 05:45:00,29.25\n",
+        );
+        let b = write("b.csv", "2024-07-01 06:00:00,40\n2024-07-01 06:15:00,41\n");
+        let late = write("late.csv", "2024-07-01 07:30:00,50\n");
+
+        let (west, report) =
+            read_files([&a, &b], &HubLmps(Hub::West), GapPolicy::FillForward).unwrap();
+        let prices: Vec<String> = west
+            .prices()
+            .iter()
+            .map(|p| alloc::format!("{p:#}"))
+            .collect();
+        assert_eq!(
+            prices,
+            ["$31.5/MWh", "$31.5/MWh", "$29.25/MWh", "$40/MWh", "$41/MWh"]
+        );
+        assert_eq!(report.len(), 1);
+
+        let err =
+            read_files([&a, &b, &late], &HubLmps(Hub::West), GapPolicy::FillForward).unwrap_err();
+        assert_eq!(err.source_name(), Some(late.display().to_string().as_str()));
+        assert!(
+            matches!(err.without_source(), FacilityError::Gap { line: 1, .. }),
+            "{err}"
+        );
+
+        let none = read_files(
+            Vec::<&std::path::Path>::new(),
+            &HubLmps(Hub::West),
+            GapPolicy::Refuse,
+        );
+        assert!(matches!(none, Err(FacilityError::InvalidTerm { .. })));
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
