@@ -42,7 +42,7 @@ use std::time::Instant;
 use plotters::prelude::SeriesLabelPosition;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
-use wattage::facility::business_model::BusinessModel;
+use wattage::facility::business_model::{BusinessModel, ModelPrices};
 use wattage::facility::capital::{
     Asset, AssetKind, AssetSpec, Discounting, Financing, FinancingSpec, Price, Refresh, Resale,
     ResaleCurve, Serves, TaxDepreciation, TaxDepreciationSpec, TerminalValue,
@@ -711,8 +711,10 @@ fn print_business_models(plans: &Plans, horizon: Horizon) -> Res<()> {
         let flows = model.cash_flows(
             &ledger,
             &plan.deployment,
-            HOSTING_RATE.parse()?,
-            GENERATION_COST.parse()?,
+            ModelPrices {
+                hosting_rate: HOSTING_RATE.parse()?,
+                generation_cost: GENERATION_COST.parse()?,
+            },
             OPEX_PER_MW_YEAR.parse()?,
             &plan.capex,
         )?;

@@ -98,9 +98,8 @@ impl BusinessModel {
 
     /// The operator's P&L for a simulated site under this model.
     ///
-    /// `hosting_rate` prices IT energy of compute loads hosted by (or for)
-    /// someone else; `generation_cost` prices energy from the operator's
-    /// own generation; `capex` is the facility capex paid as cash (a
+    /// `prices` are the [`ModelPrices`] the simulation does not know (a
+    /// hosting rate, a generation cost); `capex` is the facility capex paid as cash (a
     /// retrofit's schedule). The deployment's assets (and each GPU cloud's
     /// GPUs, [`capital::plan_assets`]) are counted too: those serving its
     /// own compute as hardware capex when the model owns the compute,
@@ -124,14 +123,9 @@ impl BusinessModel {
         self,
         ledger: &SiteLedger,
         deployment: &Deployment,
-        hosting_rate: EnergyPrice,
-        generation_cost: EnergyPrice,
+        prices: ModelPrices,
         capex: &[CapexPayment],
     ) -> Result<ModelPnl, FacilityError> {
-        let prices = Prices {
-            hosting_rate,
-            generation_cost,
-        };
         let compute = compute_flags(ledger, deployment)?;
         let mut lines = Operating::default();
         for (index, &is_compute) in compute.iter().enumerate() {
@@ -193,15 +187,10 @@ impl BusinessModel {
         self,
         ledger: &SiteLedger,
         deployment: &Deployment,
-        hosting_rate: EnergyPrice,
-        generation_cost: EnergyPrice,
+        prices: ModelPrices,
         opex_per_mw_year: Usd,
         capex: &[CapexPayment],
     ) -> Result<CashFlows, FacilityError> {
-        let prices = Prices {
-            hosting_rate,
-            generation_cost,
-        };
         let model = self.lines();
         let compute = compute_flags(ledger, deployment)?;
         let opex = if model.power {
@@ -239,11 +228,31 @@ impl BusinessModel {
     }
 }
 
-/// The two prices a model sets on energy.
-#[derive(Debug, Clone, Copy)]
-struct Prices {
-    hosting_rate: EnergyPrice,
-    generation_cost: EnergyPrice,
+/// The two prices a business model sets on energy that a site's
+/// simulation does not know.
+///
+/// ```
+/// // Needs wattage-facility (in the wattage facade: wattage::facility).
+/// use wattage_facility::business_model::ModelPrices;
+///
+/// let prices = ModelPrices {
+///     hosting_rate: "$70/MWh".parse()?,
+///     generation_cost: "$35/MWh".parse()?,
+/// };
+/// assert_eq!(prices.hosting_rate.to_string(), "$70/MWh");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct ModelPrices {
+    /// What a host charges per MWh of IT energy for compute it hosts (paid
+    /// by an asset-light operator; earned by a colocation or
+    /// infrastructure owner hosting compute it does not own).
+    pub hosting_rate: EnergyPrice,
+    /// What energy from the operator's own generation costs per MWh
+    /// (power-integrated and vertically integrated models).
+    pub generation_cost: EnergyPrice,
 }
 
 /// A model's operating lines, summed over workloads.
@@ -321,7 +330,7 @@ impl BusinessModel {
         lines: &mut Operating,
         is_compute: bool,
         w: &WorkloadLines,
-        prices: Prices,
+        prices: ModelPrices,
     ) -> Result<(), FacilityError> {
         let model = self.lines();
         let hosted_fee = prices.hosting_rate.cost(w.it_energy)?;

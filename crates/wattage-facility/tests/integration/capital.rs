@@ -275,15 +275,19 @@ fn a_move_into_a_full_hall_is_refused() {
 /// mining had no hardware cost. Its miners are now its hardware capex.
 #[test]
 fn asset_light_mining_carries_its_miners() {
-    use wattage_facility::business_model::BusinessModel;
+    use wattage_facility::business_model::{BusinessModel, ModelPrices};
     let mut plan = Deployment::new(two_halls());
     plan.assign("fleet", "A", fleet()).unwrap();
     plan.add_asset(miners("fleet", Resale::BookValue)).unwrap();
     let horizon = Horizon::calendar_years(utc(2026, 1, 1), Resolution::Hourly, 1).unwrap();
     let ledger = simulate_site(&plan, &contract(), horizon, Curtailment::AboveBreakeven).unwrap();
     let rate = "$60/MWh".parse().unwrap();
+    let rate = ModelPrices {
+        hosting_rate: rate,
+        generation_cost: rate,
+    };
     let light = BusinessModel::AssetLight
-        .evaluate(&ledger, &plan, rate, rate, &[])
+        .evaluate(&ledger, &plan, rate, &[])
         .unwrap();
     assert_eq!(light.hardware_capex, usd("$12,000,000"));
     assert_eq!(light.depreciation, usd("$3,996,350.36"));
@@ -293,7 +297,7 @@ fn asset_light_mining_carries_its_miners() {
     );
     // A colocation operator hosts the fleet and owns none of it.
     let colo = BusinessModel::Colocation
-        .evaluate(&ledger, &plan, rate, rate, &[])
+        .evaluate(&ledger, &plan, rate, &[])
         .unwrap();
     assert_eq!(colo.hardware_capex, Usd::ZERO);
     assert_eq!(colo.depreciation, Usd::ZERO);

@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use rust_decimal::Decimal;
-use wattage_facility::business_model::{BusinessModel, ModelPnl};
+use wattage_facility::business_model::{BusinessModel, ModelPnl, ModelPrices};
 use wattage_facility::capital::{
     Asset, AssetKind, AssetSpec, Discounting, Financing, FinancingSpec, PlanFinance, Price, Resale,
     Serves, TaxDepreciationSpec, TerminalValue,
@@ -150,12 +150,15 @@ const OPEX: &str = "$60,000";
 
 fn model_flows(model: BusinessModel) -> (CashFlows, ModelPnl) {
     let f = fixture();
-    let (hosting, generation) = (price("$60/MWh"), price("$45/MWh"));
+    let prices = ModelPrices {
+        hosting_rate: price("$60/MWh"),
+        generation_cost: price("$45/MWh"),
+    };
     let flows = model
-        .cash_flows(&f.ledger, &f.plan, hosting, generation, usd(OPEX), &f.capex)
+        .cash_flows(&f.ledger, &f.plan, prices, usd(OPEX), &f.capex)
         .unwrap();
     let pnl = model
-        .evaluate(&f.ledger, &f.plan, hosting, generation, &f.capex)
+        .evaluate(&f.ledger, &f.plan, prices, &f.capex)
         .unwrap();
     (flows, pnl)
 }

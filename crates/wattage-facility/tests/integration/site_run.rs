@@ -4,7 +4,7 @@
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use rust_decimal::Decimal;
 use wattage_facility::FacilityError;
-use wattage_facility::business_model::BusinessModel;
+use wattage_facility::business_model::{BusinessModel, ModelPrices};
 use wattage_facility::deployment::{AssignmentSpec, Deployment, Window};
 use wattage_facility::horizon::Horizon;
 use wattage_facility::kernel::{PricePath, SiteKernel};
@@ -620,8 +620,10 @@ fn a_retrofit_stops_mining_builds_and_starts_the_lease() {
             m.evaluate(
                 &ledger,
                 &deployment,
-                "$65/MWh".parse().unwrap(),
-                "$25/MWh".parse().unwrap(),
+                ModelPrices {
+                    hosting_rate: "$65/MWh".parse().unwrap(),
+                    generation_cost: "$25/MWh".parse().unwrap(),
+                },
                 &capex,
             )
             .unwrap()

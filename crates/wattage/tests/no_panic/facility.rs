@@ -29,7 +29,7 @@ use wattage::units::{
     BtcPrice, EnergyPrice, GpuHourPrice, Hashprice, Hashrate, LeaseRate, Power, Usd, unit,
 };
 
-use wattage::facility::business_model::{BusinessModel, ModelPnl};
+use wattage::facility::business_model::{BusinessModel, ModelPnl, ModelPrices};
 use wattage::facility::comparison::{
     Assumptions, Comparison, Plan, PlanResult, YearComparison, compare,
 };
@@ -311,12 +311,12 @@ proptest! {
                         check("CashFlows::payback_years", &flows.payback_years());
                     }
                     for model in BusinessModel::ALL {
-                        let pnl = model.evaluate(&ledger, &deployment, price, price, &capex);
+                        let pnl = model.evaluate(&ledger, &deployment, ModelPrices { hosting_rate: price, generation_cost: price }, &capex);
                         check("BusinessModel::evaluate", &pnl);
                         if let Ok(pnl) = pnl {
                             check("ModelPnl::cash", &pnl.cash());
                         }
-                        let flows = model.cash_flows(&ledger, &deployment, price, price, opex, &capex);
+                        let flows = model.cash_flows(&ledger, &deployment, ModelPrices { hosting_rate: price, generation_cost: price }, opex, &capex);
                         check("BusinessModel::cash_flows", &flows);
                     }
                 }
