@@ -1,7 +1,7 @@
 //! Assets in a plan: the three regressions of the capital release, and
 //! retrofits that sell or move their miners.
 
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use crate::fixtures::{date, usd, utc};
 use rust_decimal::Decimal;
 use wattage_facility::capital::{
     Asset, AssetEventKind, AssetKind, AssetSpec, Price, Resale, ResaleCurve, Serves,
@@ -21,18 +21,6 @@ use wattage_facility::workload::{
 use wattage_facility::{ColocationLease, Curtailment, HashpricePath, LeaseSpec, LeaseStructure};
 use wattage_mining::payout::Pool;
 use wattage_units::Usd;
-
-fn utc(y: i32, m: u32, d: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap()
-}
-
-fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
-}
-
-fn usd(text: &str) -> Usd {
-    text.parse().unwrap()
-}
 
 fn contract() -> PowerContract {
     PowerContract::new(PowerSupply::fixed("$45/MWh".parse().unwrap()))

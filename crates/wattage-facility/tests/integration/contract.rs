@@ -1,5 +1,6 @@
 //! Power supply contracts, demand charges and 4CP tags.
 
+use crate::fixtures::usd;
 use chrono::{DateTime, TimeZone, Utc};
 use rust_decimal::Decimal;
 use wattage_facility::FacilityError;
@@ -12,10 +13,6 @@ fn mw(value: f64) -> Power {
 }
 
 fn price(text: &str) -> EnergyPrice {
-    text.parse().unwrap()
-}
-
-fn usd(text: &str) -> Usd {
     text.parse().unwrap()
 }
 

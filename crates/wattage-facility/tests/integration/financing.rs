@@ -3,6 +3,7 @@
 
 use std::sync::OnceLock;
 
+use crate::fixtures::{date, usd};
 use chrono::{NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -25,12 +26,49 @@ use wattage_finance::tax::{PropertyTax, TaxSpec};
 use wattage_finance::{Taxes, Tranche, npv};
 use wattage_units::Usd;
 
-fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
-}
-
-fn usd(text: &str) -> Usd {
-    text.parse().unwrap()
+/// A 15 MW site whose 10 MW hall A is leased triple-net at $150/kW/month
+/// from `start` for `term_months` (rising by `escalator` a year) and built
+/// for $60M that day (a 20-year book life).
+fn leased_hall(start: NaiveDate, term_months: u32, escalator: Decimal) -> Deployment {
+    let site = Site::new("S", "15 MW".parse().unwrap())
+        .unwrap()
+        .with_hall(Hall::new("A", "10 MW".parse().unwrap(), Pue::constant(1.3).unwrap()).unwrap())
+        .unwrap();
+    let lease = ColocationLease::new(LeaseSpec {
+        critical_it: "10 MW".parse().unwrap(),
+        rate: "$150/kW/month".parse().unwrap(),
+        escalator,
+        term_months,
+        start,
+        structure: LeaseStructure::TripleNet,
+    })
+    .unwrap();
+    let mut plan = Deployment::new(site);
+    plan.assign(
+        "tenant",
+        "A",
+        Workload::Colocation(Colocation::new(lease, Decimal::ONE).unwrap()),
+    )
+    .unwrap();
+    plan.add_asset(
+        Asset::new(AssetSpec {
+            name: "hall A".into(),
+            serves: Serves::Hall("A".into()),
+            kind: AssetKind::Infrastructure {
+                capacity: "10 MW".parse().unwrap(),
+            },
+            price: Price::Total(usd("$60M")),
+            purchased: start,
+            life_months: 240,
+            residual: Usd::ZERO,
+            resale: Resale::BookValue,
+            refresh: None,
+            sold_on: None,
+        })
+        .unwrap(),
+    )
+    .unwrap();
+    plan
 }
 
 /// A 10 MW hall leased at $150/kW/month for five years, built for $60M on
@@ -39,46 +77,7 @@ fn usd(text: &str) -> Usd {
 fn flows() -> &'static CashFlows {
     static FLOWS: OnceLock<CashFlows> = OnceLock::new();
     FLOWS.get_or_init(|| {
-        let site = Site::new("S", "15 MW".parse().unwrap())
-            .unwrap()
-            .with_hall(
-                Hall::new("A", "10 MW".parse().unwrap(), Pue::constant(1.3).unwrap()).unwrap(),
-            )
-            .unwrap();
-        let lease = ColocationLease::new(LeaseSpec {
-            critical_it: "10 MW".parse().unwrap(),
-            rate: "$150/kW/month".parse().unwrap(),
-            escalator: Decimal::new(3, 2),
-            term_months: 60,
-            start: date(2026, 1, 1),
-            structure: LeaseStructure::TripleNet,
-        })
-        .unwrap();
-        let mut plan = Deployment::new(site);
-        plan.assign(
-            "tenant",
-            "A",
-            Workload::Colocation(Colocation::new(lease, Decimal::ONE).unwrap()),
-        )
-        .unwrap();
-        plan.add_asset(
-            Asset::new(AssetSpec {
-                name: "hall A".into(),
-                serves: Serves::Hall("A".into()),
-                kind: AssetKind::Infrastructure {
-                    capacity: "10 MW".parse().unwrap(),
-                },
-                price: Price::Total(usd("$60M")),
-                purchased: date(2026, 1, 1),
-                life_months: 240,
-                residual: Usd::ZERO,
-                resale: Resale::BookValue,
-                refresh: None,
-                sold_on: None,
-            })
-            .unwrap(),
-        )
-        .unwrap();
+        let plan = leased_hall(date(2026, 1, 1), 60, Decimal::new(3, 2));
         let horizon = Horizon::calendar_years(
             Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(),
             Resolution::Hourly,
@@ -407,44 +406,7 @@ fn monthly_discounting_sums_to_the_years_and_is_zero_at_its_irr() {
 /// year in the first plan year.
 #[test]
 fn plan_years_start_on_the_horizons_first_day() {
-    let site = Site::new("S", "15 MW".parse().unwrap())
-        .unwrap()
-        .with_hall(Hall::new("A", "10 MW".parse().unwrap(), Pue::constant(1.3).unwrap()).unwrap())
-        .unwrap();
-    let lease = ColocationLease::new(LeaseSpec {
-        critical_it: "10 MW".parse().unwrap(),
-        rate: "$150/kW/month".parse().unwrap(),
-        escalator: Decimal::ZERO,
-        term_months: 36,
-        start: date(2026, 7, 1),
-        structure: LeaseStructure::TripleNet,
-    })
-    .unwrap();
-    let mut plan = Deployment::new(site);
-    plan.assign(
-        "tenant",
-        "A",
-        Workload::Colocation(Colocation::new(lease, Decimal::ONE).unwrap()),
-    )
-    .unwrap();
-    plan.add_asset(
-        Asset::new(AssetSpec {
-            name: "hall A".into(),
-            serves: Serves::Hall("A".into()),
-            kind: AssetKind::Infrastructure {
-                capacity: "10 MW".parse().unwrap(),
-            },
-            price: Price::Total(usd("$60M")),
-            purchased: date(2026, 7, 1),
-            life_months: 240,
-            residual: Usd::ZERO,
-            resale: Resale::BookValue,
-            refresh: None,
-            sold_on: None,
-        })
-        .unwrap(),
-    )
-    .unwrap();
+    let plan = leased_hall(date(2026, 7, 1), 36, Decimal::ZERO);
     let start = Utc.with_ymd_and_hms(2026, 7, 1, 0, 0, 0).unwrap();
     let horizon = Horizon::calendar_years(start, Resolution::Hourly, 3).unwrap();
     let contract = PowerContract::new(PowerSupply::fixed("$45/MWh".parse().unwrap()));

@@ -3,9 +3,11 @@
 //! hall named "mining". Tests change the one field they are about with
 //! struct update syntax (`SelfMiningSpec { uptime, ..fleet_spec(...) }`).
 
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use rust_decimal::Decimal;
 use wattage_facility::{Hall, HashpricePath, Pue, SelfMining, SelfMiningSpec, Site};
 use wattage_mining::payout::Pool;
+use wattage_units::Usd;
 
 /// `hashrate` drawing `it_power` (both as typed, `"1 EH/s"`, `"16 MW"`),
 /// paid `hashprice` at a BTC price of `btc_price`, FPPS with no fee,
@@ -41,4 +43,19 @@ pub(crate) fn one_hall_site(interconnect: &str, hall: &str, pue: f64) -> Site {
         .unwrap()
         .with_hall(hall)
         .unwrap()
+}
+
+/// Midnight UTC on a date.
+pub(crate) fn utc(y: i32, m: u32, d: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap()
+}
+
+/// A date.
+pub(crate) fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+/// Dollars as typed (`"$60M"`, `"$1,250.50"`).
+pub(crate) fn usd(text: &str) -> Usd {
+    text.parse().unwrap()
 }

@@ -1,5 +1,6 @@
 //! Colocation leases pinned to the public deals table (domain brief, section 7).
 
+use crate::fixtures::usd;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use wattage_facility::FacilityError;
@@ -8,10 +9,6 @@ use wattage_units::{LeaseRate, Power, Usd, unit};
 
 fn mw(value: f64) -> Power {
     Power::new(value, unit::MEGAWATT).unwrap()
-}
-
-fn usd(text: &str) -> Usd {
-    text.parse().unwrap()
 }
 
 fn start() -> NaiveDate {

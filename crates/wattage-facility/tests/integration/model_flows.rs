@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use crate::fixtures::{date, usd, utc};
 use rust_decimal::Decimal;
 use wattage_facility::business_model::{BusinessModel, ModelPnl, ModelPrices};
 use wattage_facility::capital::{
@@ -26,18 +26,6 @@ use wattage_finance::tax::{PropertyTax, TaxSpec};
 use wattage_finance::{Taxes, Timing, Tranche};
 use wattage_mining::payout::Pool;
 use wattage_units::{EnergyPrice, Usd};
-
-fn utc(y: i32, m: u32, d: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap()
-}
-
-fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
-}
-
-fn usd(text: &str) -> Usd {
-    text.parse().unwrap()
-}
 
 fn price(text: &str) -> EnergyPrice {
     text.parse().unwrap()
