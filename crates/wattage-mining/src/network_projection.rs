@@ -86,10 +86,55 @@ impl NetworkStart {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_history(date: NaiveDate, btc_price: BtcPrice, fees_per_block: Btc) -> Result<Self> {
-        let difficulty = history::difficulty_on(date)?;
+        Self::new(
+            date,
+            history::height_near(date)?,
+            history::difficulty_on(date)?,
+            btc_price,
+            fees_per_block,
+        )
+    }
+
+    /// A start from a state of your own (a node's `getblockchaininfo`, or
+    /// a date past the shipped history): the next block's `height`, the
+    /// `difficulty` in force (its compact form becomes `bits`), and the
+    /// hashrate that difficulty implies at 600 s blocks, as
+    /// [`Self::from_history`] takes them.
+    ///
+    /// ```
+    /// // Needs wattage-mining, chrono (in the wattage facade: wattage::mining, wattage::chrono).
+    /// use chrono::NaiveDate;
+    /// use wattage_mining::network_projection::NetworkStart;
+    /// use wattage_mining::{BlockHeight, Difficulty};
+    ///
+    /// // Epoch 416 (from block 838,656), as a node would report it.
+    /// let date = NaiveDate::from_ymd_opt(2024, 4, 20).unwrap();
+    /// let own = NetworkStart::new(date, BlockHeight::new(840_000), "86,388,558,925,171.02".parse::<Difficulty>()?, "$63,824/BTC".parse()?, "0.05 BTC".parse()?)?;
+    /// let shipped = NetworkStart::from_history(date, "$63,824/BTC".parse()?, "0.05 BTC".parse()?)?;
+    /// assert_eq!(own.bits.to_consensus(), shipped.bits.to_consensus());
+    /// assert!(NetworkStart::new(date, BlockHeight::new(840_000), "86.39T".parse()?, "$63,824/BTC".parse()?, "-0.05 BTC".parse()?).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::Negative`] for negative fees; the errors of
+    /// [`Difficulty::to_compact`] and [`Difficulty::implied_hashrate`].
+    pub fn new(
+        date: NaiveDate,
+        height: BlockHeight,
+        difficulty: Difficulty,
+        btc_price: BtcPrice,
+        fees_per_block: Btc,
+    ) -> Result<Self> {
+        if fees_per_block < Btc::ZERO {
+            return Err(Error::Negative {
+                what: "fees per block (BTC)",
+                value: fees_per_block.to_btc_f64(),
+            });
+        }
         Ok(Self {
             date,
-            height: history::height_near(date)?,
+            height,
             bits: difficulty.to_compact()?,
             hashrate: difficulty.implied_hashrate()?,
             btc_price,
