@@ -269,7 +269,7 @@ impl KernelTotals {
     }
 
     /// The site's money lines as exact money, each converted once (by
-    /// [`to_decimal`], [`MoneyLines::to_usd`]).
+    /// [`wattage_units::money::to_decimal`], [`MoneyLines::to_usd`]).
     ///
     /// # Errors
     /// [`FacilityError::Money`] for a non-finite total.
