@@ -59,3 +59,12 @@ pub(crate) fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 pub(crate) fn usd(text: &str) -> Usd {
     text.parse().unwrap()
 }
+
+/// Whether two amounts agree to the cent: they differ by less than one
+/// cent. (Rounding each to cents and comparing would fail on the rare sum
+/// that sits a hair either side of half a cent, as an `f64` and an exact
+/// sum of the same lines may.)
+pub(crate) fn within_a_cent(a: Usd, b: Usd) -> bool {
+    a.checked_sub(b)
+        .is_ok_and(|d| d.dollars().abs() < rust_decimal::Decimal::new(1, 2))
+}

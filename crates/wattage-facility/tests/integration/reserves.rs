@@ -2,6 +2,7 @@
 //! evaluators agreeing with reserves, and an offer never lowering margin
 //! where the decision may choose.
 
+use crate::fixtures::within_a_cent;
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -214,10 +215,10 @@ proptest! {
         let fast = SiteKernel::new(&plan, &contract, horizon).unwrap()
             .run(&PricePath::new(&contract, horizon).unwrap(), policy);
         let (t, f) = (exact.totals(), fast.to_usd().unwrap());
-        prop_assert_eq!(f.revenue.round_to_cents(), t.money.revenue.round_to_cents());
-        prop_assert_eq!(f.energy_cost.round_to_cents(), t.money.energy_cost.round_to_cents());
-        prop_assert_eq!(f.sell_back_credit.round_to_cents(), t.money.sell_back_credit.round_to_cents());
-        prop_assert_eq!(f.reserve_payment.round_to_cents(), t.money.reserve_payment.round_to_cents());
+        prop_assert!(within_a_cent(f.revenue, t.money.revenue), "revenue: {} against {}", f.revenue, t.money.revenue);
+        prop_assert!(within_a_cent(f.energy_cost, t.money.energy_cost), "energy_cost: {} against {}", f.energy_cost, t.money.energy_cost);
+        prop_assert!(within_a_cent(f.sell_back_credit, t.money.sell_back_credit), "sell_back_credit: {} against {}", f.sell_back_credit, t.money.sell_back_credit);
+        prop_assert!(within_a_cent(f.reserve_payment, t.money.reserve_payment), "reserve_payment: {} against {}", f.reserve_payment, t.money.reserve_payment);
         prop_assert_eq!(fast.workloads[0].curtailed_periods, exact.workload_totals(0).unwrap().curtailed_periods);
     }
 
