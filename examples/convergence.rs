@@ -705,7 +705,7 @@ fn print_business_models(plans: &Plans, horizon: Horizon) -> Res<()> {
     )?;
     println!(
         "  {:<22} {:>10} {:>9} {:>16} {:>16} {:>16}",
-        "model", "EBITDA $M", "capex $M", "unlevered after", "levered after", "levered NPV $M"
+        "model", "EBITDA $M", "capex $M", "unlevered IRR", "levered IRR", "levered NPV $M"
     );
     for model in BusinessModel::ALL {
         let flows = model.cash_flows(
