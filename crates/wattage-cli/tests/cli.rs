@@ -583,6 +583,20 @@ fn an_unknown_field() {
 }
 
 #[test]
+fn a_missing_field_points_at_its_table() {
+    let text = std::fs::read_to_string(data("site.toml")).unwrap();
+    // The hall's table starts on line 12 of the file; without its capacity
+    // the error names the field and that table's line.
+    let path = temp(
+        "missing-capacity.toml",
+        &text.replace("it_capacity = \"50 MW\"\n", ""),
+    );
+    let line = bad_input(&["site", "run", path.to_str().unwrap(), "--prices", PRICES]);
+    assert!(line.contains("missing-capacity.toml:12:"), "{line}");
+    assert!(line.contains("missing field `it_capacity`"), "{line}");
+}
+
+#[test]
 fn other_bad_input() {
     bad_input(&[
         "hashprice",
