@@ -31,6 +31,7 @@ use wattage::facility::horizon::Horizon;
 use wattage::facility::kernel::{PricePath, SiteKernel};
 use wattage::facility::lease::{ColocationLease, LeaseSpec, LeaseStructure};
 use wattage::facility::ledger::SiteLedger;
+use wattage::facility::money_lines::{LINES, Scope};
 use wattage::facility::power::{PowerContract, PowerSupply};
 use wattage::facility::price_series::{PriceSeries, Resolution};
 use wattage::facility::run::simulate_site;
@@ -489,21 +490,23 @@ impl PySiteRun {
             Some("MW-year"),
             &w.iter().map(|x| x.mw_years).collect::<Vec<_>>(),
         )?;
+        // Every money line a workload books, in the library's order, then
+        // the summary's own lines.
+        for (i, line) in LINES.iter().enumerate() {
+            if line.scope == Scope::Workload {
+                let values: Vec<_> = w
+                    .iter()
+                    .map(|x| x.money.into_array()[i].dollars())
+                    .collect();
+                t.decimal(line.name, Some("$"), &values)?;
+            }
+        }
         macro_rules! usd {
-            ($($name:ident: $($f:ident).+),*) => {$(
-                t.decimal(stringify!($name), Some("$"), &w.iter().map(|x| x.$($f).+.dollars()).collect::<Vec<_>>())?;
+            ($($name:ident),*) => {$(
+                t.decimal(stringify!($name), Some("$"), &w.iter().map(|x| x.$name.dollars()).collect::<Vec<_>>())?;
             )*};
         }
-        usd!(
-            revenue: money.revenue,
-            energy_cost: money.energy_cost,
-            sell_back_credit: money.sell_back_credit,
-            gross_margin: gross_margin,
-            opex: opex,
-            ebitda: ebitda,
-            depreciation: depreciation,
-            curtailment_value: money.curtailment_value
-        );
+        usd!(gross_margin, opex, ebitda, depreciation);
         t.decimal(
             "btc_mined",
             Some("BTC"),
@@ -555,22 +558,14 @@ impl PySiteRun {
                 .collect::<Result<Vec<_>, _>>()
                 .or_py()?,
         )?;
-        macro_rules! usd {
-            ($($name:ident: $($f:ident).+),*) => {$(
-                t.decimal(stringify!($name), Some("$"), &periods.iter().map(|p| p.$($f).+.dollars()).collect::<Vec<_>>())?;
-            )*};
+        // Every money line of the site's periods, in the library's order.
+        for (i, line) in LINES.iter().enumerate() {
+            let values: Vec<_> = periods
+                .iter()
+                .map(|p| p.money.into_array()[i].dollars())
+                .collect();
+            t.decimal(line.name, Some("$"), &values)?;
         }
-        usd!(
-            energy_cost: money.energy_cost,
-            revenue: money.revenue,
-            sell_back_credit: money.sell_back_credit,
-            reserve_payment: money.reserve_payment,
-            demand_response: money.demand_response,
-            demand_charge: money.demand_charge,
-            transmission_charge: money.transmission_charge,
-            block_settlement: money.block_settlement,
-            charges_passed_through: money.charges_passed_through
-        );
         let margins = periods
             .iter()
             .map(|p| p.money.gross_margin().map(Usd::dollars))

@@ -60,10 +60,14 @@ def test_a_dict_site_simulates_exactly_and_agrees_with_the_kernel():
     assert ledger.schema.field("energy_mwh").metadata == {b"unit": b"MWh"}
     assert sum(ledger.column("revenue").to_pylist()) == totals["revenue"]
     # Every money line of the site's periods is a column, in dollars.
-    for line in ("reserve_payment", "block_settlement", "charges_passed_through"):
+    for line in ("reserve_payment", "block_settlement", "charges_passed_through", "pass_through", "curtailment_value"):
         assert ledger.schema.field(line).metadata == {b"unit": b"$"}
     summary = run.summary()
     assert summary.column("workload").to_pylist() == ["fleet"]
+    # Every money line a workload books, then the summary's own lines.
+    for line in ("revenue", "energy_cost", "reserve_payment", "pass_through", "curtailment_value", "gross_margin", "ebitda"):
+        assert summary.schema.field(line).metadata == {b"unit": b"$"}
+    assert "demand_charge" not in summary.schema.names  # booked by the site only
 
 
 def test_toml_site_year(site_year_toml):

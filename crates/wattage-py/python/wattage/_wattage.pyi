@@ -417,9 +417,12 @@ class SiteRun:
     def totals(self) -> dict[str, Decimal]:
         """Site totals as exact Decimals."""
     def summary(self) -> pa.Table:
-        """The summary, one row per workload."""
+        """The summary, one row per workload: every money line a workload
+        books (in the library's order), then gross margin, opex, EBITDA and
+        depreciation, in dollars."""
     def ledger(self) -> pa.Table:
-        """The ledger, one row per period."""
+        """The ledger, one row per period: price, energy, every money line
+        of the site (in the library's order) and the gross margin."""
     def cash_flows(self) -> list[Decimal]:
         """The yearly cash flows."""
     def npv(self, rate: DecimalLike) -> Decimal:
