@@ -151,7 +151,7 @@ pub(crate) fn live_opex(
 ) -> Result<Usd, FacilityError> {
     let mut opex = Usd::ZERO;
     for (w, cost) in opex_per_period.iter().enumerate() {
-        if ledger.entry(t, w).is_some_and(|e| e.live) {
+        if ledger.is_live(t, w) {
             opex = opex.checked_add(*cost)?;
         }
     }

@@ -387,6 +387,17 @@ impl SiteLedger {
         self.entry_exact(period, index).map(|(entry, _)| entry)
     }
 
+    /// Whether workload `index` is live in `period` (inside its window
+    /// and term), without computing the rest of its entry.
+    pub(crate) fn is_live(&self, period: usize, index: usize) -> bool {
+        period < self.len()
+            && self
+                .schedule
+                .loads
+                .get(index)
+                .is_some_and(|load| load.is_live(period))
+    }
+
     /// [`Self::entry`], with its exact facility MWh.
     fn entry_exact(&self, period: usize, index: usize) -> Option<(WorkloadPeriod, Decimal)> {
         let load = self.schedule.loads.get(index)?;
