@@ -1,7 +1,7 @@
 //! Assets in a plan: the three regressions of the capital release, and
 //! retrofits that sell or move their miners.
 
-use crate::fixtures::{date, usd, utc};
+use crate::fixtures::{capital_fleet, date, usd, utc};
 use rust_decimal::Decimal;
 use wattage_facility::capital::{
     Asset, AssetEventKind, AssetKind, AssetSpec, Price, Resale, ResaleCurve, Serves,
@@ -15,11 +15,8 @@ use wattage_facility::retrofit::{Conversion, Displaced, RetrofitPlan};
 use wattage_facility::run::simulate_site;
 use wattage_facility::site::{Hall, Site};
 use wattage_facility::summary::{CashFlows, Summary};
-use wattage_facility::workload::{
-    Colocation, GpuCloud, GpuCloudSpec, SelfMining, SelfMiningSpec, Workload,
-};
-use wattage_facility::{ColocationLease, Curtailment, HashpricePath, LeaseSpec, LeaseStructure};
-use wattage_mining::payout::Pool;
+use wattage_facility::workload::{Colocation, GpuCloud, GpuCloudSpec, Workload};
+use wattage_facility::{ColocationLease, Curtailment, LeaseSpec, LeaseStructure};
 use wattage_units::Usd;
 
 fn contract() -> PowerContract {
@@ -28,18 +25,7 @@ fn contract() -> PowerContract {
 
 /// 1 EH/s at 13.5 J/TH (13.5 MW), $52/PH/day, FPPS 2%, BTC $100,000.
 fn fleet() -> Workload {
-    Workload::SelfMining(
-        SelfMining::new(SelfMiningSpec {
-            hashrate: "1 EH/s".parse().unwrap(),
-            it_power: "13.5 MW".parse().unwrap(),
-            pool: Pool::fpps("2%".parse().unwrap()).unwrap(),
-            hashprice: HashpricePath::Constant("$52/PH/day".parse().unwrap()),
-            btc_price: "$100,000/BTC".parse().unwrap(),
-            uptime: Decimal::ONE,
-            degradation_per_year: Decimal::ZERO,
-        })
-        .unwrap(),
-    )
+    Workload::SelfMining(capital_fleet())
 }
 
 /// The fleet's miners at $12 per TH/s, on a three-year book life.

@@ -68,3 +68,18 @@ pub(crate) fn within_a_cent(a: Usd, b: Usd) -> bool {
     a.checked_sub(b)
         .is_ok_and(|d| d.dollars().abs() < rust_decimal::Decimal::new(1, 2))
 }
+
+/// 1 EH/s at 13.5 J/TH (13.5 MW), $52/PH/day, FPPS 2%, BTC $100,000: the
+/// fleet of the capital and business-model tests.
+pub(crate) fn capital_fleet() -> SelfMining {
+    SelfMining::new(SelfMiningSpec {
+        pool: Pool::fpps("2%".parse().unwrap()).unwrap(),
+        ..fleet_spec(
+            "1 EH/s",
+            "13.5 MW",
+            HashpricePath::Constant("$52/PH/day".parse().unwrap()),
+            "$100,000/BTC",
+        )
+    })
+    .unwrap()
+}

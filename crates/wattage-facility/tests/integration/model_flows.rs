@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use crate::fixtures::{date, usd, utc};
+use crate::fixtures::{capital_fleet, date, usd, utc};
 use rust_decimal::Decimal;
 use wattage_facility::business_model::{BusinessModel, ModelPnl, ModelPrices};
 use wattage_facility::capital::{
@@ -19,12 +19,11 @@ use wattage_facility::pue::Pue;
 use wattage_facility::run::simulate_site;
 use wattage_facility::site::{Hall, Site};
 use wattage_facility::summary::{CapexPayment, CashFlows, YearRow};
-use wattage_facility::workload::{Colocation, SelfMining, SelfMiningSpec, Workload};
-use wattage_facility::{ColocationLease, Curtailment, HashpricePath, LeaseSpec, LeaseStructure};
+use wattage_facility::workload::{Colocation, Workload};
+use wattage_facility::{ColocationLease, Curtailment, LeaseSpec, LeaseStructure};
 use wattage_finance::debt::{Frequency, InterestRate, Repayment, TrancheSpec};
 use wattage_finance::tax::{PropertyTax, TaxSpec};
 use wattage_finance::{Taxes, Timing, Tranche};
-use wattage_mining::payout::Pool;
 use wattage_units::{EnergyPrice, Usd};
 
 fn price(text: &str) -> EnergyPrice {
@@ -69,16 +68,7 @@ fn fixture() -> &'static Fixture {
                 Hall::new("B", "12 MW".parse().unwrap(), Pue::constant(1.2).unwrap()).unwrap(),
             )
             .unwrap();
-        let fleet = SelfMining::new(SelfMiningSpec {
-            hashrate: "1 EH/s".parse().unwrap(),
-            it_power: "13.5 MW".parse().unwrap(),
-            pool: Pool::fpps("2%".parse().unwrap()).unwrap(),
-            hashprice: HashpricePath::Constant("$52/PH/day".parse().unwrap()),
-            btc_price: "$100,000/BTC".parse().unwrap(),
-            uptime: Decimal::ONE,
-            degradation_per_year: Decimal::ZERO,
-        })
-        .unwrap();
+        let fleet = capital_fleet();
         let lease = ColocationLease::new(LeaseSpec {
             critical_it: "10 MW".parse().unwrap(),
             rate: "$150/kW/month".parse().unwrap(),
