@@ -492,12 +492,10 @@ impl PySiteRun {
         )?;
         // Every money line a workload books, in the library's order, then
         // the summary's own lines.
+        let lines: Vec<_> = w.iter().map(|x| x.money.into_array()).collect();
         for (i, line) in LINES.iter().enumerate() {
             if line.scope == Scope::Workload {
-                let values: Vec<_> = w
-                    .iter()
-                    .map(|x| x.money.into_array()[i].dollars())
-                    .collect();
+                let values: Vec<_> = lines.iter().map(|l| l[i].dollars()).collect();
                 t.decimal(line.name, Some("$"), &values)?;
             }
         }
@@ -559,11 +557,9 @@ impl PySiteRun {
                 .or_py()?,
         )?;
         // Every money line of the site's periods, in the library's order.
+        let lines: Vec<_> = periods.iter().map(|p| p.money.into_array()).collect();
         for (i, line) in LINES.iter().enumerate() {
-            let values: Vec<_> = periods
-                .iter()
-                .map(|p| p.money.into_array()[i].dollars())
-                .collect();
+            let values: Vec<_> = lines.iter().map(|l| l[i].dollars()).collect();
             t.decimal(line.name, Some("$"), &values)?;
         }
         let margins = periods
