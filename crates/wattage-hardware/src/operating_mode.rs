@@ -79,21 +79,25 @@ impl OperatingMode {
 }
 
 /// Sustained over peak throughput of one NVIDIA H200 SXM at its 700 W limit,
-/// BF16 dense matrix products: 667.7 TFLOP/s measured against 989.4 TFLOP/s
-/// datasheet (dense), so 0.675.
+/// BF16 dense matrix products: 667.7 TFLOP/s measured against the catalog's
+/// dense peak of 989.5 TFLOP/s (half the datasheet's 1,979 TFLOPS with
+/// sparsity), so 0.675. Each utilization here is taken against the catalog's
+/// own peak, so utilization × catalog peak gives back the measured figure.
 ///
 /// Basis: measured 2026-11-25, PyTorch, 8192×8192 matrix products for 25 s,
 /// board power from nvidia-smi every 0.1 s (691.6 W average); the SM clock
 /// fell from 1,980 to about 1,490 MHz to stay at the power limit
 /// (`shared/data/measured_h200_matmul.json`). One chip, one kernel: use it as
 /// a default, not a law.
-pub const MEASURED_H200_BF16_UTILIZATION: f64 = 667.7 / 989.4;
+pub const MEASURED_H200_BF16_UTILIZATION: f64 = 667.7 / 989.5;
 
-/// The same measurement for TF32: 346.8 of 494.7 TFLOP/s dense.
-pub const MEASURED_H200_TF32_UTILIZATION: f64 = 346.8 / 494.7;
+/// The same measurement for TF32: 346.8 of the catalog's 494.5 TFLOP/s dense
+/// (half the datasheet's 989 TFLOPS with sparsity).
+pub const MEASURED_H200_TF32_UTILIZATION: f64 = 346.8 / 494.5;
 
-/// The same measurement for FP32 on the non-tensor path: 51.1 of 66.9 TFLOP/s.
-pub const MEASURED_H200_FP32_UTILIZATION: f64 = 51.1 / 66.9;
+/// The same measurement for FP32 on the non-tensor path: 51.1 of the
+/// catalog's 67 TFLOP/s.
+pub const MEASURED_H200_FP32_UTILIZATION: f64 = 51.1 / 67.0;
 
 /// What an accelerator delivers at a power cap.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -36,13 +36,13 @@ fn serving(tokens_per_second: f64, pue: f64) -> Inference {
 /// The measured, not the nameplate, rate binds: the H200 BF16 matrix
 /// products of 2026-11-25 sustained 667.7 TFLOP/s at 691.6 W
 /// (`shared/data/measured_h200_matmul.json`; the measured share 667.7 /
-/// 989.4 applied to the catalog's dense 989.5 TFLOP/s), so a 70B model is
-/// compute-bound at about 667.8e12 / 1.4e11 = 4,770 tokens/s, where the
+/// 989.5 of the catalog's dense 989.5 TFLOP/s), so a 70B model is
+/// compute-bound at about 667.7e12 / 1.4e11 = 4,769 tokens/s, where the
 /// nameplate would claim 989.5e12 / 1.4e11 = 7,068.
 #[test]
 fn a_large_batch_is_bound_by_the_measured_flop_rate() {
     let spec = h200(512);
-    assert_eq!(spec.tokens_per_second().unwrap().round(), 4_770.0);
+    assert_eq!(spec.tokens_per_second().unwrap().round(), 4_769.0);
     let nameplate = ThroughputSpec {
         utilization: 1.0,
         ..spec

@@ -1,7 +1,10 @@
 //! Spot checks against datasheets and public claims.
 
 use wattage_hardware::efficiency_curve::PowerCapCurve;
-use wattage_hardware::operating_mode::{MEASURED_H200_BF16_UTILIZATION, accelerator_at_cap};
+use wattage_hardware::operating_mode::{
+    MEASURED_H200_BF16_UTILIZATION, MEASURED_H200_FP32_UTILIZATION, MEASURED_H200_TF32_UTILIZATION,
+    accelerator_at_cap,
+};
 use wattage_hardware::{Precision, Sparsity, catalog, compare, landauer};
 use wattage_units::unit;
 
@@ -124,6 +127,31 @@ fn measured_h200_sustains_two_thirds_of_nameplate_at_its_limit() {
     assert!((at_limit.throughput.get(unit::TERAFLOP_PER_SECOND) - 667.7).abs() < 0.5);
     let ratio = sustained / nameplate;
     assert!((ratio - 2.0 / 3.0).abs() < 0.02, "{ratio}");
+}
+
+#[test]
+fn measured_h200_utilizations_give_back_the_measured_throughput_on_the_catalog_peak() {
+    // shared/data/measured_h200_matmul.json: BF16 667.7, TF32 346.8, FP32 51.1 TFLOP/s.
+    let h200 = catalog::accelerator("H200 SXM").unwrap();
+    for (precision, utilization, measured) in [
+        (Precision::Bf16, MEASURED_H200_BF16_UTILIZATION, 667.7),
+        (Precision::Tf32, MEASURED_H200_TF32_UTILIZATION, 346.8),
+        (Precision::Fp32, MEASURED_H200_FP32_UTILIZATION, 51.1),
+    ] {
+        let full = accelerator_at_cap(
+            &h200,
+            precision,
+            1.0,
+            utilization,
+            &PowerCapCurve::default(),
+        )
+        .unwrap();
+        let sustained = full.throughput.get(unit::TERAFLOP_PER_SECOND);
+        assert!(
+            (sustained - measured).abs() < 1e-9,
+            "{precision:?}: {sustained} against {measured}"
+        );
+    }
 }
 
 #[test]
