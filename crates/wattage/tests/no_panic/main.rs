@@ -11,6 +11,7 @@
 
 mod configs;
 mod facility;
+mod found;
 mod hardware;
 mod mining;
 mod units;
