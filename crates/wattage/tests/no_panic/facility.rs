@@ -44,48 +44,6 @@ use wattage::facility::summary::{CashFlows, WorkloadSummary, YearRow};
 
 use super::{AllFinite, check, check_size, json_text, nasty_f64, raw};
 
-/// `AllFinite` for a result struct: every field is finite. A struct of
-/// this suite's own crate family is destructured without `..`, so a field
-/// added to it and not listed here fails to compile; a `#[non_exhaustive]`
-/// one cannot be, and its serialized keys are checked against the list
-/// instead, so a new field fails the first test that checks it.
-macro_rules! finite_fields {
-    (@open $($ty:ident { $($field:ident),+ $(,)? })+) => {$(
-        impl AllFinite for $ty {
-            fn all_finite(&self) -> bool {
-                every_field_listed(stringify!($ty), self, &[$(stringify!($field)),+]);
-                let $ty { $($field),+ , .. } = self;
-                true $(&& $field.all_finite())+
-            }
-        }
-    )+};
-    ($($ty:ident { $($field:ident),+ $(,)? })+) => {$(
-        impl AllFinite for $ty {
-            fn all_finite(&self) -> bool {
-                let $ty { $($field),+ } = self;
-                true $(&& $field.all_finite())+
-            }
-        }
-    )+};
-}
-
-/// Fails the test when `value` serializes a field `listed` does not name
-/// (the lines of a flattened `money` field are its own).
-fn every_field_listed(what: &str, value: &impl serde::Serialize, listed: &[&str]) {
-    let lines = serde_json::to_value(MoneyLines::<Usd>::default()).unwrap();
-    let is_line = |key: &str| listed.contains(&"money") && lines.get(key).is_some();
-    let json = serde_json::to_value(value).unwrap();
-    let keys = json
-        .as_object()
-        .map(|o| o.keys().cloned().collect::<Vec<_>>());
-    for key in keys.unwrap_or_default() {
-        assert!(
-            listed.contains(&key.as_str()) || is_line(&key),
-            "{what}.{key} is not checked finite"
-        );
-    }
-}
-
 /// Exact by construction: names, a kind of business, and financing
 /// results whose every part is money, a ratio or a year (those types derive
 /// `Eq`, which no `f64` field allows).
