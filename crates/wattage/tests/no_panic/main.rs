@@ -58,6 +58,7 @@ mod facility;
 mod found;
 mod hardware;
 mod mining;
+mod probe;
 mod units;
 
 use proptest::prelude::*;
