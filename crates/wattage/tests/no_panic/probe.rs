@@ -1,12 +1,17 @@
 //! Functions the families above do not reach: hall allocation, a site's
-//! headroom and inference costs at extreme values.
+//! headroom, inference costs and the network's response to hashprice at
+//! extreme values.
 
+use chrono::NaiveDate;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use wattage::facility::inference::{Inference, InferenceSpec};
 use wattage::facility::pue::Pue;
 use wattage::facility::site::{Hall, Site};
-use wattage::units::{Power, Usd, unit};
+use wattage::mining::network_response::{
+    ElectricityPrices, PricePoint, ResponseModel, ResponseSpec,
+};
+use wattage::units::{Hashprice, Hashrate, Power, Usd, unit};
 
 use super::{AllFinite, check, nasty_f64, raw};
 
@@ -52,5 +57,21 @@ proptest! {
         prop_assert!(inference.energy_per_token().all_finite(), "{inference:?}");
         let _ = inference.cost_per_gpu_hour();
         let _ = inference.cost_per_million_tokens(Decimal::new(utilization, 2));
+    }
+
+    #[test]
+    fn the_network_response_is_finite_at_extreme_prices(points in proptest::collection::vec((near_max(), near_max()), 1..4), q in nasty_f64(), hurdle in 0.1f64..100.0, hashprice in 1i64..1_000_000_000, eh in near_max()) {
+        let points = points.into_iter().map(|(usd_per_mwh, share)| PricePoint { usd_per_mwh, share }).collect();
+        let Ok(electricity) = ElectricityPrices::new(points) else { return Ok(()); };
+        check("quantile", &electricity.quantile(q));
+        prop_assert!(electricity.cheapest().is_finite());
+        let spec = ResponseSpec { electricity, hurdle, ..ResponseSpec::default() };
+        let Ok(model) = ResponseModel::try_from(spec) else { return Ok(()); };
+        let date = NaiveDate::from_ymd_opt(2025, 6, 1).unwrap();
+        check("marginal cost", &model.marginal_cost(date));
+        check("frontier efficiency", &model.frontier_efficiency(date));
+        let network = raw(Hashrate::new(1.0, unit::EXAHASH_PER_SECOND).unwrap(), eh);
+        let hashprice = Hashprice::new(Decimal::new(hashprice, 2)).unwrap();
+        check("target hashrate", &model.target_hashrate(network, hashprice, date));
     }
 }
