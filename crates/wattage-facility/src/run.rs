@@ -1102,3 +1102,32 @@ fn demand_charges(
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use alloc::string::ToString;
+
+    use super::*;
+
+    /// The ledger's per-period storage is refused with a size error, not
+    /// allocated until the process aborts.
+    #[test]
+    fn storage_that_cannot_be_allocated_is_a_size_error() {
+        let periods = usize::MAX / 4;
+        let err = try_vec(Decimal::ZERO, periods, 24).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                FacilityError::TooLarge { periods: p, workloads: 24, bytes: usize::MAX } if p == periods
+            ),
+            "{err}"
+        );
+        assert!(
+            err.to_string()
+                .contains("use the f64 kernel or a shorter horizon")
+        );
+        assert_eq!(try_vec(false, 3, 1).unwrap(), [false; 3]);
+    }
+}

@@ -333,18 +333,28 @@ fn energy_profile(
             it: it_mwh,
         });
     }
-    let facility = (from..until)
-        .map(|t| {
-            let at = horizon
-                .checked_start_of(t)
-                .ok_or_else(|| overflow("period start"))?;
-            mul(
-                to_decimal("facility load in MW", it_mw * pue.at(at)?)?,
-                hours,
-                "facility energy",
-            )
-        })
-        .collect::<Result<Vec<_>, _>>()?;
+    // Reserved before it is filled: a size error rather than an abort
+    // when a long horizon's per-period energies cannot be allocated.
+    let mut facility: Vec<Decimal> = Vec::new();
+    facility
+        .try_reserve_exact(until.saturating_sub(from))
+        .map_err(|_| FacilityError::TooLarge {
+            periods: horizon.periods(),
+            workloads: 1,
+            bytes: until
+                .saturating_sub(from)
+                .saturating_mul(core::mem::size_of::<Decimal>()),
+        })?;
+    for t in from..until {
+        let at = horizon
+            .checked_start_of(t)
+            .ok_or_else(|| overflow("period start"))?;
+        facility.push(mul(
+            to_decimal("facility load in MW", it_mw * pue.at(at)?)?,
+            hours,
+            "facility energy",
+        )?);
+    }
     Ok(EnergyProfile::PerPeriod {
         facility,
         it: it_mwh,

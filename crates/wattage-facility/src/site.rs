@@ -64,15 +64,23 @@ impl Hall {
     ///
     /// # Errors
     /// [`FacilityError::BlankName`] for an empty or whitespace-only name;
-    /// [`FacilityError::InvalidPower`] unless the capacity is finite and positive.
+    /// [`FacilityError::InvalidPower`] unless the capacity is finite and
+    /// positive, and so is its facility load at peak PUE (a capacity near
+    /// `f64::MAX` watts times a PUE above 1 is not).
     pub fn new(
         name: impl Into<String>,
         it_capacity: Power,
         pue: Pue,
     ) -> Result<Self, FacilityError> {
+        let name = named("hall", name.into())?;
+        let it_capacity = positive("hall IT capacity", it_capacity)?;
+        positive(
+            "hall facility load (IT capacity × peak PUE)",
+            it_capacity * pue.peak(),
+        )?;
         Ok(Self {
-            name: named("hall", name.into())?,
-            it_capacity: positive("hall IT capacity", it_capacity)?,
+            name,
+            it_capacity,
             pue,
         })
     }
@@ -135,7 +143,7 @@ impl Hall {
                 capacity: self.it_capacity,
             });
         }
-        Ok(it_load * self.pue.peak())
+        Ok(it_load.checked_mul(self.pue.peak())?)
     }
 }
 

@@ -158,7 +158,16 @@ impl ElectricityPrices {
                 });
             }
         }
-        let total: f64 = points.iter().map(|p| p.share).sum();
+        let mut total: f64 = points.iter().map(|p| p.share).sum();
+        if !total.is_finite() {
+            // Shares near f64::MAX: relative to the largest first, so their
+            // sum is finite (at most the number of points).
+            let largest = points.iter().map(|p| p.share).fold(0.0, f64::max);
+            for p in &mut points {
+                p.share /= largest;
+            }
+            total = points.iter().map(|p| p.share).sum();
+        }
         for p in &mut points {
             p.share /= total;
         }
@@ -294,7 +303,9 @@ impl ResponseModel {
     ///
     /// [`Error::OutOfRange`] with the value for a quantile outside (0, 1],
     /// a hurdle not in [0.1, 100], a lag not in [0, 120] months, rates not in
-    /// [0, 1] or an exogenous growth not in [-0.5, 0.5] a month;
+    /// [0, 1] or an exogenous growth not in [-0.5, 0.5] a month, or a
+    /// machine whose marginal cost is not finite and positive (an
+    /// electricity price near `f64::MAX` $/MWh);
     /// [`Error::NotEnoughData`] for no miners.
     ///
     /// ```
@@ -353,12 +364,31 @@ impl ResponseModel {
             })
             .collect();
         fleet.sort_by(|a, b| a.0.total_cmp(&b.0));
-        Ok(Self {
+        let model = Self {
             spec,
             marginal_price,
             fleet,
             exogenous_only: false,
-        })
+        };
+        model.check_costs()?;
+        Ok(model)
+    }
+
+    /// Every machine's marginal cost is finite and positive, so the
+    /// targets and costs computed from it are.
+    fn check_costs(&self) -> Result<()> {
+        for &(_, j_per_th) in &self.fleet {
+            let cost = self.cost_for(j_per_th);
+            if !(cost.is_finite() && cost > 0.0) {
+                return Err(Error::OutOfRange {
+                    what: "a machine's marginal cost (hurdle × J/TH × marginal price × 24 / 1000)",
+                    expected: "finite and positive",
+                    value: cost,
+                    unit: "($/PH/day)",
+                });
+            }
+        }
+        Ok(())
     }
 
     /// Pure exogenous growth: `ln N` grows by `growth` a month whatever

@@ -156,3 +156,18 @@ fn invalid_capacities_and_allocations_are_rejected() {
         Err(FacilityError::InvalidPower { .. })
     ));
 }
+
+/// A hall whose IT capacity is finite but whose facility load at peak PUE
+/// is not was accepted, and its `peak_facility_load` was infinite.
+#[test]
+fn a_hall_whose_facility_load_overflows_is_refused() {
+    let huge = Power::new(1.2e308, unit::WATT).unwrap();
+    let err = Hall::new("A", huge, Pue::constant(2.0).unwrap()).unwrap_err();
+    assert!(
+        matches!(err, FacilityError::InvalidPower { what, .. } if what.starts_with("hall facility load")),
+        "{err}"
+    );
+    let hall = Hall::new("A", huge, Pue::constant(1.0).unwrap()).unwrap();
+    assert_eq!(hall.peak_facility_load(), huge);
+    assert_eq!(hall.allocate(huge).unwrap(), huge);
+}

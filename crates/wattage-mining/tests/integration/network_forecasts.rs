@@ -184,3 +184,44 @@ proptest! {
         }
     }
 }
+
+/// Shares near `f64::MAX` summed to infinity, normalised every share to
+/// zero, and the quantile fell to the dearest price whatever `q` was.
+#[test]
+fn capacity_shares_near_the_largest_float_keep_their_proportions() {
+    let point = |usd_per_mwh, share| PricePoint { usd_per_mwh, share };
+    let huge =
+        ElectricityPrices::new(vec![point(30.0, f64::MAX), point(90.0, f64::MAX / 3.0)]).unwrap();
+    let plain = ElectricityPrices::new(vec![point(30.0, 3.0), point(90.0, 1.0)]).unwrap();
+    for q in [0.1, 0.5, 0.75, 0.76, 1.0] {
+        assert_eq!(huge.quantile(q).unwrap(), plain.quantile(q).unwrap(), "{q}");
+    }
+    assert_eq!(huge.quantile(0.5).unwrap(), 30.0);
+}
+
+/// An electricity price near `f64::MAX` $/MWh made the marginal cost
+/// infinite inside an `Ok`.
+#[test]
+fn a_marginal_cost_that_is_not_finite_is_refused_when_the_model_is_built() {
+    let point = PricePoint {
+        usd_per_mwh: f64::MAX / 2.0,
+        share: 1.0,
+    };
+    let spec = ResponseSpec {
+        electricity: ElectricityPrices::new(vec![point]).unwrap(),
+        ..ResponseSpec::default()
+    };
+    let err = ResponseModel::try_from(spec).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::OutOfRange {
+                unit: "($/PH/day)",
+                ..
+            }
+        ),
+        "{err}"
+    );
+    let cost = model().marginal_cost(day(2025, 1, 1)).unwrap();
+    assert!(cost.is_finite() && cost > 0.0);
+}

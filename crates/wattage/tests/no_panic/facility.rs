@@ -30,8 +30,9 @@ use wattage::units::{
 };
 
 use wattage::facility::business_model::{BusinessModel, ModelPnl, ModelPrices};
+use wattage::facility::capital::financing::PlanFinance;
 use wattage::facility::comparison::{
-    Assumptions, Comparison, Plan, PlanResult, YearComparison, compare,
+    Assumptions, Comparison, Incremental, Plan, PlanResult, YearComparison, compare,
 };
 use wattage::facility::finance::{discounted_payback_period, irr, npv, payback_period};
 use wattage::facility::kernel::{KernelLoadTotals, KernelTotals};
@@ -43,16 +44,25 @@ use wattage::facility::summary::{CashFlows, WorkloadSummary, YearRow};
 
 use super::{AllFinite, check, check_size, json_text, nasty_f64, raw};
 
-/// `AllFinite` for a result struct: every listed field is finite.
-macro_rules! finite_fields {
-    ($($ty:ty { $($field:ident),+ $(,)? })+) => {$(
+/// Exact by construction: names, a kind of business, and financing
+/// results whose every part is money, a ratio or a year (those types derive
+/// `Eq`, which no `f64` field allows).
+macro_rules! exact {
+    ($($ty:ty),+) => {$(
         impl AllFinite for $ty {
             fn all_finite(&self) -> bool {
-                true $(&& self.$field.all_finite())+
+                true
             }
         }
     )+};
 }
+exact!(
+    &str,
+    std::sync::Arc<[String]>,
+    BusinessModel,
+    PlanFinance,
+    Incremental
+);
 
 /// Money lines are finite when every line is: the list of lines, not a
 /// list of fields, so a new line is covered without an edit here.
@@ -68,24 +78,37 @@ finite_fields!(
         live_periods, curtailed_periods, curtailed_time, curtailed_energy, it_energy, energy,
         money, btc_mined, reserve_periods, deployed_energy,
     }
+    KernelLoadTotals { money, energy, curtailed_periods, btc }
+    KernelTotals { names, workloads, money }
+    LeaseMonth { index, starts, rate, rent }
+    CapexPayment { at, amount }
+);
+
+finite_fields!(@open
     WorkloadSummary {
-        name, mw_years, money, gross_margin, opex, ebitda,
+        name, kind, mw_years, money, gross_margin, opex, ebitda,
         depreciation, revenue_per_mw_year, ebitda_per_mw_year, btc_mined, energy_cost_per_btc,
         all_in_cost_per_btc, curtailed_time, curtailed_energy,
     }
     Summary {
         workloads, money, site_power_lines, gross_margin, opex, ebitda,
-        ebitda_per_interconnect_mw_year, btc_mined, energy_cost_per_btc,
+        ebitda_per_interconnect_mw_year, btc_mined, energy_cost_per_btc, all_in_cost_per_btc,
+        depreciation,
     }
-    YearRow { year, start, revenue, energy_cost, gross_margin, opex, ebitda, capex, cash_flow }
-    PlanResult { name, summary, cash_flows }
+    YearRow {
+        year, start, revenue, energy_cost, gross_margin, opex, ebitda, capex, asset_sales,
+        depreciation, cash_flow,
+    }
+    PlanResult { name, summary, cash_flows, finance }
     YearComparison { year, base, alternative, incremental_cash_flow }
-    Comparison { base, alternative, years, base_npv, alternative_npv, incremental_irr, incremental_payback_years }
-    ModelPnl { revenue, power_cost, hosting_paid, hardware_capex, facility_capex, ebitda }
-    KernelLoadTotals { money, energy, curtailed_periods, btc }
-    KernelTotals { workloads, money }
-    LeaseMonth { index, starts, rate, rent }
-    CapexPayment { at, amount }
+    Comparison {
+        base, alternative, years, base_npv, alternative_npv, incremental_irr, incremental,
+        incremental_payback_years,
+    }
+    ModelPnl {
+        model, revenue, power_cost, hosting_paid, hardware_capex, facility_capex, asset_sales,
+        depreciation, ebitda,
+    }
 );
 
 impl AllFinite for CashFlows {

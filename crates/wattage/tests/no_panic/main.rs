@@ -9,10 +9,56 @@
 // A failed check panics: that is how a test fails.
 #![allow(clippy::unwrap_used, clippy::panic, clippy::missing_panics_doc)]
 
+/// `AllFinite` for a result struct: every field is finite. A struct of
+/// this suite's own crate family is destructured without `..`, so a field
+/// added to it and not listed here fails to compile; a `#[non_exhaustive]`
+/// one cannot be, and its serialized keys are checked against the list
+/// instead, so a new field fails the first test that checks it.
+#[macro_export]
+macro_rules! finite_fields {
+    (@open $($ty:ident { $($field:ident),+ $(,)? })+) => {$(
+        impl AllFinite for $ty {
+            fn all_finite(&self) -> bool {
+                $crate::every_field_listed(stringify!($ty), self, &[$(stringify!($field)),+]);
+                let $ty { $($field),+ , .. } = self;
+                true $(&& $field.all_finite())+
+            }
+        }
+    )+};
+    ($($ty:ident { $($field:ident),+ $(,)? })+) => {$(
+        impl AllFinite for $ty {
+            fn all_finite(&self) -> bool {
+                let $ty { $($field),+ } = self;
+                true $(&& $field.all_finite())+
+            }
+        }
+    )+};
+}
+
+/// Fails the test when `value` serializes a field `listed` does not name
+/// (the lines of a flattened `money` field are its own).
+pub fn every_field_listed(what: &str, value: &impl serde::Serialize, listed: &[&str]) {
+    let lines =
+        serde_json::to_value(wattage::facility::money_lines::MoneyLines::<Usd>::default()).unwrap();
+    let is_line = |key: &str| listed.contains(&"money") && lines.get(key).is_some();
+    let json = serde_json::to_value(value).unwrap();
+    let keys = json
+        .as_object()
+        .map(|o| o.keys().cloned().collect::<Vec<_>>());
+    for key in keys.unwrap_or_default() {
+        assert!(
+            listed.contains(&key.as_str()) || is_line(&key),
+            "{what}.{key} is not checked finite"
+        );
+    }
+}
+
 mod configs;
 mod facility;
+mod found;
 mod hardware;
 mod mining;
+mod probe;
 mod units;
 
 use proptest::prelude::*;
@@ -151,38 +197,6 @@ impl<T: AllFinite> AllFinite for Bounds<T> {
     }
 }
 
-impl AllFinite for CbeciEstimate {
-    fn all_finite(&self) -> bool {
-        self.power.all_finite() && self.threshold.all_finite()
-    }
-}
-
-impl AllFinite for Luck {
-    fn all_finite(&self) -> bool {
-        self.expected_blocks.all_finite()
-            && self.coefficient_of_variation.all_finite()
-            && self.probability_of_no_block.all_finite()
-    }
-}
-
-impl AllFinite for Payout {
-    fn all_finite(&self) -> bool {
-        self.luck.all_finite()
-    }
-}
-
-impl AllFinite for PeriodEconomics {
-    fn all_finite(&self) -> bool {
-        self.period.all_finite() && self.payout.all_finite() && self.energy.all_finite()
-    }
-}
-
-impl AllFinite for StepResult {
-    fn all_finite(&self) -> bool {
-        self.difficulty.all_finite() && self.economics.all_finite()
-    }
-}
-
 impl AllFinite for Projection {
     fn all_finite(&self) -> bool {
         self.steps().all_finite()
@@ -194,20 +208,6 @@ impl<T: AllFinite> AllFinite for Bands<T> {
         [&self.p05, &self.p25, &self.p50, &self.p75, &self.p95]
             .iter()
             .all(|b| b.all_finite())
-    }
-}
-
-impl AllFinite for OperationBands {
-    fn all_finite(&self) -> bool {
-        self.btc_price.all_finite()
-            && self.cumulative_cash_margin.all_finite()
-            && self.total_mined.all_finite()
-    }
-}
-
-impl AllFinite for RetargetEstimate {
-    fn all_finite(&self) -> bool {
-        self.projected_timespan_secs.all_finite() && self.difficulty_change.all_finite()
     }
 }
 
@@ -235,18 +235,6 @@ impl<T: AllFinite> AllFinite for Loaded<T> {
     }
 }
 
-impl AllFinite for AsicOperatingPoint {
-    fn all_finite(&self) -> bool {
-        self.hashrate.all_finite() && self.power.all_finite() && self.efficiency.all_finite()
-    }
-}
-
-impl AllFinite for AcceleratorOperatingPoint {
-    fn all_finite(&self) -> bool {
-        self.power.all_finite() && self.throughput.all_finite()
-    }
-}
-
 impl AllFinite for EfficiencyGain {
     fn all_finite(&self) -> bool {
         self.ratio().all_finite()
@@ -261,6 +249,33 @@ impl AllFinite for Gap {
             && self.floor.all_finite()
             && self.ratio().all_finite()
             && self.orders_of_magnitude().all_finite()
+    }
+}
+
+finite_fields!(@open
+    CbeciEstimate { power, threshold, profitable }
+    Luck { expected_blocks, coefficient_of_variation, probability_of_no_block }
+    Payout { subsidy, fees, pool_fee, net, luck }
+    PeriodEconomics { period, payout, revenue, energy, power_cost, hosting_cost, opex, depreciation }
+    StepResult {
+        index, start_date, days, start_height, end_height, difficulty, btc_price, economics,
+        cumulative_cash_margin,
+    }
+    OperationBands {
+        start_date, btc_price, cumulative_cash_margin, total_mined, paths_paid_back,
+        paths_at_price_floor, paths,
+    }
+);
+
+finite_fields!(
+    AsicOperatingPoint { hashrate, power, efficiency }
+    AcceleratorOperatingPoint { power, throughput }
+);
+
+/// Not serializable, so its fields are listed by hand.
+impl AllFinite for RetargetEstimate {
+    fn all_finite(&self) -> bool {
+        self.projected_timespan_secs.all_finite() && self.difficulty_change.all_finite()
     }
 }
 

@@ -23,6 +23,7 @@
 pub mod ercot;
 pub mod ercot_ancillary;
 pub mod ercot_load;
+mod quote_count;
 
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
@@ -252,7 +253,10 @@ pub fn read_prices_with<R: Read, L: Layout>(
 }
 
 /// The CSV loop every reader of this crate shares: the header, read by
-/// `columns`, then `row` for each record with its file line.
+/// `columns`, then `row` for each record with its file line. A file with
+/// an odd number of quote characters (a quoted field never closed, or a
+/// stray quote in an unquoted one) is [`FacilityError::Csv`] at its end,
+/// rather than read as if the quote were closed there.
 pub(crate) fn for_each_row<R: Read, C>(
     reader: R,
     columns: impl FnOnce(&Header<'_>) -> Result<C, FacilityError>,
@@ -261,14 +265,22 @@ pub(crate) fn for_each_row<R: Read, C>(
     let mut csv_reader = csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(true)
-        .from_reader(reader);
+        .from_reader(quote_count::QuoteCount::new(reader));
     let headers = csv_reader.headers().map_err(|e| csv_error(&e))?.clone();
     let columns = columns(&Header(&headers))?;
     let mut record = csv::StringRecord::new();
     loop {
         match csv_reader.read_record(&mut record) {
             Ok(true) => {}
-            Ok(false) => return Ok(()),
+            Ok(false) if csv_reader.get_ref().balanced() => return Ok(()),
+            Ok(false) => {
+                return Err(FacilityError::Csv {
+                    line: csv_reader.position().line(),
+                    message: String::from(
+                        "unbalanced quotes: a quoted field is not closed, or a quote stands inside an unquoted field",
+                    ),
+                });
+            }
             Err(error) => return Err(csv_error(&error)),
         }
         let line = record.position().map_or(0, csv::Position::line);
@@ -430,6 +442,30 @@ mod tests {
 
     use super::ercot::{Hub, HubLmps};
     use super::*;
+
+    #[test]
+    fn a_quote_left_open_at_the_end_of_a_file_is_malformed_csv() {
+        let header = "UTC Timestamp (Interval Ending),West LMP\n";
+        let read = |rows: &str| {
+            read_prices(
+                alloc::format!("{header}{rows}").as_bytes(),
+                &HubLmps(Hub::West),
+            )
+        };
+        let quoted = read("2024-07-01 05:15:00,\"8,910.91\"\n2024-07-01 05:30:00,\"1\"\n").unwrap();
+        assert_eq!(quoted.len(), 2);
+        for rows in [
+            "2024-07-01 05:15:00,\"8,910.91\n",
+            "2024-07-01 05:15:00,\"8,910.91",
+            "2024-07-01 05:15:00,31.5\n2024-07-01 05:30:00,\"29.25",
+        ] {
+            let err = read(rows).unwrap_err();
+            assert!(
+                matches!(&err, FacilityError::Csv { message, .. } if message.starts_with("unbalanced quotes")),
+                "{rows:?}: {err}"
+            );
+        }
+    }
 
     #[test]
     fn errors_of_a_file_name_the_file_and_the_line() {
