@@ -21,7 +21,7 @@ Examples:
   wattage catalog list --year 2024 --cooling hydro
   wattage catalog list --max-efficiency \"15 J/TH\" --format csv")]
     List(ListArgs),
-    /// Shows one miner with its source and notes (forgiving look-up: \"s21 xp hyd\").
+    /// Shows one miner with its source and notes (forgiving look-up: "s21 xp hyd").
     #[command(after_help = "\
 Examples:
   wattage catalog show \"S21 XP\"
@@ -44,7 +44,7 @@ Examples:
   wattage catalog compare \"S19 XP\" \"S21 XP\" \"S21 XP Hyd\" --format csv")]
     Compare {
         /// Two or more model names; each is compared with the first.
-        #[arg(num_args = 2.., required = true)]
+        #[arg(num_args = 2.., required = true, value_name = "MODEL")]
         names: Vec<String>,
     },
 }
@@ -71,7 +71,7 @@ pub(crate) struct ListArgs {
     #[arg(long, value_parser = args::unit::<Cooling>)]
     cooling: Option<Cooling>,
     /// Only miners at or below this energy per hash, e.g. "15 J/TH".
-    #[arg(long, value_parser = args::unit::<HashEfficiency>)]
+    #[arg(long, value_parser = args::unit::<HashEfficiency>, allow_hyphen_values = true)]
     max_efficiency: Option<HashEfficiency>,
     /// Only miners from this manufacturer (case-insensitive), e.g. Bitmain.
     #[arg(long)]

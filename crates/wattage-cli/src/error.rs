@@ -89,6 +89,27 @@ impl CliError {
     }
 }
 
+/// The message and hint of a rendered clap error: its first line (without
+/// `error: `) and, when clap lists them, the possible values; clap's
+/// `tip:` as the hint, or a pointer to `--help`.
+pub(crate) fn from_clap(rendered: &str) -> (String, String) {
+    let mut lines = rendered.lines().map(str::trim).filter(|l| !l.is_empty());
+    let first = lines.next().unwrap_or("invalid arguments");
+    let mut message = first.strip_prefix("error: ").unwrap_or(first).to_string();
+    let mut hint = String::from(
+        "see `wattage --help` or `wattage <command> --help` for the flags and examples",
+    );
+    for line in lines {
+        if line.starts_with("[possible values:") {
+            message.push(' ');
+            message.push_str(line);
+        } else if let Some(tip) = line.strip_prefix("tip: ") {
+            hint = format!("{tip}; see `wattage <command> --help`");
+        }
+    }
+    (message, hint)
+}
+
 /// Shorthand for results in the command line.
 pub(crate) type Result<T, E = CliError> = std::result::Result<T, E>;
 
@@ -103,4 +124,27 @@ pub(crate) fn write_io(what: &str, error: &std::io::Error) -> CliError {
     let mut e = write_error(what, error);
     e.broken_pipe = error.kind() == std::io::ErrorKind::BrokenPipe;
     e
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_clap_error_keeps_its_possible_values_and_tip() {
+        let rendered = "error: invalid value 'xml' for '--format <FORMAT>'\n  [possible values: table, csv, json]\n\n  tip: a similar value exists: 'table'\n\nFor more information, try '--help'.\n";
+        let (message, hint) = from_clap(rendered);
+        assert_eq!(
+            message,
+            "invalid value 'xml' for '--format <FORMAT>' [possible values: table, csv, json]"
+        );
+        assert!(
+            hint.starts_with("a similar value exists: 'table'"),
+            "{hint}"
+        );
+        let (message, hint) =
+            from_clap("error: unexpected argument '--x' found\n\nUsage: wattage\n");
+        assert_eq!(message, "unexpected argument '--x' found");
+        assert!(hint.contains("--help"), "{hint}");
+    }
 }

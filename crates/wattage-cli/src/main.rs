@@ -113,36 +113,30 @@ fn report(error: &CliError) -> ExitCode {
     ExitCode::from(error.exit_code())
 }
 
+/// Reports a clap error (or prints the help or version it stands for):
+/// its first line, with the possible values when clap lists them, and
+/// clap's tip as the hint.
+fn clap_exit(e: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let _ = e.print();
+            return ExitCode::from(EXIT_OK);
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = e.print();
+            return ExitCode::from(EXIT_INPUT);
+        }
+        _ => {}
+    }
+    let (message, hint) = error::from_clap(&e.render().to_string());
+    report(&CliError::input(message, hint))
+}
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(e) => {
-            use clap::error::ErrorKind;
-            return match e.kind() {
-                ErrorKind::DisplayHelp
-                | ErrorKind::DisplayVersion
-                | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-                    let _ = e.print();
-                    if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
-                        ExitCode::from(EXIT_INPUT)
-                    } else {
-                        ExitCode::from(EXIT_OK)
-                    }
-                }
-                _ => {
-                    let text = e.render().to_string();
-                    let first = text
-                        .lines()
-                        .find(|l| !l.trim().is_empty())
-                        .unwrap_or("invalid arguments");
-                    let message = first.strip_prefix("error: ").unwrap_or(first);
-                    report(&CliError::input(
-                        message,
-                        "see `wattage --help` or `wattage <command> --help` for the flags and examples",
-                    ))
-                }
-            };
-        }
+        Err(e) => return clap_exit(&e),
     };
     // A panic is a bug: one line and the internal exit code, no backtrace.
     std::panic::set_hook(Box::new(|info| {

@@ -70,7 +70,7 @@ pub(crate) struct PriceArgs {
     /// Missing intervals in a price CSV: refuse (an error naming the line
     /// after the gap), fill-forward, interpolate, or a price to fill them
     /// with ("$100/MWh"). Every filled interval is counted on stderr.
-    #[arg(long, default_value = "refuse", value_parser = gap_policy)]
+    #[arg(long, default_value = "refuse", value_parser = gap_policy, allow_hyphen_values = true)]
     pub(crate) gap_policy: GapPolicy,
 }
 
@@ -184,6 +184,12 @@ pub(crate) fn facility_error(context: &str, e: &FacilityError) -> CliError {
 /// Bad input naming the file and the reader's complaint (with its line).
 pub(crate) fn read_prices(path: &Path, hub: Hub, gaps: GapPolicy) -> Result<PriceSeries> {
     let text = config::read(path, "price file")?;
+    if text.trim().is_empty() {
+        return Err(CliError::input(
+            format!("price file {} is empty", path.display()),
+            "a price file is an ERCOT CSV with its header row, or a library price series (.json, .toml)",
+        ));
+    }
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
@@ -191,8 +197,19 @@ pub(crate) fn read_prices(path: &Path, hub: Hub, gaps: GapPolicy) -> Result<Pric
     match ext.as_deref() {
         Some("toml") => config::toml_file(path, &text),
         Some("json") => serde_json::from_str(&text).map_err(|e| {
+            // serde_json's message ends with " at line L column C", which the prefix says.
+            let message = e.to_string();
+            let message = message
+                .rsplit_once(" at line ")
+                .map_or(message.as_str(), |(m, _)| m);
             CliError::input(
-                format!("{}:{}:{}: {e}", path.display(), e.line(), e.column()),
+                format!(
+                    "{}:{}:{}: {}",
+                    path.display(),
+                    e.line(),
+                    e.column(),
+                    config::explain_time(message)
+                ),
                 "a JSON price series has start, resolution and prices (the library's serde format)",
             )
         }),
@@ -543,12 +560,12 @@ curtailment and opex are used for every plan, and each other config is
 compared with it. The others' [deployment] and [[capex]] are theirs.")]
 pub(crate) struct CompareArgs {
     /// The base plan and one or more alternatives (site configs).
-    #[arg(num_args = 2.., required = true)]
+    #[arg(num_args = 2.., required = true, value_name = "CONFIG")]
     configs: Vec<PathBuf>,
     #[command(flatten)]
     prices: PriceArgs,
     /// Discount rate per year for NPV.
-    #[arg(long, default_value = "10%", value_parser = args::percent)]
+    #[arg(long, default_value = "10%", value_parser = args::percent, allow_hyphen_values = true)]
     discount_rate: Decimal,
 }
 

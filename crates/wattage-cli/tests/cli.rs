@@ -637,3 +637,131 @@ fn temp(name: &str, text: &str) -> PathBuf {
     std::fs::write(&path, text).unwrap();
     path
 }
+
+#[test]
+fn bad_input_an_analyst_might_type() {
+    let hp = ["hashprice", "--difficulty", "148.26T"];
+    // Negative values reach their parser instead of reading as flags.
+    let line = bad_input(&[&hp[..], &["--btc-price", "-5"]].concat());
+    assert!(
+        line.contains("--btc-price") && line.contains("greater than zero"),
+        "{line}"
+    );
+    let line = bad_input(&[&hp[..], &["--btc-price", "91132", "--fees", "-1%"]].concat());
+    assert!(line.contains("\"-1%\" is outside 0% to 100%"), "{line}");
+    let line = bad_input(&[&hp[..], &["--btc-price", "91132", "--fees", "101%"]].concat());
+    assert!(line.contains("\"101%\" is outside 0% to 100%"), "{line}");
+    let line = bad_input(&[&hp[..], &["--btc-price", "91132", "--height", "-1"]].concat());
+    assert!(line.contains("--height"), "{line}");
+    // A value outside a fixed list names the possible ones.
+    let line = bad_input(&[&hp[..], &["--btc-price", "91132", "--format", "xml"]].concat());
+    assert!(
+        line.contains("[possible values: table, csv, json]"),
+        "{line}"
+    );
+    let line = bad_input(&[
+        "site",
+        "run",
+        "site.toml",
+        "--prices",
+        PRICES,
+        "--by",
+        "week",
+    ]);
+    assert!(line.contains("[possible values: month, year]"), "{line}");
+    // A directory where a file belongs, for every file argument.
+    let dir = data("");
+    let dir = dir.to_str().unwrap();
+    let line = bad_input(&["site", "run", dir, "--prices", PRICES]);
+    assert!(line.contains("cannot read site config"), "{line}");
+    let line = bad_input(&["site", "run", "site.toml", "--prices", dir]);
+    assert!(line.contains("cannot read price file"), "{line}");
+    let line = bad_input(&["sweep", dir]);
+    assert!(line.contains("cannot read sweep file"), "{line}");
+    let line = bad_input(&["site", "run", "site.toml", "--prices", PRICES, "--out", dir]);
+    assert!(line.contains("cannot create ledger file"), "{line}");
+}
+
+#[test]
+fn a_negative_fill_price_is_a_gap_policy() {
+    let out = ok(&[
+        "site",
+        "run",
+        "site.toml",
+        "--prices",
+        PRICES,
+        "--gap-policy",
+        "-$5/MWh",
+        "--format",
+        "json",
+    ]);
+    assert!(out.contains("\"revenue\": \"$378808.77"), "{out}");
+}
+
+#[test]
+fn price_files_that_are_empty_or_have_times_without_an_offset() {
+    let line = bad_input(&[
+        "site",
+        "run",
+        "site.toml",
+        "--prices",
+        temp("empty.csv", "").to_str().unwrap(),
+    ]);
+    assert!(line.contains("empty.csv is empty"), "{line}");
+    let naive =
+        "\"start\":\"2024-01-01T00:00:00\",\"resolution\":\"hourly\",\"prices\":[\"$30/MWh\"]";
+    let json = temp("naive.json", &format!("{{{naive}}}"));
+    let line = bad_input(&[
+        "site",
+        "run",
+        "site.toml",
+        "--prices",
+        json.to_str().unwrap(),
+    ]);
+    assert!(line.contains("naive.json:1:30: "), "{line}");
+    assert!(
+        line.contains("UTC offset") && line.contains("2024-01-01T00:00:00Z"),
+        "{line}"
+    );
+    assert!(
+        !line.contains(" at line "),
+        "the position is said once: {line}"
+    );
+    for (name, start) in [
+        ("quoted.toml", "\"2024-01-01T00:00:00\""),
+        ("bare.toml", "2024-01-01T00:00:00"),
+    ] {
+        let toml = temp(
+            name,
+            &format!("start = {start}\nresolution = \"hourly\"\nprices = [\"$30/MWh\"]\n"),
+        );
+        let line = bad_input(&[
+            "site",
+            "run",
+            "site.toml",
+            "--prices",
+            toml.to_str().unwrap(),
+        ]);
+        assert!(line.contains(&format!("{name}:1:9: ")), "{line}");
+        assert!(line.contains("UTC offset"), "{line}");
+    }
+}
+
+#[test]
+fn a_piped_sweep_draws_no_progress_bar() {
+    let out = wattage().args(["sweep", "sweep.toml"]).output().unwrap();
+    assert!(out.status.success());
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn help_text_shows_no_escaped_quotes() {
+    for args in [&["catalog", "--help"][..], &["catalog", "show", "--help"]] {
+        let help = ok(args);
+        assert!(!help.contains("\\\""), "{args:?}: {help}");
+    }
+}
