@@ -48,6 +48,7 @@ Examples:
   wattage site run site.toml --prices prices.csv
   wattage site run site.toml --prices prices.csv --hub HB_NORTH --out ledger.csv
   wattage site run site.toml --prices prices.csv --charts charts/
+  wattage site run site.toml --prices q1.csv --prices q2.csv --by month
   wattage site run site.toml --format json
 
 The config's tables are the library's serde formats (docs/10-cli.md).
@@ -62,8 +63,10 @@ pub(crate) struct PriceArgs {
     /// A price file: ERCOT hub LMP or settlement point price CSV, or a
     /// library price series (.json, .toml). Replaces the config's
     /// `[contract]`: the site buys at these prices plus `price_adder`.
+    /// Repeat it for consecutive files (a year of quarterly files): each
+    /// must start where the one before ends.
     #[arg(long, value_name = "FILE")]
-    pub(crate) prices: Option<PathBuf>,
+    pub(crate) prices: Vec<PathBuf>,
     /// The hub to read from an ERCOT price CSV: a settlement point (HB_WEST, HB_NORTH, HB_SOUTH, HB_HOUSTON, HB_PAN, HB_BUSAVG, HB_HUBAVG) or an LMP column name ("North LMP").
     #[arg(long, default_value = "HB_WEST", value_parser = args::unit::<Hub>)]
     pub(crate) hub: Hub,
@@ -246,6 +249,30 @@ pub(crate) fn read_prices(path: &Path, hub: Hub, gaps: GapPolicy) -> Result<Pric
     }
 }
 
+/// Reads `--prices`' files in order into one series, each appended to the
+/// ones before (`None` without `--prices`).
+///
+/// # Errors
+///
+/// Bad input for a file that does not read, or one that does not start
+/// where the one before ends or has another resolution.
+fn read_price_files(prices: &PriceArgs) -> Result<Option<PriceSeries>> {
+    let mut all: Option<PriceSeries> = None;
+    for path in &prices.prices {
+        let next = read_prices(path, prices.hub, prices.gap_policy)?;
+        match &mut all {
+            None => all = Some(next),
+            Some(series) => series.append(&next).map_err(|e| {
+                CliError::input(
+                    e.in_source(path.display().to_string()).to_string(),
+                    "give consecutive price files in order, each starting where the one before ends, at the same resolution",
+                )
+            })?,
+        }
+    }
+    Ok(all)
+}
+
 /// Reads a site config and resolves its contract and horizon.
 ///
 /// # Errors
@@ -255,10 +282,7 @@ pub(crate) fn read_prices(path: &Path, hub: Hub, gaps: GapPolicy) -> Result<Pric
 pub(crate) fn load(path: &Path, prices: &PriceArgs) -> Result<Resolved> {
     let text = config::read(path, "site config")?;
     let config: SiteConfig = config::toml_file(path, &text)?;
-    let series = match &prices.prices {
-        Some(p) => Some(read_prices(p, prices.hub, prices.gap_policy)?),
-        None => None,
-    };
+    let series = read_price_files(prices)?;
     let (contract, default_horizon) = match (&series, config.contract) {
         (Some(_), Some(_)) => {
             return Err(CliError::input(
@@ -476,10 +500,12 @@ fn chart_source(a: &RunArgs) -> String {
             |n| n.to_string_lossy().into_owned(),
         )
     };
-    let prices = a.prices.prices.as_deref().map_or_else(
-        || String::from("the config's [contract]"),
-        |p| format!("{} ({})", name(p), a.prices.hub),
-    );
+    let prices = if a.prices.prices.is_empty() {
+        String::from("the config's [contract]")
+    } else {
+        let files: Vec<String> = a.prices.prices.iter().map(|p| name(p)).collect();
+        format!("{} ({})", files.join(", "), a.prices.hub)
+    };
     format!(
         "Source: wattage site run of {}; prices: {prices}. Periods start in UTC.",
         name(&a.config)

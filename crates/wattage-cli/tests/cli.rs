@@ -765,3 +765,44 @@ fn help_text_shows_no_escaped_quotes() {
         assert!(!help.contains("\\\""), "{args:?}: {help}");
     }
 }
+
+#[test]
+fn consecutive_price_files_read_as_one() {
+    let text = std::fs::read_to_string(data(PRICES)).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let (header, rows) = lines.split_first().unwrap();
+    let (first, second) = rows.split_at(rows.len() / 2);
+    let part = |name: &str, rows: &[&str]| {
+        let body: String = rows.iter().map(|r| format!("{r}\n")).collect();
+        temp(name, &format!("{header}\n{body}"))
+    };
+    let (a, b) = (
+        part("first-half.csv", first),
+        part("second-half.csv", second),
+    );
+    let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
+    let whole = ok(&[
+        "site",
+        "run",
+        "site.toml",
+        "--prices",
+        PRICES,
+        "--format",
+        "json",
+    ]);
+    let parts = ok(&[
+        "site",
+        "run",
+        "site.toml",
+        "--prices",
+        a,
+        "--prices",
+        b,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(parts, whole);
+    // Out of order, the second file does not start where the first ends.
+    let line = bad_input(&["site", "run", "site.toml", "--prices", b, "--prices", a]);
+    assert!(line.contains("first-half.csv"), "{line}");
+}
