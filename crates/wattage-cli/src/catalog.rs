@@ -176,6 +176,15 @@ fn lookup(name: &str) -> Result<AsicMiner> {
     })
 }
 
+/// Says on stderr that the filters matched no `what`, so that an empty
+/// output is not mistaken for a failure (stdout stays empty: no table, no
+/// CSV header, an empty JSON array).
+fn note_if_empty(empty: bool, what: &str) {
+    if empty {
+        eprintln!("note: no {what} match the filters");
+    }
+}
+
 /// Runs a catalog subcommand.
 ///
 /// # Errors
@@ -202,6 +211,7 @@ pub(crate) fn run(command: &CatalogCommand) -> Result<Vec<Section>> {
                 })
                 .map(MinerRow::of)
                 .collect();
+            note_if_empty(rows.is_empty(), "miners");
             Ok(vec![Section::new("miners", &rows)?])
         }
         CatalogCommand::Accelerators(f) => {
@@ -230,6 +240,7 @@ pub(crate) fn run(command: &CatalogCommand) -> Result<Vec<Section>> {
                     tflops_per_w: round(e.get(unit::TERAFLOPS_PER_WATT), 3),
                 })
                 .collect();
+            note_if_empty(rows.is_empty(), "accelerators");
             Ok(vec![
                 Section::new("accelerators", &rows)?,
                 Section::new(

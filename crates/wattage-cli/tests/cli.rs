@@ -806,3 +806,69 @@ fn consecutive_price_files_read_as_one() {
     let line = bad_input(&["site", "run", "site.toml", "--prices", b, "--prices", a]);
     assert!(line.contains("first-half.csv"), "{line}");
 }
+
+#[test]
+fn a_catalog_filter_that_matches_nothing_says_so_on_stderr() {
+    for args in [
+        &["catalog", "list", "--year", "1999"][..],
+        &["catalog", "list", "--year", "1999", "--format", "csv"],
+        &["catalog", "accelerators", "--vendor", "nobody"],
+    ] {
+        let out = wattage().args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}");
+        // Accelerators still carry their data's credit line.
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        if args[1] == "list" {
+            assert!(stdout.is_empty(), "{args:?}: {stdout}");
+        } else {
+            assert!(
+                stdout.contains("Epoch AI") && !stdout.contains("NVIDIA"),
+                "{stdout}"
+            );
+        }
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            stderr.starts_with("note: no ") && stderr.contains("match the filters"),
+            "{stderr}"
+        );
+    }
+    let json = ok(&["catalog", "list", "--year", "1999", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["miners"], serde_json::json!([]));
+}
+
+/// On a terminal (a pseudo-terminal from util-linux `script`) the sweep
+/// draws its bar on stderr; the results on stdout are the same as piped.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_sweep_on_a_terminal_draws_a_progress_bar() {
+    let bin = assert_cmd::cargo::cargo_bin("wattage");
+    let dir = data("");
+    let out_file = std::env::temp_dir().join(format!("wattage-tty-{}.csv", std::process::id()));
+    let command = format!(
+        "{} sweep sweep_montecarlo.toml > {}",
+        bin.display(),
+        out_file.display()
+    );
+    let Ok(run) = std::process::Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .current_dir(&dir)
+        .output()
+    else {
+        eprintln!("util-linux `script` is not installed; the terminal case is not run");
+        return;
+    };
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    // The bar's blocks (U+2588 and U+2591) reach the terminal.
+    let terminal = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        terminal.contains('\u{2588}') || terminal.contains('\u{2591}'),
+        "{terminal:?}"
+    );
+    let written = std::fs::read_to_string(&out_file).unwrap();
+    assert_eq!(written, ok(&["sweep", "sweep_montecarlo.toml"]));
+}
