@@ -617,6 +617,46 @@ struct YearRow<'a> {
     incremental_cash_flow: Usd,
 }
 
+/// Reads the alternative plan at `path`: its own `[deployment]` and
+/// `[[capex]]`, on the base's horizon and contract.
+///
+/// # Errors
+///
+/// Bad input for a config that does not read, or one whose `[horizon]` or
+/// `[contract]` differs from the base's.
+fn alternative(path: &Path, base: &Resolved) -> Result<Plan> {
+    let text = config::read(path, "site config")?;
+    let other: SiteConfig = config::toml_file(path, &text)?;
+    if other.horizon.is_some_and(|h| h != base.horizon) {
+        return Err(CliError::input(
+            format!(
+                "{} has a [horizon] that differs from the base's",
+                path.display()
+            ),
+            "plans are compared over the base's horizon; remove [horizon] from the alternative or make it equal",
+        ));
+    }
+    if other.contract.as_ref().is_some_and(|c| *c != base.contract) {
+        return Err(CliError::input(
+            format!(
+                "{} has a [contract] that differs from the base's",
+                path.display()
+            ),
+            "plans are compared on the base's contract; remove [contract] from the alternative",
+        ));
+    }
+    let name = other
+        .name
+        .unwrap_or_else(|| other.deployment.site().name().to_string());
+    Ok(Plan {
+        debt: vec![],
+        terminal_value: wattage::facility::capital::TerminalValue::None,
+        name,
+        deployment: other.deployment,
+        capex: other.capex,
+    })
+}
+
 /// Runs `wattage compare`.
 ///
 /// # Errors
@@ -640,36 +680,7 @@ pub(crate) fn compare(a: &CompareArgs) -> Result<Vec<Section>> {
     let mut years = Vec::new();
     let mut results = Vec::new();
     for path in others {
-        let text = config::read(path, "site config")?;
-        let other: SiteConfig = config::toml_file(path, &text)?;
-        if other.horizon.is_some_and(|h| h != base.horizon) {
-            return Err(CliError::input(
-                format!(
-                    "{} has a [horizon] that differs from the base's",
-                    path.display()
-                ),
-                "plans are compared over the base's horizon; remove [horizon] from the alternative or make it equal",
-            ));
-        }
-        if other.contract.as_ref().is_some_and(|c| *c != base.contract) {
-            return Err(CliError::input(
-                format!(
-                    "{} has a [contract] that differs from the base's",
-                    path.display()
-                ),
-                "plans are compared on the base's contract; remove [contract] from the alternative",
-            ));
-        }
-        let name = other
-            .name
-            .unwrap_or_else(|| other.deployment.site().name().to_string());
-        let plan = Plan {
-            debt: vec![],
-            terminal_value: wattage::facility::capital::TerminalValue::None,
-            name,
-            deployment: other.deployment,
-            capex: other.capex,
-        };
+        let plan = alternative(path, &base)?;
         let assumptions = Assumptions {
             discounting: wattage::facility::capital::Discounting::Yearly(
                 wattage::finance::Timing::YEARLY,
