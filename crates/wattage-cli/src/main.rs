@@ -35,6 +35,8 @@ Examples:
   wattage breakeven --efficiency \"17.5 J/TH\" --hashprice '$54.3/PH/day' --pue 1.1 --pool-fee 2%
   wattage catalog list --cooling hydro --format csv
   wattage site run site.toml --prices prices.csv --out ledger.csv
+  wattage compare base.toml alternative.toml --prices prices.csv
+  wattage sweep sweep.toml --shard 2/4 > part-2.csv
   wattage completions bash > ~/.local/share/bash-completion/completions/wattage
 
 Exit codes: 0 ok, 1 bad input, 2 internal error.")]
@@ -54,7 +56,7 @@ enum Command {
     Breakeven(mining::BreakevenArgs),
     /// What one MWh of mining earns, at the wall and at the meter.
     Revenue(mining::BreakevenArgs),
-    /// The built-in hardware catalog: list, show, compare.
+    /// The built-in hardware catalog: list, show and compare miners; list accelerators.
     #[command(subcommand)]
     Catalog(catalog::CatalogCommand),
     /// Site simulations.

@@ -373,20 +373,14 @@ pub(crate) fn run(a: &RunArgs) -> Result<Vec<Section>> {
         charts(dir, &periods, &chart_source(a))?;
     }
     if let Some(out) = &a.workloads_out {
-        write_workload_lines(out, &ledger)?;
+        write_table(out, |file| {
+            wattage::facility::tables::write_workload_lines(&ledger, file)
+        })?;
     }
     if let Some(out) = &a.out {
-        let file = std::fs::File::create(out).map_err(|e| {
-            CliError::input(
-                format!("cannot create ledger file {}: {e}", out.display()),
-                "check that the directory exists and is writable",
-            )
+        write_table(out, |file| {
+            wattage::facility::tables::write_ledger(&ledger, file)
         })?;
-        let mut file = std::io::BufWriter::new(file);
-        wattage::facility::tables::write_ledger(&ledger, &mut file).map_err(|e| {
-            crate::error::write_error("ledger file", e.in_source(out.display().to_string()))
-        })?;
-        std::io::Write::flush(&mut file).map_err(|e| write_io("ledger file", &e))?;
     }
     #[derive(Serialize)]
     struct SiteRow<'a> {
@@ -476,20 +470,32 @@ fn totals_by(site: &Resolved, by: By, zone: Option<&str>) -> Result<Section> {
     )
 }
 
-/// Writes every workload's ledger lines, period by period, as CSV, in the
-/// library's `tables::write_workload_lines` format.
-fn write_workload_lines(out: &Path, ledger: &SiteLedger) -> Result<()> {
+/// Creates the file `out` and writes one of the library's ledger tables
+/// into it with `write` (`tables::write_ledger` for `--out`,
+/// `tables::write_workload_lines` for `--workloads-out`).
+///
+/// # Errors
+///
+/// Bad input when the file cannot be created (a missing directory, a
+/// directory in its place); internal when writing into it fails.
+fn write_table(
+    out: &Path,
+    write: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> std::result::Result<(), FacilityError>,
+) -> Result<()> {
+    let what = format!("ledger file {}", out.display());
     let file = std::fs::File::create(out).map_err(|e| {
         CliError::input(
-            format!("cannot create ledger file {}: {e}", out.display()),
+            format!("cannot create {what}: {e}"),
             "check that the directory exists and is writable",
         )
     })?;
     let mut file = std::io::BufWriter::new(file);
-    wattage::facility::tables::write_workload_lines(ledger, &mut file).map_err(|e| {
-        crate::error::write_error("ledger file", e.in_source(out.display().to_string()))
+    write(&mut file).map_err(|e| match e {
+        // The library's I/O error reads "cannot read the file"; here it is a write.
+        FacilityError::Io { reason } => crate::error::write_error(&what, reason),
+        other => crate::error::write_error(&what, other),
     })?;
-    std::io::Write::flush(&mut file).map_err(|e| write_io("ledger file", &e))
+    std::io::Write::flush(&mut file).map_err(|e| write_io(&what, &e))
 }
 
 /// The source line under `site run`'s charts: the config and the prices.

@@ -872,3 +872,49 @@ fn a_sweep_on_a_terminal_draws_a_progress_bar() {
     let written = std::fs::read_to_string(&out_file).unwrap();
     assert_eq!(written, ok(&["sweep", "sweep_montecarlo.toml"]));
 }
+
+/// Output that cannot be written is the internal exit code, 2, in one
+/// line naming what could not be written (`/dev/full` refuses every write).
+#[cfg(target_os = "linux")]
+#[test]
+fn output_that_cannot_be_written_exits_2() {
+    let full = || {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap()
+    };
+    let run = |args: &[&str], stdout: Option<std::fs::File>| {
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("wattage"));
+        cmd.current_dir(data("")).args(args);
+        if let Some(f) = stdout {
+            cmd.stdout(f);
+        }
+        let out = cmd.output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(stderr.lines().count(), 2, "{stderr}");
+        stderr.lines().next().unwrap().to_string()
+    };
+    let line = run(&["catalog", "list"], Some(full()));
+    assert!(line.starts_with("error: could not write output"), "{line}");
+    for flag in ["--out", "--workloads-out"] {
+        let line = run(
+            &[
+                "site",
+                "run",
+                "site.toml",
+                "--prices",
+                PRICES,
+                flag,
+                "/dev/full",
+            ],
+            None,
+        );
+        assert!(
+            line.starts_with("error: could not write ledger file /dev/full: "),
+            "{line}"
+        );
+        assert!(!line.contains("cannot read"), "{line}");
+    }
+}
