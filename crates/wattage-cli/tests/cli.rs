@@ -918,3 +918,93 @@ fn output_that_cannot_be_written_exits_2() {
         assert!(!line.contains("cannot read"), "{line}");
     }
 }
+
+/// The repository's root (two levels above this crate).
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// Splits a shell command line into words, honouring single and double
+/// quotes (enough for the commands in the README and the book).
+fn shell_words(line: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word: Option<String> = None;
+    let mut quote: Option<char> = None;
+    for c in line.chars() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), c) => word.get_or_insert_with(String::new).push(c),
+            (None, '\'' | '"') => {
+                quote = Some(c);
+                word.get_or_insert_with(String::new);
+            }
+            (None, c) if c.is_whitespace() => words.extend(word.take()),
+            (None, c) => word.get_or_insert_with(String::new).push(c),
+        }
+    }
+    words.extend(word);
+    words
+}
+
+#[test]
+fn the_readme_commands_work_from_the_repository_root() {
+    let readme = std::fs::read_to_string(repo_root().join("README.md")).unwrap();
+    let section = readme
+        .split("## From the command line")
+        .nth(1)
+        .and_then(|s| s.split("\n## ").next())
+        .unwrap();
+    let commands: Vec<&str> = section
+        .lines()
+        .filter_map(|l| l.strip_prefix("cargo run -p wattage-cli -- "))
+        .collect();
+    assert_eq!(commands.len(), 3, "{section}");
+    assert!(section.contains("cargo install --path crates/wattage-cli"));
+    for command in commands {
+        let out = wattage()
+            .current_dir(repo_root())
+            .args(shell_words(command))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{command}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(!out.stdout.is_empty(), "{command}");
+    }
+}
+
+/// Every example in the book's CLI chapter that shows its whole output (a
+/// one-line `wattage ...` block followed by a text block without "...")
+/// prints exactly that output.
+#[test]
+fn the_books_sample_outputs_are_the_real_ones() {
+    let book = std::fs::read_to_string(repo_root().join("docs/10-cli.md")).unwrap();
+    let blocks: Vec<&str> = book.split("```").collect();
+    let mut checked = 0;
+    for pair in blocks.windows(3) {
+        let (Some(sh), Some(text)) = (pair[0].strip_prefix("sh\n"), pair[2].strip_prefix("text\n"))
+        else {
+            continue;
+        };
+        let lines: Vec<&str> = sh.lines().filter(|l| !l.trim().is_empty()).collect();
+        let [command] = lines[..] else { continue };
+        let Some(args) = command.strip_prefix("wattage ") else {
+            continue;
+        };
+        if text.contains("...") || !pair[1].trim().is_empty() {
+            continue;
+        }
+        assert_eq!(
+            ok(&shell_words(args)
+                .iter()
+                .map(String::as_str)
+                .collect::<Vec<_>>()),
+            text,
+            "{command}"
+        );
+        checked += 1;
+    }
+    assert!(checked >= 2, "only {checked} examples checked");
+}
