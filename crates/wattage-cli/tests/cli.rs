@@ -1008,3 +1008,40 @@ fn the_books_sample_outputs_are_the_real_ones() {
     }
     assert!(checked >= 2, "only {checked} examples checked");
 }
+
+/// Every flag a subcommand's `--help` lists is in the book's reference.
+#[test]
+fn the_book_documents_every_flag() {
+    let book = std::fs::read_to_string(repo_root().join("docs/10-cli.md")).unwrap();
+    for command in [
+        &["hashprice"][..],
+        &["breakeven"],
+        &["revenue"],
+        &["catalog", "list"],
+        &["catalog", "show"],
+        &["catalog", "compare"],
+        &["catalog", "accelerators"],
+        &["site", "run"],
+        &["compare"],
+        &["sweep"],
+        &["completions"],
+    ] {
+        let help = ok(&[command, &["--help"]].concat());
+        for line in help.lines() {
+            let Some(flag) = line.trim_start().strip_prefix("--") else {
+                continue;
+            };
+            let flag: String = flag
+                .chars()
+                .take_while(|c| c.is_ascii_lowercase() || *c == '-')
+                .collect();
+            if flag == "help" {
+                continue;
+            }
+            assert!(
+                book.contains(&format!("`--{flag}")),
+                "{command:?}: --{flag} is not in docs/10-cli.md"
+            );
+        }
+    }
+}
