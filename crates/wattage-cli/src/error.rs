@@ -52,6 +52,12 @@ impl CliError {
         }
     }
 
+    /// The same error with another hint.
+    pub(crate) fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = one_line(&hint.into());
+        self
+    }
+
     /// The exit code for this error.
     pub(crate) fn exit_code(&self) -> u8 {
         match self.kind {

@@ -249,7 +249,14 @@ fn price_path(base: &Path, spec: &PathSpec, horizon: Horizon) -> Result<PricePat
                 })?,
                 None => Hub::West,
             };
-            let series = read_prices(&base.join(file), hub, GapPolicy::Refuse)?;
+            let file = base.join(file);
+            if !file.is_file() {
+                return Err(CliError::input(
+                    format!("path {:?}: no price file {}", spec.name, file.display()),
+                    RELATIVE,
+                ));
+            }
+            let series = read_prices(&file, hub, GapPolicy::Refuse)?;
             let zero = EnergyPrice::new(Decimal::ZERO)
                 .map_err(|e| CliError::internal(format!("a zero price: {e}")))?;
             let contract = PowerContract::new(PowerSupply::index(series, zero));
@@ -302,6 +309,9 @@ fn run_case<'a>(
     }
 }
 
+/// The hint for a file a sweep names that cannot be read.
+const RELATIVE: &str = "check the path; a sweep file's site configs and price files are relative to the sweep file's directory";
+
 /// A sweep file read, with everything its shards share.
 struct Loaded {
     sweep: SweepConfig,
@@ -330,7 +340,7 @@ fn load(path: &Path) -> Result<Loaded> {
         .iter()
         .map(|site| {
             let path = base.join(site);
-            let text = config::read(&path, "site config")?;
+            let text = config::read(&path, "site config").map_err(|e| e.with_hint(RELATIVE))?;
             let config: SiteConfig = config::toml_file(&path, &text)?;
             Ok((path, config))
         })

@@ -545,6 +545,36 @@ fn a_missing_file() {
     assert!(line.contains("no-such-prices.csv"), "{line}");
     let line = bad_input(&["sweep", "no-such-sweep.toml"]);
     assert!(line.contains("no-such-sweep.toml"), "{line}");
+    // A sweep's own files are relative to the sweep file, and the hint says so.
+    let text = std::fs::read_to_string(data("sweep.toml")).unwrap();
+    // A copy elsewhere, with the site configs that should be found named in full.
+    let sites = format!(
+        "sites = [{:?}, {:?}]",
+        data("site.toml").display().to_string(),
+        data("efficient.toml").display().to_string()
+    );
+    let text = text.replace("sites = [\"site.toml\", \"efficient.toml\"]", &sites);
+    for (name, from, to) in [
+        ("no-site.toml", "efficient.toml\"]", "no-such-site.toml\"]"),
+        (
+            "no-prices.toml",
+            "file = \"ercot_hb_west_2023-08-15_17.csv\"",
+            "file = \"no-such-prices.csv\"",
+        ),
+    ] {
+        let sweep = temp(name, &text.replace(from, to));
+        let out = wattage()
+            .args(["sweep", sweep.to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(stderr.contains("no-such-"), "{stderr}");
+        assert!(
+            stderr.contains("relative to the sweep file's directory"),
+            "{stderr}"
+        );
+    }
 }
 
 #[test]
