@@ -1075,3 +1075,58 @@ fn the_book_documents_every_flag() {
         }
     }
 }
+
+#[test]
+fn compare_three_plans_each_against_the_first() {
+    let json = ok(&[
+        "compare",
+        "fixed.toml",
+        "efficient.toml",
+        "site.toml",
+        "--discount-rate",
+        "8%",
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let rows = v["comparisons"].as_array().unwrap();
+    assert_eq!(rows.len(), 2, "{json}");
+    for (row, name) in rows
+        .iter()
+        .zip(["West Texas, new miners", "West Texas, all mining"])
+    {
+        assert_eq!(row["base"], "West Texas, fixed price");
+        assert_eq!(row["alternative"], name);
+    }
+    // site.toml is fixed.toml's fleet on fixed.toml's contract: the same plan.
+    assert_eq!(rows[1]["base_npv"], rows[1]["alternative_npv"]);
+    let years = v["years"].as_array().unwrap();
+    assert_eq!(
+        years.len(),
+        2,
+        "one year per alternative over two days: {json}"
+    );
+    assert_eq!(years[1]["incremental_cash_flow"], "$0");
+}
+
+#[test]
+fn compare_refuses_an_alternative_on_other_terms() {
+    let fixed = std::fs::read_to_string(data("fixed.toml")).unwrap();
+    let other_contract = temp("other-contract.toml", &fixed.replace("$42/MWh", "$43/MWh"));
+    let line = bad_input(&["compare", "fixed.toml", other_contract.to_str().unwrap()]);
+    assert!(
+        line.contains("other-contract.toml has a [contract] that differs"),
+        "{line}"
+    );
+    let other_horizon = temp(
+        "other-horizon.toml",
+        &fixed.replace("periods = 48", "periods = 24"),
+    );
+    let line = bad_input(&["compare", "fixed.toml", other_horizon.to_str().unwrap()]);
+    assert!(
+        line.contains("other-horizon.toml has a [horizon] that differs"),
+        "{line}"
+    );
+    let line = bad_input(&["compare", "fixed.toml"]);
+    assert!(line.contains("2 values required"), "{line}");
+}
