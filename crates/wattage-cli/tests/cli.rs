@@ -1130,3 +1130,46 @@ fn compare_refuses_an_alternative_on_other_terms() {
     let line = bad_input(&["compare", "fixed.toml"]);
     assert!(line.contains("2 values required"), "{line}");
 }
+
+#[test]
+fn compare_year_by_year_with_irr_and_payback() {
+    // Three years on the fixed contract: the base fleet, and one at 13.5
+    // J/TH bought for $20M on the first day.
+    let fixed = std::fs::read_to_string(data("fixed.toml")).unwrap();
+    let base = fixed.replace("periods = 48", "periods = 26304");
+    let alternative = format!(
+        "{}\n[[capex]]\nat = \"2026-01-01T00:00:00Z\"\namount = \"$20,000,000\"\n",
+        base.replace("it_power = \"45.15 MW\"", "it_power = \"28.35 MW\"")
+            .replace(
+                "name = \"West Texas, fixed price\"",
+                "name = \"New miners\""
+            )
+    );
+    let (base, alternative) = (
+        temp("base-3y.toml", &base),
+        temp("alternative-3y.toml", &alternative),
+    );
+    let table = ok(&[
+        "compare",
+        base.to_str().unwrap(),
+        alternative.to_str().unwrap(),
+    ]);
+    snapshot("compare-years.txt", &table);
+    let json = ok(&[
+        "compare",
+        base.to_str().unwrap(),
+        alternative.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["years"].as_array().unwrap().len(), 3);
+    // Paid back within the second year, at an IRR the $20M earns.
+    let payback: f64 = v["comparisons"][0]["incremental_payback_years"]
+        .as_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((1.0..2.0).contains(&payback), "{json}");
+    assert!(v["comparisons"][0]["incremental_irr"].is_string(), "{json}");
+}
