@@ -1173,3 +1173,81 @@ fn compare_year_by_year_with_irr_and_payback() {
     assert!((1.0..2.0).contains(&payback), "{json}");
     assert!(v["comparisons"][0]["incremental_irr"].is_string(), "{json}");
 }
+
+#[test]
+fn site_run_draws_its_charts() {
+    let dir = std::env::temp_dir().join(format!("wattage-cli-charts-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let charts = dir.join("charts");
+    ok(&[
+        "site",
+        "run",
+        "site.toml",
+        "--prices",
+        PRICES,
+        "--charts",
+        charts.to_str().unwrap(),
+    ]);
+    for (file, title) in [
+        ("prices.svg", "Energy price per period"),
+        ("margin.svg", "Cumulative gross margin"),
+    ] {
+        let svg = std::fs::read_to_string(charts.join(file)).unwrap();
+        assert!(svg.starts_with("<svg"), "{file}");
+        assert!(svg.trim_end().ends_with("</svg>"), "{file}");
+        assert!(svg.contains(title), "{file}");
+        assert!(
+            svg.contains("site.toml") && svg.contains(PRICES),
+            "{file}: source line"
+        );
+        assert!(
+            svg.contains("<path") || svg.contains("<polyline"),
+            "{file}: a line"
+        );
+    }
+    // A file where the directory should be is bad input.
+    let file = temp("not-a-dir.csv", "");
+    let line = bad_input(&[
+        "site",
+        "run",
+        "site.toml",
+        "--prices",
+        PRICES,
+        "--charts",
+        file.to_str().unwrap(),
+    ]);
+    assert!(line.contains("cannot create chart directory"), "{line}");
+}
+
+#[test]
+fn catalog_by_manufacturer_and_hashprice_with_a_subsidy() {
+    let csv = ok(&[
+        "catalog",
+        "list",
+        "--manufacturer",
+        "canaan",
+        "--format",
+        "csv",
+    ]);
+    let rows: Vec<&str> = csv.lines().skip(1).collect();
+    assert!(!rows.is_empty());
+    assert!(
+        rows.iter().all(|r| r.split(',').nth(1) == Some("Canaan")),
+        "{csv}"
+    );
+    // --subsidy 6.25 BTC is --height 839999's subsidy.
+    let hp = [
+        "hashprice",
+        "--difficulty",
+        "86.39T",
+        "--btc-price",
+        "64000",
+        "--format",
+        "csv",
+    ];
+    assert_eq!(
+        ok(&[&hp[..], &["--subsidy", "6.25 BTC"]].concat()),
+        ok(&[&hp[..], &["--height", "839999"]].concat())
+    );
+    bad_input(&[&hp[..], &["--subsidy", "6.25 BTC", "--height", "1"]].concat());
+}
