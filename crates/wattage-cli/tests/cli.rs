@@ -1251,3 +1251,50 @@ fn catalog_by_manufacturer_and_hashprice_with_a_subsidy() {
     );
     bad_input(&[&hp[..], &["--subsidy", "6.25 BTC", "--height", "1"]].concat());
 }
+
+/// The JSON result sets of every command are the book's list.
+#[test]
+fn json_result_sets_are_the_documented_ones() {
+    // The top-level keys in the order the text has them (serde_json's
+    // map sorts its keys).
+    let sets = |args: &[&str]| -> Vec<String> {
+        let json = ok(&[args, &["--format", "json"]].concat());
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(v["schema"], 1, "{args:?}");
+        let keys: Vec<String> = json
+            .lines()
+            .filter_map(|l| {
+                l.strip_prefix("  \"")?
+                    .split_once("\":")
+                    .map(|(k, _)| k.to_string())
+            })
+            .collect();
+        assert_eq!(keys.len(), v.as_object().unwrap().len(), "{json}");
+        assert_eq!(
+            keys[..2],
+            ["command".to_string(), "schema".to_string()],
+            "{args:?}"
+        );
+        keys[2..].to_vec()
+    };
+    let run = ["site", "run", "site.toml", "--prices", PRICES];
+    for (args, expected) in [
+        (&["catalog", "show", "S21"][..], &["miner"][..]),
+        (&["catalog", "compare", "S19", "S21"], &["miners", "gains"]),
+        (
+            &["catalog", "accelerators"],
+            &["accelerators", "attribution"],
+        ),
+        (&run, &["site", "workloads", "years"]),
+        (
+            &[&run[..], &["--by", "year"]].concat(),
+            &["site", "workloads", "years", "by year"],
+        ),
+        (
+            &["compare", "site.toml", "efficient.toml", "--prices", PRICES],
+            &["comparisons", "years"],
+        ),
+    ] {
+        assert_eq!(sets(args), expected, "{args:?}");
+    }
+}
