@@ -195,7 +195,8 @@ pub(crate) fn hashprice(a: &HashpriceArgs) -> Result<Vec<Section>> {
         difficulty: difficulty.get(),
         implied_hashrate_ehs: dec("hashrate", hashrate.get(unit::EXAHASH_PER_SECOND))?.round_dp(2),
         subsidy_btc: subsidy.to_btc(),
-        fees_btc_per_block: (reward - subsidy.to_btc()).round_dp(8),
+        // normalize: no fees read "0", not "0.000" (the scale of the subtraction).
+        fees_btc_per_block: (reward - subsidy.to_btc()).round_dp(8).normalize(),
         reward_btc_per_block: reward.round_dp(8),
         btc_price_usd: btc_price.value(),
         usd_per_ph_day: usd.value().round_dp(2),

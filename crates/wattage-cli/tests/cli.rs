@@ -1298,3 +1298,19 @@ fn json_result_sets_are_the_documented_ones() {
         assert_eq!(sets(args), expected, "{args:?}");
     }
 }
+
+#[test]
+fn no_fees_read_zero() {
+    let json = ok(&[
+        "hashprice",
+        "--difficulty",
+        "148.26T",
+        "--btc-price",
+        "91132",
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["hashprice"][0]["fees_btc_per_block"], "0", "{json}");
+    assert_eq!(v["hashprice"][0]["reward_btc_per_block"], "3.125", "{json}");
+}
