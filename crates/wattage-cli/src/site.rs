@@ -49,6 +49,7 @@ Examples:
   wattage site run site.toml --prices prices.csv --hub HB_NORTH --out ledger.csv
   wattage site run site.toml --prices prices.csv --charts charts/
   wattage site run site.toml --prices q1.csv --prices q2.csv --by month
+  wattage site run site.toml --prices spp.csv --point LZ_WEST
   wattage site run site.toml --format json
 
 The config's tables are the library's serde formats (docs/10-cli.md).
@@ -70,6 +71,10 @@ pub(crate) struct PriceArgs {
     /// The hub to read from an ERCOT price CSV: a settlement point (HB_WEST, HB_NORTH, HB_SOUTH, HB_HOUSTON, HB_PAN, HB_BUSAVG, HB_HUBAVG) or an LMP column name ("North LMP").
     #[arg(long, default_value = "HB_WEST", value_parser = args::unit::<Hub>)]
     pub(crate) hub: Hub,
+    /// Any settlement point of an ERCOT settlement point price CSV by its
+    /// name (a load zone "LZ_WEST", a resource node), instead of --hub.
+    #[arg(long, value_name = "NAME", conflicts_with = "hub")]
+    pub(crate) point: Option<String>,
     /// Missing intervals in a price CSV: refuse (an error naming the line
     /// after the gap), fill-forward, interpolate, or a price to fill them
     /// with ("$100/MWh"). Every filled interval is counted on stderr.
@@ -185,7 +190,12 @@ pub(crate) fn facility_error(context: &str, e: &FacilityError) -> CliError {
 /// # Errors
 ///
 /// Bad input naming the file and the reader's complaint (with its line).
-pub(crate) fn read_prices(path: &Path, hub: Hub, gaps: GapPolicy) -> Result<PriceSeries> {
+pub(crate) fn read_prices(
+    path: &Path,
+    hub: Hub,
+    point: Option<&str>,
+    gaps: GapPolicy,
+) -> Result<PriceSeries> {
     let text = config::read(path, "price file")?;
     if text.trim().is_empty() {
         return Err(CliError::input(
@@ -219,12 +229,16 @@ pub(crate) fn read_prices(path: &Path, hub: Hub, gaps: GapPolicy) -> Result<Pric
         _ => {
             let header = text.lines().next().unwrap_or("");
             let read = if header.contains("Settlement Point Name") {
-                read_settlement_point_prices_with(
-                    text.as_bytes(),
-                    hub.settlement_point(),
-                    None,
-                    gaps,
-                )
+                let point = point.unwrap_or_else(|| hub.settlement_point());
+                read_settlement_point_prices_with(text.as_bytes(), point, None, gaps)
+            } else if let Some(point) = point {
+                return Err(CliError::input(
+                    format!(
+                        "--point {point:?}: {} is a hub LMP file, not a settlement point price file",
+                        path.display()
+                    ),
+                    "a hub LMP file has a column per hub; choose one with --hub",
+                ));
             } else {
                 read_hub_lmp_with(text.as_bytes(), hub, gaps)
             };
@@ -259,7 +273,7 @@ pub(crate) fn read_prices(path: &Path, hub: Hub, gaps: GapPolicy) -> Result<Pric
 fn read_price_files(prices: &PriceArgs) -> Result<Option<PriceSeries>> {
     let mut all: Option<PriceSeries> = None;
     for path in &prices.prices {
-        let next = read_prices(path, prices.hub, prices.gap_policy)?;
+        let next = read_prices(path, prices.hub, prices.point.as_deref(), prices.gap_policy)?;
         match &mut all {
             None => all = Some(next),
             Some(series) => series.append(&next).map_err(|e| {
@@ -510,7 +524,12 @@ fn chart_source(a: &RunArgs) -> String {
         String::from("the config's [contract]")
     } else {
         let files: Vec<String> = a.prices.prices.iter().map(|p| name(p)).collect();
-        format!("{} ({})", files.join(", "), a.prices.hub)
+        let point = a
+            .prices
+            .point
+            .clone()
+            .unwrap_or_else(|| a.prices.hub.to_string());
+        format!("{} ({point})", files.join(", "))
     };
     format!(
         "Source: wattage site run of {}; prices: {prices}. Periods start in UTC.",

@@ -256,7 +256,7 @@ fn price_path(base: &Path, spec: &PathSpec, horizon: Horizon) -> Result<PricePat
                     RELATIVE,
                 ));
             }
-            let series = read_prices(&file, hub, GapPolicy::Refuse)?;
+            let series = read_prices(&file, hub, None, GapPolicy::Refuse)?;
             let zero = EnergyPrice::new(Decimal::ZERO)
                 .map_err(|e| CliError::internal(format!("a zero price: {e}")))?;
             let contract = PowerContract::new(PowerSupply::index(series, zero));

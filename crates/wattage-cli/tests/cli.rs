@@ -1314,3 +1314,35 @@ fn no_fees_read_zero() {
     assert_eq!(v["hashprice"][0]["fees_btc_per_block"], "0", "{json}");
     assert_eq!(v["hashprice"][0]["reward_btc_per_block"], "3.125", "{json}");
 }
+
+#[test]
+fn any_settlement_point_by_name() {
+    let spp = "ercot_spp_hb_west_north_2021-02-16.csv";
+    let run = [
+        "site",
+        "run",
+        "site.toml",
+        "--prices",
+        spp,
+        "--format",
+        "csv",
+    ];
+    assert_eq!(
+        ok(&[&run[..], &["--point", "HB_NORTH"]].concat()),
+        ok(&[&run[..], &["--hub", "HB_NORTH"]].concat())
+    );
+    // A point the file does not have is named in the error.
+    let line = bad_input(&[&run[..], &["--point", "LZ_WEST"]].concat());
+    assert!(line.contains("LZ_WEST"), "{line}");
+    // A hub LMP file has no settlement points.
+    let line = bad_input(&[
+        "site",
+        "run",
+        "site.toml",
+        "--prices",
+        PRICES,
+        "--point",
+        "LZ_WEST",
+    ]);
+    assert!(line.contains("is a hub LMP file"), "{line}");
+}
