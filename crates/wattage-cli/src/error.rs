@@ -99,9 +99,19 @@ impl CliError {
 /// `error: `) and, when clap lists them, the possible values; clap's
 /// `tip:` as the hint, or a pointer to `--help`.
 pub(crate) fn from_clap(rendered: &str) -> (String, String) {
-    let mut lines = rendered.lines().map(str::trim).filter(|l| !l.is_empty());
+    let mut lines = rendered.lines().map(str::trim).peekable();
     let first = lines.next().unwrap_or("invalid arguments");
     let mut message = first.strip_prefix("error: ").unwrap_or(first).to_string();
+    // "the following required arguments were not provided:" lists them below.
+    if message.ends_with(':') {
+        let mut listed = Vec::new();
+        while let Some(line) = lines.next_if(|l| !l.is_empty()) {
+            listed.push(line);
+        }
+        message.push(' ');
+        message.push_str(&listed.join(", "));
+    }
+    let lines = lines.filter(|l| !l.is_empty());
     let mut hint = String::from(
         "see `wattage --help` or `wattage <command> --help` for the flags and examples",
     );
@@ -147,6 +157,13 @@ mod tests {
         assert!(
             hint.starts_with("a similar value exists: 'table'"),
             "{hint}"
+        );
+        let (message, _) = from_clap(
+            "error: the following required arguments were not provided:\n  --by <PERIOD>\n  <NAME>\n\nUsage: wattage\n",
+        );
+        assert_eq!(
+            message,
+            "the following required arguments were not provided: --by <PERIOD>, <NAME>"
         );
         let (message, hint) =
             from_clap("error: unexpected argument '--x' found\n\nUsage: wattage\n");

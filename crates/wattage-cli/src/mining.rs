@@ -69,7 +69,7 @@ Examples:
 pub(crate) struct HashpriceArgs {
     /// Network difficulty, with an optional SI suffix: 148.26T = 148.26 × 10^12
     /// (default with --date: the difficulty in force that day).
-    #[arg(long, value_parser = args::difficulty, required_unless_present = "date", allow_hyphen_values = true)]
+    #[arg(long, value_parser = args::difficulty, required_unless_present = "date", allow_negative_numbers = true)]
     difficulty: Option<f64>,
     /// Fees: a share of the total block reward ("0.55%") or BTC per block
     /// ("0.03 BTC") (default: 0%, or with --date the month's mean fees per block).
@@ -77,12 +77,12 @@ pub(crate) struct HashpriceArgs {
     fees: Option<FeeArg>,
     /// Bitcoin price: "$91,132/BTC" or plain dollars "91132" (default with
     /// --date: the price on the first day of that month).
-    #[arg(long, value_parser = btc_price, required_unless_present = "date", allow_hyphen_values = true)]
+    #[arg(long, value_parser = btc_price, required_unless_present = "date", allow_negative_numbers = true)]
     btc_price: Option<BtcPrice>,
     /// Block height whose mainnet subsidy to use (the default is the
     /// current epoch's 3.125 BTC, heights 840,000 to 1,049,999, or with
     /// --date the subsidy in force that day).
-    #[arg(long, conflicts_with = "subsidy", allow_hyphen_values = true)]
+    #[arg(long, conflicts_with = "subsidy", allow_negative_numbers = true)]
     height: Option<u32>,
     /// Block subsidy, instead of --height.
     #[arg(long, value_parser = args::unit::<Btc>, allow_hyphen_values = true)]
@@ -222,7 +222,7 @@ pub(crate) struct BreakevenArgs {
     #[arg(long, value_parser = args::unit::<Hashprice>, allow_hyphen_values = true)]
     hashprice: Hashprice,
     /// Power usage effectiveness of the site: meter energy / miner energy.
-    #[arg(long, default_value_t = 1.0, allow_hyphen_values = true)]
+    #[arg(long, default_value_t = 1.0, allow_negative_numbers = true)]
     pue: f64,
     /// Pool fee, taken from the hashprice: "2%".
     #[arg(long, default_value = "0%", value_parser = args::percent, allow_hyphen_values = true)]

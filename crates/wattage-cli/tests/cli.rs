@@ -683,6 +683,25 @@ fn bad_input_an_analyst_might_type() {
     assert!(line.contains("\"101%\" is outside 0% to 100%"), "{line}");
     let line = bad_input(&[&hp[..], &["--btc-price", "91132", "--height", "-1"]].concat());
     assert!(line.contains("--height"), "{line}");
+    // A flag without its value says so, and does not take the next flag.
+    let line = bad_input(&["hashprice", "--difficulty", "--btc-price", "5"]);
+    assert!(
+        line.contains("a value is required for '--difficulty"),
+        "{line}"
+    );
+    // Missing arguments are named on the line.
+    let line = bad_input(&["catalog", "show"]);
+    assert!(line.ends_with("not provided: <NAME>"), "{line}");
+    let line = bad_input(&[
+        "site",
+        "run",
+        "site.toml",
+        "--prices",
+        PRICES,
+        "--zone",
+        "America/Chicago",
+    ]);
+    assert!(line.contains("--by <PERIOD>"), "{line}");
     // A value outside a fixed list names the possible ones.
     let line = bad_input(&[&hp[..], &["--btc-price", "91132", "--format", "xml"]].concat());
     assert!(
