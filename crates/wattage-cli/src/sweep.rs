@@ -158,6 +158,10 @@ struct PathSpec {
     /// The hub to read from an ERCOT file (default HB_WEST).
     #[serde(default)]
     hub: Option<String>,
+    /// Any settlement point of an ERCOT settlement point price file by its
+    /// name, instead of `hub` (as `--point`).
+    #[serde(default)]
+    point: Option<String>,
     /// Multiplies every price of the path (default 1).
     #[serde(default)]
     scale: Option<f64>,
@@ -256,7 +260,13 @@ fn price_path(base: &Path, spec: &PathSpec, horizon: Horizon) -> Result<PricePat
                     RELATIVE,
                 ));
             }
-            let series = read_prices(&file, hub, None, GapPolicy::Refuse)?;
+            if spec.hub.is_some() && spec.point.is_some() {
+                return Err(CliError::input(
+                    format!("path {:?} has both `hub` and `point`", spec.name),
+                    "name a hub (hub = \"HB_WEST\") or any settlement point (point = \"LZ_WEST\"), not both",
+                ));
+            }
+            let series = read_prices(&file, hub, spec.point.as_deref(), GapPolicy::Refuse)?;
             let zero = EnergyPrice::new(Decimal::ZERO)
                 .map_err(|e| CliError::internal(format!("a zero price: {e}")))?;
             let contract = PowerContract::new(PowerSupply::index(series, zero));

@@ -1365,3 +1365,26 @@ fn any_settlement_point_by_name() {
     ]);
     assert!(line.contains("is a hub LMP file"), "{line}");
 }
+
+#[test]
+fn a_sweep_path_at_any_settlement_point() {
+    let spp = data("ercot_spp_hb_west_north_2021-02-16.csv");
+    let sweep = |path_keys: &str| {
+        format!(
+            "sites = [{:?}]\n\n[horizon]\nstart = \"2021-02-16T06:00:00Z\"\nresolution = \"fifteen_minutes\"\nperiods = 96\n\n[[paths]]\nname = \"Uri\"\nfile = {:?}\n{path_keys}\n",
+            data("site.toml").display().to_string(),
+            spp.display().to_string()
+        )
+    };
+    let by_point = temp("sweep-point.toml", &sweep("point = \"HB_NORTH\""));
+    let by_hub = temp("sweep-hub.toml", &sweep("hub = \"HB_NORTH\""));
+    let rows = ok(&["sweep", by_point.to_str().unwrap()]);
+    assert_eq!(rows.lines().count(), 2, "{rows}");
+    assert_eq!(rows, ok(&["sweep", by_hub.to_str().unwrap()]));
+    let both = temp(
+        "sweep-both.toml",
+        &sweep("hub = \"HB_NORTH\"\npoint = \"HB_NORTH\""),
+    );
+    let line = bad_input(&["sweep", both.to_str().unwrap()]);
+    assert!(line.contains("both `hub` and `point`"), "{line}");
+}
