@@ -627,6 +627,8 @@ struct PlanRow<'a> {
     alternative: &'a str,
     base_npv: Usd,
     alternative_npv: Usd,
+    base_irr: Option<Decimal>,
+    alternative_irr: Option<Decimal>,
     incremental_irr: Option<Decimal>,
     incremental_payback_years: Option<Decimal>,
 }
@@ -728,6 +730,14 @@ pub(crate) fn compare(a: &CompareArgs) -> Result<Vec<Section>> {
             alternative: &c.alternative.name,
             base_npv: c.base_npv.round_to_cents(),
             alternative_npv: c.alternative_npv.round_to_cents(),
+            // Unlevered and before tax, as the NPVs are.
+            base_irr: c.base.finance.unlevered_pre_tax.irr.map(|r| r.round_dp(6)),
+            alternative_irr: c
+                .alternative
+                .finance
+                .unlevered_pre_tax
+                .irr
+                .map(|r| r.round_dp(6)),
             incremental_irr: c.incremental_irr.map(|r| r.round_dp(6)),
             incremental_payback_years: c.incremental_payback_years.map(|y| y.round_dp(4)),
         });

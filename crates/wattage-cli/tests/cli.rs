@@ -1191,6 +1191,29 @@ fn compare_year_by_year_with_irr_and_payback() {
         .unwrap();
     assert!((1.0..2.0).contains(&payback), "{json}");
     assert!(v["comparisons"][0]["incremental_irr"].is_string(), "{json}");
+    // Each plan's own IRR needs a year that loses: none without capex (the
+    // base), and none for $20M that the first year's margin covers.
+    assert!(v["comparisons"][0]["base_irr"].is_null(), "{json}");
+    assert!(v["comparisons"][0]["alternative_irr"].is_null(), "{json}");
+    let text = std::fs::read_to_string(&alternative).unwrap();
+    let costly = temp(
+        "alternative-3y-60m.toml",
+        &text.replace("$20,000,000", "$60,000,000"),
+    );
+    let json = ok(&[
+        "compare",
+        base.to_str().unwrap(),
+        costly.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let irr: f64 = v["comparisons"][0]["alternative_irr"]
+        .as_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(irr > 0.0 && irr < 2.0, "{json}");
 }
 
 #[test]
