@@ -68,7 +68,7 @@ Examples:
   wattage hashprice --date 2022-11-09 --btc-price 16000")]
 pub(crate) struct HashpriceArgs {
     /// Network difficulty, with an optional SI suffix: 148.26T = 148.26 × 10^12
-    /// (default with --date: the difficulty in force that day).
+    /// (default with --date: the difficulty in force at 00:00 UTC that day).
     #[arg(long, value_parser = args::difficulty, required_unless_present = "date", allow_negative_numbers = true)]
     difficulty: Option<f64>,
     /// Fees: a share of the total block reward ("0.55%") or BTC per block
@@ -81,7 +81,7 @@ pub(crate) struct HashpriceArgs {
     btc_price: Option<BtcPrice>,
     /// Block height whose mainnet subsidy to use (the default is the
     /// current epoch's 3.125 BTC, heights 840,000 to 1,049,999, or with
-    /// --date the subsidy in force that day).
+    /// --date the subsidy in force at 00:00 UTC that day).
     #[arg(long, conflicts_with = "subsidy", allow_negative_numbers = true)]
     height: Option<u32>,
     /// Block subsidy, instead of --height.
