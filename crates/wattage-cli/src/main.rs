@@ -57,10 +57,24 @@ enum Command {
     /// What one MWh of mining earns, at the wall and at the meter.
     Revenue(mining::BreakevenArgs),
     /// The built-in hardware catalog: list, show and compare miners; list accelerators.
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "\
+Examples:
+  wattage catalog list --year 2024 --cooling hydro
+  wattage catalog show \"s21 xp hyd\"
+  wattage catalog compare S19 \"S21 XP\"
+  wattage catalog accelerators --precision fp8"
+    )]
     Catalog(catalog::CatalogCommand),
     /// Site simulations.
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "\
+Examples:
+  wattage site run site.toml --prices prices.csv
+  wattage site run site.toml --prices prices.csv --by month --out ledger.csv"
+    )]
     Site(site::SiteCommand),
     /// Two plans (or more, each against the first) year by year: cash flows, NPV, IRR, payback.
     Compare(site::CompareArgs),

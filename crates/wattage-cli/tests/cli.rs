@@ -488,6 +488,8 @@ fn every_subcommand_has_help_with_examples() {
         &["hashprice", "--help"],
         &["breakeven", "--help"],
         &["revenue", "--help"],
+        &["catalog", "--help"],
+        &["site", "--help"],
         &["catalog", "list", "--help"],
         &["catalog", "show", "--help"],
         &["catalog", "compare", "--help"],
