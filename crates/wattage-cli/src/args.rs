@@ -86,7 +86,12 @@ pub(crate) fn percent(text: &str) -> Result<Decimal, String> {
     text.parse::<wattage::units::Share>()
         .map(wattage::units::Share::fraction)
         .map_err(|e| {
-            format!("{text:?} is not a percentage from 0% to 100% such as \"0.55%\" ({e})")
+            let number = text.trim().trim_end_matches('%').trim();
+            if number.replace([',', '_'], "").parse::<Decimal>().is_ok() {
+                format!("{text:?} is outside 0% to 100%")
+            } else {
+                format!("{text:?} is not a percentage such as \"0.55%\" ({e})")
+            }
         })
 }
 
@@ -160,7 +165,16 @@ mod tests {
         assert_eq!(percent("0.55%"), Ok(Decimal::new(55, 4)));
         assert_eq!(percent("2 %"), Ok(Decimal::new(2, 2)));
         assert!(percent("150%").is_err());
-        assert!(percent("1,000%").unwrap_err().contains("0% to 100%"));
+        assert!(
+            percent("1,000%")
+                .unwrap_err()
+                .contains("outside 0% to 100%")
+        );
+        assert_eq!(
+            percent("101%").unwrap_err(),
+            "\"101%\" is outside 0% to 100%"
+        );
+        assert_eq!(percent("-1%").unwrap_err(), "\"-1%\" is outside 0% to 100%");
         assert!(percent("2").is_err());
         assert!(percent("x%").is_err());
     }

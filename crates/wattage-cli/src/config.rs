@@ -28,6 +28,30 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// The messages chrono gives for a time it cannot read: in the library's
+/// files the only values chrono parses are times (RFC 3339).
+const TIME_ERRORS: [&str; 6] = [
+    "premature end of input",
+    "input contains invalid characters",
+    "trailing input",
+    "input is out of range",
+    "input is not enough for unique date and time",
+    "expected an RFC 3339 formatted date and time string",
+];
+
+/// `message`, with what a time must look like when it is chrono's
+/// complaint about one (a time without its offset says only "premature
+/// end of input").
+pub(crate) fn explain_time(message: &str) -> String {
+    if TIME_ERRORS.iter().any(|t| message.contains(t)) {
+        format!(
+            "{message}: a time is RFC 3339 with its UTC offset, written as a string, e.g. \"2024-01-01T00:00:00Z\""
+        )
+    } else {
+        message.to_string()
+    }
+}
+
 /// Parses TOML `text` read from `path` into `T`. Unknown keys are refused
 /// anywhere in the file: the CLI's own tables and the library's config
 /// types all deny unknown fields.
@@ -45,15 +69,25 @@ pub(crate) fn toml_file<T: DeserializeOwned>(path: &Path, text: &str) -> Result<
         }
         None => path.display().to_string(),
     };
-    let deserializer = toml::Deserializer::parse(text)
-        .map_err(|e| CliError::input(format!("{}: {}", at(&e), e.message()), hint))?;
-    T::deserialize(deserializer)
-        .map_err(|e: toml::de::Error| CliError::input(format!("{}: {}", at(&e), e.message()), hint))
+    let fail = |e: toml::de::Error| {
+        CliError::input(format!("{}: {}", at(&e), explain_time(e.message())), hint)
+    };
+    let deserializer = toml::Deserializer::parse(text).map_err(fail)?;
+    T::deserialize(deserializer).map_err(fail)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::line_col;
+    use super::{explain_time, line_col};
+
+    #[test]
+    fn a_time_error_says_what_a_time_looks_like() {
+        assert!(explain_time("premature end of input").contains("\"2024-01-01T00:00:00Z\""));
+        assert_eq!(
+            explain_time("missing field `start`"),
+            "missing field `start`"
+        );
+    }
 
     #[test]
     fn lines_and_columns() {

@@ -52,6 +52,12 @@ impl CliError {
         }
     }
 
+    /// The same error with another hint.
+    pub(crate) fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = one_line(&hint.into());
+        self
+    }
+
     /// The exit code for this error.
     pub(crate) fn exit_code(&self) -> u8 {
         match self.kind {
@@ -89,6 +95,37 @@ impl CliError {
     }
 }
 
+/// The message and hint of a rendered clap error: its first line (without
+/// `error: `) and, when clap lists them, the possible values; clap's
+/// `tip:` as the hint, or a pointer to `--help`.
+pub(crate) fn from_clap(rendered: &str) -> (String, String) {
+    let mut lines = rendered.lines().map(str::trim).peekable();
+    let first = lines.next().unwrap_or("invalid arguments");
+    let mut message = first.strip_prefix("error: ").unwrap_or(first).to_string();
+    // "the following required arguments were not provided:" lists them below.
+    if message.ends_with(':') {
+        let mut listed = Vec::new();
+        while let Some(line) = lines.next_if(|l| !l.is_empty()) {
+            listed.push(line);
+        }
+        message.push(' ');
+        message.push_str(&listed.join(", "));
+    }
+    let lines = lines.filter(|l| !l.is_empty());
+    let mut hint = String::from(
+        "see `wattage --help` or `wattage <command> --help` for the flags and examples",
+    );
+    for line in lines {
+        if line.starts_with("[possible values:") {
+            message.push(' ');
+            message.push_str(line);
+        } else if let Some(tip) = line.strip_prefix("tip: ") {
+            hint = format!("{tip}; see `wattage <command> --help`");
+        }
+    }
+    (message, hint)
+}
+
 /// Shorthand for results in the command line.
 pub(crate) type Result<T, E = CliError> = std::result::Result<T, E>;
 
@@ -103,4 +140,34 @@ pub(crate) fn write_io(what: &str, error: &std::io::Error) -> CliError {
     let mut e = write_error(what, error);
     e.broken_pipe = error.kind() == std::io::ErrorKind::BrokenPipe;
     e
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_clap_error_keeps_its_possible_values_and_tip() {
+        let rendered = "error: invalid value 'xml' for '--format <FORMAT>'\n  [possible values: table, csv, json]\n\n  tip: a similar value exists: 'table'\n\nFor more information, try '--help'.\n";
+        let (message, hint) = from_clap(rendered);
+        assert_eq!(
+            message,
+            "invalid value 'xml' for '--format <FORMAT>' [possible values: table, csv, json]"
+        );
+        assert!(
+            hint.starts_with("a similar value exists: 'table'"),
+            "{hint}"
+        );
+        let (message, _) = from_clap(
+            "error: the following required arguments were not provided:\n  --by <PERIOD>\n  <NAME>\n\nUsage: wattage\n",
+        );
+        assert_eq!(
+            message,
+            "the following required arguments were not provided: --by <PERIOD>, <NAME>"
+        );
+        let (message, hint) =
+            from_clap("error: unexpected argument '--x' found\n\nUsage: wattage\n");
+        assert_eq!(message, "unexpected argument '--x' found");
+        assert!(hint.contains("--help"), "{hint}");
+    }
 }

@@ -35,6 +35,8 @@ Examples:
   wattage breakeven --efficiency \"17.5 J/TH\" --hashprice '$54.3/PH/day' --pue 1.1 --pool-fee 2%
   wattage catalog list --cooling hydro --format csv
   wattage site run site.toml --prices prices.csv --out ledger.csv
+  wattage compare base.toml alternative.toml --prices prices.csv
+  wattage sweep sweep.toml --shard 2/4 > part-2.csv
   wattage completions bash > ~/.local/share/bash-completion/completions/wattage
 
 Exit codes: 0 ok, 1 bad input, 2 internal error.")]
@@ -54,11 +56,25 @@ enum Command {
     Breakeven(mining::BreakevenArgs),
     /// What one MWh of mining earns, at the wall and at the meter.
     Revenue(mining::BreakevenArgs),
-    /// The built-in hardware catalog: list, show, compare.
-    #[command(subcommand)]
+    /// The built-in hardware catalog: list, show and compare miners; list accelerators.
+    #[command(
+        subcommand,
+        after_help = "\
+Examples:
+  wattage catalog list --year 2024 --cooling hydro
+  wattage catalog show \"s21 xp hyd\"
+  wattage catalog compare S19 \"S21 XP\"
+  wattage catalog accelerators --precision fp8"
+    )]
     Catalog(catalog::CatalogCommand),
     /// Site simulations.
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "\
+Examples:
+  wattage site run site.toml --prices prices.csv
+  wattage site run site.toml --prices prices.csv --by month --out ledger.csv"
+    )]
     Site(site::SiteCommand),
     /// Two plans (or more, each against the first) year by year: cash flows, NPV, IRR, payback.
     Compare(site::CompareArgs),
@@ -113,36 +129,30 @@ fn report(error: &CliError) -> ExitCode {
     ExitCode::from(error.exit_code())
 }
 
+/// Reports a clap error (or prints the help or version it stands for):
+/// its first line, with the possible values when clap lists them, and
+/// clap's tip as the hint.
+fn clap_exit(e: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let _ = e.print();
+            return ExitCode::from(EXIT_OK);
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = e.print();
+            return ExitCode::from(EXIT_INPUT);
+        }
+        _ => {}
+    }
+    let (message, hint) = error::from_clap(&e.render().to_string());
+    report(&CliError::input(message, hint))
+}
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(e) => {
-            use clap::error::ErrorKind;
-            return match e.kind() {
-                ErrorKind::DisplayHelp
-                | ErrorKind::DisplayVersion
-                | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-                    let _ = e.print();
-                    if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
-                        ExitCode::from(EXIT_INPUT)
-                    } else {
-                        ExitCode::from(EXIT_OK)
-                    }
-                }
-                _ => {
-                    let text = e.render().to_string();
-                    let first = text
-                        .lines()
-                        .find(|l| !l.trim().is_empty())
-                        .unwrap_or("invalid arguments");
-                    let message = first.strip_prefix("error: ").unwrap_or(first);
-                    report(&CliError::input(
-                        message,
-                        "see `wattage --help` or `wattage <command> --help` for the flags and examples",
-                    ))
-                }
-            };
-        }
+        Err(e) => return clap_exit(&e),
     };
     // A panic is a bug: one line and the internal exit code, no backtrace.
     std::panic::set_hook(Box::new(|info| {

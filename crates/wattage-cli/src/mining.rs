@@ -39,12 +39,16 @@ fn fees(text: &str) -> Result<FeeArg, String> {
 /// Parses `--btc-price`: a price ("$91,132/BTC") or a plain number of dollars ("91132").
 fn btc_price(text: &str) -> Result<BtcPrice, String> {
     let trimmed = text.trim();
-    if !trimmed.is_empty()
-        && trimmed
+    // "-5" reads as "-$5/BTC", so that the library says why it is refused.
+    let (sign, digits) = trimmed
+        .strip_prefix('-')
+        .map_or(("", trimmed), |rest| ("-", rest));
+    if !digits.is_empty()
+        && digits
             .chars()
             .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
     {
-        return format!("${trimmed}/BTC")
+        return format!("{sign}${digits}/BTC")
             .parse()
             .map_err(|e: wattage::units::ParseError| e.to_string());
     }
@@ -64,24 +68,24 @@ Examples:
   wattage hashprice --date 2022-11-09 --btc-price 16000")]
 pub(crate) struct HashpriceArgs {
     /// Network difficulty, with an optional SI suffix: 148.26T = 148.26 × 10^12
-    /// (default with --date: the difficulty in force that day).
-    #[arg(long, value_parser = args::difficulty, required_unless_present = "date")]
+    /// (default with --date: the difficulty in force at 00:00 UTC that day).
+    #[arg(long, value_parser = args::difficulty, required_unless_present = "date", allow_negative_numbers = true)]
     difficulty: Option<f64>,
     /// Fees: a share of the total block reward ("0.55%") or BTC per block
     /// ("0.03 BTC") (default: 0%, or with --date the month's mean fees per block).
-    #[arg(long, value_parser = fees)]
+    #[arg(long, value_parser = fees, allow_hyphen_values = true)]
     fees: Option<FeeArg>,
     /// Bitcoin price: "$91,132/BTC" or plain dollars "91132" (default with
     /// --date: the price on the first day of that month).
-    #[arg(long, value_parser = btc_price, required_unless_present = "date")]
+    #[arg(long, value_parser = btc_price, required_unless_present = "date", allow_negative_numbers = true)]
     btc_price: Option<BtcPrice>,
     /// Block height whose mainnet subsidy to use (the default is the
     /// current epoch's 3.125 BTC, heights 840,000 to 1,049,999, or with
-    /// --date the subsidy in force that day).
-    #[arg(long, conflicts_with = "subsidy")]
+    /// --date the subsidy in force at 00:00 UTC that day).
+    #[arg(long, conflicts_with = "subsidy", allow_negative_numbers = true)]
     height: Option<u32>,
     /// Block subsidy, instead of --height.
-    #[arg(long, value_parser = args::unit::<Btc>)]
+    #[arg(long, value_parser = args::unit::<Btc>, allow_hyphen_values = true)]
     subsidy: Option<Btc>,
     /// A date (YYYY-MM-DD) from genesis to the shipped history's end:
     /// difficulty, subsidy, fees and price from the history that ships
@@ -191,7 +195,8 @@ pub(crate) fn hashprice(a: &HashpriceArgs) -> Result<Vec<Section>> {
         difficulty: difficulty.get(),
         implied_hashrate_ehs: dec("hashrate", hashrate.get(unit::EXAHASH_PER_SECOND))?.round_dp(2),
         subsidy_btc: subsidy.to_btc(),
-        fees_btc_per_block: (reward - subsidy.to_btc()).round_dp(8),
+        // normalize: no fees read "0", not "0.000" (the scale of the subtraction).
+        fees_btc_per_block: (reward - subsidy.to_btc()).round_dp(8).normalize(),
         reward_btc_per_block: reward.round_dp(8),
         btc_price_usd: btc_price.value(),
         usd_per_ph_day: usd.value().round_dp(2),
@@ -211,16 +216,16 @@ Examples:
   wattage revenue --efficiency \"13.5 J/TH\" --hashprice '$45/PH/day' --format csv")]
 pub(crate) struct BreakevenArgs {
     /// Miner efficiency at the wall (the machine's own draw), e.g. "17.5 J/TH".
-    #[arg(long, value_parser = args::unit::<HashEfficiency>)]
+    #[arg(long, value_parser = args::unit::<HashEfficiency>, allow_hyphen_values = true)]
     efficiency: HashEfficiency,
     /// Hashprice before pool fees, e.g. "$54.3/PH/day".
-    #[arg(long, value_parser = args::unit::<Hashprice>)]
+    #[arg(long, value_parser = args::unit::<Hashprice>, allow_hyphen_values = true)]
     hashprice: Hashprice,
     /// Power usage effectiveness of the site: meter energy / miner energy.
-    #[arg(long, default_value_t = 1.0)]
+    #[arg(long, default_value_t = 1.0, allow_negative_numbers = true)]
     pue: f64,
     /// Pool fee, taken from the hashprice: "2%".
-    #[arg(long, default_value = "0%", value_parser = args::percent)]
+    #[arg(long, default_value = "0%", value_parser = args::percent, allow_hyphen_values = true)]
     pool_fee: Decimal,
 }
 

@@ -312,8 +312,18 @@ pub(crate) fn table(header: &[String], records: &[Vec<String>]) -> String {
             widths[c] = widths[c].max(cell.chars().count());
         }
     }
+    // A column is right-aligned when every cell in it is a number (or
+    // empty): "2024" beside "2024-09" is text, and the column reads left.
     let numeric: Vec<bool> = (0..columns)
-        .map(|c| cells.iter().any(|r| r.get(c).is_some_and(|(_, n)| *n)))
+        .map(|c| {
+            let filled = || {
+                cells
+                    .iter()
+                    .filter_map(|r| r.get(c))
+                    .filter(|(s, _)| !s.is_empty())
+            };
+            filled().next().is_some() && filled().all(|(_, n)| *n)
+        })
         .collect();
     let mut text = String::new();
     let mut line = |cells: Vec<(&str, bool)>| {
@@ -337,7 +347,12 @@ pub(crate) fn table(header: &[String], records: &[Vec<String>]) -> String {
             .collect(),
     );
     for row in &cells {
-        line(row.iter().map(|(s, n)| (s.as_str(), *n)).collect());
+        line(
+            row.iter()
+                .enumerate()
+                .map(|(c, (s, _))| (s.as_str(), numeric.get(c).copied().unwrap_or(false)))
+                .collect(),
+        );
     }
     text
 }
@@ -570,6 +585,18 @@ mod tests {
             assert_eq!(read, section.records);
         }
         assert_eq!(sections[0].records[1][0], "line\nbreak");
+    }
+
+    #[test]
+    fn a_column_of_years_and_months_reads_left() {
+        let t = table(
+            &["model".into(), "release".into()],
+            &[
+                vec!["S21".into(), "2024".into()],
+                vec!["A16".into(), "2025-10".into()],
+            ],
+        );
+        assert_eq!(t, "model  release\nS21    2024\nA16    2025-10\n");
     }
 
     #[test]

@@ -48,6 +48,8 @@ Examples:
   wattage site run site.toml --prices prices.csv
   wattage site run site.toml --prices prices.csv --hub HB_NORTH --out ledger.csv
   wattage site run site.toml --prices prices.csv --charts charts/
+  wattage site run site.toml --prices q1.csv --prices q2.csv --by month
+  wattage site run site.toml --prices spp.csv --point LZ_WEST
   wattage site run site.toml --format json
 
 The config's tables are the library's serde formats (docs/10-cli.md).
@@ -62,15 +64,21 @@ pub(crate) struct PriceArgs {
     /// A price file: ERCOT hub LMP or settlement point price CSV, or a
     /// library price series (.json, .toml). Replaces the config's
     /// `[contract]`: the site buys at these prices plus `price_adder`.
+    /// Repeat it for consecutive files (a year of quarterly files): each
+    /// must start where the one before ends.
     #[arg(long, value_name = "FILE")]
-    pub(crate) prices: Option<PathBuf>,
+    pub(crate) prices: Vec<PathBuf>,
     /// The hub to read from an ERCOT price CSV: a settlement point (HB_WEST, HB_NORTH, HB_SOUTH, HB_HOUSTON, HB_PAN, HB_BUSAVG, HB_HUBAVG) or an LMP column name ("North LMP").
     #[arg(long, default_value = "HB_WEST", value_parser = args::unit::<Hub>)]
     pub(crate) hub: Hub,
+    /// Any settlement point of an ERCOT settlement point price CSV by its
+    /// name (a load zone "LZ_WEST", a resource node), instead of --hub.
+    #[arg(long, value_name = "NAME", conflicts_with = "hub")]
+    pub(crate) point: Option<String>,
     /// Missing intervals in a price CSV: refuse (an error naming the line
     /// after the gap), fill-forward, interpolate, or a price to fill them
     /// with ("$100/MWh"). Every filled interval is counted on stderr.
-    #[arg(long, default_value = "refuse", value_parser = gap_policy)]
+    #[arg(long, default_value = "refuse", value_parser = gap_policy, allow_hyphen_values = true)]
     pub(crate) gap_policy: GapPolicy,
 }
 
@@ -182,8 +190,19 @@ pub(crate) fn facility_error(context: &str, e: &FacilityError) -> CliError {
 /// # Errors
 ///
 /// Bad input naming the file and the reader's complaint (with its line).
-pub(crate) fn read_prices(path: &Path, hub: Hub, gaps: GapPolicy) -> Result<PriceSeries> {
+pub(crate) fn read_prices(
+    path: &Path,
+    hub: Hub,
+    point: Option<&str>,
+    gaps: GapPolicy,
+) -> Result<PriceSeries> {
     let text = config::read(path, "price file")?;
+    if text.trim().is_empty() {
+        return Err(CliError::input(
+            format!("price file {} is empty", path.display()),
+            "a price file is an ERCOT CSV with its header row, or a library price series (.json, .toml)",
+        ));
+    }
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
@@ -191,20 +210,35 @@ pub(crate) fn read_prices(path: &Path, hub: Hub, gaps: GapPolicy) -> Result<Pric
     match ext.as_deref() {
         Some("toml") => config::toml_file(path, &text),
         Some("json") => serde_json::from_str(&text).map_err(|e| {
+            // serde_json's message ends with " at line L column C", which the prefix says.
+            let message = e.to_string();
+            let message = message
+                .rsplit_once(" at line ")
+                .map_or(message.as_str(), |(m, _)| m);
             CliError::input(
-                format!("{}:{}:{}: {e}", path.display(), e.line(), e.column()),
+                format!(
+                    "{}:{}:{}: {}",
+                    path.display(),
+                    e.line(),
+                    e.column(),
+                    config::explain_time(message)
+                ),
                 "a JSON price series has start, resolution and prices (the library's serde format)",
             )
         }),
         _ => {
             let header = text.lines().next().unwrap_or("");
             let read = if header.contains("Settlement Point Name") {
-                read_settlement_point_prices_with(
-                    text.as_bytes(),
-                    hub.settlement_point(),
-                    None,
-                    gaps,
-                )
+                let point = point.unwrap_or_else(|| hub.settlement_point());
+                read_settlement_point_prices_with(text.as_bytes(), point, None, gaps)
+            } else if let Some(point) = point {
+                return Err(CliError::input(
+                    format!(
+                        "--point {point:?}: {} is a hub LMP file, not a settlement point price file",
+                        path.display()
+                    ),
+                    "a hub LMP file has a column per hub; choose one with --hub",
+                ));
             } else {
                 read_hub_lmp_with(text.as_bytes(), hub, gaps)
             };
@@ -229,6 +263,30 @@ pub(crate) fn read_prices(path: &Path, hub: Hub, gaps: GapPolicy) -> Result<Pric
     }
 }
 
+/// Reads `--prices`' files in order into one series, each appended to the
+/// ones before (`None` without `--prices`).
+///
+/// # Errors
+///
+/// Bad input for a file that does not read, or one that does not start
+/// where the one before ends or has another resolution.
+fn read_price_files(prices: &PriceArgs) -> Result<Option<PriceSeries>> {
+    let mut all: Option<PriceSeries> = None;
+    for path in &prices.prices {
+        let next = read_prices(path, prices.hub, prices.point.as_deref(), prices.gap_policy)?;
+        match &mut all {
+            None => all = Some(next),
+            Some(series) => series.append(&next).map_err(|e| {
+                CliError::input(
+                    e.in_source(path.display().to_string()).to_string(),
+                    "give consecutive price files in order, each starting where the one before ends, at the same resolution",
+                )
+            })?,
+        }
+    }
+    Ok(all)
+}
+
 /// Reads a site config and resolves its contract and horizon.
 ///
 /// # Errors
@@ -238,10 +296,7 @@ pub(crate) fn read_prices(path: &Path, hub: Hub, gaps: GapPolicy) -> Result<Pric
 pub(crate) fn load(path: &Path, prices: &PriceArgs) -> Result<Resolved> {
     let text = config::read(path, "site config")?;
     let config: SiteConfig = config::toml_file(path, &text)?;
-    let series = match &prices.prices {
-        Some(p) => Some(read_prices(p, prices.hub, prices.gap_policy)?),
-        None => None,
-    };
+    let series = read_price_files(prices)?;
     let (contract, default_horizon) = match (&series, config.contract) {
         (Some(_), Some(_)) => {
             return Err(CliError::input(
@@ -332,20 +387,14 @@ pub(crate) fn run(a: &RunArgs) -> Result<Vec<Section>> {
         charts(dir, &periods, &chart_source(a))?;
     }
     if let Some(out) = &a.workloads_out {
-        write_workload_lines(out, &ledger)?;
+        write_table(out, |file| {
+            wattage::facility::tables::write_workload_lines(&ledger, file)
+        })?;
     }
     if let Some(out) = &a.out {
-        let file = std::fs::File::create(out).map_err(|e| {
-            CliError::input(
-                format!("cannot create ledger file {}: {e}", out.display()),
-                "check that the directory exists and is writable",
-            )
+        write_table(out, |file| {
+            wattage::facility::tables::write_ledger(&ledger, file)
         })?;
-        let mut file = std::io::BufWriter::new(file);
-        wattage::facility::tables::write_ledger(&ledger, &mut file).map_err(|e| {
-            crate::error::write_error("ledger file", e.in_source(out.display().to_string()))
-        })?;
-        std::io::Write::flush(&mut file).map_err(|e| write_io("ledger file", &e))?;
     }
     #[derive(Serialize)]
     struct SiteRow<'a> {
@@ -435,20 +484,32 @@ fn totals_by(site: &Resolved, by: By, zone: Option<&str>) -> Result<Section> {
     )
 }
 
-/// Writes every workload's ledger lines, period by period, as CSV, in the
-/// library's `tables::write_workload_lines` format.
-fn write_workload_lines(out: &Path, ledger: &SiteLedger) -> Result<()> {
+/// Creates the file `out` and writes one of the library's ledger tables
+/// into it with `write` (`tables::write_ledger` for `--out`,
+/// `tables::write_workload_lines` for `--workloads-out`).
+///
+/// # Errors
+///
+/// Bad input when the file cannot be created (a missing directory, a
+/// directory in its place); internal when writing into it fails.
+fn write_table(
+    out: &Path,
+    write: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> std::result::Result<(), FacilityError>,
+) -> Result<()> {
+    let what = format!("ledger file {}", out.display());
     let file = std::fs::File::create(out).map_err(|e| {
         CliError::input(
-            format!("cannot create ledger file {}: {e}", out.display()),
+            format!("cannot create {what}: {e}"),
             "check that the directory exists and is writable",
         )
     })?;
     let mut file = std::io::BufWriter::new(file);
-    wattage::facility::tables::write_workload_lines(ledger, &mut file).map_err(|e| {
-        crate::error::write_error("ledger file", e.in_source(out.display().to_string()))
+    write(&mut file).map_err(|e| match e {
+        // The library's I/O error reads "cannot read the file"; here it is a write.
+        FacilityError::Io { reason } => crate::error::write_error(&what, reason),
+        other => crate::error::write_error(&what, other),
     })?;
-    std::io::Write::flush(&mut file).map_err(|e| write_io("ledger file", &e))
+    std::io::Write::flush(&mut file).map_err(|e| write_io(&what, &e))
 }
 
 /// The source line under `site run`'s charts: the config and the prices.
@@ -459,10 +520,17 @@ fn chart_source(a: &RunArgs) -> String {
             |n| n.to_string_lossy().into_owned(),
         )
     };
-    let prices = a.prices.prices.as_deref().map_or_else(
-        || String::from("the config's [contract]"),
-        |p| format!("{} ({})", name(p), a.prices.hub),
-    );
+    let prices = if a.prices.prices.is_empty() {
+        String::from("the config's [contract]")
+    } else {
+        let files: Vec<String> = a.prices.prices.iter().map(|p| name(p)).collect();
+        let point = a
+            .prices
+            .point
+            .clone()
+            .unwrap_or_else(|| a.prices.hub.to_string());
+        format!("{} ({point})", files.join(", "))
+    };
     format!(
         "Source: wattage site run of {}; prices: {prices}. Periods start in UTC.",
         name(&a.config)
@@ -543,12 +611,12 @@ curtailment and opex are used for every plan, and each other config is
 compared with it. The others' [deployment] and [[capex]] are theirs.")]
 pub(crate) struct CompareArgs {
     /// The base plan and one or more alternatives (site configs).
-    #[arg(num_args = 2.., required = true)]
+    #[arg(num_args = 2.., required = true, value_name = "CONFIG")]
     configs: Vec<PathBuf>,
     #[command(flatten)]
     prices: PriceArgs,
     /// Discount rate per year for NPV.
-    #[arg(long, default_value = "10%", value_parser = args::percent)]
+    #[arg(long, default_value = "10%", value_parser = args::percent, allow_hyphen_values = true)]
     discount_rate: Decimal,
 }
 
@@ -559,6 +627,8 @@ struct PlanRow<'a> {
     alternative: &'a str,
     base_npv: Usd,
     alternative_npv: Usd,
+    base_irr: Option<Decimal>,
+    alternative_irr: Option<Decimal>,
     incremental_irr: Option<Decimal>,
     incremental_payback_years: Option<Decimal>,
 }
@@ -572,6 +642,46 @@ struct YearRow<'a> {
     base_cash_flow: Usd,
     alternative_cash_flow: Usd,
     incremental_cash_flow: Usd,
+}
+
+/// Reads the alternative plan at `path`: its own `[deployment]` and
+/// `[[capex]]`, on the base's horizon and contract.
+///
+/// # Errors
+///
+/// Bad input for a config that does not read, or one whose `[horizon]` or
+/// `[contract]` differs from the base's.
+fn alternative(path: &Path, base: &Resolved) -> Result<Plan> {
+    let text = config::read(path, "site config")?;
+    let other: SiteConfig = config::toml_file(path, &text)?;
+    if other.horizon.is_some_and(|h| h != base.horizon) {
+        return Err(CliError::input(
+            format!(
+                "{} has a [horizon] that differs from the base's",
+                path.display()
+            ),
+            "plans are compared over the base's horizon; remove [horizon] from the alternative or make it equal",
+        ));
+    }
+    if other.contract.as_ref().is_some_and(|c| *c != base.contract) {
+        return Err(CliError::input(
+            format!(
+                "{} has a [contract] that differs from the base's",
+                path.display()
+            ),
+            "plans are compared on the base's contract; remove [contract] from the alternative",
+        ));
+    }
+    let name = other
+        .name
+        .unwrap_or_else(|| other.deployment.site().name().to_string());
+    Ok(Plan {
+        debt: vec![],
+        terminal_value: wattage::facility::capital::TerminalValue::None,
+        name,
+        deployment: other.deployment,
+        capex: other.capex,
+    })
 }
 
 /// Runs `wattage compare`.
@@ -597,36 +707,7 @@ pub(crate) fn compare(a: &CompareArgs) -> Result<Vec<Section>> {
     let mut years = Vec::new();
     let mut results = Vec::new();
     for path in others {
-        let text = config::read(path, "site config")?;
-        let other: SiteConfig = config::toml_file(path, &text)?;
-        if other.horizon.is_some_and(|h| h != base.horizon) {
-            return Err(CliError::input(
-                format!(
-                    "{} has a [horizon] that differs from the base's",
-                    path.display()
-                ),
-                "plans are compared over the base's horizon; remove [horizon] from the alternative or make it equal",
-            ));
-        }
-        if other.contract.as_ref().is_some_and(|c| *c != base.contract) {
-            return Err(CliError::input(
-                format!(
-                    "{} has a [contract] that differs from the base's",
-                    path.display()
-                ),
-                "plans are compared on the base's contract; remove [contract] from the alternative",
-            ));
-        }
-        let name = other
-            .name
-            .unwrap_or_else(|| other.deployment.site().name().to_string());
-        let plan = Plan {
-            debt: vec![],
-            terminal_value: wattage::facility::capital::TerminalValue::None,
-            name,
-            deployment: other.deployment,
-            capex: other.capex,
-        };
+        let plan = alternative(path, &base)?;
         let assumptions = Assumptions {
             discounting: wattage::facility::capital::Discounting::Yearly(
                 wattage::finance::Timing::YEARLY,
@@ -649,6 +730,14 @@ pub(crate) fn compare(a: &CompareArgs) -> Result<Vec<Section>> {
             alternative: &c.alternative.name,
             base_npv: c.base_npv.round_to_cents(),
             alternative_npv: c.alternative_npv.round_to_cents(),
+            // Unlevered and before tax, as the NPVs are.
+            base_irr: c.base.finance.unlevered_pre_tax.irr.map(|r| r.round_dp(6)),
+            alternative_irr: c
+                .alternative
+                .finance
+                .unlevered_pre_tax
+                .irr
+                .map(|r| r.round_dp(6)),
             incremental_irr: c.incremental_irr.map(|r| r.round_dp(6)),
             incremental_payback_years: c.incremental_payback_years.map(|y| y.round_dp(4)),
         });

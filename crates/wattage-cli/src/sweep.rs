@@ -158,6 +158,10 @@ struct PathSpec {
     /// The hub to read from an ERCOT file (default HB_WEST).
     #[serde(default)]
     hub: Option<String>,
+    /// Any settlement point of an ERCOT settlement point price file by its
+    /// name, instead of `hub` (as `--point`).
+    #[serde(default)]
+    point: Option<String>,
     /// Multiplies every price of the path (default 1).
     #[serde(default)]
     scale: Option<f64>,
@@ -209,6 +213,28 @@ fn prepare(
     Ok(PreparedSite { name, kernel })
 }
 
+/// Prepares the kernel of one site config, on Monte Carlo hashprice path
+/// `h` of `hashprices` when the sweep has them. The kernel (a dry run of
+/// the site) is prepared only for the sites a shard runs.
+fn prepare_site(
+    (path, site): &(PathBuf, SiteConfig),
+    hashprices: Option<(&HashpricePaths, usize)>,
+    horizon: Horizon,
+) -> Result<PreparedSite> {
+    let name = site
+        .name
+        .clone()
+        .unwrap_or_else(|| site.deployment.site().name().to_string());
+    let deployment = match hashprices {
+        Some((paths, h)) => site
+            .deployment
+            .with_mining_hashprice(&paths.path(h)?)
+            .map_err(|e| facility_error(&format!("site {}", path.display()), &e))?,
+        None => site.deployment.clone(),
+    };
+    prepare(path, &deployment, horizon, name)
+}
+
 /// Builds the `f64` price path of `spec` over `horizon`.
 fn price_path(base: &Path, spec: &PathSpec, horizon: Horizon) -> Result<PricePath> {
     let scale = spec.scale.unwrap_or(1.0);
@@ -227,7 +253,20 @@ fn price_path(base: &Path, spec: &PathSpec, horizon: Horizon) -> Result<PricePat
                 })?,
                 None => Hub::West,
             };
-            let series = read_prices(&base.join(file), hub, GapPolicy::Refuse)?;
+            let file = base.join(file);
+            if !file.is_file() {
+                return Err(CliError::input(
+                    format!("path {:?}: no price file {}", spec.name, file.display()),
+                    RELATIVE,
+                ));
+            }
+            if spec.hub.is_some() && spec.point.is_some() {
+                return Err(CliError::input(
+                    format!("path {:?} has both `hub` and `point`", spec.name),
+                    "name a hub (hub = \"HB_WEST\") or any settlement point (point = \"LZ_WEST\"), not both",
+                ));
+            }
+            let series = read_prices(&file, hub, spec.point.as_deref(), GapPolicy::Refuse)?;
             let zero = EnergyPrice::new(Decimal::ZERO)
                 .map_err(|e| CliError::internal(format!("a zero price: {e}")))?;
             let contract = PowerContract::new(PowerSupply::index(series, zero));
@@ -280,6 +319,73 @@ fn run_case<'a>(
     }
 }
 
+/// The hint for a file a sweep names that cannot be read.
+const RELATIVE: &str = "check the path; a sweep file's site configs and price files are relative to the sweep file's directory";
+
+/// A sweep file read, with everything its shards share.
+struct Loaded {
+    sweep: SweepConfig,
+    hashprices: Option<(HashpricePaths, HashpriceSweep)>,
+    configs: Vec<(PathBuf, SiteConfig)>,
+    paths: Vec<PricePath>,
+}
+
+/// Reads the sweep file at `path`, its site configs and its price paths.
+/// Every shard reads them all, so that bad input is reported by every
+/// shard alike.
+///
+/// # Errors
+///
+/// Bad input for the sweep file, a site config or a price path.
+fn load(path: &Path) -> Result<Loaded> {
+    let text = config::read(path, "sweep file")?;
+    let mut sweep: SweepConfig = config::toml_file(path, &text)?;
+    let base = path.parent().unwrap_or_else(|| Path::new("."));
+    let hashprices = match sweep.hashprice.take() {
+        Some(spec) => Some((HashpricePaths::new(&spec, sweep.horizon)?, spec)),
+        None => None,
+    };
+    let configs = sweep
+        .sites
+        .iter()
+        .map(|site| {
+            let path = base.join(site);
+            let text = config::read(&path, "site config").map_err(|e| e.with_hint(RELATIVE))?;
+            let config: SiteConfig = config::toml_file(&path, &text)?;
+            Ok((path, config))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let paths = sweep
+        .paths
+        .iter()
+        .map(|spec| price_path(base, spec, sweep.horizon))
+        .collect::<Result<Vec<_>>>()?;
+    Ok(Loaded {
+        sweep,
+        hashprices,
+        configs,
+        paths,
+    })
+}
+
+/// Writes the CSV header alone, for a first shard that has no cases.
+fn write_empty_header<W: Write>(out: W) -> Result<()> {
+    let header = CaseRow {
+        case: 0,
+        site: "",
+        hashprice_path: None,
+        path: "",
+        revenue_usd: 0.0,
+        energy_cost_usd: 0.0,
+        sell_back_credit_usd: 0.0,
+        gross_margin_usd: 0.0,
+        energy_mwh: 0.0,
+        btc_mined: 0.0,
+    };
+    let section = Section::new("cases", &[header])?;
+    output::write_header(out, &section)
+}
+
 /// Runs `wattage sweep`, writing rows as they come.
 ///
 /// # Errors
@@ -296,13 +402,12 @@ pub(crate) fn run<W: Write>(a: &SweepArgs, format: Format, mut out: W) -> Result
             "tables are aligned over all rows and cannot be concatenated; use --format csv or json with --shard",
         ));
     }
-    let text = config::read(&a.sweep, "sweep file")?;
-    let sweep: SweepConfig = config::toml_file(&a.sweep, &text)?;
-    let base = a.sweep.parent().unwrap_or_else(|| Path::new("."));
-    let hashprices = match &sweep.hashprice {
-        Some(spec) => Some((HashpricePaths::new(spec, sweep.horizon)?, spec)),
-        None => None,
-    };
+    let Loaded {
+        sweep,
+        hashprices,
+        configs,
+        paths,
+    } = load(&a.sweep)?;
     let n_hashprices = hashprices
         .as_ref()
         .map_or(1, |(h, spec)| h.count(spec))
@@ -310,24 +415,6 @@ pub(crate) fn run<W: Write>(a: &SweepArgs, format: Format, mut out: W) -> Result
     let total = sweep.sites.len() * n_hashprices * sweep.paths.len();
     let range = a.shard.range(total);
     let n_paths = sweep.paths.len().max(1);
-    // Every shard reads every site config and price path, so that bad
-    // input is reported by every shard alike; the kernel (a dry run of the
-    // site) is prepared only for the sites this shard runs.
-    let configs = sweep
-        .sites
-        .iter()
-        .map(|site| {
-            let path = base.join(site);
-            let text = config::read(&path, "site config")?;
-            let config: SiteConfig = config::toml_file(&path, &text)?;
-            Ok((path, config))
-        })
-        .collect::<Result<Vec<_>>>()?;
-    let paths = sweep
-        .paths
-        .iter()
-        .map(|spec| price_path(base, spec, sweep.horizon))
-        .collect::<Result<Vec<_>>>()?;
     // The kernel of the (site, hashprice path) in hand, reused across its
     // price paths.
     let mut prepared: Option<((usize, usize), PreparedSite)> = None;
@@ -345,19 +432,12 @@ pub(crate) fn run<W: Write>(a: &SweepArgs, format: Format, mut out: W) -> Result
             case % n_paths,
         );
         if prepared.as_ref().is_none_or(|(key, _)| *key != (s, h)) {
-            let (path, site) = &configs[s];
-            let name = site
-                .name
-                .clone()
-                .unwrap_or_else(|| site.deployment.site().name().to_string());
-            let deployment = match &hashprices {
-                Some((paths, _)) => site
-                    .deployment
-                    .with_mining_hashprice(&paths.path(h)?)
-                    .map_err(|e| facility_error(&format!("site {}", path.display()), &e))?,
-                None => site.deployment.clone(),
-            };
-            prepared = Some(((s, h), prepare(path, &deployment, sweep.horizon, name)?));
+            let site = prepare_site(
+                &configs[s],
+                hashprices.as_ref().map(|(p, _)| (p, h)),
+                sweep.horizon,
+            )?;
+            prepared = Some(((s, h), site));
         }
         let (Some((_, site)), Some(path)) = (&prepared, paths.get(p)) else {
             return Err(CliError::internal("a prepared case went missing"));
@@ -389,21 +469,7 @@ pub(crate) fn run<W: Write>(a: &SweepArgs, format: Format, mut out: W) -> Result
     }
     bar.finish_and_clear();
     if format == Format::Csv && first && a.shard.is_first() {
-        // An empty first shard still writes the header.
-        let header = CaseRow {
-            case: 0,
-            site: "",
-            hashprice_path: None,
-            path: "",
-            revenue_usd: 0.0,
-            energy_cost_usd: 0.0,
-            sell_back_credit_usd: 0.0,
-            gross_margin_usd: 0.0,
-            energy_mwh: 0.0,
-            btc_mined: 0.0,
-        };
-        let section = Section::new("cases", &[header])?;
-        output::write_header(&mut out, &section)?;
+        write_empty_header(&mut out)?;
     }
     if format == Format::Table {
         let merged = merge(rows);
