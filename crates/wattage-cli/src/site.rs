@@ -16,7 +16,7 @@ use clap::{Args, Subcommand};
 use serde::{Deserialize, Serialize};
 use wattage::facility::Curtailment;
 use wattage::facility::FacilityError;
-use wattage::facility::comparison::{Assumptions, Plan, compare as compare_plans};
+use wattage::facility::comparison::{Assumptions, Plan, PlanResult, compare as compare_plans};
 use wattage::facility::deployment::Deployment;
 use wattage::facility::horizon::Horizon;
 use wattage::facility::ledger::SiteLedger;
@@ -630,6 +630,8 @@ struct PlanRow<'a> {
     base_irr: Option<Decimal>,
     alternative_irr: Option<Decimal>,
     incremental_irr: Option<Decimal>,
+    base_payback_years: Option<Decimal>,
+    alternative_payback_years: Option<Decimal>,
     incremental_payback_years: Option<Decimal>,
 }
 
@@ -682,6 +684,14 @@ fn alternative(path: &Path, base: &Resolved) -> Result<Plan> {
         deployment: other.deployment,
         capex: other.capex,
     })
+}
+
+/// Years until `plan`'s own cash flows pay back, to four decimals.
+fn payback(plan: &PlanResult, name: &str) -> Result<Option<Decimal>> {
+    let years = plan
+        .payback_years()
+        .map_err(|e| facility_error(&format!("the payback of {name}"), &e))?;
+    Ok(years.map(|y| y.round_dp(4)))
 }
 
 /// Runs `wattage compare`.
@@ -739,6 +749,8 @@ pub(crate) fn compare(a: &CompareArgs) -> Result<Vec<Section>> {
                 .irr
                 .map(|r| r.round_dp(6)),
             incremental_irr: c.incremental_irr.map(|r| r.round_dp(6)),
+            base_payback_years: payback(&c.base, &c.base.name)?,
+            alternative_payback_years: payback(&c.alternative, &c.alternative.name)?,
             incremental_payback_years: c.incremental_payback_years.map(|y| y.round_dp(4)),
         });
         for y in &c.years {

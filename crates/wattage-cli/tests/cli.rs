@@ -1130,6 +1130,76 @@ fn compare_three_plans_each_against_the_first() {
     assert_eq!(years[1]["incremental_cash_flow"], "$0");
 }
 
+/// Years until `flows` (one a year, the first at time 0) sum to zero or
+/// more: the whole years before, plus the share of the year that covers
+/// what is left.
+fn payback_of(flows: &[f64]) -> Option<f64> {
+    let mut cumulative = 0.0;
+    for (year, flow) in flows.iter().enumerate() {
+        let owed = -cumulative;
+        cumulative += flow;
+        if cumulative >= 0.0 {
+            return Some(if year == 0 {
+                0.0
+            } else {
+                (year - 1) as f64 + owed / flow
+            });
+        }
+    }
+    None
+}
+
+fn dollars(v: &serde_json::Value) -> f64 {
+    v.as_str().unwrap().replace(['$', ','], "").parse().unwrap()
+}
+
+#[test]
+fn compare_gives_each_plans_own_payback() {
+    // Three years of fixed.toml; the alternative is the same fleet bought for
+    // $60 million on the first day, the base has no capex.
+    let fixed = std::fs::read_to_string(data("fixed.toml")).unwrap();
+    let long = fixed.replace("periods = 48", "periods = 26280");
+    let base = temp("payback-base.toml", &long);
+    let bought = temp(
+        "payback-bought.toml",
+        &format!(
+            "{}\n[[capex]]\nat = \"2026-01-01T00:00:00Z\"\namount = \"$60,000,000\"\n",
+            long.replace("West Texas, fixed price", "bought")
+        ),
+    );
+    let json = ok(&[
+        "compare",
+        base.to_str().unwrap(),
+        bought.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let row = &v["comparisons"][0];
+    let years = v["years"].as_array().unwrap();
+    assert_eq!(years.len(), 3, "{json}");
+    let alternative: Vec<f64> = years
+        .iter()
+        .map(|y| dollars(&y["alternative_cash_flow"]))
+        .collect();
+    assert!(
+        alternative[0] < 0.0,
+        "the purchase outweighs the first year: {json}"
+    );
+    let expected = payback_of(&alternative).unwrap();
+    let got: f64 = row["alternative_payback_years"]
+        .as_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((got - expected).abs() < 1e-4, "{got} against {expected}");
+    assert!(got > 0.0 && got < 2.0, "{got}");
+    assert_eq!(
+        row["base_payback_years"], "0",
+        "no capex: paid back at once"
+    );
+}
+
 #[test]
 fn compare_refuses_an_alternative_on_other_terms() {
     let fixed = std::fs::read_to_string(data("fixed.toml")).unwrap();

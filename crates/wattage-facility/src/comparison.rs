@@ -82,6 +82,21 @@ pub struct PlanResult {
     pub finance: PlanFinance,
 }
 
+impl PlanResult {
+    /// Years until the plan's own yearly cash flows (EBITDA − capex + asset
+    /// sales, unlevered and before tax) pay back: the whole years whose
+    /// cumulative sum is still negative plus the fraction of the next year
+    /// that covers the rest, as [`crate::finance::payback_period`] counts;
+    /// `None` if they never do within the horizon.
+    ///
+    /// # Errors
+    /// [`FacilityError::Finance`] when a cumulative sum overflows.
+    pub fn payback_years(&self) -> Result<Option<Decimal>, FacilityError> {
+        let flows: Vec<Usd> = self.cash_flows.rows().iter().map(|y| y.cash_flow).collect();
+        Ok(crate::finance::payback_period(&flows)?)
+    }
+}
+
 /// NPV and IRR of the alternative's flows less the base's, in each of the
 /// four series (see [`crate::capital::financing`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
