@@ -448,6 +448,8 @@ class Site:
         """The site's name."""
     def simulate(self, prices: Optional[PriceSeries] = None) -> SiteRun:
         """Simulates the site exactly (the ledger), releasing the GIL."""
+    def time_in_rust(self, repeat: int, prices: Optional[PriceSeries] = None) -> dict[str, float]:
+        """Seconds that `repeat` exact runs (what `simulate` computes) take inside Rust: keys ledger, summary, cash_flows, total (benchmark reference)."""
     def kernel(self, prices: Optional[PriceSeries] = None) -> Kernel:
         """Prepares the fast f64 kernel for this site."""
 
