@@ -12,7 +12,7 @@ use crate::FacilityError;
 use crate::capital::{self, Asset, AssetEventKind, Serves};
 use crate::cash_flows::{CashFlows, PeriodLines, live_opex, opex_per_period};
 use crate::deployment::Deployment;
-use crate::ledger::{SiteLedger, SitePeriod, WorkloadPeriod, WorkloadTotals};
+use crate::ledger::{SiteLedger, WorkloadPeriod, WorkloadTotals};
 use crate::money_lines::MoneyLines;
 use crate::summary::CapexPayment;
 use crate::workload::Workload;
@@ -198,7 +198,7 @@ impl BusinessModel {
         } else {
             alloc::vec![Usd::ZERO; compute.len()]
         };
-        let period = |t: usize, site: &SitePeriod| -> Result<PeriodLines, FacilityError> {
+        let period = |t: usize, site: &MoneyLines<Usd>| -> Result<PeriodLines, FacilityError> {
             let mut lines = Operating::default();
             for (w, &is_compute) in compute.iter().enumerate() {
                 if let Some(e) = ledger.entry(t, w) {
@@ -210,7 +210,7 @@ impl BusinessModel {
                     )?;
                 }
             }
-            self.add_site_charges(&mut lines, &site.money)?;
+            self.add_site_charges(&mut lines, site)?;
             Ok(PeriodLines {
                 revenue: lines.revenue,
                 energy_cost: lines.power_cost.checked_add(lines.hosting_paid)?,

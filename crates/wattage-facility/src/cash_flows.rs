@@ -10,14 +10,15 @@ use alloc::vec::Vec;
 use chrono::{DateTime, Months, NaiveDate, Utc};
 use rust_decimal::Decimal;
 use wattage_units::money::to_decimal;
-use wattage_units::{Power, Usd, unit};
+use wattage_units::{MoneyError, Power, Usd, unit};
 
 use crate::FacilityError;
 use crate::capital::{self, Asset, AssetEvent, AssetEventKind, plan_assets};
 use crate::deployment::Deployment;
 use crate::finance::{irr, npv, payback_period};
 use crate::horizon::Horizon;
-use crate::ledger::{SiteLedger, SitePeriod};
+use crate::ledger::SiteLedger;
+use crate::money_lines::MoneyLines;
 
 /// A capital payment on a date: cash only, neither depreciated nor
 /// deductible. Capital that is written off (and deducted for tax) is an
@@ -171,41 +172,63 @@ pub(crate) struct PeriodLines {
     pub opex: Usd,
 }
 
+/// The index of the first period at or after the `n`th step of `months`
+/// months from the horizon's start (`usize::MAX` when that date does not
+/// exist).
+fn step_index(horizon: Horizon, months: u32, n: u32) -> usize {
+    step_start(horizon.start(), months, n).map_or(usize::MAX, |at| horizon.index_at_or_after(at))
+}
+
+/// The start of the `n`th step of `months` months, or of period `t` when
+/// that date does not exist.
+fn step_or_period(
+    horizon: Horizon,
+    months: u32,
+    n: u32,
+    t: usize,
+) -> Result<DateTime<Utc>, FacilityError> {
+    step_start(horizon.start(), months, n)
+        .or_else(|| horizon.checked_start_of(t))
+        .ok_or(FacilityError::Money(MoneyError::Overflow {
+            operation: "period start",
+        }))
+}
+
 /// The ledger's periods summed into years and months from the horizon's
-/// start, each period's lines given by `lines` (its index and site row).
+/// start, each period's lines given by `lines` (its index and the site's
+/// money lines). The year and month boundaries are found as period
+/// indices once, not by the date of every period.
 fn operating_rows(
     ledger: &SiteLedger,
-    mut lines: impl FnMut(usize, &SitePeriod) -> Result<PeriodLines, FacilityError>,
+    mut lines: impl FnMut(usize, &MoneyLines<Usd>) -> Result<PeriodLines, FacilityError>,
 ) -> Result<(Vec<YearRow>, Vec<MonthFlow>), FacilityError> {
     let horizon = ledger.horizon();
     let (mut rows, mut months): (Vec<YearRow>, Vec<MonthFlow>) = (Vec::new(), Vec::new());
     let (mut year, mut month) = (0u32, 0u32);
-    let (mut next_year, mut next_month) = (
-        step_start(horizon.start(), 12, 1),
-        step_start(horizon.start(), 1, 1),
-    );
-    for (t, site) in ledger.periods()?.iter().enumerate() {
-        while next_year.is_some_and(|n| site.start >= n) {
+    let (mut next_year, mut next_month) = (step_index(horizon, 12, 1), step_index(horizon, 1, 1));
+    let mut booked_month = None;
+    for t in 0..ledger.len() {
+        while t >= next_year {
             year += 1;
-            next_year = step_start(horizon.start(), 12, year + 1);
+            next_year = step_index(horizon, 12, year + 1);
         }
-        while next_month.is_some_and(|n| site.start >= n) {
+        while t >= next_month {
             month += 1;
-            next_month = step_start(horizon.start(), 1, month + 1);
+            next_month = step_index(horizon, 1, month + 1);
         }
         if rows.last().is_none_or(|r| r.year != year) {
-            let start = step_start(horizon.start(), 12, year).unwrap_or(site.start);
-            rows.push(empty_row(year, start));
+            rows.push(empty_row(year, step_or_period(horizon, 12, year, t)?));
         }
-        let month_start = step_start(horizon.start(), 1, month).unwrap_or(site.start);
-        if months.last().is_none_or(|m| m.start != month_start) {
+        if booked_month != Some(month) {
+            booked_month = Some(month);
+            let end = step_start(horizon.start(), 1, month + 1);
             months.push(MonthFlow {
-                start: month_start,
-                end: next_month.map_or(horizon.end(), |n| n.min(horizon.end())),
+                start: step_or_period(horizon, 1, month, t)?,
+                end: end.map_or(horizon.end(), |n| n.min(horizon.end())),
                 ebitda: Usd::ZERO,
             });
         }
-        let l = lines(t, site)?;
+        let l = lines(t, &ledger.period_money(t)?)?;
         if let Some(row) = rows.last_mut() {
             row.revenue = row.revenue.checked_add(l.revenue)?;
             row.energy_cost = row.energy_cost.checked_add(l.energy_cost)?;
@@ -247,9 +270,9 @@ impl CashFlows {
         let opex_per_period = opex_per_period(ledger, deployment, opex_per_mw_year)?;
         let (rows, months) = operating_rows(ledger, |t, site| {
             Ok(PeriodLines {
-                revenue: site.money.revenue,
-                energy_cost: site.money.energy_cost,
-                gross_margin: site.money.gross_margin()?,
+                revenue: site.revenue,
+                energy_cost: site.energy_cost,
+                gross_margin: site.gross_margin()?,
                 opex: live_opex(ledger, &opex_per_period, t)?,
             })
         })?;
@@ -265,7 +288,7 @@ impl CashFlows {
     /// of one model.
     pub(crate) fn with_lines(
         ledger: &SiteLedger,
-        lines: impl FnMut(usize, &SitePeriod) -> Result<PeriodLines, FacilityError>,
+        lines: impl FnMut(usize, &MoneyLines<Usd>) -> Result<PeriodLines, FacilityError>,
         capex: &[CapexPayment],
         assets: Vec<Asset>,
         interconnect: Power,

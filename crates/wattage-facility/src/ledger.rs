@@ -217,8 +217,9 @@ fn sparse(lines: &[(usize, Usd)], t: usize) -> Usd {
 }
 
 /// The line of a live load that ran: energy bought (and passed through to
-/// a tenant who pays it), revenue earned.
-fn running_entry(
+/// a tenant who pays it), revenue earned; its energies only with
+/// `ENERGIES` (else zero).
+fn running_entry<const ENERGIES: bool>(
     load: &crate::schedule::Load,
     cost_on: Decimal,
     earning: crate::schedule::Earning,
@@ -232,8 +233,16 @@ fn running_entry(
         live: true,
         running: true,
         reason: None,
-        it_energy: energy_of(load.energy.it()),
-        energy: energy_of(energy),
+        it_energy: if ENERGIES {
+            energy_of(load.energy.it())
+        } else {
+            Energy::ZERO
+        },
+        energy: if ENERGIES {
+            energy_of(energy)
+        } else {
+            Energy::ZERO
+        },
         money: MoneyLines {
             energy_cost: Usd::new(cost_on),
             revenue: Usd::new(if pass.is_zero() {
@@ -329,6 +338,29 @@ impl SiteLedger {
             .ok_or(FacilityError::Money(MoneyError::Overflow {
                 operation: "period start",
             }))?;
+        let (money, energy) = self.site_lines::<true>(t)?;
+        Ok(Some(SitePeriod {
+            start,
+            price: EnergyPrice::new(self.site.prices.get(t).copied().unwrap_or(Decimal::ZERO))?,
+            energy: energy_of(energy),
+            money,
+        }))
+    }
+
+    /// The money lines of period `t < self.len()`, as [`Self::period`]
+    /// gives them (the same sums in the same order), without its start,
+    /// price and energy: what the cash flows read of each period.
+    pub(crate) fn period_money(&self, t: usize) -> Result<MoneyLines<Usd>, FacilityError> {
+        Ok(self.site_lines::<false>(t)?.0)
+    }
+
+    /// The site's money lines of period `t` (its own, then each
+    /// workload's added in deployment order) and, with `ENERGIES`, its
+    /// exact facility MWh (else zero).
+    fn site_lines<const ENERGIES: bool>(
+        &self,
+        t: usize,
+    ) -> Result<(MoneyLines<Usd>, Decimal), FacilityError> {
         let mut money = MoneyLines {
             demand_response: demand_response_at(&self.schedule, &self.site, &self.decisions, 0, t)?,
             demand_charge: sparse(&self.demand_charges, t),
@@ -345,18 +377,15 @@ impl SiteLedger {
         };
         let mut energy = Decimal::ZERO;
         for w in 0..self.schedule.loads.len() {
-            let Some((entry, mwh)) = self.entry_exact(t, w) else {
+            let Some((entry, mwh)) = self.entry_lines::<ENERGIES>(t, w) else {
                 continue;
             };
-            add_to(&mut energy, mwh, "facility energy")?;
+            if ENERGIES {
+                add_to(&mut energy, mwh, "facility energy")?;
+            }
             money = money.checked_add(&entry.money)?;
         }
-        Ok(Some(SitePeriod {
-            start,
-            price: EnergyPrice::new(self.site.prices.get(t).copied().unwrap_or(Decimal::ZERO))?,
-            energy: energy_of(energy),
-            money,
-        }))
+        Ok((money, energy))
     }
 
     /// Site-wide lines of every period, in order.
@@ -400,6 +429,17 @@ impl SiteLedger {
 
     /// [`Self::entry`], with its exact facility MWh.
     fn entry_exact(&self, period: usize, index: usize) -> Option<(WorkloadPeriod, Decimal)> {
+        self.entry_lines::<true>(period, index)
+    }
+
+    /// [`Self::entry_exact`]; without `ENERGIES`, a running period's IT
+    /// and facility energies are left zero (not converted to `f64`), for
+    /// readers of its money lines only.
+    fn entry_lines<const ENERGIES: bool>(
+        &self,
+        period: usize,
+        index: usize,
+    ) -> Option<(WorkloadPeriod, Decimal)> {
         let load = self.schedule.loads.get(index)?;
         if period >= self.len() {
             return None;
@@ -439,7 +479,10 @@ impl SiteLedger {
         let cost_on = energy.saturating_mul(price);
         let earning = load.revenue.at(period);
         Some(match reason {
-            None => (running_entry(load, cost_on, earning, energy), energy),
+            None => (
+                running_entry::<ENERGIES>(load, cost_on, earning, energy),
+                energy,
+            ),
             Some(reason) => {
                 let entry = curtailed_entry(reason, market, cost_on, earning.usd, energy);
                 (entry, Decimal::ZERO)

@@ -200,7 +200,10 @@ impl MoneyLines<Usd> {
     /// [`FacilityError::Money`] on overflow.
     pub fn gross_margin(&self) -> Result<Usd, FacilityError> {
         let mut margin = Usd::ZERO;
-        for (line, value) in self.lines() {
+        // The amounts beside the lines' signs, without building the
+        // (line, amount) pairs of `lines` (the cash flows ask this of every
+        // period).
+        for (line, value) in LINES.iter().zip(self.into_array()) {
             margin = match line.margin {
                 InMargin::Adds => add_nonzero(margin, value)?,
                 InMargin::Subtracts => margin.checked_sub(value)?,

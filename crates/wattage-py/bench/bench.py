@@ -21,7 +21,7 @@ import time
 import numpy as np
 
 import wattage as w
-from wattage.sweep import Sweep, run_dask, run_local, run_ray
+from wattage.sweep import Sweep, merge, run_dask, run_local, run_ray, shards
 
 HERE = pathlib.Path(__file__).resolve().parent
 SITE = (HERE.parent / "tests" / "data" / "site_year.toml").read_text()
@@ -59,14 +59,29 @@ def overhead(n: int = 300) -> None:
         py_times.append(best(python_calls, 1) / n)
         rust_times.append(kernel.time_in_rust(prices, n) / n)
     py, rust = min(py_times), min(rust_times)
+    # The exact run, interleaved the same way: `Site.simulate` from Python
+    # against the same three calls (`simulate_site`, `Summary::new`,
+    # `CashFlows::new`) timed inside Rust by `Site.time_in_rust`.
     site = w.Site.from_toml(SITE)
-    exact = best(site.simulate, 3)
+    site.simulate()
+    exact_py, exact_rust = [], []
+    for _ in range(15):
+        exact_py.append(best(site.simulate, 1))
+        exact_rust.append(site.time_in_rust(1))
+    exact = min(exact_py)
+    parts = min(exact_rust, key=lambda d: d["total"])
     print("\n### One site-year (8,760 hourly periods)\n")
     print("| call | per site-year | vs Rust |")
     print("|---|---:|---:|")
     print(f"| kernel, timed inside Rust (`SiteKernel::run` + path) | {rust * 1e6:,.0f} µs | 1.00x |")
     print(f"| kernel from Python (`Kernel.run_tuple`) | {py * 1e6:,.0f} µs | {py / rust:.2f}x |")
-    print(f"| exact ledger from Python (`Site.simulate`) | {exact * 1e3:,.1f} ms | |")
+    print(
+        f"| exact run, timed inside Rust (ledger {parts['ledger'] * 1e3:.2f} ms, summary "
+        f"{parts['summary'] * 1e3:.2f} ms, cash flows {parts['cash_flows'] * 1e3:.2f} ms) "
+        f"| {parts['total'] * 1e3:,.2f} ms | 1.00x |"
+    )
+    print(f"| exact run from Python (`Site.simulate`) | {exact * 1e3:,.2f} ms | {exact / parts['total']:.2f}x |")
+    print(f"\nload: `{uptime()}`")
 
 
 def vectorised(n: int = 1_000_000) -> None:
@@ -126,6 +141,20 @@ def _half(args):
     return sweep.run(a, b)
 
 
+def _timed_shard(sweep, a, b):
+    """A shard and the seconds it took inside the worker: the wall time
+    less the slowest shard's own time is what the engine cost (submission,
+    moving the sweep and the Arrow results, merging)."""
+    t0 = time.perf_counter()
+    table = sweep.run(a, b)
+    return time.perf_counter() - t0, table
+
+
+def _engine_cost(wall: float, timed: list) -> str:
+    inside = max(t for t, _ in timed)
+    return f"{wall:.2f} s wall, slowest shard {inside:.2f} s inside its worker: {wall - inside:.2f} s the engine's"
+
+
 def cluster(site_years: int, skip: bool) -> None:
     second = SITE.replace("West Texas, one year", "West Texas, second site")
     sweep = Sweep(sites=(SITE, second), paths=site_years // 2, seed=2026)
@@ -136,6 +165,7 @@ def cluster(site_years: int, skip: bool) -> None:
     single = run_local(sweep)
     t_single = time.perf_counter() - t0
     rows = [("single process", 1, t_single, True)]
+    costs: list[tuple[str, str]] = []
     # The control: two plain processes, no engine, each half of the cases.
     import multiprocessing as mp
 
@@ -144,8 +174,6 @@ def cluster(site_years: int, skip: bool) -> None:
         t0 = time.perf_counter()
         halves = pool.map(_half, [(sweep, 0, sweep.n_cases // 2), (sweep, sweep.n_cases // 2, sweep.n_cases)])
         t = time.perf_counter() - t0
-        from wattage.sweep import merge
-
         rows.append(("2 plain processes (multiprocessing, control)", 2, t, merge(halves).equals(single)))
     if not skip:
         os.environ.setdefault("RAY_AUTH_MODE", "disabled")
@@ -168,6 +196,11 @@ def cluster(site_years: int, skip: bool) -> None:
             t0 = time.perf_counter()
             merged = run_dask(client, sweep, SHARDS)
             rows.append(("2 Dask workers (LocalCluster, processes)", 2, time.perf_counter() - t0, merged.equals(single)))
+            parts = shards(sweep.n_cases, SHARDS)
+            t0 = time.perf_counter()
+            timed = client.gather([client.submit(_timed_shard, sweep, a, b, pure=False) for a, b in parts])
+            merge(t for _, t in timed)
+            costs.append(("Dask", _engine_cost(time.perf_counter() - t0, timed)))
         import ray
 
         ray.init(num_cpus=2, include_dashboard=False, _temp_dir=tempfile.mkdtemp(prefix="wr-", dir="/tmp"),
@@ -177,6 +210,11 @@ def cluster(site_years: int, skip: bool) -> None:
             t0 = time.perf_counter()
             merged = run_ray(sweep, SHARDS)
             rows.append(("2 Ray workers (local, num_cpus=2)", 2, time.perf_counter() - t0, merged.equals(single)))
+            task = ray.remote(_timed_shard)
+            t0 = time.perf_counter()
+            timed = ray.get([task.remote(sweep, a, b) for a, b in shards(sweep.n_cases, SHARDS)])
+            merge(t for _, t in timed)
+            costs.append(("Ray", _engine_cost(time.perf_counter() - t0, timed)))
         finally:
             ray.shutdown()
     print("| engine | workers | wall time | speedup | per-worker efficiency | equal to single process |")
@@ -184,6 +222,10 @@ def cluster(site_years: int, skip: bool) -> None:
     for name, n, t, eq in rows:
         s = t_single / t
         print(f"| {name} | {n} | {t:.2f} s | {s:.2f}x | {100 * s / n:.0f} % | {'yes' if eq else 'NO'} |")
+    if costs:
+        print("\nWhere an engine's time goes (one more run each, the shards timed inside the workers):\n")
+        for name, text in costs:
+            print(f"- {name}: {text}")
     print(f"\nload after: `{uptime()}`")
 
 

@@ -353,6 +353,31 @@ impl PySite {
     }
 }
 
+/// What `Site.simulate` computes, as a Rust caller writes it:
+/// `simulate_site`, then `Summary::new` and `CashFlows::new` on its
+/// ledger; with `times`, the seconds of each of the three added to it.
+fn run_exact(
+    config: &SiteConfig,
+    contract: &PowerContract,
+    horizon: Horizon,
+    times: Option<&mut [f64; 3]>,
+) -> Result<(SiteLedger, Summary, CashFlows), wattage::facility::FacilityError> {
+    let deployment = &config.deployment;
+    let opex = config.opex_per_mw_year.unwrap_or(Usd::ZERO);
+    let t0 = std::time::Instant::now();
+    let ledger = simulate_site(deployment, contract, horizon, config.curtailment)?;
+    let t1 = std::time::Instant::now();
+    let summary = Summary::new(&ledger, deployment, opex)?;
+    let t2 = std::time::Instant::now();
+    let flows = CashFlows::new(&ledger, deployment, opex, &config.capex)?;
+    if let Some(times) = times {
+        times[0] += (t1 - t0).as_secs_f64();
+        times[1] += (t2 - t1).as_secs_f64();
+        times[2] += t2.elapsed().as_secs_f64();
+    }
+    Ok((ledger, summary, flows))
+}
+
 #[pymethods]
 impl PySite {
     /// Reads a site config (JSON or TOML text; `wattage.Site.from_dict`
@@ -403,23 +428,47 @@ impl PySite {
     ) -> PyResult<PySiteRun> {
         let contract = self.contract(prices.as_deref())?;
         let horizon = self.horizon(prices.as_deref())?;
-        let deployment = self.config.deployment.clone();
-        let policy = self.config.curtailment;
-        let opex = self.config.opex_per_mw_year.unwrap_or(Usd::ZERO);
-        let capex = self.config.capex.clone();
+        let config = &self.config;
         let (ledger, summary, flows) = py
-            .detach(move || -> Result<_, wattage::facility::FacilityError> {
-                let ledger = simulate_site(&deployment, &contract, horizon, policy)?;
-                let summary = Summary::new(&ledger, &deployment, opex)?;
-                let flows = CashFlows::new(&ledger, &deployment, opex, &capex)?;
-                Ok((ledger, summary, flows))
-            })
+            .detach(|| run_exact(config, &contract, horizon, None))
             .or_py()?;
         Ok(PySiteRun {
             ledger,
             summary,
             flows,
         })
+    }
+
+    /// Seconds that `repeat` exact runs of the site (what `simulate`
+    /// computes) take inside Rust, with no Python in the loop, as a dict:
+    /// `ledger` (`simulate_site`), `summary` (`Summary::new`), `cash_flows`
+    /// (`CashFlows::new`) and `total`, each summed over the runs. The
+    /// reference for the binding-overhead benchmark of `simulate`.
+    #[pyo3(signature = (repeat, prices = None))]
+    fn time_in_rust<'py>(
+        &self,
+        py: Python<'py>,
+        repeat: usize,
+        prices: Option<PyRef<'_, PyPriceSeries>>,
+    ) -> PyResult<Bound<'py, pyo3::types::PyDict>> {
+        let contract = self.contract(prices.as_deref())?;
+        let horizon = self.horizon(prices.as_deref())?;
+        let config = &self.config;
+        let times = py
+            .detach(|| -> Result<[f64; 3], wattage::facility::FacilityError> {
+                let mut times = [0.0; 3];
+                for _ in 0..repeat {
+                    std::hint::black_box(run_exact(config, &contract, horizon, Some(&mut times))?);
+                }
+                Ok(times)
+            })
+            .or_py()?;
+        let d = pyo3::types::PyDict::new(py);
+        for (name, t) in ["ledger", "summary", "cash_flows"].iter().zip(times) {
+            d.set_item(*name, t)?;
+        }
+        d.set_item("total", times.iter().sum::<f64>())?;
+        Ok(d)
     }
 
     /// Prepares the fast `f64` kernel for this site over its horizon (or

@@ -8,6 +8,7 @@ use numpy::{PyArray1, PyArrayMethods, PyReadonlyArray1};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
+use rayon::prelude::*;
 use wattage::hardware::catalog;
 use wattage::mining::{BlockHeight, Difficulty, subsidy};
 use wattage::units::{self as u, unit};
@@ -91,6 +92,30 @@ fn output<'py>(
     Ok(array)
 }
 
+/// Arrays of at least twice this many values are split into chunks of
+/// this many (64 Ki values, 512 KiB) run on rayon's threads; shorter ones
+/// run on the calling thread. Each value is computed by the same
+/// instructions either way, so the results are the same bits.
+pub(crate) const PARALLEL_CHUNK: usize = 1 << 16;
+
+/// Runs `kernel(offset, out_chunk)` over `out` (on the calling thread, or
+/// in chunks of [`PARALLEL_CHUNK`] on rayon's threads when `out` has at
+/// least two), and whether every chunk's values passed its check.
+fn chunked(out: &mut [f64], kernel: impl Fn(usize, &mut [f64]) -> bool + Sync) -> bool {
+    if out.len() < 2 * PARALLEL_CHUNK {
+        return kernel(0, out);
+    }
+    out.par_chunks_mut(PARALLEL_CHUNK)
+        .enumerate()
+        .map(|(i, chunk)| kernel(i * PARALLEL_CHUNK, chunk))
+        .reduce(|| true, |a, b| a & b)
+}
+
+/// The `len` values of `v` from `offset`.
+fn part(v: &[f64], offset: usize, len: usize) -> &[f64] {
+    v.get(offset..offset + len).unwrap_or_default()
+}
+
 fn same_length(a: (&str, usize), b: (&str, usize)) -> PyResult<()> {
     if a.1 == b.1 {
         Ok(())
@@ -111,6 +136,9 @@ fn positive(x: f64) -> bool {
 /// `fees_per_block` BTC (Decimal or str): the vector form of
 /// `wattage.hashprice`, in f64. NaN, infinities, out-of-range values and
 /// a result that overflows a float raise `ValueError` naming the index.
+/// Arrays of 131,072 values or more are split across rayon's threads
+/// with the GIL released (the same bits as on one thread; limit them with
+/// `RAYON_NUM_THREADS`, e.g. to 1 inside Dask or Ray workers).
 #[pyfunction]
 #[pyo3(signature = (difficulty, btc_price, height, fees_per_block = None))]
 fn hashprice_array<'py>(
@@ -137,7 +165,10 @@ fn hashprice_array<'py>(
     same_length(("difficulty", d.len()), ("btc_price", p.len()))?;
     output(py, d.len(), |out| {
         // One pass computes and checks; the checks name the index after.
-        let ok = widest(|| hashprice_kernel(scale, hashes_per_difficulty, max, &d, &p, out));
+        let ok = chunked(out, |at, out| {
+            let (d, p) = (part(&d, at, out.len()), part(&p, at, out.len()));
+            widest(|| hashprice_kernel(scale, hashes_per_difficulty, max, d, p, out))
+        });
         if !ok {
             check(
                 "difficulty",
@@ -183,6 +214,9 @@ fn hashprice_kernel(
 /// efficiencies in J/TH: the vector form of `breakeven_power_price`. A
 /// NaN, infinite, zero or negative efficiency, or one so small that the
 /// price overflows a float, raises `ValueError` naming the index.
+/// Arrays of 131,072 values or more are split across rayon's threads
+/// with the GIL released (the same bits as on one thread; limit them with
+/// `RAYON_NUM_THREADS`, e.g. to 1 inside Dask or Ray workers).
 #[pyfunction]
 fn breakeven_power_price_array<'py>(
     py: Python<'py>,
@@ -195,7 +229,11 @@ fn breakeven_power_price_array<'py>(
     let k = per_ph_day / 0.024;
     let e = values(&efficiency_j_per_th);
     output(py, e.len(), |out| {
-        if !widest(|| breakeven_kernel(k, &e, out)) {
+        let ok = chunked(out, |at, out| {
+            let e = part(&e, at, out.len());
+            widest(|| breakeven_kernel(k, e, out))
+        });
+        if !ok {
             check("efficiency_j_per_th", &e, positive, |_| {
                 "efficiencies must be finite and positive".into()
             })?;
@@ -226,6 +264,9 @@ fn breakeven_kernel(k: f64, e: &[f64], out: &mut [f64]) -> bool {
 /// Mining revenue per MWh (USD) for arrays of hashprice (USD/PH/day) and
 /// efficiency (J/TH) of one length. A value out of range, or a result
 /// that overflows a float, raises `ValueError` naming the index.
+/// Arrays of 131,072 values or more are split across rayon's threads
+/// with the GIL released (the same bits as on one thread; limit them with
+/// `RAYON_NUM_THREADS`, e.g. to 1 inside Dask or Ray workers).
 #[pyfunction]
 fn revenue_per_mwh_array<'py>(
     py: Python<'py>,
@@ -241,7 +282,11 @@ fn revenue_per_mwh_array<'py>(
         ("efficiency_j_per_th", e.len()),
     )?;
     output(py, h.len(), |out| {
-        if !widest(|| revenue_kernel(&h, &e, out)) {
+        let ok = chunked(out, |at, out| {
+            let (h, e) = (part(&h, at, out.len()), part(&e, at, out.len()));
+            widest(|| revenue_kernel(h, e, out))
+        });
+        if !ok {
             check(
                 "hashprice_usd_per_ph_day",
                 &h,

@@ -4,6 +4,8 @@ calculation; bad input raises the package's errors with the Rust message."""
 
 import datetime as dt
 import decimal
+import json
+import pathlib
 from decimal import Decimal
 
 import pytest
@@ -539,3 +541,37 @@ def test_financing_charges_property_tax_per_mw_of_interconnect(site_year_toml):
         assert tax["adjusted_taxable_income"] == plan["years"][0]["ebitda"] - D("600000")
     with pytest.raises(w.ConfigError, match="property"):
         w.Financing(_financing(taxes={**taxes, "property_tax": {"per_mw_year": "-$1"}}))
+
+
+# The plan of the Rust test `financed_nol` (wattage-facility), read from
+# the same file: the figures below are the ones that test checks.
+NOL_PLAN = pathlib.Path(__file__).resolve().parents[2] / "wattage-facility" / "tests" / "data" / "financed_nol_plan.json"
+
+
+def test_financing_carries_a_net_operating_loss_over_several_years_as_in_rust():
+    plan = json.loads(NOL_PLAN.read_text())
+    run = w.Site.from_text(json.dumps(plan["site"]), "json").simulate()
+    taxes = w.Financing(plan["financing"]).evaluate(run)["taxes"]
+    keys = ("year", "adjusted_taxable_income", "loss_used", "loss_carried", "taxable_income", "income_tax")
+    got = [tuple(t[k] for k in keys) for t in taxes]
+    assert got == [
+        (2026, D("-42241190.790554414784394250461"), D("0"), D("42241190.790554414784394250461"), D("0"), D("0")),
+        (2027, D("32758809.209445585215605749539"), D("26207047.37"), D("16034143.420554414784394250461"),
+         D("6551761.839445585215605749539"), D("1375869.99")),
+        (2028, D("32758809.209445585215605749539"), D("16034143.420554414784394250461"), D("0"),
+         D("16724665.788891170431211499078"), D("3512179.82")),
+    ]
+    first, second, third = taxes
+    # The first year's loss is all carried; the second year uses 80 % of
+    # its income, to the cent; the third uses what is left, under the limit.
+    with decimal.localcontext() as exact:
+        exact.prec = 60  # Rust's decimals keep 29 digits here, Python's 28 by default
+        assert first["loss_carried"] == -first["adjusted_taxable_income"]
+        assert second["loss_used"] == (D("0.8") * second["adjusted_taxable_income"]).quantize(D("0.01"))
+        assert second["loss_carried"] == first["loss_carried"] - second["loss_used"]
+        assert third["loss_used"] == second["loss_carried"]
+        assert third["taxable_income"] == third["adjusted_taxable_income"] - third["loss_used"]
+    assert abs(third["income_tax"] - D("0.21") * third["taxable_income"]) <= D("0.01")
+    # Each year's after-tax flow is its pre-tax flow less the income tax.
+    years = w.Financing(plan["financing"]).evaluate(run)["years"]
+    assert [y["unlevered_tax"] for y in years] == [t["income_tax"] for t in taxes]

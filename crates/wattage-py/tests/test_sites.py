@@ -76,6 +76,33 @@ def test_toml_site_year(site_year_toml):
     assert site.simulate().ledger().num_rows == 8760
 
 
+def test_the_exact_run_timed_inside_rust_names_its_three_steps():
+    # The benchmark's reference for `Site.simulate`; nothing here asserts
+    # a time, only that the three steps were run and summed.
+    site = w.Site.from_dict(_dict_site())
+    times = site.time_in_rust(2)
+    assert set(times) == {"ledger", "summary", "cash_flows", "total"}
+    assert all(t >= 0.0 for t in times.values())
+    assert times["total"] == pytest.approx(times["ledger"] + times["summary"] + times["cash_flows"])
+    bad = dict(_dict_site(), contract=None)
+    del bad["contract"]
+    with pytest.raises(w.FacilityError, match="no \\[contract\\]"):
+        w.Site.from_dict(bad).time_in_rust(1)
+
+
+def test_cash_flows_years_sum_the_ledger_periods(site_year_toml):
+    # The cash flows read each period's money lines without its energies;
+    # the year's flow is still the ledger's gross margin, summed period by
+    # period, less the opex of the periods ($60,000 per MW-year here).
+    run = w.Site.from_toml(site_year_toml).simulate()
+    (flow,) = run.cash_flows()
+    margin = sum(run.ledger().column("gross_margin").to_pylist())
+    assert margin == run.totals()["gross_margin"]
+    opex = margin - flow
+    assert opex == pytest.approx(Decimal("60000") * Decimal("45.15") * 8760 / 8766, rel=Decimal("1e-20"))
+    assert flow == pytest.approx(run.totals()["ebitda"], rel=Decimal("1e-20"))
+
+
 def _prices(n=48):
     return 20.0 + 30.0 * np.abs(np.sin(np.arange(n) / 5.0))
 

@@ -73,3 +73,26 @@ def test_a_zero_hashprice_gives_zero_breakevens_not_an_error():
     assert np.array_equal(got, np.zeros(1000))
     with pytest.raises(ValueError, match=r"efficiency_j_per_th\[3\] is inf"):
         w.breakeven_power_price_array("$0/PH/day", np.array([1.0, 2.0, 3.0, np.inf]))
+
+
+def test_arrays_split_across_threads_give_the_same_bits_and_name_the_first_bad_index():
+    # 300,007 values: above the size (2 x 65,536) from which the work is
+    # split into chunks on rayon's threads, with a ragged last chunk.
+    n = 300_007
+    e = _efficiencies(n)
+    k = 52.0 / 0.024
+    assert np.array_equal(w.breakeven_power_price_array("$52/PH/day", e), k / e)
+    rng = np.random.default_rng(3)
+    h = rng.uniform(0.0, 120.0, n)
+    assert np.array_equal(w.revenue_per_mwh_array(h, e), h / (0.024 * e))
+    d = rng.uniform(80e12, 160e12, n)
+    p = rng.uniform(50_000, 150_000, n)
+    scale = float(w.block_subsidy(903_000)) * 86_400.0 * 1e15
+    assert np.array_equal(w.hashprice_array(d, p, 903_000), scale * p / (d * 2.0**32))
+    # Bad values in two later chunks: the first one is named.
+    e[[250_000, 140_000]] = [np.nan, -1.0]
+    with pytest.raises(ValueError, match=r"efficiency_j_per_th\[140000\] is -1"):
+        w.breakeven_power_price_array("$52/PH/day", e)
+    d[n - 1] = np.inf
+    with pytest.raises(ValueError, match=rf"difficulty\[{n - 1}\] is inf"):
+        w.hashprice_array(d, p, 903_000)

@@ -9,6 +9,8 @@ mod engine_agreement;
 mod ercot_csv;
 #[cfg(feature = "std")]
 mod ercot_files;
+#[cfg(feature = "serde")]
+mod financed_nol;
 mod financing;
 mod fixtures;
 mod hosting;

@@ -348,11 +348,11 @@ def monte_carlo(operation: str, network: str, monte_carlo: str = "{}", step: str
     """Monte Carlo bands (see `wattage.monte_carlo` for the dict form)."""
 
 def hashprice_array(difficulty: npt.ArrayLike, btc_price: npt.ArrayLike, height: int, fees_per_block: Optional[DecimalLike] = None) -> npt.NDArray[np.float64]:
-    """Hashprice in USD/PH/day for arrays of difficulty and BTC price."""
+    """Hashprice in USD/PH/day for arrays of difficulty and BTC price. Arrays of 131,072 values or more are split across rayon's threads (the same bits; RAYON_NUM_THREADS limits them)."""
 def breakeven_power_price_array(hashprice: Union[str, Hashprice, DecimalLike], efficiency_j_per_th: npt.ArrayLike) -> npt.NDArray[np.float64]:
-    """Breakeven power prices in USD/MWh for an array of efficiencies in J/TH; a bad value raises ValueError naming its index."""
+    """Breakeven power prices in USD/MWh for an array of efficiencies in J/TH; a bad value raises ValueError naming its index. Arrays of 131,072 values or more are split across rayon's threads (the same bits; RAYON_NUM_THREADS limits them)."""
 def revenue_per_mwh_array(hashprice_usd_per_ph_day: npt.ArrayLike, efficiency_j_per_th: npt.ArrayLike) -> npt.NDArray[np.float64]:
-    """Mining revenue per MWh (USD) for arrays of hashprice and efficiency."""
+    """Mining revenue per MWh (USD) for arrays of hashprice and efficiency. Arrays of 131,072 values or more are split across rayon's threads (the same bits; RAYON_NUM_THREADS limits them)."""
 def asic_catalog() -> pa.Table:
     """The catalog's ASIC miners as a pyarrow table."""
 def accelerator_catalog() -> pa.Table:
@@ -448,6 +448,8 @@ class Site:
         """The site's name."""
     def simulate(self, prices: Optional[PriceSeries] = None) -> SiteRun:
         """Simulates the site exactly (the ledger), releasing the GIL."""
+    def time_in_rust(self, repeat: int, prices: Optional[PriceSeries] = None) -> dict[str, float]:
+        """Seconds that `repeat` exact runs (what `simulate` computes) take inside Rust: keys ledger, summary, cash_flows, total (benchmark reference)."""
     def kernel(self, prices: Optional[PriceSeries] = None) -> Kernel:
         """Prepares the fast f64 kernel for this site."""
 
