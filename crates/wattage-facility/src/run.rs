@@ -58,13 +58,14 @@ use wattage_units::{Btc, Usd};
 use crate::FacilityError;
 use crate::curtailment::{Curtailment, Decision, PeriodFacts, Policy, Units, decide};
 use crate::deployment::Deployment;
-use crate::exact_sum::{Scaled, to_units};
+use crate::exact_sum::{Scaled, UnitsView, to_units};
 use crate::horizon::Horizon;
 use crate::ledger::{
     FourCpTag, RESERVE_BYTE, ReserveLines, SiteLedger, SiteTotals, WorkloadTotals, add_nonzero,
     add_to, decision_byte, energy_of, reserve_period, time_of,
 };
 use crate::money_lines::MoneyLines;
+use crate::period_prices::PeriodPrices;
 use crate::power::{FourCp, PowerContract, decision_horizon};
 use crate::schedule::{EnergyProfile, Load, Payer, Schedule, SiteTerms, mul, overflow};
 
@@ -284,13 +285,15 @@ pub(crate) fn four_cp_flags(
 fn check_representable(load: &Load, site: &SiteTerms) -> Result<(), FacilityError> {
     let peak_energy = load.energy.peak();
     let range = load.from..load.until;
-    let peak_price = |scaled: Option<&Scaled>, prices: &[Decimal]| {
+    let peak_price = |scaled: Option<&Scaled>, prices: &PeriodPrices| {
         scaled.map_or_else(
             || {
-                prices
-                    .get(range.clone())
-                    .unwrap_or(&[])
-                    .iter()
+                if range.end > prices.len() {
+                    return Decimal::ZERO;
+                }
+                range
+                    .clone()
+                    .filter_map(|t| prices.get(t))
                     .map(|p| p.abs())
                     .fold(Decimal::ZERO, Decimal::max)
             },
@@ -401,8 +404,8 @@ fn plus(a: Decimal, b: Decimal, what: &'static str) -> Result<Decimal, FacilityE
 
 struct Book<'a> {
     acc: Acc,
-    prices: Option<&'a Scaled>,
-    market: Option<&'a Scaled>,
+    prices: Option<UnitsView<'a>>,
+    market: Option<UnitsView<'a>>,
     /// One byte per live period (interruptible loads only).
     decisions: Vec<u8>,
     constant_energy: bool,
@@ -433,8 +436,8 @@ impl<'a> Book<'a> {
                 ..Acc::default()
             },
             decisions,
-            prices: site.scaled_prices.as_ref(),
-            market: site.scaled_market.as_ref(),
+            prices: site.scaled_prices.as_ref().map(Scaled::view),
+            market: site.scaled_market.as_ref().map(Scaled::view),
             constant_energy: matches!(load.energy, EnergyProfile::Constant { .. }),
         })
     }
@@ -546,8 +549,8 @@ fn run_interruptible(
             let facts = PeriodFacts {
                 revenue: earning.usd,
                 energy,
-                price: site.prices.get(t).copied().unwrap_or(Decimal::ZERO),
-                market: site.market.as_ref().and_then(|m| m.get(t).copied()),
+                price: site.prices.get(t).unwrap_or(Decimal::ZERO),
+                market: site.market.as_ref().and_then(|m| m.get(t)),
                 four_cp: forced_off.get(t).copied().unwrap_or(false),
                 reserve: site
                     .reserves
@@ -584,8 +587,8 @@ fn run_interruptible(
 struct IntegerTerms<'a> {
     energy: Units,
     revenue_scale: u32,
-    prices: &'a Scaled,
-    market: Option<&'a Scaled>,
+    prices: UnitsView<'a>,
+    market: Option<UnitsView<'a>>,
     policy: Policy<Units>,
 }
 
@@ -599,12 +602,12 @@ impl<'a> IntegerTerms<'a> {
         if site.reserves.is_some() {
             return None;
         }
-        let prices = site.scaled_prices.as_ref()?;
+        let scaled = site.scaled_prices.as_ref()?;
         let market = match &site.market {
-            Some(_) => Some(site.scaled_market.as_ref()?),
+            Some(_) => Some(site.scaled_market.as_ref()?.view()),
             None => None,
         };
-        let scale = prices.scale();
+        let (scale, prices) = (scaled.scale(), scaled.view());
         let policy = match policy {
             Policy::AlwaysOn => Policy::AlwaysOn,
             Policy::AboveBreakeven => Policy::AboveBreakeven,
@@ -648,12 +651,17 @@ fn run_firm(
     match &site.scaled_prices {
         // Constant energy: the bill is energy × Σ price, an integer sum.
         Some(scaled) if constant => {
-            let units = scaled.all_units().get(live.clone()).unwrap_or(&[]);
-            book.acc.bought_units = units
-                .iter()
-                .try_fold(book.acc.bought_units, |s, &u| s.checked_add(u))
+            let view = scaled.view();
+            let periods = if live.end <= view.len() {
+                live.len()
+            } else {
+                0
+            };
+            book.acc.bought_units = view
+                .sum(live.start..live.start + periods)
+                .and_then(|units| book.acc.bought_units.checked_add(units))
                 .ok_or_else(|| overflow("price sum"))?;
-            book.acc.running += units.len();
+            book.acc.running += periods;
         }
         _ => book_firm_periods(load, site, book, live)?,
     }
@@ -670,7 +678,7 @@ fn book_firm_periods(
     live: &Range<usize>,
 ) -> Result<(), FacilityError> {
     for t in live.clone() {
-        let price = site.prices.get(t).copied().unwrap_or(Decimal::ZERO);
+        let price = site.prices.get(t).unwrap_or(Decimal::ZERO);
         book.book_running(t, load.energy.at(t, load.from), price)?;
     }
     Ok(())
@@ -779,7 +787,7 @@ fn add_site_energy(
         let drawn = if !load.interruptible || byte == Some(0) {
             load.energy.at(t, load.from)
         } else if byte == Some(RESERVE_BYTE) {
-            let price = site.prices.get(t).copied().unwrap_or(Decimal::ZERO);
+            let price = site.prices.get(t).unwrap_or(Decimal::ZERO);
             reserve_period(load, site, t, price, None)?.energy_mwh
         } else {
             continue;
