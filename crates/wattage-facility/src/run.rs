@@ -442,9 +442,15 @@ impl<'a> Book<'a> {
         })
     }
 
-    /// Books the energy of period `t` as bought at `price`.
+    /// Books the energy of period `t` as bought at `price` (read only
+    /// where the sum is not kept in units).
     #[inline]
-    fn buy(&mut self, t: usize, energy: Decimal, price: Decimal) -> Result<(), FacilityError> {
+    fn buy(
+        &mut self,
+        t: usize,
+        energy: Decimal,
+        price: impl FnOnce() -> Decimal,
+    ) -> Result<(), FacilityError> {
         if self.constant_energy {
             match self.prices {
                 Some(scaled) => {
@@ -455,12 +461,12 @@ impl<'a> Book<'a> {
                         .ok_or_else(|| overflow("price sum"))?;
                     Ok(())
                 }
-                None => add_to(&mut self.acc.bought_price_sum, price, "price sum"),
+                None => add_to(&mut self.acc.bought_price_sum, price(), "price sum"),
             }
         } else {
             add_to(
                 &mut self.acc.bought_cost_direct,
-                mul(energy, price, "energy cost")?,
+                mul(energy, price(), "energy cost")?,
                 "energy cost",
             )
         }
@@ -472,7 +478,7 @@ impl<'a> Book<'a> {
         &mut self,
         t: usize,
         energy: Decimal,
-        price: Decimal,
+        price: impl FnOnce() -> Decimal,
     ) -> Result<(), FacilityError> {
         self.acc.running += 1;
         self.buy(t, energy, price)?;
@@ -503,7 +509,7 @@ impl<'a> Book<'a> {
         let margin_on = sub(revenue, cost_on, "margin")?;
         let margin_off = match market {
             Some(m) => {
-                self.buy(t, energy, price)?;
+                self.buy(t, energy, || price)?;
                 let credit = mul(m, energy, "sell-back credit")?;
                 if self.constant_energy {
                     match self.market {
@@ -545,41 +551,62 @@ fn run_interruptible(
         let mut ran: u64 = 0;
         let revenue = fast.as_ref().and_then(|f| f.revenue(earning.usd));
         for t in range {
-            let energy = load.energy.at(t, load.from);
-            let facts = PeriodFacts {
-                revenue: earning.usd,
-                energy,
-                price: site.prices.get(t).unwrap_or(Decimal::ZERO),
-                market: site.market.as_ref().and_then(|m| m.get(t)),
-                four_cp: forced_off.get(t).copied().unwrap_or(false),
-                reserve: site
-                    .reserves
-                    .as_ref()
-                    .map(|r| r.facts(t, energy))
-                    .transpose()?,
-            };
+            let four_cp = forced_off.get(t).copied().unwrap_or(false);
             // The same rule in integer units where the inputs allow it
-            // (the same answer, without rescaling), else in `Decimal`.
-            let decision = match (&fast, revenue) {
-                (Some(f), Some(r)) => decide(f.policy, f.facts(r, t, facts.four_cp)),
-                _ => decide(policy, facts),
-            }
-            .ok_or_else(|| overflow("margin"))?;
+            // (the same answer, without rescaling), else in `Decimal`; the
+            // `Decimal` facts are built only where they are read.
+            let (decision, facts) = match (&fast, revenue) {
+                (Some(f), Some(r)) => (decide(f.policy, f.facts(r, t, four_cp)), None),
+                _ => {
+                    let facts = decimal_facts(load, site, t, earning.usd, four_cp)?;
+                    (decide(policy, facts), Some(facts))
+                }
+            };
+            let decision = decision.ok_or_else(|| overflow("margin"))?;
+            let facts = || match facts {
+                Some(facts) => Ok(facts),
+                None => decimal_facts(load, site, t, earning.usd, four_cp),
+            };
             if decision.runs() {
-                book.book_running(t, facts.energy, facts.price)?;
+                let price = || site.prices.get(t).unwrap_or(Decimal::ZERO);
+                book.book_running(t, load.energy.at(t, load.from), price)?;
                 book.decisions.push(decision_byte(decision));
                 ran += 1;
             } else if decision == Decision::Reserve {
+                let facts = facts()?;
                 let lines = reserve_period(load, site, t, facts.price, facts.market)?;
                 book.acc.reserve.add(&lines)?;
                 book.decisions.push(decision_byte(decision));
             } else {
-                book.book_curtailed(t, facts, decision)?;
+                book.book_curtailed(t, facts()?, decision)?;
             }
         }
         book_earnings(&mut book.acc, earning.usd, earning.btc, ran)?;
     }
     Ok(())
+}
+
+/// The decision inputs of period `t` in `Decimal`.
+fn decimal_facts(
+    load: &Load,
+    site: &SiteTerms,
+    t: usize,
+    revenue: Decimal,
+    four_cp: bool,
+) -> Result<PeriodFacts<Decimal>, FacilityError> {
+    let energy = load.energy.at(t, load.from);
+    Ok(PeriodFacts {
+        revenue,
+        energy,
+        price: site.prices.get(t).unwrap_or(Decimal::ZERO),
+        market: site.market.as_ref().and_then(|m| m.get(t)),
+        four_cp,
+        reserve: site
+            .reserves
+            .as_ref()
+            .map(|r| r.facts(t, energy))
+            .transpose()?,
+    })
 }
 
 /// A load's decision inputs as integer units: energy at its own scale,
@@ -678,7 +705,7 @@ fn book_firm_periods(
     live: &Range<usize>,
 ) -> Result<(), FacilityError> {
     for t in live.clone() {
-        let price = site.prices.get(t).unwrap_or(Decimal::ZERO);
+        let price = || site.prices.get(t).unwrap_or(Decimal::ZERO);
         book.book_running(t, load.energy.at(t, load.from), price)?;
     }
     Ok(())
