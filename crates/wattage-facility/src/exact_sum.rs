@@ -95,7 +95,9 @@ pub(crate) struct SeriesUnits {
 
 impl SeriesUnits {
     /// `prices` at their largest scale, or `None` when one does not fit an
-    /// `i128` there or the units cannot be allocated.
+    /// `i128` there or the units cannot be allocated (cached by a series
+    /// with the standard library only).
+    #[cfg_attr(not(feature = "std"), allow(dead_code))]
     pub(crate) fn of(prices: &[EnergyPrice]) -> Option<Self> {
         let scale = prices.iter().map(|p| p.value().scale()).max().unwrap_or(0);
         let mut units = Vec::new();
