@@ -258,6 +258,68 @@ impl<'a> Window<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::{TimeZone, Utc};
+    use proptest::prelude::*;
+    use wattage_units::EnergyPrice;
+
+    use crate::price_series::Resolution;
+
+    proptest! {
+        /// Reading a window of the contract's series in place gives every
+        /// period the price, scale included, and the integer units that
+        /// copying the horizon's prices gave, whatever the window, the
+        /// adder and the prices' decimals.
+        #[test]
+        fn prices_read_in_place_equal_the_copied_prices(
+            cents in proptest::collection::vec((-5_000_i64..500_000, 0_u32..6), 2..60),
+            adder in (-1_000_i64..1_000, 0_u32..5),
+            first in 0_usize..20,
+            fixed in any::<bool>(),
+        ) {
+            let start = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
+            let prices: Vec<EnergyPrice> = cents
+                .iter()
+                .map(|&(m, s)| EnergyPrice::new(Decimal::new(m, s)).unwrap())
+                .collect();
+            let first = first.min(prices.len() - 1);
+            let series = PriceSeries::new(start, Resolution::Hourly, prices.clone()).unwrap();
+            let adder = EnergyPrice::new(Decimal::new(adder.0, adder.1)).unwrap();
+            // Sell-back goes with a fixed price; an index stands alone.
+            let contract = if fixed {
+                PowerContract::new(PowerSupply::fixed(adder)).with_sell_back(series.clone()).unwrap()
+            } else {
+                PowerContract::new(PowerSupply::index(series.clone(), adder))
+            };
+            let at = start + chrono::TimeDelta::hours(first as i64);
+            let horizon = Horizon::new(at, Resolution::Hourly, prices.len() - first).unwrap();
+            let read = HorizonPrices::lower(&contract, &horizon).unwrap();
+            let copied = period_price_values(contract.supply(), &horizon).unwrap();
+            let market = if fixed { series_over(&series, &horizon).unwrap() } else { Vec::new() };
+            let scale = max_scale(&copied).max(max_scale(&market));
+            let old_prices = Scaled::with_scale(&copied, scale).unwrap();
+            let old_market = Scaled::with_scale(&market, scale).unwrap();
+            let new_prices = read.scaled_prices.unwrap();
+            prop_assert_eq!(read.prices.len(), copied.len());
+            prop_assert_eq!(read.market.is_some(), fixed);
+            let new_market = read.scaled_market;
+            for (t, p) in copied.iter().enumerate() {
+                let got = read.prices.get(t).unwrap();
+                prop_assert_eq!((got, got.scale()), (*p, p.scale()));
+                prop_assert_eq!(new_prices.view().units(t), old_prices.view().units(t));
+                if let (Some(m), Some(new)) = (&read.market, &new_market) {
+                    let got = m.get(t).unwrap();
+                    prop_assert_eq!((got, got.scale()), (market[t], market[t].scale()));
+                    prop_assert_eq!(new.view().units(t), old_market.view().units(t));
+                }
+            }
+            prop_assert_eq!(new_prices.scale(), old_prices.scale());
+            prop_assert_eq!(new_prices.max_abs(), old_prices.max_abs());
+            if let Some(new) = &new_market {
+                prop_assert_eq!(new.max_abs(), old_market.max_abs());
+            }
+            prop_assert_eq!(new_prices.view().sum(0..copied.len()), old_prices.view().sum(0..copied.len()));
+        }
+    }
 
     #[test]
     fn adding_a_zero_of_scale_zero_leaves_a_nonzero_price_as_it_is() {
