@@ -26,6 +26,9 @@
 //! compute the same figures, prints best-of-many ratios kernel/raw, and
 //! prints the resident memory of a 30-year ledger per period and workload.
 //!
+//! `WATTAGE_LEDGER_LOOP=years,runs` runs only the exact ledger, `runs`
+//! times over `years`, for counting page faults (see [`ledger_loop`]).
+//!
 //! Run with `cargo bench -p wattage-facility --features rayon --bench site_year -- --warm-up-time 1 --measurement-time 3`.
 
 #![allow(
@@ -402,15 +405,25 @@ fn report() {
     );
     let contract = contract(&prices);
     let horizon = Horizon::new(start(), Resolution::Hourly, hours).unwrap();
-    let before = resident_bytes();
-    let ledger = simulate_site(&plan, &contract, horizon, Curtailment::AboveBreakeven).unwrap();
-    if let (Some(before), Some(after)) = (before, resident_bytes()) {
-        let per = after.saturating_sub(before) as f64 / (hours as f64 * 2.0);
-        println!(
-            "ledger memory: {per:.1} bytes resident per period per workload (30 years, 2 workloads)"
-        );
+    // The first ledger over a series also builds the series' cached
+    // integer units (16 bytes an interval, once per series); a second
+    // ledger is the ledger alone.
+    let mut ledgers = Vec::new();
+    for what in [
+        "first ledger, with the series' cached units",
+        "another ledger",
+    ] {
+        let before = resident_bytes();
+        ledgers
+            .push(simulate_site(&plan, &contract, horizon, Curtailment::AboveBreakeven).unwrap());
+        if let (Some(before), Some(after)) = (before, resident_bytes()) {
+            let per = after.saturating_sub(before) as f64 / (hours as f64 * 2.0);
+            println!(
+                "ledger memory ({what}): {per:.1} bytes resident per period per workload (30 years, 2 workloads)"
+            );
+        }
     }
-    black_box(ledger);
+    black_box(ledgers);
 }
 
 fn bench(c: &mut Criterion) {
@@ -515,7 +528,42 @@ fn run_sites(sites: &[SiteKernel], path: &PricePath, parallel: bool) -> Vec<Kern
 
 criterion_group!(benches, bench);
 
+/// `WATTAGE_LEDGER_LOOP=years,runs`: builds the `ledger_per_year` case
+/// for `years` and runs the exact ledger `runs` times, nothing else, so
+/// that `perf stat -e page-faults` (or `/usr/bin/time -v`) counts the page
+/// faults of a run: the difference between `runs` and `0` runs, divided by
+/// `runs`, is a figure independent of the machine's load.
+fn ledger_loop(spec: &str) {
+    let (years, runs) = spec
+        .split_once(',')
+        .expect("WATTAGE_LEDGER_LOOP=years,runs");
+    let (years, runs): (usize, usize) = (years.parse().unwrap(), runs.parse().unwrap());
+    let hours = years * HOURS;
+    let prices = prices(hours);
+    let plan = deployment(
+        hashprice_path(Some(&daily_hashprices(hours / 24))),
+        years as u32,
+    );
+    let contract = contract(&prices);
+    let horizon = Horizon::new(start(), Resolution::Hourly, hours).unwrap();
+    for _ in 0..runs {
+        black_box(
+            simulate_site(
+                black_box(&plan),
+                &contract,
+                horizon,
+                Curtailment::AboveBreakeven,
+            )
+            .unwrap(),
+        );
+    }
+}
+
 fn main() {
+    if let Ok(spec) = std::env::var("WATTAGE_LEDGER_LOOP") {
+        ledger_loop(&spec);
+        return;
+    }
     // Profiling runs (`--profile-time`) time one benchmark alone.
     if !std::env::args().any(|a| a == "--profile-time") {
         report();

@@ -341,7 +341,7 @@ impl SiteLedger {
         let (money, energy) = self.site_lines::<true>(t)?;
         Ok(Some(SitePeriod {
             start,
-            price: EnergyPrice::new(self.site.prices.get(t).copied().unwrap_or(Decimal::ZERO))?,
+            price: EnergyPrice::new(self.site.prices.get(t).unwrap_or(Decimal::ZERO))?,
             energy: energy_of(energy),
             money,
         }))
@@ -458,17 +458,8 @@ impl SiteLedger {
         };
         let reason = reason_of(byte);
         let energy = load.energy.at(period, load.from);
-        let price = self
-            .site
-            .prices
-            .get(period)
-            .copied()
-            .unwrap_or(Decimal::ZERO);
-        let market = self
-            .site
-            .market
-            .as_ref()
-            .and_then(|m| m.get(period).copied());
+        let price = self.site.prices.get(period).unwrap_or(Decimal::ZERO);
+        let market = self.site.market.as_ref().and_then(|m| m.get(period));
         if byte == RESERVE_BYTE {
             // Each product was computed, checked, when the ledger was built.
             return reserve_period(load, &self.site, period, price, market)

@@ -143,6 +143,7 @@ pub mod lease;
 pub mod ledger;
 pub mod money_lines;
 pub mod pass_through;
+mod period_prices;
 pub mod power;
 pub mod price_series;
 pub mod pue;

@@ -58,13 +58,14 @@ use wattage_units::{Btc, Usd};
 use crate::FacilityError;
 use crate::curtailment::{Curtailment, Decision, PeriodFacts, Policy, Units, decide};
 use crate::deployment::Deployment;
-use crate::exact_sum::{Scaled, to_units};
+use crate::exact_sum::{Scaled, UnitsView, to_units};
 use crate::horizon::Horizon;
 use crate::ledger::{
     FourCpTag, RESERVE_BYTE, ReserveLines, SiteLedger, SiteTotals, WorkloadTotals, add_nonzero,
     add_to, decision_byte, energy_of, reserve_period, time_of,
 };
 use crate::money_lines::MoneyLines;
+use crate::period_prices::PeriodPrices;
 use crate::power::{FourCp, PowerContract, decision_horizon};
 use crate::schedule::{EnergyProfile, Load, Payer, Schedule, SiteTerms, mul, overflow};
 
@@ -284,13 +285,15 @@ pub(crate) fn four_cp_flags(
 fn check_representable(load: &Load, site: &SiteTerms) -> Result<(), FacilityError> {
     let peak_energy = load.energy.peak();
     let range = load.from..load.until;
-    let peak_price = |scaled: Option<&Scaled>, prices: &[Decimal]| {
+    let peak_price = |scaled: Option<&Scaled>, prices: &PeriodPrices| {
         scaled.map_or_else(
             || {
-                prices
-                    .get(range.clone())
-                    .unwrap_or(&[])
-                    .iter()
+                if range.end > prices.len() {
+                    return Decimal::ZERO;
+                }
+                range
+                    .clone()
+                    .filter_map(|t| prices.get(t))
                     .map(|p| p.abs())
                     .fold(Decimal::ZERO, Decimal::max)
             },
@@ -401,8 +404,8 @@ fn plus(a: Decimal, b: Decimal, what: &'static str) -> Result<Decimal, FacilityE
 
 struct Book<'a> {
     acc: Acc,
-    prices: Option<&'a Scaled>,
-    market: Option<&'a Scaled>,
+    prices: Option<UnitsView<'a>>,
+    market: Option<UnitsView<'a>>,
     /// One byte per live period (interruptible loads only).
     decisions: Vec<u8>,
     constant_energy: bool,
@@ -433,15 +436,21 @@ impl<'a> Book<'a> {
                 ..Acc::default()
             },
             decisions,
-            prices: site.scaled_prices.as_ref(),
-            market: site.scaled_market.as_ref(),
+            prices: site.scaled_prices.as_ref().map(Scaled::view),
+            market: site.scaled_market.as_ref().map(Scaled::view),
             constant_energy: matches!(load.energy, EnergyProfile::Constant { .. }),
         })
     }
 
-    /// Books the energy of period `t` as bought at `price`.
+    /// Books the energy of period `t` as bought at `price` (read only
+    /// where the sum is not kept in units).
     #[inline]
-    fn buy(&mut self, t: usize, energy: Decimal, price: Decimal) -> Result<(), FacilityError> {
+    fn buy(
+        &mut self,
+        t: usize,
+        energy: Decimal,
+        price: impl FnOnce() -> Decimal,
+    ) -> Result<(), FacilityError> {
         if self.constant_energy {
             match self.prices {
                 Some(scaled) => {
@@ -452,12 +461,12 @@ impl<'a> Book<'a> {
                         .ok_or_else(|| overflow("price sum"))?;
                     Ok(())
                 }
-                None => add_to(&mut self.acc.bought_price_sum, price, "price sum"),
+                None => add_to(&mut self.acc.bought_price_sum, price(), "price sum"),
             }
         } else {
             add_to(
                 &mut self.acc.bought_cost_direct,
-                mul(energy, price, "energy cost")?,
+                mul(energy, price(), "energy cost")?,
                 "energy cost",
             )
         }
@@ -469,7 +478,7 @@ impl<'a> Book<'a> {
         &mut self,
         t: usize,
         energy: Decimal,
-        price: Decimal,
+        price: impl FnOnce() -> Decimal,
     ) -> Result<(), FacilityError> {
         self.acc.running += 1;
         self.buy(t, energy, price)?;
@@ -500,7 +509,7 @@ impl<'a> Book<'a> {
         let margin_on = sub(revenue, cost_on, "margin")?;
         let margin_off = match market {
             Some(m) => {
-                self.buy(t, energy, price)?;
+                self.buy(t, energy, || price)?;
                 let credit = mul(m, energy, "sell-back credit")?;
                 if self.constant_energy {
                     match self.market {
@@ -542,36 +551,34 @@ fn run_interruptible(
         let mut ran: u64 = 0;
         let revenue = fast.as_ref().and_then(|f| f.revenue(earning.usd));
         for t in range {
-            let energy = load.energy.at(t, load.from);
-            let facts = PeriodFacts {
-                revenue: earning.usd,
-                energy,
-                price: site.prices.get(t).copied().unwrap_or(Decimal::ZERO),
-                market: site.market.as_ref().and_then(|m| m.get(t).copied()),
-                four_cp: forced_off.get(t).copied().unwrap_or(false),
-                reserve: site
-                    .reserves
-                    .as_ref()
-                    .map(|r| r.facts(t, energy))
-                    .transpose()?,
-            };
+            let four_cp = forced_off.get(t).copied().unwrap_or(false);
             // The same rule in integer units where the inputs allow it
-            // (the same answer, without rescaling), else in `Decimal`.
-            let decision = match (&fast, revenue) {
-                (Some(f), Some(r)) => decide(f.policy, f.facts(r, t, facts.four_cp)),
-                _ => decide(policy, facts),
-            }
-            .ok_or_else(|| overflow("margin"))?;
+            // (the same answer, without rescaling), else in `Decimal`; the
+            // `Decimal` facts are built only where they are read.
+            let (decision, facts) = match (&fast, revenue) {
+                (Some(f), Some(r)) => (decide(f.policy, f.facts(r, t, four_cp)), None),
+                _ => {
+                    let facts = decimal_facts(load, site, t, earning.usd, four_cp)?;
+                    (decide(policy, facts), Some(facts))
+                }
+            };
+            let decision = decision.ok_or_else(|| overflow("margin"))?;
+            let facts = || match facts {
+                Some(facts) => Ok(facts),
+                None => decimal_facts(load, site, t, earning.usd, four_cp),
+            };
             if decision.runs() {
-                book.book_running(t, facts.energy, facts.price)?;
+                let price = || site.prices.get(t).unwrap_or(Decimal::ZERO);
+                book.book_running(t, load.energy.at(t, load.from), price)?;
                 book.decisions.push(decision_byte(decision));
                 ran += 1;
             } else if decision == Decision::Reserve {
+                let facts = facts()?;
                 let lines = reserve_period(load, site, t, facts.price, facts.market)?;
                 book.acc.reserve.add(&lines)?;
                 book.decisions.push(decision_byte(decision));
             } else {
-                book.book_curtailed(t, facts, decision)?;
+                book.book_curtailed(t, facts()?, decision)?;
             }
         }
         book_earnings(&mut book.acc, earning.usd, earning.btc, ran)?;
@@ -579,13 +586,36 @@ fn run_interruptible(
     Ok(())
 }
 
+/// The decision inputs of period `t` in `Decimal`.
+fn decimal_facts(
+    load: &Load,
+    site: &SiteTerms,
+    t: usize,
+    revenue: Decimal,
+    four_cp: bool,
+) -> Result<PeriodFacts<Decimal>, FacilityError> {
+    let energy = load.energy.at(t, load.from);
+    Ok(PeriodFacts {
+        revenue,
+        energy,
+        price: site.prices.get(t).unwrap_or(Decimal::ZERO),
+        market: site.market.as_ref().and_then(|m| m.get(t)),
+        four_cp,
+        reserve: site
+            .reserves
+            .as_ref()
+            .map(|r| r.facts(t, energy))
+            .transpose()?,
+    })
+}
+
 /// A load's decision inputs as integer units: energy at its own scale,
 /// prices at the horizon's common scale, revenue at their product's scale.
 struct IntegerTerms<'a> {
     energy: Units,
     revenue_scale: u32,
-    prices: &'a Scaled,
-    market: Option<&'a Scaled>,
+    prices: UnitsView<'a>,
+    market: Option<UnitsView<'a>>,
     policy: Policy<Units>,
 }
 
@@ -599,12 +629,12 @@ impl<'a> IntegerTerms<'a> {
         if site.reserves.is_some() {
             return None;
         }
-        let prices = site.scaled_prices.as_ref()?;
+        let scaled = site.scaled_prices.as_ref()?;
         let market = match &site.market {
-            Some(_) => Some(site.scaled_market.as_ref()?),
+            Some(_) => Some(site.scaled_market.as_ref()?.view()),
             None => None,
         };
-        let scale = prices.scale();
+        let (scale, prices) = (scaled.scale(), scaled.view());
         let policy = match policy {
             Policy::AlwaysOn => Policy::AlwaysOn,
             Policy::AboveBreakeven => Policy::AboveBreakeven,
@@ -648,12 +678,17 @@ fn run_firm(
     match &site.scaled_prices {
         // Constant energy: the bill is energy × Σ price, an integer sum.
         Some(scaled) if constant => {
-            let units = scaled.all_units().get(live.clone()).unwrap_or(&[]);
-            book.acc.bought_units = units
-                .iter()
-                .try_fold(book.acc.bought_units, |s, &u| s.checked_add(u))
+            let view = scaled.view();
+            let periods = if live.end <= view.len() {
+                live.len()
+            } else {
+                0
+            };
+            book.acc.bought_units = view
+                .sum(live.start..live.start + periods)
+                .and_then(|units| book.acc.bought_units.checked_add(units))
                 .ok_or_else(|| overflow("price sum"))?;
-            book.acc.running += units.len();
+            book.acc.running += periods;
         }
         _ => book_firm_periods(load, site, book, live)?,
     }
@@ -670,7 +705,7 @@ fn book_firm_periods(
     live: &Range<usize>,
 ) -> Result<(), FacilityError> {
     for t in live.clone() {
-        let price = site.prices.get(t).copied().unwrap_or(Decimal::ZERO);
+        let price = || site.prices.get(t).unwrap_or(Decimal::ZERO);
         book.book_running(t, load.energy.at(t, load.from), price)?;
     }
     Ok(())
@@ -779,7 +814,7 @@ fn add_site_energy(
         let drawn = if !load.interruptible || byte == Some(0) {
             load.energy.at(t, load.from)
         } else if byte == Some(RESERVE_BYTE) {
-            let price = site.prices.get(t).copied().unwrap_or(Decimal::ZERO);
+            let price = site.prices.get(t).unwrap_or(Decimal::ZERO);
             reserve_period(load, site, t, price, None)?.energy_mwh
         } else {
             continue;

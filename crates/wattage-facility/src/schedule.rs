@@ -24,9 +24,10 @@ use wattage_units::{Btc, MoneyError, unit};
 use crate::FacilityError;
 use crate::curtailment::ReserveFacts;
 use crate::deployment::{Assignment, Deployment};
-use crate::exact_sum::{Scaled, max_scale};
+use crate::exact_sum::Scaled;
 use crate::horizon::Horizon;
-use crate::power::path::{period_price_values, series_over};
+use crate::period_prices::{HorizonPrices, PeriodPrices};
+use crate::power::path::series_over;
 use crate::power::reserves::ReserveOffer;
 use crate::power::{FourCp, PowerContract, PowerSupply};
 
@@ -366,8 +367,10 @@ fn energy_profile(
 /// and the charges and payments booked at site level.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct SiteTerms {
-    pub(crate) prices: Vec<Decimal>,
-    pub(crate) market: Option<Vec<Decimal>>,
+    /// Read in place from the contract's series where the horizon is a
+    /// window of it ([`crate::period_prices`]).
+    pub(crate) prices: PeriodPrices,
+    pub(crate) market: Option<PeriodPrices>,
     /// `prices` and `market` as integers at one scale, for exact fast sums.
     pub(crate) scaled_prices: Option<Scaled>,
     pub(crate) scaled_market: Option<Scaled>,
@@ -436,10 +439,12 @@ impl SiteTerms {
         contract: &PowerContract,
         horizon: &Horizon,
     ) -> Result<Self, FacilityError> {
-        let market = match contract.sell_back() {
-            Some(series) => Some(series_over(series, horizon)?),
-            None => None,
-        };
+        let HorizonPrices {
+            prices,
+            market,
+            scaled_prices,
+            scaled_market,
+        } = HorizonPrices::lower(contract, horizon)?;
         let demand_response = match contract.demand_response() {
             Some(dr) => Some((
                 mul(
@@ -454,12 +459,9 @@ impl SiteTerms {
             )),
             None => None,
         };
-        let prices = period_price_values(contract.supply(), horizon)?;
-        // One scale for prices and market prices, so margins compare in integers.
-        let scale = max_scale(&prices).max(market.as_deref().map_or(0, max_scale));
         Ok(Self {
-            scaled_prices: Scaled::with_scale(&prices, scale),
-            scaled_market: market.as_deref().and_then(|m| Scaled::with_scale(m, scale)),
+            scaled_prices,
+            scaled_market,
             prices,
             market,
             four_cp: four_cp_periods(contract, horizon),

@@ -38,11 +38,13 @@ mod gaps;
 #[cfg_attr(docsrs, doc(cfg(feature = "std")))]
 pub mod iso;
 mod local_time;
+mod shared;
 
 pub use chrono_tz::Tz;
 pub use gaps::{Filled, GapPolicy, GapReport};
 pub(crate) use local_time::first_instant_at;
 pub use local_time::local_to_utc;
+pub(crate) use shared::SharedPrices;
 
 use alloc::vec::Vec;
 use core::fmt;
@@ -138,7 +140,7 @@ pub struct PricePoint {
 pub struct PriceSeries {
     start: DateTime<Utc>,
     resolution: Resolution,
-    prices: Vec<EnergyPrice>,
+    prices: SharedPrices,
 }
 
 /// `start + index × step`, if representable.
@@ -179,7 +181,7 @@ impl PriceSeries {
         Ok(Self {
             start,
             resolution,
-            prices,
+            prices: SharedPrices::new(prices),
         })
     }
 
@@ -279,6 +281,11 @@ impl PriceSeries {
     /// The prices, one per interval, in time order.
     #[must_use]
     pub fn prices(&self) -> &[EnergyPrice] {
+        &self.prices
+    }
+
+    /// The prices, shared (for reading a window in place).
+    pub(crate) const fn shared(&self) -> &SharedPrices {
         &self.prices
     }
 
@@ -471,11 +478,12 @@ impl PriceSeries {
             Resolution::Hourly => Self {
                 start: self.start,
                 resolution: Resolution::FifteenMinutes,
-                prices: self
-                    .prices
-                    .iter()
-                    .flat_map(|&p| core::iter::repeat_n(p, 4))
-                    .collect(),
+                prices: SharedPrices::new(
+                    self.prices
+                        .iter()
+                        .flat_map(|&p| core::iter::repeat_n(p, 4))
+                        .collect(),
+                ),
             },
         }
     }
