@@ -211,6 +211,20 @@ fn deployment(path: HashpricePath, years: u32) -> Deployment {
 /// The figures a user reads off a site-year: site margin, fleet margin
 /// per MW-year, tenant margin per MW-year, energy cost per BTC, hours
 /// curtailed.
+/// The benchmark site over `years` hourly years on a daily hashprice path:
+/// its deployment, contract and horizon.
+fn years_case(years: usize) -> (Deployment, PowerContract, Horizon) {
+    let hours = years * HOURS;
+    let prices = prices(hours);
+    let plan = deployment(
+        hashprice_path(Some(&daily_hashprices(hours / 24))),
+        years as u32,
+    );
+    let contract = contract(&prices);
+    let horizon = Horizon::new(start(), Resolution::Hourly, hours).unwrap();
+    (plan, contract, horizon)
+}
+
 fn figures(t: &KernelTotals) -> [f64; 5] {
     let fleet = &t.workloads[0];
     let tenant = &t.workloads[1];
@@ -397,14 +411,7 @@ fn report() {
         );
     }
     let years = 30;
-    let hours = years * HOURS;
-    let prices = prices(hours);
-    let plan = deployment(
-        hashprice_path(Some(&daily_hashprices(hours / 24))),
-        years as u32,
-    );
-    let contract = contract(&prices);
-    let horizon = Horizon::new(start(), Resolution::Hourly, hours).unwrap();
+    let (plan, contract, horizon) = years_case(years);
     // The first ledger over a series also builds the series' cached
     // integer units (16 bytes an interval, once per series); a second
     // ledger is the ledger alone.
@@ -417,7 +424,7 @@ fn report() {
         ledgers
             .push(simulate_site(&plan, &contract, horizon, Curtailment::AboveBreakeven).unwrap());
         if let (Some(before), Some(after)) = (before, resident_bytes()) {
-            let per = after.saturating_sub(before) as f64 / (hours as f64 * 2.0);
+            let per = after.saturating_sub(before) as f64 / (horizon.periods() as f64 * 2.0);
             println!(
                 "ledger memory ({what}): {per:.1} bytes resident per period per workload (30 years, 2 workloads)"
             );
@@ -473,14 +480,7 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("ledger_per_year");
     group.sample_size(10);
     for years in [1usize, 5, 10, 30] {
-        let hours = years * HOURS;
-        let prices = prices(hours);
-        let plan = deployment(
-            hashprice_path(Some(&daily_hashprices(hours / 24))),
-            years as u32,
-        );
-        let contract = contract(&prices);
-        let horizon = Horizon::new(start(), Resolution::Hourly, hours).unwrap();
+        let (plan, contract, horizon) = years_case(years);
         group.throughput(criterion::Throughput::Elements(years as u64));
         group.bench_with_input(BenchmarkId::from_parameter(years), &years, |b, _| {
             b.iter(|| {
@@ -538,14 +538,7 @@ fn ledger_loop(spec: &str) {
         .split_once(',')
         .expect("WATTAGE_LEDGER_LOOP=years,runs");
     let (years, runs): (usize, usize) = (years.parse().unwrap(), runs.parse().unwrap());
-    let hours = years * HOURS;
-    let prices = prices(hours);
-    let plan = deployment(
-        hashprice_path(Some(&daily_hashprices(hours / 24))),
-        years as u32,
-    );
-    let contract = contract(&prices);
-    let horizon = Horizon::new(start(), Resolution::Hourly, hours).unwrap();
+    let (plan, contract, horizon) = years_case(years);
     for _ in 0..runs {
         black_box(
             simulate_site(
