@@ -515,6 +515,29 @@ fn bench(c: &mut Criterion) {
         }
         group.finish();
     }
+    #[cfg(feature = "rayon")]
+    sites_caller_in_pool(c, &s);
+}
+
+/// `sites_rayon_caller_in_pool`: the same sweep on a two-thread pool of
+/// which the calling thread is one worker (rayon's `use_current_thread`),
+/// so one half of the sites starts at once and only one thread wakes.
+#[cfg(feature = "rayon")]
+fn sites_caller_in_pool(c: &mut Criterion, s: &Case) {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(2)
+        .use_current_thread()
+        .build()
+        .expect("a two-thread pool");
+    let mut group = c.benchmark_group("sites_rayon_caller_in_pool");
+    group.sample_size(10);
+    for n in [10usize, 100, 1000] {
+        let sites: Vec<SiteKernel> = std::iter::repeat_n(s.kernel.clone(), n).collect();
+        group.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
+            b.iter(|| pool.install(|| run_sites(black_box(&sites), &s.path, true)))
+        });
+    }
+    group.finish();
 }
 
 fn run_sites(sites: &[SiteKernel], path: &PricePath, parallel: bool) -> Vec<KernelTotals> {
@@ -552,9 +575,27 @@ fn ledger_loop(spec: &str) {
     }
 }
 
+/// `WATTAGE_SITES_LOOP=sites,runs`: runs the sequential sweep over
+/// `sites` kernels `runs` times, nothing else. Two such processes started
+/// together show how much of a second core this machine gives the sweep
+/// (the ceiling for any parallel speed-up), whatever rayon does.
+fn sites_loop(spec: &str) {
+    let (sites, runs) = spec.split_once(',').expect("WATTAGE_SITES_LOOP=sites,runs");
+    let (sites, runs): (usize, usize) = (sites.parse().unwrap(), runs.parse().unwrap());
+    let s = case(true);
+    let kernels: Vec<SiteKernel> = std::iter::repeat_n(s.kernel.clone(), sites).collect();
+    for _ in 0..runs {
+        black_box(run_sites(black_box(&kernels), &s.path, false));
+    }
+}
+
 fn main() {
     if let Ok(spec) = std::env::var("WATTAGE_LEDGER_LOOP") {
         ledger_loop(&spec);
+        return;
+    }
+    if let Ok(spec) = std::env::var("WATTAGE_SITES_LOOP") {
+        sites_loop(&spec);
         return;
     }
     // Profiling runs (`--profile-time`) time one benchmark alone.
