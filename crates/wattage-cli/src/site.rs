@@ -505,8 +505,7 @@ fn write_table(
     })?;
     let mut file = std::io::BufWriter::new(file);
     write(&mut file).map_err(|e| match e {
-        // The library's I/O error reads "cannot read the file"; here it is a write.
-        FacilityError::Io { reason } => crate::error::write_error(&what, reason),
+        FacilityError::Write { reason } => crate::error::write_error(&what, reason),
         other => crate::error::write_error(&what, other),
     })?;
     std::io::Write::flush(&mut file).map_err(|e| write_io(&what, &e))

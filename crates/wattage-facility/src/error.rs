@@ -140,6 +140,25 @@ pub enum FacilityError {
         /// The operating system's reason.
         reason: String,
     },
+    /// A series appended to one that it does not continue: it starts
+    /// before, after or at the last interval rather than where the other
+    /// ends (for instance a quarter's price file after the wrong one).
+    #[error(
+        "starts at {found}, where the series before it ends at {expected}: each part must start exactly where the one before ends"
+    )]
+    NotContiguous {
+        /// Where the series before ends: the start the next part needed.
+        expected: DateTime<Utc>,
+        /// Where the next part starts.
+        found: DateTime<Utc>,
+    },
+    /// A table (ledger, summary, cash flows) that could not be written to
+    /// its destination.
+    #[error("cannot write the table: {reason}")]
+    Write {
+        /// The writer's reason (the operating system's, for a file).
+        reason: String,
+    },
     /// No row of a file matched the requested settlement point.
     #[error("no rows for settlement point {point:?}")]
     NoRows {

@@ -164,7 +164,7 @@ const KINDS: [&str; 5] = [
 ];
 
 fn write_error(error: &csv::Error) -> FacilityError {
-    FacilityError::Io {
+    FacilityError::Write {
         reason: error.to_string(),
     }
 }
@@ -180,7 +180,7 @@ fn write_table<W: Write>(
     for row in rows {
         writer.write_record(row?).map_err(|e| write_error(&e))?;
     }
-    writer.flush().map_err(|e| FacilityError::Io {
+    writer.flush().map_err(|e| FacilityError::Write {
         reason: e.to_string(),
     })
 }
@@ -287,7 +287,7 @@ impl Fields<'_, '_> {
 ///
 /// # Errors
 /// [`FacilityError::Money`] on overflow summing a period;
-/// [`FacilityError::Io`] when `out` fails.
+/// [`FacilityError::Write`] when `out` fails.
 pub fn write_ledger<W: Write>(ledger: &SiteLedger, out: W) -> Result<(), FacilityError> {
     let rows = (0..ledger.len()).filter_map(|t| ledger.period(t).transpose());
     write_table(
@@ -362,7 +362,7 @@ fn line_row(start: DateTime<Utc>, workload: &str, l: &WorkloadPeriod) -> Vec<Str
 /// `strike`, `four_cp`, or empty), its energy and its money lines.
 ///
 /// # Errors
-/// [`FacilityError::Money`] on overflow; [`FacilityError::Io`] when `out`
+/// [`FacilityError::Money`] on overflow; [`FacilityError::Write`] when `out`
 /// fails.
 pub fn write_workload_lines<W: Write>(ledger: &SiteLedger, out: W) -> Result<(), FacilityError> {
     let horizon = ledger.horizon();
@@ -466,7 +466,7 @@ fn summary_row(w: &WorkloadSummary) -> Vec<String> {
 /// and the site's own power lines; [`write_ledger`] has those per period.
 ///
 /// # Errors
-/// [`FacilityError::Io`] when `out` fails.
+/// [`FacilityError::Write`] when `out` fails.
 pub fn write_summary<W: Write>(summary: &Summary, out: W) -> Result<(), FacilityError> {
     write_table(
         out,
@@ -545,7 +545,7 @@ fn year_fields(row: &YearRow) -> [String; 9] {
 /// the incremental cash flow.
 ///
 /// # Errors
-/// [`FacilityError::Io`] when `out` fails.
+/// [`FacilityError::Write`] when `out` fails.
 pub fn write_comparison<W: Write>(comparison: &Comparison, out: W) -> Result<(), FacilityError> {
     let header = comparison_header();
     let header: Vec<&str> = header.iter().map(String::as_str).collect();
@@ -601,7 +601,7 @@ pub fn read_comparison<R: Read>(reader: R) -> Result<Vec<YearComparison>, Facili
 /// $/MWh, exact.
 ///
 /// # Errors
-/// [`FacilityError::Io`] when `out` fails.
+/// [`FacilityError::Write`] when `out` fails.
 pub fn write_prices<W: Write>(series: &PriceSeries, out: W) -> Result<(), FacilityError> {
     let rows = series.iter().map(|p| {
         Ok(alloc::vec![
@@ -841,5 +841,31 @@ mod tests {
         let summary = "name,kind,mw_years,energy_cost_usd,revenue_usd,sell_back_credit_usd,reserve_payment_usd,pass_through_usd,curtailment_value_usd,gross_margin_usd,opex_usd,ebitda_usd,depreciation_usd,revenue_per_mw_year_usd,ebitda_per_mw_year_usd,btc_mined,energy_cost_per_btc_usd,all_in_cost_per_btc_usd,curtailed_hours,curtailed_mwh\nx,quantum,1,1,1,1,0,0,0,1,1,1,1,,,0,,,-2,0\n";
         let err = read_summary(summary.as_bytes()).unwrap_err();
         assert!(err.to_string().contains("\"quantum\""), "{err}");
+    }
+
+    /// A destination that refuses every write, as a full disk does.
+    struct Full;
+
+    impl Write for Full {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(std::io::Error::other("no space left on device"))
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Err(std::io::Error::other("no space left on device"))
+        }
+    }
+
+    #[test]
+    fn a_failed_write_is_reported_as_a_write_not_a_read() {
+        let (deployment, contract, horizon) = plan(true);
+        let ledger =
+            simulate_site(&deployment, &contract, horizon, Curtailment::AboveBreakeven).unwrap();
+        let err = write_ledger(&ledger, Full).unwrap_err();
+        assert!(matches!(err, FacilityError::Write { .. }), "{err:?}");
+        let text = err.to_string();
+        assert!(
+            text.starts_with("cannot write the table: ") && text.contains("no space left"),
+            "{text}"
+        );
     }
 }

@@ -392,11 +392,9 @@ impl PriceSeries {
     /// ```
     ///
     /// # Errors
-    /// [`FacilityError::Gap`], [`FacilityError::Duplicate`] or
-    /// [`FacilityError::OutOfOrder`] (with `line` 1, the first interval of
-    /// `next`) unless `next` starts exactly at [`Self::end`];
-    /// [`FacilityError::ResolutionMismatch`] for a different resolution. On error
-    /// `self` is unchanged.
+    /// [`FacilityError::NotContiguous`] unless `next` starts exactly at
+    /// [`Self::end`]; [`FacilityError::ResolutionMismatch`] for a
+    /// different resolution. On error `self` is unchanged.
     pub fn append(&mut self, next: &Self) -> Result<(), FacilityError> {
         if next.resolution != self.resolution {
             return Err(FacilityError::ResolutionMismatch {
@@ -405,25 +403,10 @@ impl PriceSeries {
             });
         }
         let expected = self.end();
-        let last = self.start_of(self.prices.len().saturating_sub(1));
         if next.start != expected {
-            return Err(if next.start == last {
-                FacilityError::Duplicate {
-                    line: 1,
-                    at: next.start,
-                }
-            } else if next.start < expected {
-                FacilityError::OutOfOrder {
-                    line: 1,
-                    found: next.start,
-                    previous: last,
-                }
-            } else {
-                FacilityError::Gap {
-                    line: 1,
-                    expected,
-                    found: next.start,
-                }
+            return Err(FacilityError::NotContiguous {
+                expected,
+                found: next.start,
             });
         }
         if offset(

@@ -169,29 +169,25 @@ fn append_joins_contiguous_series_only() {
         .unwrap();
     assert_eq!(joined.prices(), prices(&["1", "2", "3"]).as_slice());
 
+    // A part that leaves an hour out, repeats the last hour, or starts
+    // before the series: each named by where it starts and where it should.
     let mut s = a();
-    let gap = PriceSeries::new(at(3, 0), Resolution::Hourly, prices(&["3"])).unwrap();
-    assert_eq!(
-        s.append(&gap),
-        Err(FacilityError::Gap {
-            line: 1,
-            expected: at(2, 0),
-            found: at(3, 0)
-        })
-    );
-    let repeat = PriceSeries::new(at(1, 0), Resolution::Hourly, prices(&["3"])).unwrap();
-    assert_eq!(
-        s.append(&repeat),
-        Err(FacilityError::Duplicate {
-            line: 1,
-            at: at(1, 0)
-        })
-    );
-    let back = PriceSeries::new(at(0, 0), Resolution::Hourly, prices(&["3"])).unwrap();
-    assert!(matches!(
-        s.append(&back),
-        Err(FacilityError::OutOfOrder { line: 1, .. })
-    ));
+    for (starts, name) in [(3, "gap"), (1, "repeat"), (0, "earlier")] {
+        let next = PriceSeries::new(at(starts, 0), Resolution::Hourly, prices(&["3"])).unwrap();
+        let err = s.append(&next).unwrap_err();
+        assert_eq!(
+            err,
+            FacilityError::NotContiguous {
+                expected: at(2, 0),
+                found: at(starts, 0)
+            },
+            "{name}"
+        );
+        assert!(
+            err.to_string().contains("where the series before it ends"),
+            "{err}"
+        );
+    }
     let finer = PriceSeries::new(at(2, 0), Resolution::FifteenMinutes, prices(&["3"])).unwrap();
     assert_eq!(
         s.append(&finer).unwrap_err().to_string(),

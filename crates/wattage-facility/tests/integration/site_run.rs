@@ -719,6 +719,54 @@ fn parallel_sweeps_give_the_sequential_results_in_order() {
     );
 }
 
+#[cfg(feature = "rayon")]
+#[test]
+fn a_sweep_inside_a_pool_that_includes_the_caller_gives_the_sequential_results() {
+    use wattage_facility::sweep::{over_sites, par_over_sites};
+    let prices: Vec<i64> = (0..240).map(|h| 2_000 + (h * 7_919) % 20_000).collect();
+    let contract = index(&prices);
+    let horizon = horizon(240);
+    // Ten sites whose fleets earn different hashprices, so that the
+    // order of the results is checked too.
+    let kernels: Vec<SiteKernel> = (0..10)
+        .map(|k| {
+            let mut plan = Deployment::new(site());
+            plan.assign(
+                "fleet",
+                "mining",
+                miners(&format!("${}/PH/day", 30 + 3 * k)),
+            )
+            .unwrap();
+            SiteKernel::new(&plan, &contract, horizon).unwrap()
+        })
+        .collect();
+    let path = PricePath::new(&contract, horizon).unwrap();
+    let policy = Curtailment::AboveBreakeven;
+    let sequential = over_sites(&kernels, &path, policy);
+    // The caller-in-pool pool is built on a thread of its own: a thread
+    // may hold only one such pool.
+    let in_pool = std::thread::spawn(move || {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(2)
+            .use_current_thread()
+            .build()
+            .unwrap();
+        (0..3)
+            .map(|_| pool.install(|| par_over_sites(&kernels, &path, policy)))
+            .collect::<Vec<_>>()
+    })
+    .join()
+    .unwrap();
+    let curtailed: Vec<usize> = sequential
+        .iter()
+        .map(|t| t.workload("fleet").unwrap().curtailed_periods)
+        .collect();
+    assert!(curtailed.windows(2).all(|w| w[0] >= w[1]) && curtailed[0] > curtailed[9]);
+    for run in in_pool {
+        assert_eq!(run, sequential);
+    }
+}
+
 #[test]
 fn rent_is_prorated_when_the_horizon_ends_inside_a_lease_month() {
     use chrono::{NaiveDate, TimeZone, Utc};

@@ -354,8 +354,9 @@ pub fn read_file<L: Layout>(
 ///
 /// # Errors
 /// As for [`read_file`]; [`FacilityError::InSource`] naming the file
-/// around the error of [`PriceSeries::append`] when a file does not start
-/// where the one before ends; [`FacilityError::InvalidTerm`] for no paths.
+/// around [`FacilityError::NotContiguous`] or
+/// [`FacilityError::ResolutionMismatch`] when a file does not start where
+/// the one before ends, or has another resolution; [`FacilityError::InvalidTerm`] for no paths.
 pub fn read_files<L: Layout, P: AsRef<std::path::Path>>(
     paths: impl IntoIterator<Item = P>,
     layout: &L,
@@ -539,10 +540,12 @@ mod tests {
         let err =
             read_files([&a, &b, &late], &HubLmps(Hub::West), GapPolicy::FillForward).unwrap_err();
         assert_eq!(err.source_name(), Some(late.display().to_string().as_str()));
+        // Named by the late file and the times, not by a line of it.
         assert!(
-            matches!(err.without_source(), FacilityError::Gap { line: 1, .. }),
+            matches!(err.without_source(), FacilityError::NotContiguous { .. }),
             "{err}"
         );
+        assert!(!err.to_string().contains("line"), "{err}");
 
         let none = read_files(
             Vec::<&std::path::Path>::new(),
