@@ -14,6 +14,7 @@ mod chart;
 mod config;
 mod error;
 mod mining;
+mod missing_value;
 mod output;
 mod site;
 mod sweep;
@@ -144,6 +145,15 @@ fn clap_exit(e: &clap::Error) -> ExitCode {
             return ExitCode::from(EXIT_INPUT);
         }
         _ => {}
+    }
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if let Some((flag, next)) = missing_value::find(&Cli::command(), &args) {
+        return report(&CliError::input(
+            format!("{flag} needs a value, but the flag {next} follows it"),
+            format!(
+                "give {flag} its value before {next}; `wattage <command> --help` shows examples"
+            ),
+        ));
     }
     let (message, hint) = error::from_clap(&e.render().to_string());
     report(&CliError::input(message, hint))

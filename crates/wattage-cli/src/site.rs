@@ -83,7 +83,7 @@ pub(crate) struct PriceArgs {
 }
 
 /// Reads `--gap-policy`.
-fn gap_policy(text: &str) -> std::result::Result<GapPolicy, String> {
+pub(crate) fn gap_policy(text: &str) -> std::result::Result<GapPolicy, String> {
     match text.trim().to_ascii_lowercase().as_str() {
         "refuse" => Ok(GapPolicy::Refuse),
         "fill-forward" | "forward" => Ok(GapPolicy::FillForward),

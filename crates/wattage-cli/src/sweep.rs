@@ -29,7 +29,7 @@ use crate::args::{self, Shard};
 use crate::config;
 use crate::error::{CliError, Result, write_io};
 use crate::output::{self, Format, Section};
-use crate::site::{SiteConfig, facility_error, read_prices};
+use crate::site::{SiteConfig, facility_error, gap_policy, read_prices};
 
 /// Arguments of `wattage sweep`.
 #[derive(Debug, Args)]
@@ -165,6 +165,11 @@ struct PathSpec {
     /// Multiplies every price of the path (default 1).
     #[serde(default)]
     scale: Option<f64>,
+    /// How a price file's missing intervals are treated, as `--gap-policy`
+    /// reads it: "refuse" (the default), "fill-forward", "interpolate" or a
+    /// price such as "$100/MWh".
+    #[serde(default)]
+    gap_policy: Option<String>,
 }
 
 /// One case's results: the kernel's site totals.
@@ -266,7 +271,16 @@ fn price_path(base: &Path, spec: &PathSpec, horizon: Horizon) -> Result<PricePat
                     "name a hub (hub = \"HB_WEST\") or any settlement point (point = \"LZ_WEST\"), not both",
                 ));
             }
-            let series = read_prices(&file, hub, spec.point.as_deref(), GapPolicy::Refuse)?;
+            let gaps = match &spec.gap_policy {
+                Some(text) => gap_policy(text).map_err(|e| {
+                    CliError::input(
+                        format!("path {:?}: gap_policy: {e}", spec.name),
+                        "gap_policy = \"refuse\", \"fill-forward\", \"interpolate\" or a price such as \"$100/MWh\"",
+                    )
+                })?,
+                None => GapPolicy::Refuse,
+            };
+            let series = read_prices(&file, hub, spec.point.as_deref(), gaps)?;
             let zero = EnergyPrice::new(Decimal::ZERO)
                 .map_err(|e| CliError::internal(format!("a zero price: {e}")))?;
             let contract = PowerContract::new(PowerSupply::index(series, zero));

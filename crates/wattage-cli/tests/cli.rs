@@ -341,6 +341,50 @@ fn a_price_file_with_a_gap_needs_a_gap_policy() {
 }
 
 #[test]
+fn a_sweep_path_from_a_file_with_a_gap_takes_a_gap_policy() {
+    let dir = std::env::temp_dir().join(format!("wattage-cli-sweep-gaps-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let text = std::fs::read_to_string(data(PRICES)).unwrap();
+    // The file without its third data row: one 15-minute interval missing.
+    let gapped: Vec<&str> = text
+        .lines()
+        .enumerate()
+        .filter(|(i, _)| *i != 3)
+        .map(|(_, l)| l)
+        .collect();
+    std::fs::write(dir.join("gapped.csv"), gapped.join("\n") + "\n").unwrap();
+    std::fs::copy(data("site.toml"), dir.join("site.toml")).unwrap();
+    let sweep = |policy: &str| {
+        let file = dir.join(format!("sweep-{}.toml", policy.len()));
+        let policy = if policy.is_empty() {
+            String::new()
+        } else {
+            format!("gap_policy = \"{policy}\"\n")
+        };
+        std::fs::write(
+            &file,
+            format!(
+                "sites = [\"site.toml\"]\n[horizon]\nstart = \"2023-08-15T05:00:00Z\"\nresolution = \"fifteen_minutes\"\nperiods = 288\n[[paths]]\nname = \"gapped\"\nfile = \"gapped.csv\"\n{policy}"
+            ),
+        )
+        .unwrap();
+        file.to_str().unwrap().to_string()
+    };
+    let refused = bad_input(&["sweep", &sweep("")]);
+    assert!(refused.contains("gap in the series"), "{refused}");
+    let forward = ok(&["sweep", &sweep("fill-forward")]);
+    let flat_fill = ok(&["sweep", &sweep("$100/MWh")]);
+    assert!(forward.lines().count() == 2 && flat_fill.lines().count() == 2);
+    assert_ne!(
+        forward, flat_fill,
+        "the two policies fill the interval differently"
+    );
+    let bad = bad_input(&["sweep", &sweep("guess")]);
+    assert!(bad.contains("gap_policy") && bad.contains("guess"), "{bad}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn hashprice_on_a_date_from_the_shipped_history() {
     let table = ok(&["hashprice", "--date", "2024-04-20"]);
     // The difficulty in force that day, the pre-halving subsidy, and
@@ -731,6 +775,35 @@ fn bad_input_an_analyst_might_type() {
     assert!(line.contains("cannot read sweep file"), "{line}");
     let line = bad_input(&["site", "run", "site.toml", "--prices", PRICES, "--out", dir]);
     assert!(line.contains("cannot create ledger file"), "{line}");
+}
+
+#[test]
+fn a_flag_without_its_value_is_named_not_the_next_flags_value() {
+    let line = bad_input(&["breakeven", "--efficiency", "--hashprice", "$54.3/PH/day"]);
+    assert_eq!(
+        line,
+        "error: --efficiency needs a value, but the flag --hashprice follows it"
+    );
+    let line = bad_input(&[
+        "breakeven",
+        "--efficiency",
+        "17.5 J/TH",
+        "--hashprice",
+        "$54.3/PH/day",
+        "--pool-fee",
+        "--pue",
+        "1.1",
+    ]);
+    assert!(line.contains("--pool-fee needs a value"), "{line}");
+    // A value that starts with a hyphen is still a value.
+    let line = bad_input(&[
+        "breakeven",
+        "--efficiency",
+        "-1 J/TH",
+        "--hashprice",
+        "$54.3/PH/day",
+    ]);
+    assert!(!line.contains("needs a value"), "{line}");
 }
 
 #[test]
