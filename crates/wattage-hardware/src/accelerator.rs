@@ -96,18 +96,22 @@ impl PeakThroughput {
     /// The rate converted to `sparsity` without checking the precision has a
     /// sparse mode.
     fn rate_in(&self, sparsity: Sparsity) -> FlopRate {
-        let value = convert_sparsity(self.rate.base_value(), self.sparsity, sparsity);
-        FlopRate::try_from_base(value).unwrap_or(self.rate)
+        // Only called for the dense rate: halving (or keeping) a valid
+        // rate is always a valid rate, so the fallback is never taken.
+        convert_sparsity(self.rate.base_value(), self.sparsity, sparsity)
+            .ok()
+            .and_then(|value| FlopRate::try_from_base(value).ok())
+            .unwrap_or(self.rate)
     }
 
     /// The same figure stated in `sparsity`.
     ///
     /// # Errors
     /// [`Error::NoSparseMode`] when asking a sparse figure of FP64/FP32, and
-    /// [`Error::Quantity`] if doubling overflows.
+    /// [`Error::OutOfRange`] if doubling overflows.
     pub fn in_sparsity(&self, sparsity: Sparsity) -> Result<Self> {
         check_mode(self.precision, sparsity)?;
-        let value = convert_sparsity(self.rate.base_value(), self.sparsity, sparsity);
+        let value = convert_sparsity(self.rate.base_value(), self.sparsity, sparsity)?;
         Ok(Self {
             precision: self.precision,
             rate: FlopRate::try_from_base(value)?,

@@ -254,16 +254,38 @@ pub const SPARSITY_SPEEDUP: f64 = 2.0;
 /// // Needs wattage-hardware (in the wattage facade: wattage::hardware).
 /// use wattage_hardware::precision::{convert_sparsity, Sparsity};
 ///
-/// assert_eq!(convert_sparsity(3958e12, Sparsity::Sparse, Sparsity::Dense), 1979e12);
-/// assert_eq!(convert_sparsity(1979e12, Sparsity::Dense, Sparsity::Sparse), 3958e12);
+/// assert_eq!(convert_sparsity(3958e12, Sparsity::Sparse, Sparsity::Dense)?, 1979e12);
+/// assert_eq!(convert_sparsity(1979e12, Sparsity::Dense, Sparsity::Sparse)?, 3958e12);
+/// assert!(convert_sparsity(f64::MAX, Sparsity::Dense, Sparsity::Sparse).is_err());
+/// # Ok::<(), wattage_hardware::Error>(())
 /// ```
-#[must_use]
-pub fn convert_sparsity(ops_per_second: f64, from: Sparsity, to: Sparsity) -> f64 {
-    match (from, to) {
-        (Sparsity::Sparse, Sparsity::Dense) => ops_per_second / SPARSITY_SPEEDUP,
-        (Sparsity::Dense, Sparsity::Sparse) => ops_per_second * SPARSITY_SPEEDUP,
-        _ => ops_per_second,
-    }
+///
+/// # Errors
+/// [`Error::OutOfRange`] when `ops_per_second` is negative or not finite,
+/// or when doubling it is not finite.
+pub fn convert_sparsity(ops_per_second: f64, from: Sparsity, to: Sparsity) -> Result<f64> {
+    let check = |what, value: f64| {
+        if value.is_finite() && value >= 0.0 {
+            Ok(value)
+        } else {
+            Err(Error::OutOfRange {
+                what,
+                expected: "finite and not negative",
+                value,
+                unit: "OP/s",
+            })
+        }
+    };
+    let value = check("operations per second", ops_per_second)?;
+    let converted = match (from, to) {
+        (Sparsity::Sparse, Sparsity::Dense) => value / SPARSITY_SPEEDUP,
+        (Sparsity::Dense, Sparsity::Sparse) => value * SPARSITY_SPEEDUP,
+        _ => value,
+    };
+    check(
+        "operations per second after the sparsity conversion",
+        converted,
+    )
 }
 
 /// Checks that `sparsity` is meaningful for `precision`.

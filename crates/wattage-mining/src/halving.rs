@@ -75,7 +75,11 @@ fn sat(value: u64) -> Btc {
 }
 
 /// An estimate of the next retarget.
+///
+/// With the `serde` feature it serializes (one way, as results do), the
+/// average interval as `average_interval_secs`, a number of seconds.
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct RetargetEstimate {
     /// The height of the first block with the new difficulty.
@@ -85,12 +89,25 @@ pub struct RetargetEstimate {
     /// When that block is expected.
     pub eta: DateTime<Utc>,
     /// The average block interval observed in the current period.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "average_interval_secs", serialize_with = "seconds")
+    )]
     pub average_interval: TimeDelta,
     /// The timespan Core will measure (2,015 intervals), before the clamp, in seconds.
     pub projected_timespan_secs: f64,
     /// The implied relative difficulty change: `0.03` means 3% harder.
     /// The clamp is applied; compact rounding (about 1e-7) is not.
     pub difficulty_change: f64,
+}
+
+/// A time span as seconds, fractions included (`599.5`).
+#[cfg(feature = "serde")]
+fn seconds<S: serde::Serializer>(
+    span: &TimeDelta,
+    out: S,
+) -> core::result::Result<S::Ok, S::Error> {
+    out.serialize_f64(span.as_seconds_f64())
 }
 
 /// The expected time of `target` given the `current` height at time `now`
@@ -303,4 +320,28 @@ fn times(interval: TimeDelta, blocks: u32) -> Result<TimeDelta> {
         .ok_or(overflow.clone())?;
     let low_part = interval.checked_mul(lo).ok_or(overflow.clone())?;
     high_part.checked_add(&low_part).ok_or(overflow)
+}
+
+#[cfg(all(test, feature = "serde"))]
+mod serde_tests {
+    #![allow(clippy::unwrap_used)]
+
+    use chrono::{DateTime, TimeDelta};
+
+    use super::estimate_next_retarget;
+    use crate::BlockHeight;
+
+    #[test]
+    fn a_retarget_estimate_serializes_its_interval_in_seconds() {
+        let start = DateTime::from_timestamp(1_700_000_000, 0).unwrap();
+        let tip_time = start + TimeDelta::seconds(1_000 * 540);
+        let est =
+            estimate_next_retarget(BlockHeight::new(838_656 + 1_000), tip_time, start).unwrap();
+        let json = serde_json::to_value(est).unwrap();
+        assert_eq!(json["height"], 840_672);
+        assert_eq!(json["blocks_remaining"], 1_016);
+        assert_eq!(json["average_interval_secs"], 540.0);
+        assert!(json.get("average_interval").is_none());
+        assert!(json["eta"].as_str().unwrap().starts_with("2023-11-"));
+    }
 }

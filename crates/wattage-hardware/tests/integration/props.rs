@@ -83,7 +83,17 @@ proptest! {
             prop_assert_eq!(sparse.rate().base_value(), 2.0 * dense.rate().base_value());
         }
         let x = tflops * 1e12;
-        prop_assert_eq!(convert_sparsity(convert_sparsity(x, Sparsity::Sparse, Sparsity::Dense), Sparsity::Dense, Sparsity::Sparse), x);
+        prop_assert_eq!(convert_sparsity(convert_sparsity(x, Sparsity::Sparse, Sparsity::Dense).unwrap(), Sparsity::Dense, Sparsity::Sparse).unwrap(), x);
+    }
+
+    #[test]
+    fn a_sparsity_conversion_is_finite_or_an_error(x in proptest::num::f64::ANY) {
+        for (from, to) in [(Sparsity::Dense, Sparsity::Sparse), (Sparsity::Sparse, Sparsity::Dense), (Sparsity::Dense, Sparsity::Dense)] {
+            match convert_sparsity(x, from, to) {
+                Ok(v) => prop_assert!(v.is_finite() && v >= 0.0 && x.is_finite() && x >= 0.0),
+                Err(_) => prop_assert!(!x.is_finite() || x < 0.0 || (from, to) == (Sparsity::Dense, Sparsity::Sparse)),
+            }
+        }
     }
 
     #[test]
