@@ -13,7 +13,7 @@ use alloc::vec::Vec;
 use rust_decimal::Decimal;
 use wattage_units::EnergyPrice;
 
-use crate::price_series::SharedPrices;
+use crate::price_series::{Extremes, SharedPrices, blocks};
 
 /// A series of `Decimal` values as integer units at one common scale.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -91,6 +91,8 @@ impl UnitsView<'_> {
 pub(crate) struct SeriesUnits {
     scale: u32,
     units: Vec<i128>,
+    /// The least and greatest units of each block of `units`.
+    extremes: Vec<Extremes>,
 }
 
 impl SeriesUnits {
@@ -105,7 +107,12 @@ impl SeriesUnits {
         for p in prices {
             units.push(to_units(p.value(), scale)?);
         }
-        Some(Self { scale, units })
+        let extremes = blocks::summarize(&units, blocks::scan_extremes);
+        Some(Self {
+            scale,
+            units,
+            extremes,
+        })
     }
 
     /// The scale of the units.
@@ -116,6 +123,19 @@ impl SeriesUnits {
     /// The units, one per interval.
     pub(crate) fn units(&self) -> &[i128] {
         &self.units
+    }
+
+    /// The least and greatest units of intervals `range` (`None` when it
+    /// is not inside the series), from the block summaries.
+    pub(crate) fn extremes(&self, range: core::ops::Range<usize>) -> Option<Extremes> {
+        blocks::over(
+            &self.units,
+            &self.extremes,
+            range,
+            (i128::MAX, i128::MIN),
+            blocks::scan_extremes,
+            blocks::merge_extremes,
+        )
     }
 }
 

@@ -187,11 +187,8 @@ impl<'a> Window<'a> {
         }
         let first = series.index_of(horizon.start()).ok()?;
         let range = first..first.checked_add(horizon.periods())?;
-        let prices = series.prices().get(range.clone())?;
-        let (own, zero) = prices.iter().fold((0, false), |(scale, zero), p| {
-            let v = p.value();
-            (scale.max(v.scale()), zero || v.is_zero())
-        });
+        let facts = series.shared().facts(range.clone())?;
+        let (own, zero) = (facts.scale, facts.zero);
         // `p + 0` is `p` itself (scale and sign) for an adder zero of
         // scale 0 and a price that is not zero (a zero sum takes another
         // scale), so the addition is skipped only then.
@@ -227,13 +224,7 @@ impl<'a> Window<'a> {
     fn units_in_place(&self, scale: u32, add: i128) -> Option<Scaled> {
         let shared = self.series.shared();
         let units = shared.units()?;
-        let extremes = units
-            .units()
-            .get(self.range.clone())?
-            .iter()
-            .fold((i128::MAX, i128::MIN), |(lo, hi), &u| {
-                (lo.min(u), hi.max(u))
-            });
+        let extremes = units.extremes(self.range.clone())?;
         Scaled::of_series(
             shared.clone(),
             self.range.clone(),

@@ -33,6 +33,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+pub(crate) mod blocks;
 mod gaps;
 #[cfg(feature = "std")]
 #[cfg_attr(docsrs, doc(cfg(feature = "std")))]
@@ -40,6 +41,7 @@ pub mod iso;
 mod local_time;
 mod shared;
 
+pub(crate) use blocks::Extremes;
 pub use chrono_tz::Tz;
 pub use gaps::{Filled, GapPolicy, GapReport};
 pub(crate) use local_time::first_instant_at;

@@ -5,7 +5,9 @@
 //! them in place (an `Arc` clone and an offset) instead of copying them,
 //! and sums them as the integer units cached here, built the first time a
 //! simulation asks and kept as long as the series (16 bytes an interval).
-//! Changing the prices (appending) drops the cache.
+//! Changing the prices (appending) drops the cache. Beside the units it
+//! keeps per-block summaries ([`super::blocks`]), so that a window's
+//! facts do not cost a pass over every price.
 
 use alloc::sync::Arc;
 use alloc::vec::Vec;
@@ -14,6 +16,9 @@ use core::ops::Deref;
 
 use wattage_units::EnergyPrice;
 
+#[cfg(feature = "std")]
+use super::blocks;
+use super::blocks::DecimalFacts;
 use crate::exact_sum::SeriesUnits;
 
 /// The prices of a series, in time order, shared.
@@ -27,6 +32,9 @@ struct Inner {
     /// (`None` inside when they do not fit an `i128` there).
     #[cfg(feature = "std")]
     units: std::sync::OnceLock<Option<SeriesUnits>>,
+    /// The facts of each block of `prices`, once asked for.
+    #[cfg(feature = "std")]
+    facts: std::sync::OnceLock<Vec<DecimalFacts>>,
 }
 
 impl SharedPrices {
@@ -36,6 +44,8 @@ impl SharedPrices {
             prices,
             #[cfg(feature = "std")]
             units: std::sync::OnceLock::new(),
+            #[cfg(feature = "std")]
+            facts: std::sync::OnceLock::new(),
         }))
     }
 
@@ -47,6 +57,7 @@ impl SharedPrices {
         #[cfg(feature = "std")]
         {
             inner.units = std::sync::OnceLock::new();
+            inner.facts = std::sync::OnceLock::new();
         }
     }
 
@@ -65,6 +76,34 @@ impl SharedPrices {
         #[cfg(not(feature = "std"))]
         {
             None
+        }
+    }
+}
+
+impl SharedPrices {
+    /// The facts of prices `range` (`None` when it is not inside the
+    /// series): from the cached block summaries, built on the first call,
+    /// or without the standard library by scanning the window.
+    pub(crate) fn facts(&self, range: core::ops::Range<usize>) -> Option<DecimalFacts> {
+        let prices = &self.0.prices;
+        #[cfg(feature = "std")]
+        {
+            let summaries = self
+                .0
+                .facts
+                .get_or_init(|| blocks::summarize(prices, DecimalFacts::scan));
+            blocks::over(
+                prices,
+                summaries,
+                range,
+                DecimalFacts::NONE,
+                DecimalFacts::scan,
+                DecimalFacts::merge,
+            )
+        }
+        #[cfg(not(feature = "std"))]
+        {
+            prices.get(range).map(DecimalFacts::scan)
         }
     }
 }
