@@ -113,8 +113,14 @@ pub(crate) struct PyComparison {
     inner: Comparison,
 }
 
+/// A money line of a plan's year.
+type YearLine = fn(&YearRow) -> Usd;
+
+/// A plan's side of a compared year.
+type PlanSide = fn(&YearComparison) -> &YearRow;
+
 /// The money columns of a plan's year, in the order of the table.
-const YEAR_COLUMNS: [(&str, fn(&YearRow) -> Usd); 9] = [
+const YEAR_COLUMNS: [(&str, YearLine); 9] = [
     ("revenue", |y| y.revenue),
     ("energy_cost", |y| y.energy_cost),
     ("gross_margin", |y| y.gross_margin),
@@ -203,7 +209,7 @@ impl PyComparison {
                 .map(|y| y.base.start.timestamp_micros())
                 .collect(),
         );
-        let plans: [(&str, fn(&YearComparison) -> &YearRow); 2] =
+        let plans: [(&str, PlanSide); 2] =
             [("base", |y| &y.base), ("alternative", |y| &y.alternative)];
         for (prefix, pick) in plans {
             for (name, column) in YEAR_COLUMNS {
