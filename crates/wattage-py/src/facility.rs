@@ -4,11 +4,14 @@
 //! exact ledger (`simulate_site`, `Summary`, `CashFlows`), the `f64`
 //! kernel (`SiteKernel`, `PricePath`) and the colocation lease (finance is
 //! in the `finance` module); in submodules, AI-facility economics and
-//! contracts (`ai`), assets and the financing of a site (`capital`), and
-//! the serde bridge they share (`terms`).
+//! contracts (`ai`), assets and the financing of a site (`capital`), two
+//! plans compared year by year (`comparison`), halls converted in phases
+//! (`retrofit`), and the serde bridge they share (`terms`).
 
 mod ai;
 mod capital;
+mod comparison;
+mod retrofit;
 mod terms;
 
 use std::sync::Arc;
@@ -932,6 +935,8 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyColocationLease>()?;
     ai::register(m)?;
     capital::register(m)?;
+    comparison::register(m)?;
+    retrofit::register(m)?;
     m.add("KERNEL_COLUMNS", KERNEL_COLUMNS.map(|(n, _)| n).to_vec())?;
     m.add("KERNEL_UNITS", KERNEL_COLUMNS.map(|(_, u)| u).to_vec())?;
     Ok(())

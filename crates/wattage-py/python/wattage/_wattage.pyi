@@ -602,3 +602,115 @@ class Financing(_SerdeTerms):
     """A plan's financing (debt, taxes, terminal value, discounting), from its FinancingSpec."""
     def evaluate(self, run: SiteRun) -> dict[str, Any]:
         """Finances and taxes a simulated site's cash flows: years, returns, DSCR, equity, taxes."""
+
+class Plan(_SerdeTerms):
+    """A named plan: deployment, capex paid as cash, debt and terminal value."""
+    @property
+    def name(self) -> str:
+        """The plan's name."""
+
+class Assumptions(_SerdeTerms):
+    """What two compared plans share: contract, horizon, curtailment, opex, discounting, taxes."""
+    @property
+    def discount_rate(self) -> Decimal:
+        """The discount rate per year."""
+
+class PlanResult:
+    """The results of one plan of a comparison."""
+    @property
+    def name(self) -> str:
+        """The plan's name."""
+    def summary(self) -> dict[str, Any]:
+        """Its summary over the horizon, money as Decimal."""
+    def cash_flows(self) -> list[Decimal]:
+        """Its yearly cash flows (EBITDA - capex + asset sales)."""
+    def finance(self) -> dict[str, Any]:
+        """Its cash flows financed and taxed: years, NPV and IRR of each series."""
+    def payback_years(self) -> Optional[Decimal]:
+        """Years until its own yearly cash flows pay back, or None."""
+    def to_dict(self) -> dict[str, Any]:
+        """The whole result as a dict, money as Decimal."""
+
+class Comparison:
+    """Two plans compared year by year."""
+    @property
+    def base(self) -> PlanResult:
+        """The base plan's results."""
+    @property
+    def alternative(self) -> PlanResult:
+        """The alternative's results."""
+    @property
+    def base_npv(self) -> Decimal:
+        """NPV of the base plan's unlevered pre-tax cash flows."""
+    @property
+    def alternative_npv(self) -> Decimal:
+        """NPV of the alternative's unlevered pre-tax cash flows."""
+    @property
+    def incremental_irr(self) -> Optional[Decimal]:
+        """IRR of the incremental unlevered pre-tax cash flows, or None."""
+    @property
+    def incremental_payback_years(self) -> Optional[Decimal]:
+        """Years until the incremental cash flows pay back, or None."""
+    @property
+    def incremental(self) -> dict[str, dict[str, Optional[Decimal]]]:
+        """NPV and IRR of the incremental flows in each of the four series."""
+    def year_comparisons(self) -> list[dict[str, Any]]:
+        """Year by year as dicts (year, base, alternative, incremental_cash_flow)."""
+    def years(self) -> pa.Table:
+        """Year by year as a pyarrow table, money exact with {"unit": "$"}."""
+    def to_dict(self) -> dict[str, Any]:
+        """The whole comparison as a dict, money as Decimal."""
+
+def compare(base: Plan, alternative: Plan, assumptions: Assumptions) -> Comparison:
+    """Simulates both plans under the same assumptions and compares them (GIL released)."""
+
+class Displaced:
+    """What a conversion does with the workloads it displaces: sell or redeploy."""
+    @staticmethod
+    def sell() -> Displaced:
+        """Their assets are sold the day construction starts."""
+    @staticmethod
+    def redeploy(hall: str) -> Displaced:
+        """They move to `hall` the day construction starts."""
+    @property
+    def kind(self) -> str:
+        """"sell" or "redeploy"."""
+    @property
+    def hall(self) -> Optional[str]:
+        """The hall they move to, or None."""
+    def to_dict(self) -> Any:
+        """The serde form: "sell" or {"redeploy": {"hall": ...}}."""
+
+class Conversion(_SerdeTerms):
+    """One phase of a retrofit: a hall rebuilt and reopened with an AI workload."""
+    @property
+    def hall(self) -> str:
+        """The hall converted."""
+    @property
+    def name(self) -> str:
+        """The AI workload's name."""
+    @property
+    def displaced(self) -> Displaced:
+        """What happens to the displaced workloads."""
+
+class RetrofitPlan:
+    """A base deployment and the phases that convert it."""
+    def __init__(self, base: Config, phases: Optional[list[Union[Conversion, Config]]] = None) -> None: ...
+    @staticmethod
+    def from_dict(config: dict[str, Any]) -> RetrofitPlan:
+        """Reads a whole plan (base and phases) from a dict."""
+    @staticmethod
+    def from_toml(text: str) -> RetrofitPlan:
+        """Reads a whole plan (base and phases) from TOML text."""
+    def with_(self, phase: Union[Conversion, Config]) -> RetrofitPlan:
+        """A new plan with `phase` added (Rust's `with`)."""
+    @property
+    def phases(self) -> list[Conversion]:
+        """The phases, in the order added."""
+    @property
+    def base(self) -> dict[str, Any]:
+        """The starting deployment in its serde form."""
+    def apply(self) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        """(deployment, capex) in the serde forms a Plan dict takes."""
+    def to_dict(self) -> dict[str, Any]:
+        """The whole plan in its serde form."""
