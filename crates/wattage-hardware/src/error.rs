@@ -229,6 +229,20 @@ pub(crate) fn positive(what: &'static str, value: f64, unit: &'static str) -> Re
     }
 }
 
+/// Checks that `value` is finite and not negative.
+pub(crate) fn non_negative(what: &'static str, value: f64, unit: &'static str) -> Result<f64> {
+    if value.is_finite() && value >= 0.0 {
+        Ok(value)
+    } else {
+        Err(Error::OutOfRange {
+            what,
+            expected: "finite and not negative",
+            value,
+            unit,
+        })
+    }
+}
+
 /// Checks that `value` lies in `(0, max]`.
 pub(crate) fn fraction(
     what: &'static str,

@@ -3,7 +3,7 @@
 use core::fmt;
 use core::str::FromStr;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, non_negative};
 
 /// A numeric format an accelerator computes in.
 ///
@@ -264,27 +264,16 @@ pub const SPARSITY_SPEEDUP: f64 = 2.0;
 /// [`Error::OutOfRange`] when `ops_per_second` is negative or not finite,
 /// or when doubling it is not finite.
 pub fn convert_sparsity(ops_per_second: f64, from: Sparsity, to: Sparsity) -> Result<f64> {
-    let check = |what, value: f64| {
-        if value.is_finite() && value >= 0.0 {
-            Ok(value)
-        } else {
-            Err(Error::OutOfRange {
-                what,
-                expected: "finite and not negative",
-                value,
-                unit: "OP/s",
-            })
-        }
-    };
-    let value = check("operations per second", ops_per_second)?;
+    let value = non_negative("operations per second", ops_per_second, "OP/s")?;
     let converted = match (from, to) {
         (Sparsity::Sparse, Sparsity::Dense) => value / SPARSITY_SPEEDUP,
         (Sparsity::Dense, Sparsity::Sparse) => value * SPARSITY_SPEEDUP,
         _ => value,
     };
-    check(
+    non_negative(
         "operations per second after the sparsity conversion",
         converted,
+        "OP/s",
     )
 }
 
