@@ -683,14 +683,14 @@ fn summaries_give_margins_per_mw_year_and_cost_per_bitcoin() {
     assert_eq!(s.ebitda, s.gross_margin.checked_sub(s.opex).unwrap());
 }
 
+/// One site per hashprice, its fleet paid that hashprice, each lowered
+/// for ten days of varied hourly prices, and those prices' path.
 #[cfg(feature = "rayon")]
-#[test]
-fn parallel_sweeps_give_the_sequential_results_in_order() {
-    use wattage_facility::sweep::{over_paths, over_sites, par_over_paths, par_over_sites};
+fn fleets_paid(hashprices: &[&str]) -> (Vec<SiteKernel>, PricePath) {
     let prices: Vec<i64> = (0..240).map(|h| 2_000 + (h * 7_919) % 20_000).collect();
     let contract = index(&prices);
     let horizon = horizon(240);
-    let kernels: Vec<SiteKernel> = ["$30/PH/day", "$45/PH/day", "$60/PH/day"]
+    let kernels = hashprices
         .iter()
         .map(|hp| {
             let mut plan = Deployment::new(site());
@@ -698,7 +698,14 @@ fn parallel_sweeps_give_the_sequential_results_in_order() {
             SiteKernel::new(&plan, &contract, horizon).unwrap()
         })
         .collect();
-    let path = PricePath::new(&contract, horizon).unwrap();
+    (kernels, PricePath::new(&contract, horizon).unwrap())
+}
+
+#[cfg(feature = "rayon")]
+#[test]
+fn parallel_sweeps_give_the_sequential_results_in_order() {
+    use wattage_facility::sweep::{over_paths, over_sites, par_over_paths, par_over_sites};
+    let (kernels, path) = fleets_paid(&["$30/PH/day", "$45/PH/day", "$60/PH/day"]);
     let policy = Curtailment::AboveBreakeven;
     assert_eq!(
         par_over_sites(&kernels, &path, policy),
@@ -723,24 +730,11 @@ fn parallel_sweeps_give_the_sequential_results_in_order() {
 #[test]
 fn a_sweep_inside_a_pool_that_includes_the_caller_gives_the_sequential_results() {
     use wattage_facility::sweep::{over_sites, par_over_sites};
-    let prices: Vec<i64> = (0..240).map(|h| 2_000 + (h * 7_919) % 20_000).collect();
-    let contract = index(&prices);
-    let horizon = horizon(240);
     // Ten sites whose fleets earn different hashprices, so that the
     // order of the results is checked too.
-    let kernels: Vec<SiteKernel> = (0..10)
-        .map(|k| {
-            let mut plan = Deployment::new(site());
-            plan.assign(
-                "fleet",
-                "mining",
-                miners(&format!("${}/PH/day", 30 + 3 * k)),
-            )
-            .unwrap();
-            SiteKernel::new(&plan, &contract, horizon).unwrap()
-        })
-        .collect();
-    let path = PricePath::new(&contract, horizon).unwrap();
+    let hashprices: Vec<String> = (0..10).map(|k| format!("${}/PH/day", 30 + 3 * k)).collect();
+    let hashprices: Vec<&str> = hashprices.iter().map(String::as_str).collect();
+    let (kernels, path) = fleets_paid(&hashprices);
     let policy = Curtailment::AboveBreakeven;
     let sequential = over_sites(&kernels, &path, policy);
     // The caller-in-pool pool is built on a thread of its own: a thread
