@@ -281,20 +281,26 @@ fn site_run_by_month_sums_to_the_summary() {
     assert!(bad.contains("--zone \"Texas\""), "{bad}");
 }
 
-#[test]
-fn a_price_file_with_a_gap_needs_a_gap_policy() {
+/// Writes `gapped.csv` into `dir`: the sample price file without its
+/// third data row (05:45 ending, line 4), one 15-minute interval missing.
+fn write_gapped_prices(dir: &std::path::Path) -> PathBuf {
     let text = std::fs::read_to_string(data(PRICES)).unwrap();
-    // Drop the file's third data row (05:45 ending, line 4).
     let gapped: Vec<&str> = text
         .lines()
         .enumerate()
         .filter(|(i, _)| *i != 3)
         .map(|(_, l)| l)
         .collect();
-    let dir = std::env::temp_dir().join(format!("wattage-cli-gaps-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("gapped.csv");
     std::fs::write(&file, gapped.join("\n") + "\n").unwrap();
+    file
+}
+
+#[test]
+fn a_price_file_with_a_gap_needs_a_gap_policy() {
+    let dir = std::env::temp_dir().join(format!("wattage-cli-gaps-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = write_gapped_prices(&dir);
     let file = file.to_str().unwrap();
     let line = bad_input(&["site", "run", "site.toml", "--prices", file]);
     assert!(
@@ -344,15 +350,7 @@ fn a_price_file_with_a_gap_needs_a_gap_policy() {
 fn a_sweep_path_from_a_file_with_a_gap_takes_a_gap_policy() {
     let dir = std::env::temp_dir().join(format!("wattage-cli-sweep-gaps-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let text = std::fs::read_to_string(data(PRICES)).unwrap();
-    // The file without its third data row: one 15-minute interval missing.
-    let gapped: Vec<&str> = text
-        .lines()
-        .enumerate()
-        .filter(|(i, _)| *i != 3)
-        .map(|(_, l)| l)
-        .collect();
-    std::fs::write(dir.join("gapped.csv"), gapped.join("\n") + "\n").unwrap();
+    write_gapped_prices(&dir);
     std::fs::copy(data("site.toml"), dir.join("site.toml")).unwrap();
     let sweep = |policy: &str| {
         let file = dir.join(format!("sweep-{}.toml", policy.len()));
